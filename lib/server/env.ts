@@ -1,0 +1,30 @@
+import "server-only";
+import { z } from "zod";
+
+// Configuration, validated once. Defaults make the quick start work; a wrong
+// value fails loudly with the variable's name.
+const schema = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set: start the app with `npm start`, which sets it, or point it at a PostgreSQL database" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
+  /// Random per start; protects the internal route that refreshes caches after a restart.
+  REVALIDATE_TOKEN: z.string().min(16).optional(),
+  UPLOAD_DIR: z.string().default(".data/uploads"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
