@@ -10,6 +10,7 @@ const nextConfig: NextConfig = {
   // Tests build into their own folder so they never overwrite a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   cacheComponents: true,
+  partialPrefetching: true,
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

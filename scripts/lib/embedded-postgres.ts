@@ -200,7 +200,7 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
     if (who) fs.chownSync(dataDir, who.uid, who.gid);
     const password = randomBytes(18).toString("base64url");
     fs.writeFileSync(passwordFile, password, { mode: 0o600 });
-    const pwfile = path.join(dataDir, ".initdb-pw");
+    const pwfile = `${dataDir}.initdb-pw`;
     fs.writeFileSync(pwfile, password, { mode: 0o600 });
     if (who) fs.chownSync(pwfile, who.uid, who.gid);
     const init = spawnSync(

@@ -1,0 +1,132 @@
+import "server-only";
+// Loads a whole dataset (the demo set, the public-reports pack) through the
+// same validation as every other write: all records are checked first, every
+// problem is reported with its place, and the write is all or nothing.
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { attestationInput } from "@/lib/domain/schemas/attestation";
+import { issuerInput } from "@/lib/domain/schemas/issuer";
+import { stressEventInput } from "@/lib/domain/schemas/stress-event";
+import { attestationFields, compositionRows, issuerRow, stressEventFields } from "./rows";
+
+const correction = z.object({
+  reason: z.string().trim().min(3, "say why the figure was corrected"),
+  /** The report as it reads after the correction (replaces the earlier values). */
+  report: attestationInput,
+});
+
+const datasetAttestation = z.object({
+  report: attestationInput,
+  state: z.enum(["draft", "published", "retracted"]).default("published"),
+  retractedReason: z.string().trim().min(3).nullish(),
+  corrections: z.array(correction).default([]),
+});
+
+export const datasetSchema = z.object({
+  label: z.string().min(1),
+  isDemo: z.boolean(),
+  issuers: z.array(issuerInput),
+  attestations: z.array(datasetAttestation),
+  stressEvents: z.array(stressEventInput),
+});
+export type DatasetInput = z.input<typeof datasetSchema>;
+
+export interface LoadProblem {
+  /** e.g. "attestations[12].report.totalReserves.value" */
+  where: string;
+  message: string;
+}
+
+export type LoadResult =
+  | { ok: true; issuers: number; attestations: number; stressEvents: number }
+  | { ok: false; problems: LoadProblem[] };
+
+export async function loadDataset(prisma: PrismaClient, input: unknown, actorLabel: string): Promise<LoadResult> {
+  const parsed = datasetSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({ where: i.path.map(String).join(".").replace(/\.(\d+)/g, "[$1]"), message: i.message })),
+    };
+  }
+  const data = parsed.data;
+  const slugs = new Set(data.issuers.map((i) => i.slug));
+  const problems: LoadProblem[] = [];
+  data.attestations.forEach((a, i) => {
+    if (!slugs.has(a.report.issuerSlug)) problems.push({ where: `attestations[${i}].report.issuerSlug`, message: `no issuer "${a.report.issuerSlug}" in this dataset` });
+    a.corrections.forEach((c, j) => {
+      if (c.report.issuerSlug !== a.report.issuerSlug || c.report.asOf !== a.report.asOf || c.report.reportType !== a.report.reportType)
+        problems.push({ where: `attestations[${i}].corrections[${j}]`, message: "a correction must keep the issuer, as-of date and report type" });
+    });
+    if (a.state === "retracted" && !a.retractedReason) problems.push({ where: `attestations[${i}].retractedReason`, message: "a retraction needs a reason" });
+    if (a.state !== "draft" && !a.report.reportUrl && !a.report.sourceUrl)
+      problems.push({ where: `attestations[${i}].report.reportUrl`, message: "a published report needs a report or source URL" });
+  });
+  data.stressEvents.forEach((e, i) => {
+    if (!slugs.has(e.issuerSlug)) problems.push({ where: `stressEvents[${i}].issuerSlug`, message: `no issuer "${e.issuerSlug}" in this dataset` });
+  });
+  if (problems.length) return { ok: false, problems };
+
+  const now = new Date();
+  await prisma.$transaction(
+    async (tx) => {
+      const audit: { actorLabel: string; action: string; entityType: string; entityId: string; after: object; reason: string }[] = [];
+      const issuerIds = new Map<string, string>();
+      for (const i of data.issuers) {
+        const created = await tx.issuer.create({
+          data: {
+            ...issuerRow(i, data.isDemo),
+            licences: { create: i.licences.map((l) => ({ ...l, since: l.since ? new Date(`${l.since}T00:00:00Z`) : null })) },
+            counterparties: { create: i.counterparties },
+          },
+          select: { id: true },
+        });
+        issuerIds.set(i.slug, created.id);
+        audit.push({ actorLabel, action: "create", entityType: "issuer", entityId: created.id, after: i, reason: data.label });
+      }
+      for (const a of data.attestations) {
+        const last = a.corrections.at(-1)?.report ?? a.report;
+        const created = await tx.attestation.create({
+          data: {
+            issuerId: issuerIds.get(a.report.issuerSlug)!,
+            ...attestationFields(last),
+            state: a.state,
+            retractedReason: a.state === "retracted" ? a.retractedReason! : null,
+            retractedAt: a.state === "retracted" ? now : null,
+            firstPublishedAt: a.state === "draft" ? null : now,
+            revision: a.corrections.length + 1,
+          },
+          select: { id: true },
+        });
+        await tx.compositionLine.createMany({ data: compositionRows(created.id, last) });
+        // Earlier versions stay visible as history: revision n holds the values before correction n.
+        const versions = [a.report, ...a.corrections.map((c) => c.report)];
+        if (a.corrections.length) {
+          await tx.attestationRevision.createMany({
+            data: a.corrections.map((c, n) => ({
+              attestationId: created.id,
+              revision: n + 1,
+              snapshot: versions[n]! as object,
+              reason: c.reason,
+            })),
+          });
+        }
+        audit.push({ actorLabel, action: a.state === "draft" ? "create" : "publish", entityType: "attestation", entityId: created.id, after: a, reason: data.label });
+      }
+      for (const e of data.stressEvents) {
+        const created = await tx.stressEvent.create({
+          data: {
+            issuerId: issuerIds.get(e.issuerSlug)!,
+            ...stressEventFields(e),
+            sources: { create: e.sources },
+          },
+          select: { id: true },
+        });
+        audit.push({ actorLabel, action: "create", entityType: "stress_event", entityId: created.id, after: e, reason: data.label });
+      }
+      await tx.auditEntry.createMany({ data: audit });
+    },
+    { timeout: 300_000, maxWait: 10_000 },
+  );
+  return { ok: true, issuers: data.issuers.length, attestations: data.attestations.length, stressEvents: data.stressEvents.length };
+}
