@@ -29,10 +29,11 @@ globalThis.setTimeout = ((handler: (...args: unknown[]) => void, ms?: number, ..
 // `"char"` (OID 18), which the schema engine reads: report them as text (25).
 // pg-pool calls query(config, values, callback), so both forms must be patched.
 //
-// The WebAssembly schema engine also panics ("RuntimeError: unreachable") on
-// the CHECK constraints of our migrations when it describes a database. Prisma
-// does not model CHECK constraints (diff and migrate ignore them either way),
-// so the CLI's view of the catalog leaves them out; the database keeps them.
+// The WebAssembly schema engine also panics ("RuntimeError: unreachable") when
+// it describes a database with CHECK constraints (contype "c"), or any table on
+// PostgreSQL 18, which lists NOT NULL as constraints too (contype "n"). Prisma
+// models neither as constraints (nullability comes from the columns), so the
+// CLI's view of the catalog leaves those rows out; the database keeps them.
 type FieldList = { name: string; dataTypeID: number }[] | undefined;
 type Result = { fields?: FieldList; rows?: unknown[][]; rowCount?: number };
 function retype(result: unknown): void {
@@ -45,7 +46,7 @@ function retype(result: unknown): void {
     const typeColumn = fields.findIndex((f) => f.name === "constraint_type");
     if (r?.rows && typeColumn >= 0 && fields.some((f) => f.name === "constraint_definition")) {
       // the adapter asks for rows as arrays (rowMode "array")
-      r.rows = r.rows.filter((row) => row[typeColumn] !== "c");
+      r.rows = r.rows.filter((row) => row[typeColumn] !== "c" && row[typeColumn] !== "n");
       r.rowCount = r.rows.length;
     }
   }

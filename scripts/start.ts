@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createDatabaseIfMissing, migrate, openServer, type DatabaseServer } from "./lib/database";
+import { createDatabaseIfMissing, dropDatabase, migrate, openServer, type DatabaseServer } from "./lib/database";
 import { EmbeddedPostgresError } from "./lib/embedded-postgres";
 import { recordPath, removeRecord, stopLeftovers, writeRecord, type RunRecord } from "./lib/processes";
 import { build, buildIsCurrent, ensurePrismaClient, log, persistentSecret, projectDir, waitForHttp } from "./lib/project";
@@ -13,6 +13,10 @@ import { seedIfEmpty } from "./lib/seed";
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
+// Browser tests run their own copy: a database made for the run and dropped
+// after it, their own embedded server and build folder, never the user's.
+const fresh = args.includes("--fresh-database");
+const runName = process.env.USD1_RUN_NAME ?? "start";
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
@@ -25,7 +29,8 @@ let server: DatabaseServer | undefined;
 let web: ChildProcess | undefined;
 let stopping = false;
 const record: RunRecord = { startPid: process.pid, port };
-const recordFile = recordPath(projectDir, "start");
+const recordFile = recordPath(projectDir, runName);
+let freshDatabase: string | undefined;
 
 async function shutdown(code: number, why?: string): Promise<never> {
   if (stopping) return new Promise<never>(() => {});
@@ -38,6 +43,7 @@ async function shutdown(code: number, why?: string): Promise<never> {
     await exited;
     clearTimeout(force);
   }
+  if (server && freshDatabase) await dropDatabase(server, freshDatabase, adminDatabase()).catch(() => {});
   if (server) await server.stop();
   removeRecord(recordFile);
   log("stopped");
@@ -54,6 +60,10 @@ setInterval(() => {
   if (process.ppid !== parent) void shutdown(0, "parent process ended: stopping");
 }, 500).unref();
 
+function adminDatabase(): string {
+  return server?.embedded ? "postgres" : new URL(process.env.DATABASE_URL!).pathname.slice(1) || "postgres";
+}
+
 async function main() {
   const [major, minor] = process.versions.node.split(".").map(Number) as [number, number];
   if (major < 20 || (major === 20 && minor < 9)) throw new Error(`Node.js >= 20.9 is needed; this is ${process.versions.node}.`);
@@ -62,7 +72,12 @@ async function main() {
   if (leftovers.length) log(`found servers left running by an earlier run that did not stop cleanly; stopped: ${leftovers.join(", ")}`);
 
   ensurePrismaClient();
-  server = await openServer({ projectDir, name: "postgres", port: embeddedPort, databaseUrl: process.env.DATABASE_URL });
+  server = await openServer({
+    projectDir,
+    name: runName === "start" ? "postgres" : `postgres-${runName}`,
+    port: embeddedPort,
+    databaseUrl: process.env.DATABASE_URL,
+  });
   if (server.embedded) {
     record.postgresPid = server.embedded.process.pid;
     record.postgresDataDir = server.embedded.dataDir;
@@ -72,8 +87,13 @@ async function main() {
     });
   }
   log(`database: ${server.describe}`);
-  const databaseUrl = server.embedded ? server.url("usd1_backed") : process.env.DATABASE_URL!;
-  if (server.embedded) await createDatabaseIfMissing(server, "usd1_backed");
+  let databaseUrl = server.embedded ? server.url("usd1_backed") : process.env.DATABASE_URL!;
+  if (fresh) {
+    freshDatabase = `usd1_${runName.replace(/\W/g, "_")}_${randomBytes(4).toString("hex")}`;
+    await createDatabaseIfMissing(server, freshDatabase, adminDatabase());
+    databaseUrl = server.url(freshDatabase);
+    log(`fresh database ${freshDatabase} (dropped on exit)`);
+  } else if (server.embedded) await createDatabaseIfMissing(server, "usd1_backed");
 
   migrate(projectDir, databaseUrl);
   log(`migrations applied (${seconds()})`);

@@ -1,0 +1,44 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Browser tests drive Debian's Chromium (never a downloaded browser) against
+// the real app: `npm start --fresh-database` on its own port, build folder and
+// embedded PostgreSQL, with a database made for the run and dropped after it.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "off",
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /.*\.mobile\.spec\.ts/ },
+  ],
+  webServer: {
+    command: "node --conditions=react-server --import tsx scripts/start.ts --fresh-database",
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      PORT: String(port),
+      NEXT_DIST_DIR: ".next-test",
+      USD1_RUN_NAME: "e2e",
+      EMBEDDED_PG_PORT: process.env.E2E_EMBEDDED_PG_PORT ?? "54332",
+      NEXTAUTH_SECRET: "e2e-secret-not-for-production-000000",
+    },
+  },
+});

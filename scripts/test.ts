@@ -1,0 +1,60 @@
+// `npm test`: every check, in order of speed: lint, type check, unit,
+// integration (real PostgreSQL), browser (real Chromium). Starts and stops
+// what it needs. `npm test -- unit integration` runs only the named steps.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ensurePrismaClient, log, projectDir } from "./lib/project";
+
+const bin = (pkg: string, file: string) => path.join(projectDir, "node_modules", pkg, file);
+const polyfills = ["--import", path.join(projectDir, "tests", "support", "node20-polyfills.mjs")];
+
+const steps: Record<string, () => number> = {
+  lint: () => run([bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"]),
+  typecheck: () => run([bin("typescript", "bin/tsc"), "--noEmit"]),
+  unit: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "unit"]),
+  integration: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "integration"]),
+  e2e: () => {
+    const chromium = ensureChromium();
+    if (!chromium) return 1;
+    return run([bin("@playwright/test", "cli.js"), "test"], { CHROMIUM_PATH: chromium });
+  },
+};
+
+function run(args: string[], env: Record<string, string> = {}): number {
+  const result = spawnSync(process.execPath, args, { cwd: projectDir, stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+/** Debian's Chromium, installed with apt when we are root; never a downloaded browser. */
+function ensureChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (found) return found;
+  if (process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) {
+    log("Chromium is missing: installing Debian's chromium package (apt-get)");
+    const update = spawnSync("apt-get", ["update"], { stdio: "inherit" });
+    const install = update.status === 0 ? spawnSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }) : update;
+    if (install.status === 0 && fs.existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  }
+  process.stderr.write(
+    "\nThe browser tests need Chromium at /usr/bin/chromium. Install it with:\n" +
+      "  sudo apt-get update && sudo apt-get install -y chromium\n" +
+      "or point CHROMIUM_PATH at a Chromium or Chrome binary.\n\n",
+  );
+  return undefined;
+}
+
+const wanted = process.argv.slice(2).filter((a) => a in steps);
+const order = wanted.length ? wanted : Object.keys(steps);
+ensurePrismaClient();
+const results: { step: string; ok: boolean; seconds: number }[] = [];
+for (const step of order) {
+  log(`── ${step} ──`);
+  const t0 = Date.now();
+  const code = steps[step]!();
+  results.push({ step, ok: code === 0, seconds: (Date.now() - t0) / 1000 });
+}
+log("summary:");
+for (const r of results) log(`  ${r.ok ? "pass" : "FAIL"}  ${r.step.padEnd(12)} ${r.seconds.toFixed(1)} s`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);

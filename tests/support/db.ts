@@ -1,0 +1,50 @@
+// Helpers for integration tests: a Prisma client on the run's database, raw
+// SQL for what must be refused by the database itself, and factories.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export function testPrisma(): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl"), max: 4 }) });
+}
+
+export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  await client.connect();
+  try {
+    return await client.query<T>(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A unique suffix so tests sharing the run's database never collide. */
+export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
+
+export async function makeIssuer(prisma: PrismaClient, overrides: Partial<{ slug: string; name: string }> = {}) {
+  const slug = overrides.slug ?? unique("issuer");
+  return prisma.issuer.create({
+    data: {
+      slug,
+      name: overrides.name ?? `Test issuer ${slug}`,
+      backingModel: "fiat_reserve",
+      declaredCadence: "monthly",
+    },
+  });
+}
+
+export async function makeAttestation(prisma: PrismaClient, issuerId: string, asOf = "2025-01-31") {
+  return prisma.attestation.create({
+    data: {
+      issuerId,
+      asOf: new Date(`${asOf}T00:00:00Z`),
+      reportType: "attestation",
+      tokensOutstanding: "1000000",
+      tokensPrecision: "exact",
+      totalReserves: "1010000",
+      reservesPrecision: "exact",
+    },
+  });
+}
