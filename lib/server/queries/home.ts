@@ -3,7 +3,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { db } from "@/lib/server/db";
 import type { AttestationData, IssuerData } from "@/lib/domain/types";
 import { attestationInclude, issuerInclude, toAttestationData, toIssuerData } from "./mappers";
-import { TAGS } from "./tags";
+import { PUBLISHED_DATA, TAGS } from "./tags";
 
 export interface IssuerSummary {
   issuer: IssuerData;
@@ -16,7 +16,7 @@ export interface IssuerSummary {
 export async function listIssuerSummaries(): Promise<IssuerSummary[]> {
   "use cache";
   cacheTag(TAGS.issuers, TAGS.attestations, TAGS.stressEvents);
-  cacheLife("max");
+  cacheLife(PUBLISHED_DATA);
   const prisma = db();
   const [issuers, latest, counts, stress] = await Promise.all([
     prisma.issuer.findMany({ include: issuerInclude, orderBy: { name: "asc" } }),
@@ -44,7 +44,7 @@ export async function listIssuerSummaries(): Promise<IssuerSummary[]> {
 export async function datasetNotice(): Promise<{ demo: boolean }> {
   "use cache";
   cacheTag(TAGS.issuers);
-  cacheLife("max");
+  cacheLife(PUBLISHED_DATA);
   const demo = await db().issuer.count({ where: { isDemo: true } });
   return { demo: demo > 0 };
 }

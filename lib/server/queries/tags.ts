@@ -6,3 +6,11 @@ export const TAGS = {
   stressEvents: "stress-events",
   issuer: (slug: string) => `issuer:${slug}`,
 } as const;
+
+/**
+ * Cache lifetime of every public read model. Published data changes only when
+ * an editor publishes, which expires its tags at once; the hourly
+ * revalidation keeps "days since" figures current and bounds how long a shared
+ * cache (CDN) may keep a page (s-maxage follows `revalidate`).
+ */
+export const PUBLISHED_DATA = { stale: 300, revalidate: 3600, expire: 31_536_000 } as const;

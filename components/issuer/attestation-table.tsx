@@ -1,0 +1,88 @@
+import type { AttestationRow } from "@/lib/server/queries/issuer-page";
+import { ASSURANCE_LABELS, REPORT_TYPE_LABELS, SCOPE_LABELS } from "@/lib/domain/taxonomy";
+import { formatAsOf } from "@/lib/domain/dates";
+import { formatUsdCompact } from "@/lib/domain/precision";
+import { Usd } from "@/components/ui/money";
+import { Pct } from "@/components/ui/measured";
+import { SourceLink } from "@/components/ui/source-link";
+
+/** Every report we hold for the issuer, newest first, with its lag and history. */
+export function AttestationTable({ rows }: { rows: AttestationRow[] }) {
+  if (rows.length === 0) return <p>No reports recorded yet.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="attestations">
+        <caption className="skip">Every reserve report, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">As of</th>
+            <th scope="col">Published</th>
+            <th scope="col" className="num">Lag (days)</th>
+            <th scope="col">Type and firm</th>
+            <th scope="col" className="num">Reserves</th>
+            <th scope="col" className="num">Tokens</th>
+            <th scope="col" className="num">Coverage</th>
+            <th scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ attestation: a, coverage, lag }) => (
+            <tr key={a.id} className={a.state === "retracted" ? "retracted" : undefined} data-testid="attestation-row">
+              <th scope="row">
+                {formatAsOf(a.asOf, a.asOfPrecision)}
+                {a.asOfPrecision === "month" && <div className="sub">month only</div>}
+                {a.state === "retracted" && (
+                  <div>
+                    <span className="badge bad">retracted</span> <span className="sub">{a.retractedReason}</span>
+                  </div>
+                )}
+                {a.revisions.length > 0 && (
+                  <details className="revisions">
+                    <summary>
+                      <span className="badge">revised</span> on {a.revisions.at(-1)!.correctedAt.slice(0, 10)}
+                    </summary>
+                    <ul className="plain">
+                      {a.revisions.map((r) => (
+                        <li key={r.revision}>
+                          Revision {r.revision} read: reserves{" "}
+                          {r.previous.totalReserves ? formatUsdCompact(r.previous.totalReserves.value, r.previous.totalReserves.precision as "exact") : "not reported"}
+                          , tokens{" "}
+                          {r.previous.tokensOutstanding
+                            ? formatUsdCompact(r.previous.tokensOutstanding.value, r.previous.tokensOutstanding.precision as "exact")
+                            : "not reported"}
+                          , published {r.previous.publishedOn ?? "date unknown"}. Corrected on {r.correctedAt.slice(0, 10)}: {r.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </th>
+              <td>{a.publishedOn ?? <span className="sub">unknown</span>}</td>
+              <td className="num">{lag ? <span title={lag.note ?? undefined}>{lag.days}</span> : <span className="sub">n/a</span>}</td>
+              <td>
+                {REPORT_TYPE_LABELS[a.reportType]}
+                <div className="sub">
+                  {a.firm ?? "no firm named"} · {ASSURANCE_LABELS[a.assurance]}
+                  {a.scope !== "reserves_and_tokens" && <> · {SCOPE_LABELS[a.scope]}</>}
+                </div>
+              </td>
+              <td className="num">
+                <Usd figure={a.totalReserves} />
+              </td>
+              <td className="num">
+                <Usd figure={a.tokensOutstanding} />
+              </td>
+              <td className="num">
+                <Pct value={coverage.coveragePct} />
+                {coverage.onGroupTotals && <div className="sub">group totals</div>}
+              </td>
+              <td>
+                <SourceLink attestation={a} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

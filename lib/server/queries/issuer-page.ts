@@ -1,0 +1,70 @@
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { coverageRatio, coverageSeries, publishedInOrder, type CoverageResult } from "@/lib/domain/metrics/coverage";
+import { compositionShares, compositionChange, type CompositionShares, type CompositionChange } from "@/lib/domain/metrics/composition";
+import { cadenceAdherence, publicationLag, type CadenceReport, type PublicationLag } from "@/lib/domain/metrics/cadence";
+import { ELIGIBILITY_FRAMEWORKS, eligibleShare, type EligibleShareResult } from "@/lib/domain/metrics/eligibility";
+import { custodianConcentration, liquidityLadder, type ConcentrationResult, type LiquidityLadderResult } from "@/lib/domain/metrics/liquidity";
+import { evaluate, type EvaluationAnswer } from "@/lib/domain/evaluation";
+import { getIssuerProfile, type AttestationWithHistory, type IssuerProfile } from "./issuer";
+import { todayUtc } from "./today";
+import { PUBLISHED_DATA, TAGS } from "./tags";
+
+export interface AttestationRow {
+  attestation: AttestationWithHistory;
+  coverage: CoverageResult;
+  lag: PublicationLag | null;
+}
+
+export interface IssuerPageModel extends IssuerProfile {
+  today: string;
+  rows: AttestationRow[];
+  latest: AttestationWithHistory | null;
+  latestCoverage: CoverageResult | null;
+  latestComposition: CompositionShares | null;
+  /** The most recent report that has composition lines (may be older than the latest report). */
+  compositionReport: AttestationWithHistory | null;
+  change: CompositionChange | null;
+  eligibility: { frameworkId: string; name: string; url: string; citation: string; result: EligibleShareResult }[];
+  liquidity: LiquidityLadderResult | null;
+  concentration: ConcentrationResult | null;
+  cadence: CadenceReport;
+  coverageOverTime: CoverageResult[];
+  compositionOverTime: CompositionShares[];
+  evaluation: EvaluationAnswer[];
+}
+
+/** Everything the issuer page shows, computed once per publish (cached). */
+export async function getIssuerPage(slug: string): Promise<IssuerPageModel | null> {
+  "use cache";
+  cacheTag(TAGS.issuer(slug), TAGS.issuers);
+  cacheLife(PUBLISHED_DATA);
+  const [profile, today] = await Promise.all([getIssuerProfile(slug), todayUtc()]);
+  if (!profile) return null;
+  const published = profile.attestations.filter((a) => a.state === "published");
+  const ordered = publishedInOrder(published) as AttestationWithHistory[];
+  const latest = ordered.at(-1) ?? null;
+  const withComposition = ordered.filter((a) => a.composition.length > 0);
+  const compositionReport = withComposition.at(-1) ?? null;
+  const previousWithComposition = withComposition.at(-2) ?? null;
+  const first = ordered[0];
+  return {
+    ...profile,
+    today,
+    rows: profile.attestations.map((a) => ({ attestation: a, coverage: coverageRatio(a), lag: publicationLag(a) })),
+    latest,
+    latestCoverage: latest ? coverageRatio(latest) : null,
+    latestComposition: compositionReport ? compositionShares(compositionReport) : null,
+    compositionReport,
+    change: compositionReport ? compositionChange(compositionReport, previousWithComposition) : null,
+    eligibility: compositionReport
+      ? ELIGIBILITY_FRAMEWORKS.map((f) => ({ frameworkId: f.id, name: f.name, url: f.url, citation: f.citation, result: eligibleShare(compositionReport, f) }))
+      : [],
+    liquidity: compositionReport ? liquidityLadder(compositionReport) : null,
+    concentration: compositionReport ? custodianConcentration(compositionReport) : null,
+    cadence: cadenceAdherence(published, profile.issuer.declaredCadence, { from: first?.asOf ?? today, to: today }, today),
+    coverageOverTime: coverageSeries(published),
+    compositionOverTime: withComposition.map(compositionShares),
+    evaluation: evaluate(profile.issuer, published, profile.stressEvents),
+  };
+}

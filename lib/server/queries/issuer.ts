@@ -1,0 +1,84 @@
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { db } from "@/lib/server/db";
+import type { AttestationData, IssuerData, StressEventData } from "@/lib/domain/types";
+import { attestationInclude, issuerInclude, stressInclude, toAttestationData, toIssuerData } from "./mappers";
+import { toStressEventData } from "./mappers";
+import { PUBLISHED_DATA, TAGS } from "./tags";
+
+/** What a correction replaced: the earlier values, kept visible as history. */
+export interface RevisionNote {
+  revision: number;
+  reason: string;
+  /** When the correction was recorded (ISO timestamp). */
+  correctedAt: string;
+  previous: {
+    publishedOn: string | null;
+    totalReserves: { value: string; precision: string } | null;
+    tokensOutstanding: { value: string; precision: string } | null;
+  };
+}
+
+export interface AttestationWithHistory extends AttestationData {
+  revisions: RevisionNote[];
+}
+
+export interface IssuerProfile {
+  issuer: IssuerData;
+  /** Published and retracted reports, newest as-of first; drafts never leave the editor area. */
+  attestations: AttestationWithHistory[];
+  stressEvents: StressEventData[];
+}
+
+function previousValues(snapshot: unknown): RevisionNote["previous"] {
+  const s = (snapshot ?? {}) as Record<string, unknown>;
+  const fig = (v: unknown) =>
+    v && typeof v === "object" && "value" in v && "precision" in v ? { value: String(v.value), precision: String(v.precision) } : null;
+  return {
+    publishedOn: typeof s.publishedOn === "string" ? s.publishedOn : null,
+    totalReserves: fig(s.totalReserves),
+    tokensOutstanding: fig(s.tokensOutstanding),
+  };
+}
+
+export async function issuerSlugs(): Promise<string[]> {
+  "use cache";
+  cacheTag(TAGS.issuers);
+  cacheLife(PUBLISHED_DATA);
+  const rows = await db().issuer.findMany({ select: { slug: true }, orderBy: { slug: "asc" } });
+  return rows.map((r) => r.slug);
+}
+
+export async function getIssuerProfile(slug: string): Promise<IssuerProfile | null> {
+  "use cache";
+  cacheTag(TAGS.issuer(slug), TAGS.issuers);
+  cacheLife(PUBLISHED_DATA);
+  const prisma = db();
+  const issuer = await prisma.issuer.findUnique({ where: { slug }, include: issuerInclude });
+  if (!issuer) return null;
+  const [attestations, stress] = await Promise.all([
+    prisma.attestation.findMany({
+      where: { issuerId: issuer.id, state: { in: ["published", "retracted"] } },
+      include: { ...attestationInclude, revisions: { orderBy: { revision: "asc" } } },
+      orderBy: [{ asOf: "desc" }, { reportType: "asc" }],
+    }),
+    prisma.stressEvent.findMany({
+      where: { issuerId: issuer.id },
+      include: stressInclude,
+      orderBy: [{ startDate: { sort: "desc", nulls: "last" } }],
+    }),
+  ]);
+  return {
+    issuer: toIssuerData(issuer),
+    attestations: attestations.map((a) => ({
+      ...toAttestationData(a),
+      revisions: a.revisions.map((r) => ({
+        revision: r.revision,
+        reason: r.reason,
+        correctedAt: r.createdAt.toISOString(),
+        previous: previousValues(r.snapshot),
+      })),
+    })),
+    stressEvents: stress.map(toStressEventData),
+  };
+}
