@@ -26,7 +26,7 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /.*\.mobile\.spec\.ts/ },
   ],
   webServer: {
-    command: "node --conditions=react-server --import tsx scripts/start.ts --fresh-database",
+    command: "node --conditions=react-server --import tsx scripts/start.ts --fresh-database --demo",
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -17,6 +17,8 @@ const dev = args.includes("--dev");
 // after it, their own embedded server and build folder, never the user's.
 const fresh = args.includes("--fresh-database");
 const runName = process.env.USD1_RUN_NAME ?? "start";
+// What an empty database gets: the public-reports pack, or the fictional demo set.
+const datasetChoice = args.includes("--demo") || process.env.USD1_DATASET === "demo" ? "demo" : "public";
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
@@ -97,7 +99,7 @@ async function main() {
 
   migrate(projectDir, databaseUrl);
   log(`migrations applied (${seconds()})`);
-  const seeded = await seedIfEmpty(databaseUrl);
+  const seeded = await seedIfEmpty(databaseUrl, datasetChoice);
   log(seeded.loaded
     ? `empty database: loaded ${seeded.label}: ${seeded.issuers} issuers, ${seeded.attestations} reports, ${seeded.stressEvents} stress events`
     : `database has ${seeded.issuers} issuers: data kept`);

@@ -3,6 +3,7 @@ import { formatPct } from "@/lib/domain/precision";
 import { CATEGORY_LABELS } from "@/lib/domain/taxonomy";
 import { Pct } from "@/components/ui/measured";
 import { shortUsd } from "@/components/ui/money";
+import { Swatch } from "@/components/ui/swatch";
 import { formatUsdCompact, type Bound } from "@/lib/domain/precision";
 
 function signedUsd(value: string, bound: Bound): string {
@@ -35,7 +36,7 @@ export function CompositionTable({ shares, change }: { shares: CompositionShares
             return (
               <tr key={c.category} className={c.category === "other_undisclosed" ? "undisclosed" : undefined}>
                 <th scope="row">
-                  <span className={`swatch cat-${c.category}`} aria-hidden="true" />
+                  <Swatch category={c.category} />
                   {CATEGORY_LABELS[c.category]}
                   {c.category === "other_undisclosed" && <div className="sub">the issuer&apos;s own catch-all line</div>}
                 </th>
@@ -67,7 +68,7 @@ export function CompositionTable({ shares, change }: { shares: CompositionShares
           {shares.notCapturedPct.value !== null && Number(shares.notCapturedPct.value) > 0 && (
             <tr className="not-captured">
               <th scope="row">
-                <span className="swatch not-captured" aria-hidden="true" />
+                <Swatch category="not_captured" />
                 Not captured by us
                 <div className="sub">reserves our recorded lines do not account for (our gap, not the issuer&apos;s)</div>
               </th>

@@ -1,27 +1,72 @@
-// Fills an empty database: the demo set (for now the only content).
+// Fills an empty database: the public-reports pack by default (real issuers,
+// compiled from public sources), or the fictional demo set (`--demo`). Both go
+// through the same validated, all-or-nothing loader editors' imports use.
+import fs from "node:fs";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadDataset } from "@/lib/server/commands/load-dataset";
+import { locateProblem, packToDataset, PackError, type CsvRow, type PackFiles } from "@/lib/domain/import/public-pack";
+import type { DatasetInput } from "@/lib/domain/schemas/dataset";
 import { demoDataset } from "@/prisma/seed/demo";
+import { projectDir } from "./project";
+
+export type DatasetChoice = "public" | "demo";
 
 export function prismaFor(url: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }) });
 }
 
-export type SeedOutcome = { loaded: false; issuers: number } | { loaded: true; label: string; issuers: number; attestations: number; stressEvents: number };
+export const PACK_DIR = path.join(projectDir, "data", "public-reports");
 
-export async function seedIfEmpty(url: string): Promise<SeedOutcome> {
+export function readPack(dir = PACK_DIR): PackFiles {
+  const read = (file: string): CsvRow[] =>
+    parse(fs.readFileSync(path.join(dir, file)), { columns: true, skip_empty_lines: true, bom: true }) as CsvRow[];
+  return {
+    issuers: read("issuers.csv"),
+    reports: read("reports.csv"),
+    composition: read("composition.csv"),
+    stressEvents: read("stress_events.csv"),
+  };
+}
+
+export type SeedOutcome =
+  | { loaded: false; issuers: number }
+  | { loaded: true; label: string; issuers: number; attestations: number; stressEvents: number };
+
+export async function loadChosenDataset(prisma: PrismaClient, choice: DatasetChoice): Promise<Exclude<SeedOutcome, { loaded: false }>> {
+  let dataset: DatasetInput;
+  let explain: (where: string, message: string) => string = (where, message) => `${where}: ${message}`;
+  if (choice === "demo") dataset = demoDataset();
+  else {
+    try {
+      const pack = packToDataset(readPack());
+      dataset = pack.dataset;
+      explain = (where, message) => {
+        const p = locateProblem(pack, where, message);
+        return `data/public-reports/${p.file}, line ${p.line}, column ${p.column}: ${p.message}`;
+      };
+    } catch (err) {
+      if (err instanceof PackError) throw new Error(`The public-reports pack has problems; nothing was loaded:\n${err.message}`);
+      throw err;
+    }
+  }
+  const result = await loadDataset(prisma, dataset, choice === "demo" ? "system: demo data loader" : "system: public-reports pack loader");
+  if (!result.ok) {
+    const list = result.problems.slice(0, 20).map((p) => `  ${explain(p.where, p.message)}`).join("\n");
+    const more = result.problems.length > 20 ? `\n  … and ${result.problems.length - 20} more` : "";
+    throw new Error(`${dataset.label} failed validation; nothing was loaded:\n${list}${more}`);
+  }
+  return { loaded: true, label: dataset.label, issuers: result.issuers, attestations: result.attestations, stressEvents: result.stressEvents };
+}
+
+export async function seedIfEmpty(url: string, choice: DatasetChoice): Promise<SeedOutcome> {
   const prisma = prismaFor(url);
   try {
     const issuers = await prisma.issuer.count();
     if (issuers > 0) return { loaded: false, issuers };
-    const dataset = demoDataset();
-    const result = await loadDataset(prisma, dataset, "system: demo data loader");
-    if (!result.ok) {
-      const list = result.problems.slice(0, 20).map((p) => `  ${p.where}: ${p.message}`).join("\n");
-      throw new Error(`The demo data failed validation; nothing was loaded:\n${list}`);
-    }
-    return { loaded: true, label: dataset.label, issuers: result.issuers, attestations: result.attestations, stressEvents: result.stressEvents };
+    return await loadChosenDataset(prisma, choice);
   } finally {
     await prisma.$disconnect();
   }

@@ -2,34 +2,9 @@ import "server-only";
 // Loads a whole dataset (the demo set, the public-reports pack) through the
 // same validation as every other write: all records are checked first, every
 // problem is reported with its place, and the write is all or nothing.
-import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { attestationInput } from "@/lib/domain/schemas/attestation";
-import { issuerInput } from "@/lib/domain/schemas/issuer";
-import { stressEventInput } from "@/lib/domain/schemas/stress-event";
+import { datasetSchema } from "@/lib/domain/schemas/dataset";
 import { attestationFields, compositionRows, issuerRow, stressEventFields } from "./rows";
-
-const correction = z.object({
-  reason: z.string().trim().min(3, "say why the figure was corrected"),
-  /** The report as it reads after the correction (replaces the earlier values). */
-  report: attestationInput,
-});
-
-const datasetAttestation = z.object({
-  report: attestationInput,
-  state: z.enum(["draft", "published", "retracted"]).default("published"),
-  retractedReason: z.string().trim().min(3).nullish(),
-  corrections: z.array(correction).default([]),
-});
-
-export const datasetSchema = z.object({
-  label: z.string().min(1),
-  isDemo: z.boolean(),
-  issuers: z.array(issuerInput),
-  attestations: z.array(datasetAttestation),
-  stressEvents: z.array(stressEventInput),
-});
-export type DatasetInput = z.input<typeof datasetSchema>;
 
 export interface LoadProblem {
   /** e.g. "attestations[12].report.totalReserves.value" */

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listAllAttestations } from "@/lib/server/queries/lists";
+import { REPORT_TYPE_LABELS, ASSURANCE_LABELS } from "@/lib/domain/taxonomy";
+import { formatAsOf } from "@/lib/domain/dates";
+import { Usd } from "@/components/ui/money";
+import { Pct } from "@/components/ui/measured";
+import { SourceLink } from "@/components/ui/source-link";
+
+export const metadata: Metadata = {
+  title: "Every reserve report",
+  description: "Every reserve report of every issuer we track, newest first, with its publication lag, firm and source.",
+};
+
+export default async function AttestationsPage() {
+  const items = await listAllAttestations();
+  return (
+    <>
+      <h1>Every reserve report</h1>
+      <p className="lede">
+        {items.length} reports from every issuer we track, newest as-of date first. The lag is the number of days from
+        the date the figures refer to until the report was published.
+      </p>
+      <div className="table-scroll">
+        <table>
+          <caption className="skip">Every reserve report, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">As of</th>
+              <th scope="col">Issuer</th>
+              <th scope="col">Published</th>
+              <th scope="col" className="num">Lag (days)</th>
+              <th scope="col">Type and firm</th>
+              <th scope="col" className="num">Reserves</th>
+              <th scope="col" className="num">Coverage</th>
+              <th scope="col">Source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map(({ attestation: a, issuerName, isDemo, coverage, lag, revised }) => (
+              <tr key={a.id} className={a.state === "retracted" ? "retracted" : undefined}>
+                <th scope="row">
+                  {formatAsOf(a.asOf, a.asOfPrecision)}
+                  {a.state === "retracted" && (
+                    <div>
+                      <span className="badge bad">retracted</span>
+                    </div>
+                  )}
+                  {revised && (
+                    <div>
+                      <span className="badge">revised</span>
+                    </div>
+                  )}
+                </th>
+                <td>
+                  <Link href={`/issuers/${a.issuerSlug}`}>{issuerName}</Link> {isDemo && <span className="badge demo">demo</span>}
+                </td>
+                <td>{a.publishedOn ?? <span className="sub">unknown</span>}</td>
+                <td className="num">{lag ? lag.days : <span className="sub">n/a</span>}</td>
+                <td>
+                  {REPORT_TYPE_LABELS[a.reportType]}
+                  <div className="sub">
+                    {a.firm ?? "no firm named"} · {ASSURANCE_LABELS[a.assurance]}
+                  </div>
+                </td>
+                <td className="num">
+                  <Usd figure={a.totalReserves} />
+                </td>
+                <td className="num">
+                  <Pct value={coverage.coveragePct} />
+                  {coverage.onGroupTotals && <div className="sub">group totals</div>}
+                </td>
+                <td>
+                  <SourceLink attestation={a} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

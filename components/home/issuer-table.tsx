@@ -1,0 +1,291 @@
+"use client";
+// The comparison table's sorting, filtering and selection. The server sends
+// every cell preformatted (no formatting code ships to the browser); this
+// component only reorders rows and keeps the table state in the URL so a view
+// can be shared. Without JavaScript the table shows in its default order.
+import { useId, useMemo, useSyncExternalStore } from "react";
+
+export interface BarPart {
+  key: string;
+  label: string;
+  pct: number;
+  color: string | null; // null: hatched "not captured"
+}
+
+export interface TableRow {
+  slug: string;
+  name: string;
+  symbols: string;
+  isDemo: boolean;
+  backing: string;
+  backingLabel: string;
+  status: string;
+  statusLabel: string;
+  jurisdiction: string;
+  coverage: { text: string; title: string; sort: number | null; note: string | null };
+  bar: { parts: BarPart[]; label: string } | null;
+  other: { text: string; title: string; sort: number | null };
+  lastAsOf: { text: string; href: string | null; daysSince: number | null } | null;
+  cadence: { declared: string; found: number; expected: number | null; overdue: string; sort: number | null };
+  stress: number;
+}
+
+type SortKey = "name" | "coverage" | "other" | "age" | "cadence" | "stress";
+const SORTS: { key: SortKey; label: string; numeric: boolean }[] = [
+  { key: "name", label: "Issuer", numeric: false },
+  { key: "coverage", label: "Coverage", numeric: true },
+  { key: "other", label: "Other / undisclosed", numeric: true },
+  { key: "age", label: "Last report", numeric: true },
+  { key: "cadence", label: "Reports, last 12 months", numeric: true },
+  { key: "stress", label: "Stress events", numeric: true },
+];
+
+interface State {
+  sort: SortKey;
+  dir: "asc" | "desc";
+  backing: string;
+  status: string;
+  jurisdiction: string;
+  selected: string[];
+}
+
+const DEFAULT: State = { sort: "name", dir: "asc", backing: "", status: "", jurisdiction: "", selected: [] };
+
+function parseState(search: string): State {
+  const p = new URLSearchParams(search);
+  const sort = SORTS.some((s) => s.key === p.get("sort")) ? (p.get("sort") as SortKey) : DEFAULT.sort;
+  return {
+    sort,
+    dir: p.get("dir") === "desc" ? "desc" : "asc",
+    backing: p.get("backing") ?? "",
+    status: p.get("status") ?? "",
+    jurisdiction: p.get("jurisdiction") ?? "",
+    selected: (p.get("select") ?? "").split(",").filter(Boolean),
+  };
+}
+
+function writeUrl(s: State) {
+  const p = new URLSearchParams();
+  if (s.sort !== DEFAULT.sort) p.set("sort", s.sort);
+  if (s.dir !== DEFAULT.dir) p.set("dir", s.dir);
+  if (s.backing) p.set("backing", s.backing);
+  if (s.status) p.set("status", s.status);
+  if (s.jurisdiction) p.set("jurisdiction", s.jurisdiction);
+  if (s.selected.length) p.set("select", s.selected.join(","));
+  const q = p.toString();
+  window.history.replaceState(null, "", q ? `?${q}` : window.location.pathname);
+  for (const listener of listeners) listener();
+}
+
+// The URL is the table's state. The server snapshot is the default view, so
+// the server HTML and the first client render agree; then the URL takes over.
+const listeners = new Set<() => void>();
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  window.addEventListener("popstate", listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener("popstate", listener);
+  };
+}
+
+function sortValue(r: TableRow, key: SortKey): number | string | null {
+  switch (key) {
+    case "name":
+      return r.name.toLowerCase();
+    case "coverage":
+      return r.coverage.sort;
+    case "other":
+      return r.other.sort;
+    case "age":
+      return r.lastAsOf?.daysSince ?? null;
+    case "cadence":
+      return r.cadence.sort;
+    case "stress":
+      return r.stress;
+  }
+}
+
+function Bar({ bar }: { bar: NonNullable<TableRow["bar"]> }) {
+  const total = bar.parts.reduce((s, p) => s + p.pct, 0) || 1;
+  const widths = bar.parts.map((p) => (p.pct / total) * 100);
+  const starts = widths.map((_, i) => widths.slice(0, i).reduce((s, w) => s + w, 0));
+  const hatch = `hatch${useId().replace(/:/g, "")}`;
+  return (
+    <svg className="minibar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={bar.label}>
+      <defs>
+        <pattern id={hatch} width="3" height="3" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="1.2" height="3" fill="currentColor" />
+        </pattern>
+      </defs>
+      {bar.parts.map((p, i) => (
+        <rect key={p.key} x={starts[i]} width={widths[i]} height="10" fill={p.color ?? `url(#${hatch})`} />
+      ))}
+    </svg>
+  );
+}
+
+export function IssuerTable({ rows, jurisdictions, backings, statuses }: {
+  rows: TableRow[];
+  jurisdictions: string[];
+  backings: { key: string; label: string }[];
+  statuses: { key: string; label: string }[];
+}) {
+  const search = useSyncExternalStore(subscribe, () => window.location.search, () => "");
+  const state = useMemo(() => parseState(search), [search]);
+  const update = (patch: Partial<State>) => writeUrl({ ...state, ...patch });
+
+  const visible = useMemo(() => {
+    const filtered = rows.filter(
+      (r) =>
+        (!state.backing || r.backing === state.backing) &&
+        (!state.status || r.status === state.status) &&
+        (!state.jurisdiction || r.jurisdiction === state.jurisdiction),
+    );
+    const dir = state.dir === "asc" ? 1 : -1;
+    return [...filtered].sort((a, b) => {
+      const va = sortValue(a, state.sort);
+      const vb = sortValue(b, state.sort);
+      // Missing values sort last whatever the direction.
+      if (va === null && vb === null) return a.name.localeCompare(b.name);
+      if (va === null) return 1;
+      if (vb === null) return -1;
+      const c = typeof va === "string" ? va.localeCompare(vb as string) : va - (vb as number);
+      return c * dir || a.name.localeCompare(b.name);
+    });
+  }, [rows, state]);
+
+  const header = (key: SortKey, label: string, className?: string) => {
+    const active = state.sort === key;
+    return (
+      <th scope="col" className={className} aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : "none"}>
+        <button type="button" className="sort" onClick={() => update({ sort: key, dir: active && state.dir === "asc" ? "desc" : "asc" })}>
+          {label}
+          <span aria-hidden="true">{active ? (state.dir === "asc" ? " ▲" : " ▼") : ""}</span>
+        </button>
+      </th>
+    );
+  };
+  const toggle = (slug: string) =>
+    update({ selected: state.selected.includes(slug) ? state.selected.filter((s) => s !== slug) : [...state.selected, slug].slice(-4) });
+
+  return (
+    <>
+      <div className="controls" role="group" aria-label="Filter issuers">
+        <label>
+          Backing model{" "}
+          <select value={state.backing} onChange={(e) => update({ backing: e.target.value })}>
+            <option value="">All</option>
+            {backings.map((b) => (
+              <option key={b.key} value={b.key}>
+                {b.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status{" "}
+          <select value={state.status} onChange={(e) => update({ status: e.target.value })}>
+            <option value="">All</option>
+            {statuses.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Jurisdiction{" "}
+          <select value={state.jurisdiction} onChange={(e) => update({ jurisdiction: e.target.value })}>
+            <option value="">All</option>
+            {jurisdictions.map((j) => (
+              <option key={j} value={j}>
+                {j}
+              </option>
+            ))}
+          </select>
+        </label>
+        <a
+          className={`button${state.selected.length >= 2 ? "" : " disabled"}`}
+          aria-disabled={state.selected.length < 2}
+          href={state.selected.length >= 2 ? `/compare?issuers=${state.selected.join(",")}` : undefined}
+          data-testid="compare-link"
+        >
+          Compare selected ({state.selected.length}/4)
+        </a>
+        <span className="sub" aria-live="polite">
+          {visible.length} of {rows.length} issuers
+        </span>
+      </div>
+      <div className="table-scroll">
+        <table className="comparison">
+          <caption className="skip">Issuers and their latest reserve reports; column headers sort the table</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="skip">Select to compare</span>
+              </th>
+              {header("name", "Issuer")}
+              <th scope="col">Backing model</th>
+              {header("coverage", "Coverage", "num")}
+              <th scope="col">Composition</th>
+              {header("other", "Other / undisclosed", "num")}
+              {header("age", "Last report")}
+              {header("cadence", "Cadence")}
+              {header("stress", "Stress events", "num")}
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((r) => (
+              <tr key={r.slug} data-testid="issuer-row">
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${r.name} to compare`}
+                    checked={state.selected.includes(r.slug)}
+                    onChange={() => toggle(r.slug)}
+                  />
+                </td>
+                <th scope="row">
+                  <a href={`/issuers/${r.slug}`}>{r.name}</a> {r.isDemo && <span className="badge demo">demo</span>}
+                  <div className="sub">
+                    {r.symbols}
+                    {r.status !== "active" && <> · {r.statusLabel}</>}
+                    {r.jurisdiction && <> · {r.jurisdiction}</>}
+                  </div>
+                </th>
+                <td>{r.backingLabel}</td>
+                <td className="num">
+                  <span title={r.coverage.title}>{r.coverage.text}</span>
+                  {r.coverage.note && <div className="sub">{r.coverage.note}</div>}
+                </td>
+                <td>{r.bar ? <Bar bar={r.bar} /> : <span className="sub">not captured</span>}</td>
+                <td className="num">
+                  <span title={r.other.title}>{r.other.text}</span>
+                </td>
+                <td>
+                  {r.lastAsOf ? (
+                    <>
+                      {r.lastAsOf.href ? <a href={r.lastAsOf.href}>{r.lastAsOf.text}</a> : r.lastAsOf.text}
+                      {r.lastAsOf.daysSince !== null && <div className="sub">{r.lastAsOf.daysSince} days ago</div>}
+                    </>
+                  ) : (
+                    <span className="sub">none</span>
+                  )}
+                </td>
+                <td>
+                  {r.cadence.declared}
+                  <div className="sub">
+                    {r.cadence.found}
+                    {r.cadence.expected !== null && ` of ${r.cadence.expected}`} in 12 months{r.cadence.overdue && ` · ${r.cadence.overdue}`}
+                  </div>
+                </td>
+                <td className="num">{r.stress}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

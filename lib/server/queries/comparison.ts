@@ -1,0 +1,99 @@
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { db } from "@/lib/server/db";
+import { coverageRatio } from "@/lib/domain/metrics/coverage";
+import { compositionShares } from "@/lib/domain/metrics/composition";
+import { cadenceAdherence, effectiveAsOf } from "@/lib/domain/metrics/cadence";
+import { daysBetween } from "@/lib/domain/dates";
+import type { Measured } from "@/lib/domain/precision";
+import type { AttestationData, IssuerData } from "@/lib/domain/types";
+import type { ReserveCategory } from "@/lib/domain/taxonomy";
+import { attestationInclude, issuerInclude, toAttestationData, toIssuerData } from "./mappers";
+import { todayUtc } from "./today";
+import { PUBLISHED_DATA, TAGS } from "./tags";
+
+export interface ComparisonRow {
+  issuer: Pick<IssuerData, "slug" | "name" | "tokenSymbols" | "backingModel" | "status" | "homeJurisdiction" | "declaredCadence" | "isDemo">;
+  latest: Pick<AttestationData, "asOf" | "asOfPrecision" | "reportUrl" | "sourceUrl" | "sourceKind" | "scope"> | null;
+  coveragePct: Measured | null;
+  coverageOnGroupTotals: boolean;
+  /** Latest composition as shares (percent), for the small stacked bar; "not_captured" is our gap. */
+  composition: { asOf: string; parts: { category: ReserveCategory | "not_captured"; pct: number }[] } | null;
+  otherUndisclosedPct: Measured | null;
+  daysSinceAsOf: number | null;
+  reportsLast12Months: number;
+  expectedLast12Months: number | null;
+  overdue: { status: string; daysOverdue: number | null };
+  stressEventCount: number;
+}
+
+function oneYearBefore(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The home comparison table: one row per issuer, every column computed from its published reports. */
+export async function comparisonRows(): Promise<{ today: string; rows: ComparisonRow[] }> {
+  "use cache";
+  cacheTag(TAGS.issuers, TAGS.attestations, TAGS.stressEvents);
+  cacheLife(PUBLISHED_DATA);
+  const prisma = db();
+  const [today, issuers, attestations, stress] = await Promise.all([
+    todayUtc(),
+    prisma.issuer.findMany({ include: issuerInclude, orderBy: { name: "asc" } }),
+    prisma.attestation.findMany({ where: { state: "published" }, include: attestationInclude }),
+    prisma.stressEvent.groupBy({ by: ["issuerId"], _count: { _all: true } }),
+  ]);
+  const byIssuer = new Map<string, AttestationData[]>();
+  for (const a of attestations) {
+    const list = byIssuer.get(a.issuerId) ?? [];
+    list.push(toAttestationData(a));
+    byIssuer.set(a.issuerId, list);
+  }
+  const stressBy = new Map(stress.map((s) => [s.issuerId, s._count._all]));
+  const yearAgo = oneYearBefore(today);
+  const rows = issuers.map((row): ComparisonRow => {
+    const issuer = toIssuerData(row);
+    const reports = (byIssuer.get(row.id) ?? []).sort((a, b) => effectiveAsOf(a).localeCompare(effectiveAsOf(b)));
+    const latest = reports.at(-1) ?? null;
+    const withLines = reports.filter((r) => r.composition.length > 0).at(-1) ?? null;
+    const shares = withLines ? compositionShares(withLines) : null;
+    const coverage = latest ? coverageRatio(latest) : null;
+    const cadence = cadenceAdherence(reports, issuer.declaredCadence, { from: yearAgo, to: today }, today);
+    const parts = shares
+      ? [
+          ...shares.categories.filter((c) => c.sharePct.value !== null).map((c) => ({ category: c.category, pct: Number(c.sharePct.value) })),
+          ...(shares.notCapturedPct.value !== null && Number(shares.notCapturedPct.value) > 0.05
+            ? [{ category: "not_captured" as const, pct: Number(shares.notCapturedPct.value) }]
+            : []),
+        ]
+      : [];
+    return {
+      issuer: {
+        slug: issuer.slug,
+        name: issuer.name,
+        tokenSymbols: issuer.tokenSymbols,
+        backingModel: issuer.backingModel,
+        status: issuer.status,
+        homeJurisdiction: issuer.homeJurisdiction,
+        declaredCadence: issuer.declaredCadence,
+        isDemo: issuer.isDemo,
+      },
+      latest: latest
+        ? { asOf: latest.asOf, asOfPrecision: latest.asOfPrecision, reportUrl: latest.reportUrl, sourceUrl: latest.sourceUrl, sourceKind: latest.sourceKind, scope: latest.scope }
+        : null,
+      coveragePct: coverage?.coveragePct ?? null,
+      coverageOnGroupTotals: coverage?.onGroupTotals ?? false,
+      composition: shares && withLines ? { asOf: withLines.asOf, parts } : null,
+      otherUndisclosedPct: shares ? shares.otherUndisclosedPct : null,
+      daysSinceAsOf: latest ? Math.max(0, daysBetween(effectiveAsOf(latest), today)) : null,
+      reportsLast12Months: cadence.reportsFound,
+      expectedLast12Months: cadence.expectedReports,
+      overdue: { status: cadence.overdue.status, daysOverdue: cadence.overdue.daysOverdue },
+      stressEventCount: stressBy.get(row.id) ?? 0,
+    };
+  });
+  return { today, rows };
+}
