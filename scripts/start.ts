@@ -130,6 +130,7 @@ async function main() {
     detached: true,
   });
   record.webPid = web.pid;
+  record.revalidateToken = revalidateToken;
   writeRecord(recordFile, record);
   web.once("exit", (code, signal) => {
     if (!stopping) void shutdown(code ?? 1, `the web server stopped (code ${code}, signal ${signal})`);

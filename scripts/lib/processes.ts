@@ -11,6 +11,8 @@ export interface RunRecord {
   postgresDataDir?: string;
   webPid?: number;
   port?: number;
+  /** Lets maintenance commands expire the running server's cached pages after they write. */
+  revalidateToken?: string;
 }
 
 function stateOf(pid: number): string | undefined {
@@ -67,7 +69,7 @@ export function recordPath(projectDir: string, name: string): string {
 
 export function writeRecord(file: string, record: RunRecord): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(record, null, 2));
+  fs.writeFileSync(file, JSON.stringify(record, null, 2), { mode: 0o600 });
 }
 
 export function removeRecord(file: string): void {

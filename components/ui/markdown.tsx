@@ -1,0 +1,35 @@
+import ReactMarkdown from "react-markdown";
+import remarkGfm from "remark-gfm";
+import rehypeSanitize from "rehype-sanitize";
+
+/**
+ * Markdown written by editors or shipped with data, rendered on the server.
+ * Raw HTML in the source is not rendered, and rehype-sanitize strips anything
+ * outside GitHub's safe subset (scripts, event handlers, javascript: links),
+ * so no text from the database can run in a visitor's browser.
+ */
+export function Markdown({ source }: { source: string }) {
+  return (
+    <div className="prose">
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm]}
+        rehypePlugins={[rehypeSanitize]}
+        skipHtml
+        components={{
+          a: ({ href, children }) => (
+            <a href={href} rel="noopener noreferrer nofollow">
+              {children}
+            </a>
+          ),
+          table: ({ children }) => (
+            <div className="table-scroll">
+              <table>{children}</table>
+            </div>
+          ),
+        }}
+      >
+        {source}
+      </ReactMarkdown>
+    </div>
+  );
+}
