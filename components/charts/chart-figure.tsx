@@ -1,0 +1,90 @@
+// A chart as a figure: the server-rendered SVG (readable without JavaScript), its
+// caption, and the same numbers as a table for screen readers, keyboard users and
+// anyone who wants the figures. A server component; only InteractiveChart ships JS.
+import type { EChartsOption } from "echarts";
+import { InteractiveChart } from "@/components/charts/interactive-chart";
+
+export interface ChartTable {
+  columns: string[];
+  /** Cells as display strings; the first cell of a row heads it (usually the date). */
+  rows: string[][];
+}
+
+export interface ChartFigureProps {
+  /** Output of renderChartSvg (lib/charts/render.ts), never markup from anywhere else. */
+  svg: string;
+  title: string;
+  caption?: string;
+  table: ChartTable;
+  /** The option the SVG was rendered from, to go live on interaction; plain JSON only. */
+  interactiveOption?: EChartsOption;
+}
+
+// Right-align figures such as "12.5%", "$1.2B", "30 d", "-4" like the site's other tables.
+const NUMERIC = /^[-+−]?\$?[\d.,]+\s?(%|[KMB]|d|days?)?$/;
+
+export function ChartFigure({ svg, title, caption, table, interactiveOption }: ChartFigureProps) {
+  // dangerouslySetInnerHTML is safe here because `svg` comes from our own renderer:
+  // ECharts escapes every text node it writes (series names, legend and axis labels),
+  // renderChartSvg escapes the aria-label it adds, and all attribute values are our
+  // own numbers and colours. tests/unit/charts.test.ts checks that a series named
+  // "<script>…" comes out escaped. Never pass SVG from user input or a third party.
+  const staticSvg = <div className="chart-svg" dangerouslySetInnerHTML={{ __html: svg }} />;
+  const size = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
+  const width = Number(size?.[1]);
+  const height = Number(size?.[2]);
+  const canGoLive = interactiveOption !== undefined && width > 0 && height > 0;
+  const numericColumn = table.columns.map(
+    (_, i) => i > 0 && table.rows.length > 0 && table.rows.every((row) => ["", "—"].includes(row[i] ?? "") || NUMERIC.test(row[i] ?? "")),
+  );
+
+  return (
+    <figure className="chart-figure">
+      <figcaption>
+        <strong>{title}</strong>
+        {caption ? <span className="sub"> {caption}</span> : null}
+      </figcaption>
+      {canGoLive ? (
+        <InteractiveChart option={interactiveOption} width={width} height={height}>
+          {staticSvg}
+        </InteractiveChart>
+      ) : (
+        staticSvg
+      )}
+      <details className="chart-data">
+        <summary>Data table</summary>
+        <div className="table-scroll">
+          <table>
+            <caption className="sub">{title}</caption>
+            <thead>
+              <tr>
+                {table.columns.map((column, i) => (
+                  <th key={i} scope="col" className={numericColumn[i] ? "num" : undefined}>
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={i} className={numericColumn[i] ? "num" : undefined}>
+                        {cell}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+// The live chart, loaded only on demand. Until the reader points at, taps or
+// focuses into the chart this is a wrapper around the server-rendered SVG and no
+// ECharts code has been fetched: the first-load budget (25 KB gzip of our own JS)
+// has no room for it. The only static references to echarts are `import type`,
+// which the compiler erases.
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { EChartsOption } from "echarts";
+import type { ECharts } from "echarts/core";
+
+type CreateChart = (el: HTMLElement, width: number, height: number) => ECharts;
+
+// One download per page, shared by every chart on it.
+let runtime: Promise<CreateChart> | undefined;
+
+function loadRuntime(): Promise<CreateChart> {
+  // Each `const { … } = await import()` names the exports it uses, which lets the
+  // bundler drop every other chart type and component from the lazy chunk; the four
+  // downloads still run in parallel.
+  runtime ??= Promise.all([
+    (async () => {
+      const { init, use: register } = await import("echarts/core");
+      return { init, register };
+    })(),
+    (async () => {
+      const { LineChart, ScatterChart, BarChart } = await import("echarts/charts");
+      return [LineChart, ScatterChart, BarChart];
+    })(),
+    (async () => {
+      const { GridComponent, LegendComponent, TooltipComponent, DataZoomComponent, MarkLineComponent, MarkAreaComponent, AriaComponent } =
+        await import("echarts/components");
+      return [GridComponent, LegendComponent, TooltipComponent, DataZoomComponent, MarkLineComponent, MarkAreaComponent, AriaComponent];
+    })(),
+    (async () => {
+      const { SVGRenderer } = await import("echarts/renderers");
+      return SVGRenderer;
+    })(),
+  ]).then(([{ init, register }, charts, components, renderer]) => {
+    register([...charts, ...components, renderer]);
+    // SVG, not canvas: the options paint text and lines in "currentColor", which only SVG inherits from the page.
+    return (el, width, height) => init(el, null, { renderer: "svg", width, height });
+  });
+  runtime.catch(() => {
+    runtime = undefined; // let a later interaction retry after a failed download
+  });
+  return runtime;
+}
+
+/**
+ * Tooltips in the axis's unit. A formatter is a function, which cannot travel from
+ * the server in the option, so it is rebuilt here from the y axis's label template
+ * ("{value}%", "${value}B", "{value} d").
+ */
+function withTooltipUnits(option: EChartsOption): EChartsOption {
+  const yAxis = Array.isArray(option.yAxis) ? option.yAxis[0] : option.yAxis;
+  const template = yAxis?.axisLabel?.formatter;
+  const tooltip = option.tooltip;
+  if (typeof template !== "string" || !tooltip || Array.isArray(tooltip)) return option;
+  const valueFormatter = (value: unknown) => {
+    const v = Array.isArray(value) ? value[1] : value; // scatter points are [x, y]
+    return template.replace("{value}", String(v));
+  };
+  return { ...option, tooltip: { ...tooltip, valueFormatter } };
+}
+
+export interface InteractiveChartProps {
+  /** The option the static SVG was rendered from; must be plain JSON (no functions). */
+  option: EChartsOption;
+  /** The size the static SVG was rendered at (its viewBox). */
+  width: number;
+  height: number;
+  /** The server-rendered SVG. */
+  children: ReactNode;
+}
+
+export function InteractiveChart({ option, width, height, children }: InteractiveChartProps) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const liveRef = useRef<HTMLDivElement>(null);
+  const [started, setStarted] = useState(false);
+  const [live, setLive] = useState(false);
+
+  useEffect(() => {
+    if (!started) return;
+    let cancelled = false;
+    let chart: ECharts | undefined;
+    let observer: ResizeObserver | undefined;
+    loadRuntime().then(
+      (create) => {
+        const box = boxRef.current;
+        const el = liveRef.current;
+        if (cancelled || !box || !el) return;
+        // Drawn at the static SVG's own size and scaled like it, so the layout the
+        // server computed (legend rows, grid) holds and nothing on the page moves.
+        chart = create(el, width, height);
+        chart.setOption(withTooltipUnits(option));
+        const fit = () => {
+          el.style.transform = `scale(${box.clientWidth / width})`;
+        };
+        fit();
+        observer = new ResizeObserver(fit);
+        observer.observe(box);
+        setLive(true);
+      },
+      (error: unknown) => {
+        // The static chart and the data table stay; nothing the reader must act on.
+        console.error("Interactive chart failed to load", error);
+      },
+    );
+    return () => {
+      cancelled = true;
+      observer?.disconnect();
+      chart?.dispose();
+      setLive(false);
+    };
+  }, [started, option, width, height]);
+
+  const start = () => setStarted(true);
+  // Styles only ever appear after hydration, where React sets them through the CSSOM:
+  // the site's CSP (style-src 'self') would drop style="" attributes sent in the HTML.
+  return (
+    <div
+      ref={boxRef}
+      className="chart-interactive"
+      style={started ? { position: "relative" } : undefined}
+      onPointerEnter={start}
+      onFocus={start}
+      onClick={start}
+    >
+      {/* The static SVG keeps its place in the flow (and so the box's height) until the live chart is drawn. */}
+      <div style={live ? { visibility: "hidden" } : undefined} aria-hidden={live || undefined}>
+        {children}
+      </div>
+      {started && (
+        <div
+          ref={liveRef}
+          style={{
+            position: "absolute",
+            top: 0,
+            left: 0,
+            width,
+            height,
+            transformOrigin: "0 0",
+            visibility: live ? undefined : "hidden",
+            // zrender sizes text with style="" attributes, which that CSP blocks; inherited size is the fallback.
+            fontSize: 12,
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,339 @@
+// Pure ECharts option builders: data in, plain JSON out. No React and no echarts
+// runtime import, so pages can build an option on the server, render it to SVG
+// (lib/charts/render.ts) and hand the very same object to the live chart
+// (components/charts/interactive-chart.tsx). Everything must stay serialisable:
+// no formatter functions, only string templates.
+import type { EChartsOption, BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from "echarts";
+import { CATEGORY_LABELS, RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
+import {
+  CATEGORY_COLORS,
+  INK,
+  NEUTRAL,
+  NOT_CAPTURED_FILL,
+  SERIES_COLORS,
+  WARN,
+  baseOption,
+  hatchPattern,
+  legendBlock,
+  timeAxis,
+  valueAxis,
+} from "@/lib/charts/palette";
+
+/** Options every builder accepts; fixed scales let the compare view line several issuers up. */
+export interface ScaleOpts {
+  /** Width in px the SVG will be rendered at (the legend wraps to it). Default 640. */
+  width?: number;
+  yMin?: number;
+  yMax?: number;
+  /** Fixed time range, "YYYY-MM-DD". */
+  xMin?: string;
+  xMax?: string;
+  /** Reserve a strip for the live chart's zoom slider (default true for time series). */
+  zoom?: boolean;
+  /** What is charted, e.g. the issuer's name; used in the accessible summary. */
+  subject?: string;
+}
+
+/** Calendar date → UTC midnight; with useUTC the axis never shifts by the server's time zone. */
+export function utcDay(iso: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`Expected a YYYY-MM-DD date, got "${iso}"`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+// Fewer digits: smaller RSC payload for the live chart, tidier tooltips.
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+const percent = (v: number) => `${round(v, 1)}%`;
+const timeRange = (o: ScaleOpts) => ({
+  min: o.xMin === undefined ? undefined : utcDay(o.xMin),
+  max: o.xMax === undefined ? undefined : utcDay(o.xMax),
+});
+
+export const NOT_CAPTURED_LABEL = "Not captured by us";
+
+export interface CompositionPoint {
+  asOf: string;
+  /** Percent of total reserves (0–100) in "share" mode, US dollars in "usd" mode. */
+  values: Partial<Record<ReserveCategory, number>>;
+  /** The remainder our records do not break down, in the same unit as `values`. */
+  notCaptured?: number;
+}
+
+/** Stacked area of reserve composition over time, bottom-up in taxonomy order. */
+export function compositionAreaOption(
+  points: readonly CompositionPoint[],
+  mode: "share" | "usd",
+  opts: ScaleOpts & { notCapturedLabel?: string } = {},
+): EChartsOption {
+  const sorted = [...points].sort((a, b) => a.asOf.localeCompare(b.asOf));
+  // Only categories that occur at all: an all-zero series would only add legend noise.
+  const present = RESERVE_CATEGORIES.filter((c) => sorted.some((p) => (p.values[c] ?? 0) !== 0));
+  const remainderLabel = opts.notCapturedLabel ?? NOT_CAPTURED_LABEL;
+  const sums = sorted.map((p) => present.reduce((s, c) => s + (p.values[c] ?? 0), p.notCaptured ?? 0));
+  const maxSum = Math.max(0, ...sums);
+  // Shares may overshoot 100 by rounding; only a real overshoot moves the top off 100 %.
+  const yMax = opts.yMax ?? (mode === "share" ? (maxSum <= 100.5 ? 100 : Math.ceil(maxSum / 5) * 5) : undefined);
+  // One unit for the whole axis, chosen from the top of the scale so charts sharing yMax agree.
+  const unit = mode === "share" ? { div: 1, fmt: "{value}%" } : usdUnit(yMax ?? maxSum);
+  const scaled = (v: number) => round(v / unit.div, mode === "share" ? 2 : 3);
+  const line = (name: string, color: string, value: (p: CompositionPoint) => number): LineSeriesOption => ({
+    type: "line",
+    name,
+    stack: "composition",
+    symbol: "none",
+    // A thin line in the text colour separates neighbours for readers who cannot tell the hues apart.
+    lineStyle: { color: INK, width: 0.75, opacity: 0.55 },
+    itemStyle: { color },
+    areaStyle: { color, opacity: 1 },
+    emphasis: { disabled: true },
+    data: sorted.map((p) => [utcDay(p.asOf), scaled(value(p))]),
+  });
+
+  const series = present.map((c) => line(CATEGORY_LABELS[c], CATEGORY_COLORS[c], (p) => p.values[c] ?? 0));
+  if (sorted.some((p) => (p.notCaptured ?? 0) > 0)) {
+    series.push({ ...line(remainderLabel, NEUTRAL, (p) => p.notCaptured ?? 0), areaStyle: { color: NOT_CAPTURED_FILL, opacity: 1 } });
+  }
+  const names = series.map((s) => String(s.name));
+  // Rect swatches read as areas; the remainder's swatch shows its hatch, or it would pass for a grey category.
+  const icons: Record<string, object> = Object.fromEntries(names.map((n) => [n, { icon: "rect" }]));
+  icons[remainderLabel] = { icon: "rect", itemStyle: { color: NOT_CAPTURED_FILL, borderColor: INK, borderWidth: 0.5 } };
+  const legend = legendBlock(names, opts.width, icons);
+
+  const latest = sorted.at(-1);
+  const fmt = mode === "share" ? percent : compactUsd;
+  const summary = latest
+    ? `${sorted.length} reports from ${sorted[0]?.asOf} to ${latest.asOf}. Latest (${latest.asOf}): ${listShares(latest, fmt, remainderLabel)}.`
+    : "no reports.";
+  const what = mode === "share" ? "as a share of total reserves" : "in US dollars";
+  return {
+    ...baseOption(
+      `Stacked area chart of reserve composition${opts.subject ? ` for ${opts.subject}` : ""}, ${what}: ${summary}`,
+      { legendHeight: legend.height, zoom: opts.zoom ?? true, trigger: "axis" },
+    ),
+    legend: legend.option,
+    xAxis: timeAxis(timeRange(opts)),
+    yAxis: valueAxis({ min: 0, max: yMax === undefined ? undefined : scaled(yMax), formatter: unit.fmt }),
+    series,
+  };
+}
+
+function usdUnit(max: number): { div: number; fmt: string } {
+  if (max >= 1e9) return { div: 1e9, fmt: "${value}B" };
+  if (max >= 1e6) return { div: 1e6, fmt: "${value}M" };
+  return { div: 1, fmt: "${value}" };
+}
+
+function compactUsd(v: number): string {
+  const { div, fmt } = usdUnit(v);
+  return fmt.replace("{value}", String(round(v / div, 2)));
+}
+
+export type CoverageBound = "exact" | "approx" | "lower" | "upper";
+export interface CoveragePoint {
+  asOf: string;
+  /** Reserves ÷ tokens outstanding, in percent (100 = fully covered). */
+  pct: number;
+  bound: CoverageBound;
+}
+
+// How each kind of figure is drawn: hollow shapes are bounds, not measurements. The
+// downward triangle is a path rather than a rotated "triangle": legends ignore symbolRotate.
+const BOUND_STYLE: Record<CoverageBound, { label: string; symbol: string; hollow: boolean }> = {
+  exact: { label: "Exact figure", symbol: "circle", hollow: false },
+  approx: { label: "Approximate (rounded)", symbol: "diamond", hollow: false },
+  lower: { label: "Lower bound (at least)", symbol: "triangle", hollow: true },
+  upper: { label: "Upper bound (at most)", symbol: "path://M0 0L10 0L5 9Z", hollow: true },
+};
+
+/** Coverage ratio over time with a reference line at 100 %. */
+export function coverageLineOption(
+  points: readonly CoveragePoint[],
+  opts: ScaleOpts & { color?: string; name?: string } = {},
+): EChartsOption {
+  const sorted = [...points].sort((a, b) => a.asOf.localeCompare(b.asOf));
+  const color = opts.color ?? SERIES_COLORS[0];
+  const lineName = opts.name ?? "Coverage ratio";
+  const values = sorted.map((p) => p.pct);
+  // Keep 100 % in view so the reference line is always on the chart.
+  const yMin = opts.yMin ?? Math.floor(Math.min(100, ...values) - 2);
+  const yMax = opts.yMax ?? Math.ceil(Math.max(100, ...values) + 2);
+
+  const line: LineSeriesOption = {
+    type: "line",
+    name: lineName,
+    symbol: "none",
+    lineStyle: { color, width: 1.5 },
+    itemStyle: { color },
+    emphasis: { disabled: true },
+    data: sorted.map((p) => [utcDay(p.asOf), round(p.pct, 2)]),
+    markLine: {
+      silent: true,
+      symbol: ["none", "none"],
+      lineStyle: { color: INK, type: "dashed", width: 1, opacity: 0.8 },
+      label: { color: INK, position: "insideEndTop", formatter: "100% covered" },
+      data: [{ yAxis: 100 }],
+    },
+  };
+  const kinds = (Object.keys(BOUND_STYLE) as CoverageBound[]).filter((k) => sorted.some((p) => p.bound === k));
+  const marks: ScatterSeriesOption[] = kinds.map((k) => {
+    const s = BOUND_STYLE[k];
+    return {
+      type: "scatter",
+      name: s.label,
+      symbol: s.symbol,
+      symbolSize: 8,
+      itemStyle: s.hollow ? { color: "none", borderColor: color, borderWidth: 1.5, opacity: 1 } : { color, opacity: 1 },
+      data: sorted.filter((p) => p.bound === k).map((p) => [utcDay(p.asOf), round(p.pct, 2)]),
+    };
+  });
+
+  // A plain stroke for the line's swatch: ECharts would add a circle, which reads as "exact figure".
+  const icons = { [lineName]: { icon: "path://M0 4h20v2H0z" } };
+  const legend = legendBlock([lineName, ...marks.map((m) => String(m.name))], opts.width, icons);
+  const latest = sorted.at(-1);
+  const summary = latest
+    ? `${sorted.length} reports from ${sorted[0]?.asOf} to ${latest.asOf}; lowest ${percent(Math.min(...values))}, latest ${percent(latest.pct)} (${BOUND_STYLE[latest.bound].label.toLowerCase()}).`
+    : "no reports.";
+  return {
+    ...baseOption(
+      `Line chart of the coverage ratio${opts.subject ? ` for ${opts.subject}` : ""} (reserves as a percentage of tokens outstanding; 100% means fully covered): ${summary}`,
+      { legendHeight: legend.height, zoom: opts.zoom ?? true, trigger: "axis" },
+    ),
+    legend: legend.option,
+    xAxis: timeAxis(timeRange(opts)),
+    yAxis: valueAxis({ min: yMin, max: yMax, formatter: "{value}%" }),
+    series: [line, ...marks],
+  };
+}
+
+export interface CadencePoint {
+  asOf: string;
+  /** Days from the as-of date to publication. */
+  lagDays: number;
+}
+
+export interface CadenceOpts extends ScaleOpts {
+  /** Publication lag the declared cadence leads readers to expect, [minDays, maxDays]. */
+  expectedLag?: readonly [number, number];
+  /** Legend text for the band, e.g. "Expected lag (monthly cadence)". */
+  expectedLagLabel?: string;
+  /** Highlight stretches between consecutive as-of dates longer than this many days. */
+  gapDays?: number;
+}
+
+/** Each report as a point (as-of date × publication lag), the expected band and reporting gaps. */
+export function cadenceScatterOption(points: readonly CadencePoint[], opts: CadenceOpts = {}): EChartsOption {
+  const sorted = [...points].sort((a, b) => a.asOf.localeCompare(b.asOf));
+  const series: (ScatterSeriesOption | LineSeriesOption)[] = [
+    {
+      type: "scatter",
+      name: "Report (days from as-of date to publication)",
+      symbolSize: 7,
+      itemStyle: { color: SERIES_COLORS[0], opacity: 1 },
+      data: sorted.map((p) => [utcDay(p.asOf), Math.round(p.lagDays)]),
+    },
+  ];
+  // Band and gaps ride on empty series so the legend can name them and toggle them; rect swatches.
+  const icons: Record<string, object> = {};
+  if (opts.expectedLag) {
+    const [lo, hi] = opts.expectedLag;
+    const name = opts.expectedLagLabel ?? `Expected lag (${lo}–${hi} days)`;
+    const itemStyle = { color: NEUTRAL, opacity: 0.35 };
+    icons[name] = { icon: "rect", itemStyle };
+    series.push({ type: "line", name, data: [], markArea: { silent: true, itemStyle, data: [[{ yAxis: lo }, { yAxis: hi }]] } });
+  }
+  const gaps = findGaps(sorted, opts.gapDays);
+  if (gaps.length > 0) {
+    const name = `Gap over ${opts.gapDays} days between reports`;
+    const itemStyle = { color: hatchPattern(WARN, { color: WARN, opacity: 0.12 }), borderColor: WARN, borderWidth: 0.5 };
+    icons[name] = { icon: "rect", itemStyle };
+    series.push({
+      type: "line",
+      name,
+      data: [],
+      markArea: {
+        silent: true,
+        itemStyle,
+        label: { show: true, position: "insideTop", color: INK, formatter: "{b}" },
+        data: gaps.map((g) => [{ xAxis: utcDay(g.from), name: `${g.days} d` }, { xAxis: utcDay(g.to) }]),
+      },
+    });
+  }
+
+  const legend = legendBlock(series.map((s) => String(s.name)), opts.width, icons);
+  const lags = sorted.map((p) => p.lagDays);
+  const expected = opts.expectedLag ? `, expected ${opts.expectedLag[0]}–${opts.expectedLag[1]} days` : "";
+  const gapText = gaps.length === 0 ? "no gaps" : `gaps: ${gaps.map((g) => `${g.from} to ${g.to} (${g.days} days)`).join("; ")}`;
+  const summary =
+    sorted.length === 0
+      ? "no reports."
+      : `${sorted.length} reports from ${sorted[0]?.asOf} to ${sorted.at(-1)?.asOf}; publication lag ${Math.min(...lags)} to ${Math.max(...lags)} days${expected}; ${gapText}.`;
+  return {
+    ...baseOption(
+      `Scatter chart of reporting cadence${opts.subject ? ` for ${opts.subject}` : ""}, each report placed at its as-of date and the days it took to publish: ${summary}`,
+      { legendHeight: legend.height, zoom: opts.zoom ?? true, trigger: "item" },
+    ),
+    legend: legend.option,
+    xAxis: timeAxis(timeRange(opts)),
+    yAxis: valueAxis({ min: 0, max: opts.yMax, formatter: "{value} d" }),
+    series,
+  };
+}
+
+function findGaps(sorted: readonly CadencePoint[], gapDays: number | undefined) {
+  const gaps: { from: string; to: string; days: number }[] = [];
+  if (gapDays === undefined) return gaps;
+  sorted.forEach((b, i) => {
+    const a = sorted[i - 1];
+    const days = a ? Math.round((utcDay(b.asOf) - utcDay(a.asOf)) / 86_400_000) : 0;
+    if (a && days > gapDays) gaps.push({ from: a.asOf, to: b.asOf, days });
+  });
+  return gaps;
+}
+
+/** One report's composition, in percent of total reserves. */
+export type CompositionShares = Pick<CompositionPoint, "values" | "notCaptured">;
+
+/** The non-zero parts of one report in stacking order; the remainder last and hatched. */
+export function compositionSegments(shares: CompositionShares, remainderLabel = NOT_CAPTURED_LABEL) {
+  const segments = RESERVE_CATEGORIES.filter((c) => (shares.values[c] ?? 0) > 0).map((c) => ({
+    label: CATEGORY_LABELS[c],
+    value: shares.values[c] ?? 0,
+    color: CATEGORY_COLORS[c] as string,
+    hatched: false,
+  }));
+  const rest = shares.notCaptured ?? 0;
+  if (rest > 0) segments.push({ label: remainderLabel, value: rest, color: NEUTRAL, hatched: true });
+  return segments;
+}
+
+/** "Treasury bills 60%; Cash 30%; …", largest first: the text alternative of one report. */
+export function listShares(shares: CompositionShares, fmt: (v: number) => string = percent, remainderLabel?: string) {
+  const parts = compositionSegments(shares, remainderLabel).sort((a, b) => b.value - a.value);
+  return parts.length === 0 ? "not reported" : parts.map((s) => `${s.label} ${fmt(s.value)}`).join("; ");
+}
+
+/**
+ * A one-row 100 % stacked bar, for the live chart or a standalone figure. Table cells
+ * should use renderCompositionBarSvg (lib/charts/render.ts) instead; see there why.
+ */
+export function compositionBarOption(shares: CompositionShares): EChartsOption {
+  const series: BarSeriesOption[] = compositionSegments(shares).map((s) => ({
+    type: "bar",
+    name: s.label,
+    stack: "total",
+    barWidth: "100%",
+    itemStyle: { color: s.hatched ? NOT_CAPTURED_FILL : s.color },
+    emphasis: { disabled: true },
+    data: [round(s.value, 2)],
+  }));
+  return {
+    animation: false,
+    aria: { enabled: true, label: { description: `Reserve composition: ${listShares(shares)}.` } },
+    grid: { left: 0, right: 0, top: 0, bottom: 0 },
+    xAxis: { type: "value", min: 0, max: 100, show: false },
+    yAxis: { type: "category", data: [""], show: false },
+    tooltip: { trigger: "item", appendTo: "body", formatter: "{a}: {c}%" },
+    series,
+  };
+}
