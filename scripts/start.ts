@@ -114,7 +114,7 @@ async function main() {
     NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const nextBin = path.join(projectDir, "node_modules", "next", "dist", "bin", "next");
+  const serverScript = path.join(projectDir, "scripts", "server.ts");
   if (!dev) {
     if (buildIsCurrent(distDir)) log("build is current: skipping next build");
     else {
@@ -122,10 +122,10 @@ async function main() {
       build(distDir, env);
     }
   }
-  // Started directly (not through npx, which forks) so the PID is the server's.
-  web = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
+  // Our server (Next's handler plus a per-response CSP), started directly so the PID is the server's.
+  web = spawn(process.execPath, ["--import", "tsx", serverScript, ...(dev ? ["--dev"] : [])], {
     cwd: projectDir,
-    env,
+    env: { ...env, NODE_ENV: dev ? "development" : "production", PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });

@@ -10,9 +10,20 @@ export interface ChartTable {
   rows: string[][];
 }
 
+/** A chart served as its own cached SVG file: the page stays small (an inline SVG travels twice, in the HTML and in the RSC payload). */
+export interface ChartImage {
+  url: string;
+  /** The chart's summary, as in the SVG's aria-label. */
+  alt: string;
+  width: number;
+  height: number;
+}
+
 export interface ChartFigureProps {
   /** Output of renderChartSvg (lib/charts/render.ts), never markup from anywhere else. */
-  svg: string;
+  svg?: string;
+  /** Or the same SVG as an image URL. */
+  image?: ChartImage;
   title: string;
   caption?: string;
   table: ChartTable;
@@ -23,16 +34,23 @@ export interface ChartFigureProps {
 // Right-align figures such as "12.5%", "$1.2B", "30 d", "-4" like the site's other tables.
 const NUMERIC = /^[-+−]?\$?[\d.,]+\s?(%|[KMB]|d|days?)?$/;
 
-export function ChartFigure({ svg, title, caption, table, interactiveOption }: ChartFigureProps) {
+export function ChartFigure({ svg, image, title, caption, table, interactiveOption }: ChartFigureProps) {
   // dangerouslySetInnerHTML is safe here because `svg` comes from our own renderer:
   // ECharts escapes every text node it writes (series names, legend and axis labels),
   // renderChartSvg escapes the aria-label it adds, and all attribute values are our
   // own numbers and colours. tests/unit/charts.test.ts checks that a series named
   // "<script>…" comes out escaped. Never pass SVG from user input or a third party.
-  const staticSvg = <div className="chart-svg" dangerouslySetInnerHTML={{ __html: svg }} />;
-  const size = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
-  const width = Number(size?.[1]);
-  const height = Number(size?.[2]);
+  const staticSvg = image ? (
+    <div className="chart-svg">
+      {/* eslint-disable-next-line @next/next/no-img-element -- an SVG drawn on our server: nothing for the image optimiser to do */}
+      <img src={image.url} alt={image.alt} width={image.width} height={image.height} loading="lazy" decoding="async" />
+    </div>
+  ) : (
+    <div className="chart-svg" dangerouslySetInnerHTML={{ __html: svg ?? "" }} />
+  );
+  const size = image ? null : /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg ?? "");
+  const width = image ? image.width : Number(size?.[1]);
+  const height = image ? image.height : Number(size?.[2]);
   const canGoLive = interactiveOption !== undefined && width > 0 && height > 0;
   const numericColumn = table.columns.map(
     (_, i) => i > 0 && table.rows.length > 0 && table.rows.every((row) => ["", "—"].includes(row[i] ?? "") || NUMERIC.test(row[i] ?? "")),

@@ -208,8 +208,8 @@ export function coverageLineOption(
 
 export interface CadencePoint {
   asOf: string;
-  /** Days from the as-of date to publication. */
-  lagDays: number;
+  /** Days from the as-of date to publication; null when the publication date is unknown. */
+  lagDays: number | null;
 }
 
 export interface CadenceOpts extends ScaleOpts {
@@ -224,15 +224,29 @@ export interface CadenceOpts extends ScaleOpts {
 /** Each report as a point (as-of date × publication lag), the expected band and reporting gaps. */
 export function cadenceScatterOption(points: readonly CadencePoint[], opts: CadenceOpts = {}): EChartsOption {
   const sorted = [...points].sort((a, b) => a.asOf.localeCompare(b.asOf));
+  const known = sorted.filter((p): p is CadencePoint & { lagDays: number } => p.lagDays !== null);
+  const unknown = sorted.filter((p) => p.lagDays === null);
   const series: (ScatterSeriesOption | LineSeriesOption)[] = [
     {
       type: "scatter",
       name: "Report (days from as-of date to publication)",
       symbolSize: 7,
       itemStyle: { color: SERIES_COLORS[0], opacity: 1 },
-      data: sorted.map((p) => [utcDay(p.asOf), Math.round(p.lagDays)]),
+      data: known.map((p) => [utcDay(p.asOf), Math.round(p.lagDays)]),
     },
   ];
+  // A report without a known publication date still counts for cadence: it sits
+  // on the axis line as a hollow mark, named as such in the legend.
+  if (unknown.length > 0) {
+    series.push({
+      type: "scatter",
+      name: "Report, publication date unknown (on the axis)",
+      symbol: "emptyTriangle",
+      symbolSize: 8,
+      itemStyle: { color: SERIES_COLORS[1], opacity: 1 },
+      data: unknown.map((p) => [utcDay(p.asOf), 0]),
+    });
+  }
   // Band and gaps ride on empty series so the legend can name them and toggle them; rect swatches.
   const icons: Record<string, object> = {};
   if (opts.expectedLag) {
@@ -261,13 +275,13 @@ export function cadenceScatterOption(points: readonly CadencePoint[], opts: Cade
   }
 
   const legend = legendBlock(series.map((s) => String(s.name)), opts.width, icons);
-  const lags = sorted.map((p) => p.lagDays);
+  const lags = known.map((p) => p.lagDays);
   const expected = opts.expectedLag ? `, expected ${opts.expectedLag[0]}–${opts.expectedLag[1]} days` : "";
   const gapText = gaps.length === 0 ? "no gaps" : `gaps: ${gaps.map((g) => `${g.from} to ${g.to} (${g.days} days)`).join("; ")}`;
   const summary =
     sorted.length === 0
       ? "no reports."
-      : `${sorted.length} reports from ${sorted[0]?.asOf} to ${sorted.at(-1)?.asOf}; publication lag ${Math.min(...lags)} to ${Math.max(...lags)} days${expected}; ${gapText}.`;
+      : `${sorted.length} reports from ${sorted[0]?.asOf} to ${sorted.at(-1)?.asOf}; ${lags.length ? `publication lag ${Math.min(...lags)} to ${Math.max(...lags)} days` : "no publication date known"}${unknown.length ? ` (${unknown.length} without a publication date)` : ""}${expected}; ${gapText}.`;
   return {
     ...baseOption(
       `Scatter chart of reporting cadence${opts.subject ? ` for ${opts.subject}` : ""}, each report placed at its as-of date and the days it took to publish: ${summary}`,

@@ -90,7 +90,7 @@ async function Comparison({ searchParams }: Props) {
           </tbody>
         </table>
       </div>
-      <CompareCharts models={models} />
+      <CompareCharts slugs={models.map((m) => m.issuer.slug)} />
     </>
   );
 }

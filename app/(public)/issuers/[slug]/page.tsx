@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { getIssuerPage } from "@/lib/server/queries/issuer-page";
 import { issuerSlugs } from "@/lib/server/queries/issuer";
 import { IssuerFacts } from "@/components/issuer/issuer-facts";
@@ -11,6 +10,7 @@ import { AttestationTable } from "@/components/issuer/attestation-table";
 import { StressTimeline } from "@/components/issuer/stress-timeline";
 import { Evaluation } from "@/components/issuer/evaluation";
 import { IssuerCharts } from "@/components/issuer/issuer-charts";
+import { IssuerDataLinks } from "@/components/issuer/issuer-data-links";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -64,7 +64,7 @@ async function IssuerProfile({ params }: Props) {
         )}
       </section>
 
-      <IssuerCharts model={model} />
+      <IssuerCharts slug={issuer.slug} />
 
       <section aria-labelledby="eligibility-h">
         <h2 id="eligibility-h">Reserves against legal reserve rules</h2>
@@ -86,6 +86,8 @@ async function IssuerProfile({ params }: Props) {
         <StressTimeline events={model.stressEvents} />
       </section>
 
+      <IssuerDataLinks slug={issuer.slug} name={issuer.name} />
+
       <section aria-labelledby="facts-h">
         <h2 id="facts-h">About the issuer</h2>
         <IssuerFacts issuer={issuer} />
@@ -103,10 +105,6 @@ async function IssuerProfile({ params }: Props) {
   );
 }
 
-export default function IssuerPage(props: Props) {
-  return (
-    <Suspense fallback={<p aria-busy="true">Loading the issuer&apos;s reports…</p>}>
-      <IssuerProfile {...props} />
-    </Suspense>
-  );
+export default async function IssuerPage(props: Props) {
+  return <IssuerProfile {...props} />;
 }

@@ -1,0 +1,32 @@
+import { standaloneSvg, svgVersion } from "@/lib/charts/render";
+import { getIssuerCharts, type IssuerCharts } from "@/lib/server/queries/issuer-charts";
+
+const CHARTS: Record<string, keyof IssuerCharts> = {
+  "composition-share.svg": "compositionShare",
+  "composition-usd.svg": "compositionUsd",
+  "coverage.svg": "coverage",
+  "cadence.svg": "cadence",
+};
+
+/**
+ * An issuer page's chart as an SVG file. The page links it with ?v=<content
+ * hash>, so a matching request may be cached for good; any other is short-lived.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string; chart: string }> }) {
+  const { slug, chart } = await params;
+  const key = CHARTS[chart];
+  const charts = key ? await getIssuerCharts(slug) : null;
+  const rendered = key && charts ? charts[key] : null;
+  if (!rendered) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
+  const version = svgVersion(rendered.svg);
+  const immutable = new URL(request.url).searchParams.get("v") === version;
+  return new Response(standaloneSvg(rendered.svg), {
+    headers: {
+      "content-type": "image/svg+xml; charset=utf-8",
+      "cache-control": immutable ? "public, max-age=31536000, immutable" : "public, max-age=60, s-maxage=300",
+      // An image document: no scripts at all, and its own inline <style> for dark mode.
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+      etag: `"${version}"`,
+    },
+  });
+}

@@ -1,0 +1,146 @@
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import type { EChartsOption } from "echarts";
+import { cadenceScatterOption, compositionAreaOption, coverageLineOption, type CompositionPoint, type CoveragePoint, type ScaleOpts } from "@/lib/charts/options";
+import { renderChartSvg } from "@/lib/charts/render";
+import { CATEGORY_LABELS, RESERVE_CATEGORIES } from "@/lib/domain/taxonomy";
+import { CADENCE_PERIOD_DAYS, effectiveAsOf } from "@/lib/domain/metrics/cadence";
+import type { IssuerPageModel } from "./issuer-page";
+import { getIssuerPage } from "./issuer-page";
+import { PUBLISHED_DATA, TAGS } from "./tags";
+
+export interface RenderedChart {
+  svg: string;
+  table: { columns: string[]; rows: string[][] };
+  /** Present only for charts light enough to ship their option for the live version. */
+  interactive?: EChartsOption;
+}
+
+export interface IssuerCharts {
+  compositionShare: RenderedChart | null;
+  compositionUsd: RenderedChart | null;
+  coverage: RenderedChart | null;
+  cadence: RenderedChart | null;
+}
+
+export const CHART_WIDTH = 640;
+export const CHART_HEIGHT = 340;
+const WIDTH = CHART_WIDTH;
+const HEIGHT = CHART_HEIGHT;
+// Ten years of monthly reports stay readable and the SVG small: at most this many points.
+const MAX_POINTS = 120;
+
+/** Evenly thinned series that always keeps the first and the latest point. */
+export function thin<T>(items: readonly T[], max = MAX_POINTS): T[] {
+  if (items.length <= max) return [...items];
+  const step = (items.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => items[Math.round(i * step)]!);
+}
+
+const pct = (n: number) => `${n.toFixed(1)}%`;
+const usd = (n: number) => (n >= 1e9 ? `$${(n / 1e9).toFixed(2)} B` : `$${(n / 1e6).toFixed(1)} M`);
+
+export function buildCompositionPoints(model: IssuerPageModel, mode: "share" | "usd"): CompositionPoint[] {
+  return model.compositionOverTime.flatMap((c): CompositionPoint[] => {
+    const values: CompositionPoint["values"] = {};
+    for (const cat of c.categories) {
+      const v = mode === "share" ? cat.sharePct.value : cat.amountUsd.value;
+      if (v !== null) values[cat.category] = Number(v);
+    }
+    const rest = mode === "share" ? c.notCapturedPct.value : c.notCapturedUsd.value;
+    if (mode === "usd" && Object.keys(values).length === 0) return [];
+    return [{ asOf: c.asOf, values, notCaptured: rest !== null && Number(rest) > 0 ? Number(rest) : 0 }];
+  });
+}
+
+export function buildCoveragePoints(model: IssuerPageModel): CoveragePoint[] {
+  return model.coverageOverTime.flatMap((c) =>
+    c.coveragePct.value === null ? [] : [{ asOf: c.asOf, pct: Number(c.coveragePct.value), bound: c.coveragePct.bound === "unknown" ? "approx" : c.coveragePct.bound }],
+  );
+}
+
+function compositionChart(model: IssuerPageModel, mode: "share" | "usd", scale: ScaleOpts): RenderedChart | null {
+  const points = thin(buildCompositionPoints(model, mode));
+  if (points.length === 0) return null;
+  const present = RESERVE_CATEGORIES.filter((c) => points.some((p) => (p.values[c] ?? 0) !== 0));
+  const fmt = mode === "share" ? pct : usd;
+  return {
+    svg: renderChartSvg(compositionAreaOption(points, mode, { ...scale, width: WIDTH, subject: model.issuer.name }), WIDTH, HEIGHT),
+    table: {
+      columns: ["As of", ...present.map((c) => CATEGORY_LABELS[c]), "Not captured by us"],
+      rows: points.map((p) => [p.asOf, ...present.map((c) => (p.values[c] === undefined ? "—" : fmt(p.values[c]!))), p.notCaptured ? fmt(p.notCaptured) : "—"]),
+    },
+  };
+}
+
+function coverageChart(model: IssuerPageModel, scale: ScaleOpts): RenderedChart | null {
+  const points = thin(buildCoveragePoints(model));
+  if (points.length === 0) return null;
+  const option = coverageLineOption(points, { ...scale, width: WIDTH, subject: model.issuer.name });
+  const mark = { exact: "", approx: "≈ ", lower: "≥ ", upper: "≤ " } as const;
+  return {
+    svg: renderChartSvg(option, WIDTH, HEIGHT),
+    table: { columns: ["As of", "Coverage"], rows: points.map((p) => [p.asOf, `${mark[p.bound]}${p.pct.toFixed(1)}%`]) },
+    interactive: option,
+  };
+}
+
+function cadenceChart(model: IssuerPageModel, scale: ScaleOpts): RenderedChart | null {
+  const reports = model.rows.filter((r) => r.attestation.state === "published");
+  if (reports.length === 0) return null;
+  const points = thin(
+    reports.map((r) => ({ asOf: effectiveAsOf(r.attestation), lagDays: r.lag?.days ?? null })).sort((a, b) => a.asOf.localeCompare(b.asOf)),
+  );
+  const cadence = model.issuer.declaredCadence;
+  const period = cadence === "none" ? undefined : CADENCE_PERIOD_DAYS[cadence];
+  const o = model.cadence.overdue;
+  const expected: [number, number] | undefined =
+    o.typicalLagDays !== null && o.graceDays !== null ? [o.minLagDays ?? 0, Math.ceil(o.typicalLagDays) + o.graceDays] : undefined;
+  const option = cadenceScatterOption(points, {
+    ...scale,
+    width: WIDTH,
+    subject: model.issuer.name,
+    expectedLag: expected,
+    expectedLagLabel: expected ? `Expected lag, from the issuer's own past lags (${expected[0]}–${expected[1]} days)` : undefined,
+    gapDays: period ? Math.round(period * 1.5) : undefined,
+  });
+  return {
+    svg: renderChartSvg(option, WIDTH, HEIGHT),
+    table: { columns: ["As of", "Lag (days)"], rows: points.map((p) => [p.asOf, p.lagDays === null ? "publication date unknown" : String(p.lagDays)]) },
+    interactive: option,
+  };
+}
+
+export function renderIssuerCharts(model: IssuerPageModel, scale: ScaleOpts = {}): IssuerCharts {
+  return {
+    compositionShare: compositionChart(model, "share", scale),
+    compositionUsd: compositionChart(model, "usd", scale),
+    coverage: coverageChart(model, scale),
+    cadence: cadenceChart(model, scale),
+  };
+}
+
+/** The issuer page's charts, rendered once per publish (cached apart from the page). */
+export async function getIssuerCharts(slug: string): Promise<IssuerCharts | null> {
+  "use cache";
+  cacheTag(TAGS.issuer(slug), TAGS.issuers);
+  cacheLife(PUBLISHED_DATA);
+  const model = await getIssuerPage(slug);
+  return model ? renderIssuerCharts(model) : null;
+}
+
+/** Several issuers' charts on shared scales (same time range, same coverage axis), for the compare view. */
+export async function getCompareCharts(slugs: string[]): Promise<{ slug: string; name: string; charts: IssuerCharts }[]> {
+  "use cache";
+  cacheTag(TAGS.issuers, ...slugs.map(TAGS.issuer));
+  cacheLife(PUBLISHED_DATA);
+  const models = (await Promise.all(slugs.map((s) => getIssuerPage(s)))).filter((m): m is IssuerPageModel => m !== null);
+  const dates = models.flatMap((m) => m.rows.map((r) => effectiveAsOf(r.attestation))).sort();
+  const coverageMax = Math.max(110, ...models.flatMap((m) => buildCoveragePoints(m).map((p) => p.pct)));
+  const scale: ScaleOpts = { xMin: dates[0], xMax: dates.at(-1), zoom: false };
+  return models.map((m) => {
+    const shared = renderIssuerCharts(m, scale);
+    const coverage = coverageChart(m, { ...scale, yMax: Math.ceil(coverageMax / 10) * 10 });
+    return { slug: m.issuer.slug, name: m.issuer.name, charts: { ...shared, coverage, compositionUsd: null } };
+  });
+}

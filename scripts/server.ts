@@ -1,0 +1,127 @@
+// The production web server: Next's request handler behind a thin layer that
+// adds what Next cannot give cached pages (a strict, hash-based CSP computed
+// per response) and shuts down gracefully: on SIGTERM/SIGINT it stops taking
+// connections, lets in-flight requests finish, then closes the database pool.
+import http from "node:http";
+import zlib from "node:zlib";
+import next from "next";
+import { contentSecurityPolicy, inlineScriptHashes } from "./lib/csp";
+
+const port = Number(process.env.PORT ?? 3000);
+const dev = process.argv.includes("--dev");
+const app = next({ dev, dir: process.cwd(), port, hostname: "localhost" });
+
+type Chunk = Buffer | string | Uint8Array;
+
+function decode(body: Buffer, encoding: string | undefined): string {
+  if (encoding === "gzip") return zlib.gunzipSync(body).toString("utf8");
+  if (encoding === "br") return zlib.brotliDecompressSync(body).toString("utf8");
+  if (encoding === "deflate") return zlib.inflateSync(body).toString("utf8");
+  return body.toString("utf8");
+}
+
+// The same cached page gives the same policy: remember it by ETag.
+const policyByEtag = new Map<string, string>();
+
+/** Buffers HTML responses to hash their inline scripts; everything else streams through untouched. */
+function withCsp(req: http.IncomingMessage, res: http.ServerResponse) {
+  const embeddable = (req.url ?? "").startsWith("/embed/");
+  const forwardedHttps = req.headers["x-forwarded-proto"] === "https";
+  if (forwardedHttps) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  const original = { write: res.write.bind(res), end: res.end.bind(res), writeHead: res.writeHead.bind(res), flushHeaders: res.flushHeaders.bind(res) };
+  let mode: "undecided" | "buffer" | "pass" = "undecided";
+  const chunks: Buffer[] = [];
+
+  const decide = () => {
+    if (mode !== "undecided") return;
+    const type = String(res.getHeader("content-type") ?? "");
+    // Responses that already carry a policy (nonce-based, from the editor area) keep it.
+    mode = type.startsWith("text/html") && !res.getHeader("content-security-policy") ? "buffer" : "pass";
+    if (mode === "pass") {
+      if (!res.getHeader("content-security-policy")) res.setHeader("Content-Security-Policy", contentSecurityPolicy([], { embeddable }));
+    }
+  };
+
+  // Next flushes headers before streaming the body; for HTML they must wait for the hashes.
+  res.flushHeaders = () => {
+    decide();
+    if (mode === "pass") original.flushHeaders();
+  };
+
+  // Node's implicit header write also goes through writeHead: HTML must not send
+  // headers before its policy is known; everything else goes straight through.
+  res.writeHead = ((...args: Parameters<typeof res.writeHead>) => {
+    const [status, ...rest] = args;
+    res.statusCode = status;
+    const headers = rest.find((r) => r && typeof r === "object") as http.OutgoingHttpHeaders | undefined;
+    if (headers && !Array.isArray(headers)) for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
+    decide();
+    return mode === "pass" ? original.writeHead(res.statusCode) : res;
+  }) as typeof res.writeHead;
+
+  res.write = ((chunk: Chunk, ...rest: unknown[]) => {
+    decide();
+    if (mode === "pass") return (original.write as (c: Chunk, ...r: unknown[]) => boolean)(chunk, ...rest);
+    chunks.push(Buffer.from(chunk as Uint8Array));
+    const cb = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+    cb?.();
+    return true;
+  }) as typeof res.write;
+
+  res.end = ((chunk?: Chunk | (() => void), ...rest: unknown[]) => {
+    decide();
+    if (mode === "pass") return (original.end as (c?: unknown, ...r: unknown[]) => http.ServerResponse)(chunk, ...rest);
+    if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk as Uint8Array));
+    const body = Buffer.concat(chunks);
+    const etag = String(res.getHeader("etag") ?? "");
+    let policy = etag ? policyByEtag.get(etag) : undefined;
+    if (!policy) {
+      const html = decode(body, res.getHeader("content-encoding") as string | undefined);
+      policy = contentSecurityPolicy(inlineScriptHashes(html), { embeddable });
+      if (etag) {
+        if (policyByEtag.size > 5_000) policyByEtag.clear();
+        policyByEtag.set(etag, policy);
+      }
+    }
+    res.setHeader("Content-Security-Policy", policy);
+    res.setHeader("Content-Length", body.length);
+    res.removeHeader("Transfer-Encoding");
+    res.writeHead = original.writeHead;
+    return original.end(body);
+  }) as typeof res.end;
+}
+
+async function main() {
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    if (!process.env.NO_CSP) withCsp(req, res);
+    handle(req, res).catch((err: unknown) => {
+      console.error("request failed", req.url, err);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end("Internal error");
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  server.listen(port, () => console.log(`✓ Ready on http://localhost:${port}`));
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: finishing in-flight requests`);
+    // Stop accepting; idle keep-alive sockets close now, busy ones after their response.
+    server.close(async () => {
+      const prisma = (globalThis as { prisma?: { $disconnect(): Promise<void> } }).prisma;
+      await prisma?.$disconnect().catch(() => {});
+      await app.close?.();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+void main();
