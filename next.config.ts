@@ -6,18 +6,25 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
 ];
 
+// /embed/* pages are plain HTML with an inline SVG: nothing runs, so nothing but
+// inline styles (ECharts writes style attributes) is allowed; any site may frame them.
+const EMBED_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
+
 const nextConfig: NextConfig = {
   // Tests build into their own folder so they never overwrite a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   cacheComponents: true,
-  partialPrefetching: true,
+  partialPrefetching: false,
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
   async headers() {
     // Static headers here, not in a proxy: a proxy on every path halves throughput (STACK.md).
     return [
-      { source: "/:path*", headers: [...securityHeaders, { key: "X-Frame-Options", value: "DENY" }] },
+      { source: "/:path*", headers: securityHeaders },
+      // No page may be framed (clickjacking) except the embeddable charts, which exist to be.
+      { source: "/:path((?!embed/).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+      { source: "/embed/:path*", headers: [{ key: "Content-Security-Policy", value: EMBED_CSP }] },
     ];
   },
 };
