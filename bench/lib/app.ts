@@ -21,7 +21,7 @@ export async function startApp(opts: { port?: number; demo?: boolean; name?: str
     ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "start.ts"), "--fresh-database", ...(opts.demo ? ["--demo"] : [])],
     {
       cwd: root,
-      env: { ...process.env, PORT: String(port), NEXT_DIST_DIR: `.next-${name}`, USD1_RUN_NAME: name, EMBEDDED_PG_PORT: String(port + 51_000), ...opts.env },
+      env: { ...process.env, PORT: String(port), NEXT_DIST_DIR: ".next-bench", USD1_RUN_NAME: name, EMBEDDED_PG_PORT: String(port + 51_000), ...opts.env },
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
