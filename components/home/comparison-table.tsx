@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { comparisonRows, type ComparisonRow } from "@/lib/server/queries/comparison";
 import { BACKING_MODEL_LABELS, BACKING_MODELS, CADENCE_LABELS, CATEGORY_LABELS, ISSUER_STATUS_LABELS, ISSUER_STATUSES } from "@/lib/domain/taxonomy";
 import { formatAsOf } from "@/lib/domain/dates";
@@ -74,7 +75,11 @@ export async function ComparisonTable() {
       <p className="sub">
         Figures as of each issuer&apos;s latest published report; ages and cadence judged on {today}. Coverage is total
         reserves divided by tokens outstanding; “group totals” marks ratios computed on a whole group&apos;s assets, which
-        are not reserve coverage. <a href="/methodology">How every column is computed</a>.
+        are not reserve coverage. <a href="/methodology">How every column is computed</a>.{" "}
+        <a download href="/data/issuers.csv" data-testid="download-csv">
+          Download CSV
+        </a>{" "}
+        (<Link href="/data#csv-issuers">columns</Link>).
       </p>
     </>
   );

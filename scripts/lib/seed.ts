@@ -3,16 +3,17 @@
 // through the same validated, all-or-nothing loader editors' imports use.
 import fs from "node:fs";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadDataset } from "@/lib/server/commands/load-dataset";
-import { locateProblem, packToDataset, PackError, type CsvRow, type PackFiles } from "@/lib/domain/import/public-pack";
+import { locateProblem, packToDataset, PackError, type PackFiles } from "@/lib/domain/import/public-pack";
+import { CsvSyntaxError, parseCsv, type ParsedCsv } from "@/lib/domain/import/read-csv";
 import type { DatasetInput } from "@/lib/domain/schemas/dataset";
 import { demoDataset } from "@/prisma/seed/demo";
 import { projectDir } from "./project";
 
-export type DatasetChoice = "public" | "demo";
+/** "both" (the pack, then the demo set) is the browser tests' fixture: real and fictional issuers side by side. */
+export type DatasetChoice = "public" | "demo" | "both";
 
 export function prismaFor(url: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }) });
@@ -20,14 +21,27 @@ export function prismaFor(url: string): PrismaClient {
 
 export const PACK_DIR = path.join(projectDir, "data", "public-reports");
 
+/** Reads the four CSV files of the pack, or of a CSV export of this product (the same format, plus columns). */
 export function readPack(dir = PACK_DIR): PackFiles {
-  const read = (file: string): CsvRow[] =>
-    parse(fs.readFileSync(path.join(dir, file)), { columns: true, skip_empty_lines: true, bom: true }) as CsvRow[];
+  const read = (file: string): ParsedCsv => {
+    try {
+      return parseCsv(fs.readFileSync(path.join(dir, file)));
+    } catch (err) {
+      if (err instanceof CsvSyntaxError) throw new PackError([{ file, line: err.line, column: "(row)", message: err.message }]);
+      throw err;
+    }
+  };
+  const issuers = read("issuers.csv");
+  const reports = read("reports.csv");
+  const composition = read("composition.csv");
+  const stressEvents = read("stress_events.csv");
   return {
-    issuers: read("issuers.csv"),
-    reports: read("reports.csv"),
-    composition: read("composition.csv"),
-    stressEvents: read("stress_events.csv"),
+    issuers: issuers.rows,
+    reports: reports.rows,
+    composition: composition.rows,
+    stressEvents: stressEvents.rows,
+    lines: { issuers: issuers.lines, reports: reports.lines, composition: composition.lines, stressEvents: stressEvents.lines },
+    headers: { issuers: issuers.headers, reports: reports.headers, composition: composition.headers, stressEvents: stressEvents.headers },
   };
 }
 
@@ -35,7 +49,7 @@ export type SeedOutcome =
   | { loaded: false; issuers: number }
   | { loaded: true; label: string; issuers: number; attestations: number; stressEvents: number };
 
-export async function loadChosenDataset(prisma: PrismaClient, choice: DatasetChoice): Promise<Exclude<SeedOutcome, { loaded: false }>> {
+export async function loadChosenDataset(prisma: PrismaClient, choice: Exclude<DatasetChoice, "both">): Promise<Exclude<SeedOutcome, { loaded: false }>> {
   let dataset: DatasetInput;
   let explain: (where: string, message: string) => string = (where, message) => `${where}: ${message}`;
   if (choice === "demo") dataset = demoDataset();
@@ -66,6 +80,17 @@ export async function seedIfEmpty(url: string, choice: DatasetChoice): Promise<S
   try {
     const issuers = await prisma.issuer.count();
     if (issuers > 0) return { loaded: false, issuers };
+    if (choice === "both") {
+      const pack = await loadChosenDataset(prisma, "public");
+      const demo = await loadChosenDataset(prisma, "demo");
+      return {
+        loaded: true,
+        label: `${pack.label} and ${demo.label}`,
+        issuers: pack.issuers + demo.issuers,
+        attestations: pack.attestations + demo.attestations,
+        stressEvents: pack.stressEvents + demo.stressEvents,
+      };
+    }
     return await loadChosenDataset(prisma, choice);
   } finally {
     await prisma.$disconnect();

@@ -19,7 +19,12 @@ export default async function AttestationsPage() {
       <h1>Every reserve report</h1>
       <p className="lede">
         {items.length} reports from every issuer we track, newest as-of date first. The lag is the number of days from
-        the date the figures refer to until the report was published.
+        the date the figures refer to until the report was published.{" "}
+        <a download href="/data/reports.csv" data-testid="download-csv">
+          Download CSV
+        </a>{" "}
+        (with composition: <a download href="/data/composition.csv">one row per line</a>,{" "}
+        <a download href="/data/composition-wide.csv">one column per category</a>).
       </p>
       <div className="table-scroll">
         <table>

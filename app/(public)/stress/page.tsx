@@ -16,7 +16,11 @@ export default async function StressPage() {
       <h1>Stress history</h1>
       <p className="lede">
         {items.length} recorded events across all issuers, newest first: depegs, redemption halts, bank or counterparty
-        exposures, regulatory actions, incidents and reserve-policy changes. Each links to its sources.
+        exposures, regulatory actions, incidents and reserve-policy changes. Each links to its sources.{" "}
+        <a download href="/data/stress_events.csv" data-testid="download-csv">
+          Download CSV
+        </a>
+        .
       </p>
       <StressTimeline
         events={items.map((i) => i.event)}

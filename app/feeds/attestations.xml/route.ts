@@ -1,0 +1,17 @@
+import type { NextRequest } from "next/server";
+import { feedDocument, reportEntry } from "@/lib/domain/feeds/entries";
+import { atomResponse } from "@/lib/server/feeds/respond";
+import { feedData } from "@/lib/server/queries/feeds";
+
+export async function GET(request: NextRequest) {
+  const site = { origin: request.nextUrl.origin };
+  const data = (await feedData(null, { reports: true, stressEvents: false }))!;
+  const xml = feedDocument(site, {
+    path: "/feeds/attestations.xml",
+    page: "/attestations",
+    title: "USD1 Backed: new reserve reports",
+    subtitle: "Reserve reports of dollar stablecoins as they are published here, with their figures and sources.",
+    entries: data.reports.map((r) => reportEntry(site, r)),
+  });
+  return atomResponse(request, xml);
+}

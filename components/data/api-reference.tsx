@@ -1,0 +1,103 @@
+import { openApiDocument } from "@/lib/domain/api/openapi";
+
+type Schema = Record<string, unknown>;
+interface Field {
+  name: string;
+  type: string;
+  description: string;
+  computed: boolean;
+}
+
+const refName = (ref: string) => ref.split("/").at(-1) ?? ref;
+
+function typeOf(s: Schema): string {
+  if (typeof s.$ref === "string") return refName(s.$ref);
+  if (Array.isArray(s.anyOf)) return (s.anyOf as Schema[]).map(typeOf).join(" | ");
+  if (Array.isArray(s.enum)) return (s.enum as string[]).map((v) => JSON.stringify(v)).join(" | ");
+  if (s.type === "array") return `${typeOf((s.items ?? {}) as Schema)}[]`;
+  if (Array.isArray(s.type)) return (s.type as string[]).join(" | ");
+  if (s.const !== undefined) return JSON.stringify(s.const);
+  return String(s.type ?? "any");
+}
+
+/** Object properties as rows, nested objects flattened to dotted names. */
+function fields(s: Schema, prefix = "", computed = false): Field[] {
+  const props = (s.properties ?? {}) as Record<string, Schema>;
+  return Object.entries(props).flatMap(([name, p]) => {
+    const full = `${prefix}${name}`;
+    const isComputed = computed || p["x-computed"] === true;
+    const nested = p.type === "object" && p.properties ? fields(p, `${full}.`, isComputed) : [];
+    const row = { name: full, type: p.type === "object" ? "object" : typeOf(p), description: String(p.description ?? ""), computed: isComputed };
+    return [row, ...nested];
+  });
+}
+
+/** The OpenAPI document, readable: endpoints with their parameters, then every schema's fields. */
+export function ApiReference() {
+  const doc = openApiDocument() as { paths: Record<string, { get: Schema }>; components: { schemas: Record<string, Schema> } };
+  return (
+    <>
+      {Object.entries(doc.paths).map(([path, { get }]) => {
+        const params = (get.parameters as Schema[]).filter((p) => p.in !== "header");
+        const ok = (((get.responses as Schema)["200"] as Schema).content as Record<string, { schema: Schema }>)["application/json"]!.schema;
+        return (
+          <section key={path} aria-labelledby={`api-${String(get.operationId)}`}>
+            <h3 id={`api-${String(get.operationId)}`}>
+              <code>GET {path}</code>
+            </h3>
+            <p>
+              {String(get.summary)}. {String(get.description)} Answers with <code>{typeOf(ok)}</code>.
+            </p>
+            {params.length > 0 && (
+              <ul>
+                {params.map((p) => (
+                  <li key={String(p.name)}>
+                    <code>{String(p.name)}</code> ({p.in === "path" ? "in the path" : "query"}): {String(p.description ?? "")}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+      <h3>Schemas</h3>
+      {Object.entries(doc.components.schemas)
+        .filter(([, s]) => s.type === "object")
+        .map(([id, s]) => (
+          <details key={id}>
+            <summary>
+              <code>{id}</code>
+              {s.description ? `: ${String(s.description)}` : ""}
+            </summary>
+            <div className="table-scroll">
+              <table>
+                <caption className="skip">Fields of {id}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Field</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Meaning</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {fields(s).map((f) => (
+                    <tr key={f.name}>
+                      <th scope="row">
+                        <code>{f.name}</code>
+                      </th>
+                      <td>
+                        <code>{f.type}</code>
+                      </td>
+                      <td>
+                        {f.computed && <span className="badge">computed</span>} {f.description}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        ))}
+    </>
+  );
+}

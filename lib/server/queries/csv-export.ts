@@ -1,0 +1,210 @@
+import "server-only";
+// The SQL behind the CSV downloads. Values leave PostgreSQL as text at their
+// stored precision (trim_scale drops trailing fraction zeros, as
+// mappers.decimalString does; dates as YYYY-MM-DD, never a JS Date, so no time
+// zone can shift them), and are turned into the plain shapes of
+// lib/domain/types.ts so the CSV records use the same metric functions as the
+// pages. Only published and retracted reports are public; drafts never leave.
+import type { FilterParams } from "@/lib/domain/api/params";
+import { columnNames, type ColumnName } from "@/lib/domain/csv/columns";
+import { neutraliseSql } from "@/lib/domain/csv/neutralise";
+import type { AttestationData, CompositionLineData, Figure, IssuerData, StressEventData } from "@/lib/domain/types";
+
+export interface SqlQuery {
+  text: string;
+  values: unknown[];
+}
+
+type Bind = (value: unknown) => string;
+
+const dec = (column: string) => `trim_scale(${column})::text`;
+const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
+const AS_OF_TEXT = `CASE WHEN a.as_of_precision = 'month' THEN to_char(a.as_of, 'YYYY-MM') ELSE to_char(a.as_of, 'YYYY-MM-DD') END`;
+
+function conditions(filter: FilterParams, dateColumn: string | null, bind: Bind): string {
+  const parts: string[] = [];
+  if (filter.issuer.length) parts.push(`i.slug = ANY(${bind(filter.issuer)}::text[])`);
+  if (dateColumn && filter.from) parts.push(`${dateColumn} >= ${bind(filter.from)}::date`);
+  if (dateColumn && filter.to) parts.push(`${dateColumn} <= ${bind(filter.to)}::date`);
+  return parts.map((p) => ` AND ${p}`).join("");
+}
+
+function parameterised(build: (bind: Bind) => string): SqlQuery {
+  const values: unknown[] = [];
+  const text = build((v) => {
+    values.push(v);
+    return `$${values.length}`;
+  });
+  return { text, values };
+}
+
+export function issuersQuery(filter: FilterParams): SqlQuery {
+  return parameterised(
+    (bind) => `SELECT i.slug, i.name, i.token_symbols, i.legal_entity, i.website, i.home_jurisdiction, i.backing_model::text AS backing_model,
+  i.status::text AS status, i.declared_cadence::text AS declared_cadence, i.chains, i.description, i.redemption_eligibility,
+  ${dec("i.redemption_minimum_usd")} AS redemption_minimum_usd, i.redemption_fee, i.redemption_settlement, i.attestation_firms,
+  i.source_url, i.is_demo,
+  COALESCE((SELECT json_agg(json_build_object('name', c.name, 'role', c.role, 'sourceUrl', c.source_url) ORDER BY c.name)
+    FROM counterparty c WHERE c.issuer_id = i.id), '[]') AS counterparties,
+  COALESCE((SELECT json_agg(json_build_object('regulator', l.regulator, 'licence', l.licence, 'jurisdiction', l.jurisdiction,
+    'since', ${day("l.since")}, 'sourceUrl', l.source_url) ORDER BY l.since) FROM licence l WHERE l.issuer_id = i.id), '[]') AS licences
+FROM issuer i WHERE true${conditions(filter, null, bind)}
+ORDER BY i.slug`,
+  );
+}
+
+const COMPOSITION_JSON = `COALESCE((SELECT json_agg(json_build_object('category', l.category, 'amountUsd', ${dec("l.amount_usd")},
+    'amountPrecision', l.amount_precision, 'sharePct', ${dec("l.share_pct")}, 'custodian', l.custodian, 'maturity', l.maturity,
+    'sourceUrl', l.source_url) ORDER BY l.category, l.custodian) FROM composition_line l WHERE l.attestation_id = a.id), '[]')`;
+
+/** Reports, oldest first per issuer; with lines: only reports that have a composition, each with its lines. */
+export function reportsQuery(filter: FilterParams, opts: { withComposition: boolean }): SqlQuery {
+  return parameterised(
+    (bind) => `SELECT a.id, i.slug AS issuer_slug, ${day("a.as_of")} AS as_of, a.as_of_precision::text AS as_of_precision,
+  ${day("a.published_on")} AS published_on, a.report_type::text AS report_type, a.assurance::text AS assurance, a.firm, a.standard,
+  a.opinion::text AS opinion, a.scope::text AS scope, a.report_url, a.report_sha256, a.source_url, a.source_kind::text AS source_kind,
+  ${dec("a.tokens_outstanding")} AS tokens_outstanding, a.tokens_precision::text AS tokens_precision,
+  ${dec("a.total_reserves")} AS total_reserves, a.reserves_precision::text AS reserves_precision,
+  ${dec("a.liquidity_1d_pct")} AS liquidity_1d, ${dec("a.liquidity_7d_pct")} AS liquidity_7d, ${dec("a.liquidity_30d_pct")} AS liquidity_30d,
+  a.notes, a.state::text AS state, a.revision, a.retracted_reason${opts.withComposition ? `, ${COMPOSITION_JSON} AS composition` : ""}
+FROM attestation a JOIN issuer i ON i.id = a.issuer_id
+WHERE a.state IN ('published', 'retracted')${opts.withComposition ? " AND EXISTS (SELECT 1 FROM composition_line l WHERE l.attestation_id = a.id)" : ""}${conditions(filter, "a.as_of", bind)}
+ORDER BY i.slug, a.as_of, a.report_type`,
+  );
+}
+
+export function stressEventsQuery(filter: FilterParams): SqlQuery {
+  return parameterised(
+    (bind) => `SELECT e.id, i.slug AS issuer_slug, ${day("e.start_date")} AS start_date, ${day("e.end_date")} AS end_date, e.kind::text AS kind,
+  ${dec("e.lowest_price")} AS lowest_price, ${dec("e.reserve_exposure_usd")} AS reserve_exposure_usd,
+  e.exposure_precision::text AS exposure_precision, e.summary, e.issuer_response,
+  COALESCE((SELECT json_agg(json_build_object('url', s.url, 'title', s.title) ORDER BY s.url) FROM stress_source s
+    WHERE s.stress_event_id = e.id), '[]') AS sources
+FROM stress_event e JOIN issuer i ON i.id = e.issuer_id
+WHERE true${conditions(filter, "e.start_date", bind)}
+ORDER BY i.slug, e.start_date NULLS FIRST, e.id`,
+  );
+}
+
+/**
+ * composition.csv as one statement for COPY … TO STDOUT: PostgreSQL writes the
+ * CSV itself (see lib/server/csv/stream.ts for why). COPY takes no bind
+ * parameters, so the filter values (already validated: slugs and calendar
+ * dates) are quoted with the driver's literal escaping. Every cell goes
+ * through the same formula neutralisation as the other files.
+ */
+export function compositionCopySql(filter: FilterParams, escapeLiteral: (s: string) => string): string {
+  const bind: Bind = (v) => (Array.isArray(v) ? `ARRAY[${v.map((x) => escapeLiteral(String(x))).join(", ")}]` : escapeLiteral(String(v)));
+  const n = neutraliseSql;
+  const cells: Record<ColumnName<"composition">, string> = {
+    issuer_slug: n("i.slug"),
+    as_of: n(AS_OF_TEXT),
+    category: n("l.category::text"),
+    amount_usd: n(dec("l.amount_usd")),
+    amount_precision: n("l.amount_precision::text"),
+    share_pct: n(dec("l.share_pct")),
+    source_url: n("l.source_url"),
+    report_type: n("a.report_type::text"),
+    custodian: n("NULLIF(l.custodian, '')"),
+    maturity: n("l.maturity"),
+    report_source_url: n("COALESCE(a.source_url, a.report_url)"),
+  };
+  const columns = columnNames("composition");
+  const select = columns.map((c) => `${cells[c]} AS ${c}`).join(",\n  ");
+  return `SELECT ${select}
+FROM composition_line l JOIN attestation a ON a.id = l.attestation_id JOIN issuer i ON i.id = a.issuer_id
+WHERE a.state IN ('published', 'retracted')${conditions(filter, "a.as_of", bind)}
+ORDER BY i.slug, a.as_of, a.report_type, l.category, l.custodian`;
+}
+
+// Rows of the queries above → the plain shapes the record builders take.
+
+type Row = Record<string, unknown>;
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const fig = (value: unknown, precision: unknown): Figure | null =>
+  value === null || value === undefined || precision === null || precision === undefined
+    ? null
+    : { value: String(value), precision: String(precision) as Figure["precision"] };
+
+export function issuerFromRow(r: Row): IssuerData {
+  const counterparties = r.counterparties as { name: string; role: string; sourceUrl: string | null }[];
+  const licences = r.licences as { regulator: string; licence: string; jurisdiction: string; since: string | null; sourceUrl: string | null }[];
+  return {
+    id: "",
+    slug: String(r.slug),
+    name: String(r.name),
+    tokenSymbols: r.token_symbols as string[],
+    legalEntity: str(r.legal_entity),
+    website: str(r.website),
+    homeJurisdiction: str(r.home_jurisdiction),
+    backingModel: r.backing_model as IssuerData["backingModel"],
+    status: r.status as IssuerData["status"],
+    declaredCadence: r.declared_cadence as IssuerData["declaredCadence"],
+    chains: r.chains as string[],
+    description: str(r.description),
+    redemption: {
+      eligibility: str(r.redemption_eligibility),
+      minimumUsd: str(r.redemption_minimum_usd),
+      fee: str(r.redemption_fee),
+      settlement: str(r.redemption_settlement),
+    },
+    attestationFirms: str(r.attestation_firms),
+    sourceUrl: str(r.source_url),
+    isDemo: r.is_demo === true,
+    licences,
+    counterparties: counterparties.map((c) => ({ name: c.name, role: c.role as IssuerData["counterparties"][number]["role"], sourceUrl: c.sourceUrl })),
+  };
+}
+
+export function attestationFromRow(r: Row): AttestationData {
+  const lines = (r.composition ?? []) as Record<string, string | null>[];
+  return {
+    id: String(r.id),
+    issuerSlug: String(r.issuer_slug),
+    asOf: String(r.as_of),
+    asOfPrecision: r.as_of_precision as AttestationData["asOfPrecision"],
+    publishedOn: str(r.published_on),
+    reportType: r.report_type as AttestationData["reportType"],
+    assurance: r.assurance as AttestationData["assurance"],
+    firm: str(r.firm),
+    standard: str(r.standard),
+    opinion: r.opinion as AttestationData["opinion"],
+    scope: r.scope as AttestationData["scope"],
+    reportUrl: str(r.report_url),
+    reportSha256: str(r.report_sha256),
+    sourceUrl: str(r.source_url),
+    sourceKind: r.source_kind as AttestationData["sourceKind"],
+    tokensOutstanding: fig(r.tokens_outstanding, r.tokens_precision),
+    totalReserves: fig(r.total_reserves, r.reserves_precision),
+    liquidity: { within1dPct: str(r.liquidity_1d), within7dPct: str(r.liquidity_7d), within30dPct: str(r.liquidity_30d) },
+    notes: str(r.notes),
+    state: r.state as AttestationData["state"],
+    revision: Number(r.revision),
+    retractedReason: str(r.retracted_reason),
+    composition: lines.map(
+      (l): CompositionLineData => ({
+        category: l.category as CompositionLineData["category"],
+        amountUsd: fig(l.amountUsd, l.amountPrecision),
+        sharePct: l.sharePct ?? null,
+        custodian: l.custodian || null,
+        maturity: l.maturity ?? null,
+        sourceUrl: l.sourceUrl ?? null,
+      }),
+    ),
+  };
+}
+
+export function stressEventFromRow(r: Row): StressEventData {
+  return {
+    id: String(r.id),
+    issuerSlug: String(r.issuer_slug),
+    startDate: str(r.start_date),
+    endDate: str(r.end_date),
+    kind: r.kind as StressEventData["kind"],
+    lowestPrice: str(r.lowest_price),
+    reserveExposureUsd: fig(r.reserve_exposure_usd, r.exposure_precision),
+    summary: String(r.summary),
+    issuerResponse: str(r.issuer_response),
+    sources: r.sources as StressEventData["sources"],
+  };
+}
