@@ -2,7 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Browser tests drive Debian's Chromium (never a downloaded browser) against
 // the real app: `npm start --fresh-database` on its own port, build folder and
-// embedded PostgreSQL, with a database made for the run and dropped after it.
+// embedded PostgreSQL, with a database made for the run (the public-reports
+// pack plus the demo set) and dropped after it.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -26,7 +27,7 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /.*\.mobile\.spec\.ts/ },
   ],
   webServer: {
-    command: "node --conditions=react-server --import tsx scripts/start.ts --fresh-database --demo",
+    command: "node --conditions=react-server --import tsx scripts/start.ts --fresh-database",
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -37,6 +38,8 @@ export default defineConfig({
       PORT: String(port),
       NEXT_DIST_DIR: ".next-test",
       USD1_RUN_NAME: "e2e",
+      // Real issuers from the public-reports pack and the fictional demo set, side by side.
+      USD1_DATASET: "both",
       EMBEDDED_PG_PORT: process.env.E2E_EMBEDDED_PG_PORT ?? "54332",
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-000000",
     },

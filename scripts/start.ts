@@ -18,7 +18,7 @@ const dev = args.includes("--dev");
 const fresh = args.includes("--fresh-database");
 const runName = process.env.USD1_RUN_NAME ?? "start";
 // What an empty database gets: the public-reports pack, or the fictional demo set.
-const datasetChoice = args.includes("--demo") || process.env.USD1_DATASET === "demo" ? "demo" : "public";
+const datasetChoice = args.includes("--demo") || process.env.USD1_DATASET === "demo" ? "demo" : process.env.USD1_DATASET === "both" ? "both" : "public";
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 

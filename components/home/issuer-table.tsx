@@ -255,7 +255,7 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses }: {
                   </div>
                 </th>
                 <td>{r.backingLabel}</td>
-                <td className="num">
+                <td className="num" data-col="coverage">
                   <span title={r.coverage.title}>{r.coverage.text}</span>
                   {r.coverage.note && <div className="sub">{r.coverage.note}</div>}
                 </td>

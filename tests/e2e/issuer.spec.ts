@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an issuer page's charts are server-rendered SVG in the initial HTML, each with a data table", async ({ page, request }) => {
+    await page.goto("/issuers/northwind-dollar");
+    const images = page.locator("figure.chart-figure img");
+    await expect(images).toHaveCount(4);
+    for (const img of await images.all()) {
+      const alt = await img.getAttribute("alt");
+      expect(alt?.length).toBeGreaterThan(40);
+      const res = await request.get((await img.getAttribute("src"))!);
+      expect(res.headers()["content-type"]).toContain("image/svg+xml");
+      const svg = await res.text();
+      expect(svg).toContain("<svg");
+      expect(svg).toMatch(/role="img"/);
+    }
+    const tables = page.locator("figure.chart-figure details table");
+    await expect(tables).toHaveCount(4);
+    await expect(tables.first().locator("tbody tr")).not.toHaveCount(0);
+  });
+});
+
+test("a demo issuer's page shows the demo label, the overdue judgement, the reports and their history", async ({ page }) => {
+  await page.goto("/issuers/northwind-dollar");
+  await expect(page.getByTestId("issuer-demo-label")).toBeVisible();
+  await expect(page.getByTestId("cadence-status")).toBeVisible();
+  const rows = page.getByTestId("attestation-row");
+  expect(await rows.count()).toBeGreaterThan(40);
+  // the demo set corrects one Northwind report: its earlier figures stay visible
+  const revised = rows.filter({ hasText: "revised" });
+  await expect(revised).toHaveCount(1);
+  await revised.locator("summary").click();
+  await expect(revised).toContainText("Transposed digits");
+});
+
+test("a three-issuer compare view renders with shared charts and their text alternatives", async ({ page }) => {
+  await page.goto("/compare?issuers=tether,circle,contoso-cash");
+  await expect(page.locator("table.compare thead th")).toHaveCount(3);
+  const figures = page.locator("figure.chart-figure");
+  expect(await figures.count()).toBeGreaterThanOrEqual(6);
+  for (const f of await figures.all()) await expect(f.locator("details table")).toHaveCount(1);
+});
