@@ -27,7 +27,7 @@ function toTableRow(r: ComparisonRow): TableRow {
       text: cov && cov.value !== null ? formatPct(cov, 1) : "n/a",
       title: cov ? [BOUND_NOTE[cov.bound], cov.reason].filter(Boolean).join(": ") || "reserves / tokens outstanding" : "no report",
       sort: cov && cov.value !== null ? Number(cov.value) : null,
-      note: r.coverageOnGroupTotals ? "group totals" : null,
+      note: [r.coverageOnGroupTotals ? "group totals" : null, r.coverageAsOf ? `as of ${r.coverageAsOf}` : null].filter(Boolean).join(", ") || null,
     },
     bar: r.composition
       ? {
@@ -43,7 +43,7 @@ function toTableRow(r: ComparisonRow): TableRow {
         }
       : null,
     other: {
-      text: other && other.value !== null ? formatPct(other, 1) : "n/a",
+      text: other && other.value !== null ? formatPct(other, 1) : r.composition ? "none stated" : "n/a",
       title: other?.reason ?? "share of reserves in the issuer's own “other / undisclosed” line",
       sort: other && other.value !== null ? Number(other.value) : null,
     },

@@ -16,6 +16,9 @@ const STATUS_TEXT = {
 /** The latest report at a glance, and whether the next one is due. */
 export function KeyFigures({ model }: { model: IssuerPageModel }) {
   const { latest, latestCoverage, cadence } = model;
+  // The latest report may give no figures; then the latest coverage that can be computed, with its date.
+  const earlierCoverage =
+    latestCoverage?.coveragePct.value === null ? [...model.coverageOverTime].reverse().find((c) => c.coveragePct.value !== null) : undefined;
   const o = cadence.overdue;
   return (
     <div className="cards">
@@ -32,6 +35,13 @@ export function KeyFigures({ model }: { model: IssuerPageModel }) {
             <dd className="big">
               <Pct value={latestCoverage?.coveragePct ?? null} />
               {latestCoverage?.onGroupTotals && <div className="sub">{latestCoverage.label}</div>}
+              {earlierCoverage && (
+                <div className="sub" data-testid="earlier-coverage">
+                  not computable from this report ({latestCoverage?.coveragePct.reason}); latest computable:{" "}
+                  <Pct value={earlierCoverage.coveragePct} /> as of {earlierCoverage.asOf}
+                  {earlierCoverage.onGroupTotals && ", on group totals"}
+                </div>
+              )}
             </dd>
             <dt>Total reserves</dt>
             <dd>

@@ -34,7 +34,7 @@ describe("bulk import of reports", () => {
 
   it("reports a bad composition line on its own line and column", async () => {
     const [a] = await issuers(1);
-    const specs = monthEnds(3).map((asOf) => ({ issuerSlug: a!.slug, asOf }));
+    const specs: ReportRowSpec[] = monthEnds(3).map((asOf) => ({ issuerSlug: a!.slug, asOf }));
     specs[1] = { ...specs[1]!, category: "stocks" };
     const result = await importAttestations(prisma, parseImportFiles(reportsCsv(specs)), actor);
     expect(result.ok).toBe(false);

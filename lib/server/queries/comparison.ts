@@ -17,6 +17,8 @@ export interface ComparisonRow {
   latest: Pick<AttestationData, "asOf" | "asOfPrecision" | "reportUrl" | "sourceUrl" | "sourceKind" | "scope"> | null;
   coveragePct: Measured | null;
   coverageOnGroupTotals: boolean;
+  /** As-of date of the report the coverage comes from, when it is not the latest report (which lacks a figure). */
+  coverageAsOf: string | null;
   /** Latest composition as shares (percent), for the small stacked bar; "not_captured" is our gap. */
   composition: { asOf: string; parts: { category: ReserveCategory | "not_captured"; pct: number }[] } | null;
   otherUndisclosedPct: Measured | null;
@@ -60,7 +62,8 @@ export async function comparisonRows(): Promise<{ today: string; rows: Compariso
     const latest = reports.at(-1) ?? null;
     const withLines = reports.filter((r) => r.composition.length > 0).at(-1) ?? null;
     const shares = withLines ? compositionShares(withLines) : null;
-    const coverage = latest ? coverageRatio(latest) : null;
+    // The latest report may give no figures (it still counts for cadence): coverage comes from the latest one that does.
+    const coverage = [...reports].reverse().map(coverageRatio).find((c) => c.coveragePct.value !== null) ?? (latest ? coverageRatio(latest) : null);
     const cadence = cadenceAdherence(reports, issuer.declaredCadence, { from: yearAgo, to: today }, today);
     const parts = shares
       ? [
@@ -86,6 +89,7 @@ export async function comparisonRows(): Promise<{ today: string; rows: Compariso
         : null,
       coveragePct: coverage?.coveragePct ?? null,
       coverageOnGroupTotals: coverage?.onGroupTotals ?? false,
+      coverageAsOf: coverage && latest && coverage.attestationId !== latest.id ? coverage.asOf : null,
       composition: shares && withLines ? { asOf: withLines.asOf, parts } : null,
       otherUndisclosedPct: shares ? shares.otherUndisclosedPct : null,
       daysSinceAsOf: latest ? Math.max(0, daysBetween(effectiveAsOf(latest), today)) : null,
