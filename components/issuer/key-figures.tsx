@@ -53,7 +53,8 @@ export function KeyFigures({ model }: { model: IssuerPageModel }) {
             </dd>
             <dt>Report</dt>
             <dd>
-              {REPORT_TYPE_LABELS[latest.reportType]}, {ASSURANCE_LABELS[latest.assurance].toLowerCase()}
+              {REPORT_TYPE_LABELS[latest.reportType]},{" "}
+              {latest.assurance === "unknown" ? "assurance not stated" : ASSURANCE_LABELS[latest.assurance].toLowerCase()}
               {latest.firm && <>, {latest.firm}</>}
             </dd>
             <dt>Scope</dt>
@@ -74,6 +75,7 @@ export function KeyFigures({ model }: { model: IssuerPageModel }) {
             {STATUS_TEXT[o.status]}
             {o.status === "overdue" && o.daysOverdue !== null && ` by ${o.daysOverdue} days`}
           </strong>
+          {o.status === "overdue" && <span className="sub"> (no later report in our records)</span>}
         </p>
         <p className="sub">{o.explanation}</p>
         <dl className="kv">
