@@ -42,6 +42,8 @@ const usd = (n: number) => (n >= 1e9 ? `$${(n / 1e9).toFixed(2)} B` : `$${(n / 1
 
 export function buildCompositionPoints(model: IssuerPageModel, mode: "share" | "usd"): CompositionPoint[] {
   return model.compositionOverTime.flatMap((c): CompositionPoint[] => {
+    // In dollars, only reports whose every line has an amount: a share-only line drawn as $0 would look like a collapse.
+    if (mode === "usd" && (c.totalReserves.value === null || c.categories.some((cat) => cat.amountUsd.value === null))) return [];
     const values: CompositionPoint["values"] = {};
     for (const cat of c.categories) {
       const v = mode === "share" ? cat.sharePct.value : cat.amountUsd.value;
