@@ -1,25 +1,24 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { svgLabel, svgVersion } from "@/lib/charts/render";
-import { CHART_HEIGHT, CHART_WIDTH, getIssuerCharts, type RenderedChart } from "@/lib/server/queries/issuer-charts";
+import { CHART_HEIGHT, CHART_WIDTH, getIssuerChartSpecs, type ChartSpec } from "@/lib/server/queries/issuer-charts";
 
 /** A chart as an image of its own: the page's HTML stays small and the SVG is cached apart. */
-export function chartImage(slug: string, file: string, chart: RenderedChart) {
+export function chartImage(slug: string, file: string, chart: ChartSpec) {
   return {
-    url: `/charts/issuers/${slug}/${file}?v=${svgVersion(chart.svg)}`,
-    alt: svgLabel(chart.svg),
+    url: `/charts/issuers/${slug}/${file}?v=${chart.version}`,
+    alt: chart.summary,
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
   };
 }
 
-function Figure({ slug, file, chart, title, caption }: { slug: string; file: string; chart: RenderedChart | null; title: string; caption: string }) {
+function Figure({ slug, file, chart, title, caption }: { slug: string; file: string; chart: ChartSpec | null; title: string; caption: string }) {
   if (!chart) return null;
   return <ChartFigure image={chartImage(slug, file, chart)} title={title} caption={caption} table={chart.table} interactiveOption={chart.interactive} />;
 }
 
 /** Composition, coverage and cadence over time, as server-rendered SVG with data tables. */
 export async function IssuerCharts({ slug }: { slug: string }) {
-  const charts = await getIssuerCharts(slug);
+  const charts = await getIssuerChartSpecs(slug);
   if (!charts) return null;
   return (
     <section aria-labelledby="history-h" className="charts">

@@ -180,14 +180,3 @@ export function standaloneSvg(svg: string): string {
   const style = "<style>svg{color:#16181d}@media (prefers-color-scheme:dark){svg{color:#e8eaee}}</style>";
   return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.replace(/^(<svg[^>]*>)/, `$1${style}`)}`;
 }
-
-/** The chart's accessible summary (its aria-label), as plain text for an <img alt>. */
-export function svgLabel(svg: string): string {
-  const m = /^<svg[^>]*\saria-label="([^"]*)"/.exec(svg);
-  return (m?.[1] ?? "").replace(/&#(\d+);/g, (_e, code: string) => String.fromCharCode(Number(code)));
-}
-
-/** A short content hash of the SVG, for immutable chart URLs. */
-export function svgVersion(svg: string): string {
-  return fnv1a(svg);
-}

@@ -13,12 +13,13 @@ export const metadata: Metadata = {
 };
 
 export default async function AttestationsPage() {
-  const items = await listAllAttestations();
+  const { items, total } = await listAllAttestations();
   return (
     <>
       <h1>Every reserve report</h1>
       <p className="lede">
-        {items.length} reports from every issuer we track, newest as-of date first. The lag is the number of days from
+        {items.length < total ? `The ${items.length} most recent of ${total} reports` : `${total} reports`} from every issuer we
+        track, newest as-of date first{items.length < total ? "; every report is in the CSV download below and on each issuer's page" : ""}. The lag is the number of days from
         the date the figures refer to until the report was published.{" "}
         <a download href="/data/reports.csv" data-testid="download-csv">
           Download CSV

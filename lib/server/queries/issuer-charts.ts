@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { cacheLife, cacheTag } from "next/cache";
 import type { EChartsOption } from "echarts";
 import { cadenceScatterOption, compositionAreaOption, coverageLineOption, type CompositionPoint, type CoveragePoint, type ScaleOpts } from "@/lib/charts/options";
@@ -9,19 +10,37 @@ import type { IssuerPageModel } from "./issuer-page";
 import { getIssuerPage } from "./issuer-page";
 import { PUBLISHED_DATA, TAGS } from "./tags";
 
-export interface RenderedChart {
-  svg: string;
+/** A chart before rendering: its option, its data table, and a version that changes when either does. */
+export interface ChartSpec {
+  option: EChartsOption;
   table: { columns: string[]; rows: string[][] };
   /** Present only for charts light enough to ship their option for the live version. */
   interactive?: EChartsOption;
+  version: string;
+  /** The accessible summary the builders write into the option (aria). */
+  summary: string;
 }
 
-export interface IssuerCharts {
-  compositionShare: RenderedChart | null;
-  compositionUsd: RenderedChart | null;
-  coverage: RenderedChart | null;
-  cadence: RenderedChart | null;
+export interface RenderedChart extends ChartSpec {
+  svg: string;
 }
+
+type ChartKey = "compositionShare" | "compositionUsd" | "coverage" | "cadence";
+export type IssuerChartSpecs = Record<ChartKey, ChartSpec | null>;
+export type IssuerCharts = Record<ChartKey, RenderedChart | null>;
+
+function spec(option: EChartsOption, table: ChartSpec["table"], interactive: boolean): ChartSpec {
+  const aria = option.aria as { label?: { description?: string } } | undefined;
+  return {
+    option,
+    table,
+    ...(interactive ? { interactive: option } : {}),
+    version: createHash("sha256").update(JSON.stringify(option)).digest("base64url").slice(0, 10),
+    summary: aria?.label?.description ?? "",
+  };
+}
+
+const render = (c: ChartSpec | null): RenderedChart | null => (c ? { ...c, svg: renderChartSvg(c.option, WIDTH, HEIGHT) } : null);
 
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 340;
@@ -61,33 +80,30 @@ export function buildCoveragePoints(model: IssuerPageModel): CoveragePoint[] {
   );
 }
 
-function compositionChart(model: IssuerPageModel, mode: "share" | "usd", scale: ScaleOpts): RenderedChart | null {
+function compositionChart(model: IssuerPageModel, mode: "share" | "usd", scale: ScaleOpts): ChartSpec | null {
   const points = thin(buildCompositionPoints(model, mode));
   if (points.length === 0) return null;
   const present = RESERVE_CATEGORIES.filter((c) => points.some((p) => (p.values[c] ?? 0) !== 0));
   const fmt = mode === "share" ? pct : usd;
-  return {
-    svg: renderChartSvg(compositionAreaOption(points, mode, { ...scale, width: WIDTH, subject: model.issuer.name }), WIDTH, HEIGHT),
-    table: {
+  return spec(
+    compositionAreaOption(points, mode, { ...scale, width: WIDTH, subject: model.issuer.name }),
+    {
       columns: ["As of", ...present.map((c) => CATEGORY_LABELS[c]), "Not captured by us"],
       rows: points.map((p) => [p.asOf, ...present.map((c) => (p.values[c] === undefined ? "—" : fmt(p.values[c]!))), p.notCaptured ? fmt(p.notCaptured) : "—"]),
     },
-  };
+    false,
+  );
 }
 
-function coverageChart(model: IssuerPageModel, scale: ScaleOpts): RenderedChart | null {
+function coverageChart(model: IssuerPageModel, scale: ScaleOpts): ChartSpec | null {
   const points = thin(buildCoveragePoints(model));
   if (points.length === 0) return null;
   const option = coverageLineOption(points, { ...scale, width: WIDTH, subject: model.issuer.name });
   const mark = { exact: "", approx: "≈ ", lower: "≥ ", upper: "≤ " } as const;
-  return {
-    svg: renderChartSvg(option, WIDTH, HEIGHT),
-    table: { columns: ["As of", "Coverage"], rows: points.map((p) => [p.asOf, `${mark[p.bound]}${p.pct.toFixed(1)}%`]) },
-    interactive: option,
-  };
+  return spec(option, { columns: ["As of", "Coverage"], rows: points.map((p) => [p.asOf, `${mark[p.bound]}${p.pct.toFixed(1)}%`]) }, true);
 }
 
-function cadenceChart(model: IssuerPageModel, scale: ScaleOpts): RenderedChart | null {
+function cadenceChart(model: IssuerPageModel, scale: ScaleOpts): ChartSpec | null {
   const reports = model.rows.filter((r) => r.attestation.state === "published");
   if (reports.length === 0) return null;
   const points = thin(
@@ -106,14 +122,10 @@ function cadenceChart(model: IssuerPageModel, scale: ScaleOpts): RenderedChart |
     expectedLagLabel: expected ? `Expected lag, from the issuer's own past lags (${expected[0]}–${expected[1]} days)` : undefined,
     gapDays: period ? Math.round(period * 1.5) : undefined,
   });
-  return {
-    svg: renderChartSvg(option, WIDTH, HEIGHT),
-    table: { columns: ["As of", "Lag (days)"], rows: points.map((p) => [p.asOf, p.lagDays === null ? "publication date unknown" : String(p.lagDays)]) },
-    interactive: option,
-  };
+  return spec(option, { columns: ["As of", "Lag (days)"], rows: points.map((p) => [p.asOf, p.lagDays === null ? "publication date unknown" : String(p.lagDays)]) }, true);
 }
 
-export function renderIssuerCharts(model: IssuerPageModel, scale: ScaleOpts = {}): IssuerCharts {
+export function issuerChartSpecs(model: IssuerPageModel, scale: ScaleOpts = {}): IssuerChartSpecs {
   return {
     compositionShare: compositionChart(model, "share", scale),
     compositionUsd: compositionChart(model, "usd", scale),
@@ -122,13 +134,33 @@ export function renderIssuerCharts(model: IssuerPageModel, scale: ScaleOpts = {}
   };
 }
 
-/** The issuer page's charts, rendered once per publish (cached apart from the page). */
-export async function getIssuerCharts(slug: string): Promise<IssuerCharts | null> {
+export function renderIssuerCharts(model: IssuerPageModel, scale: ScaleOpts = {}): IssuerCharts {
+  const specs = issuerChartSpecs(model, scale);
+  return { compositionShare: render(specs.compositionShare), compositionUsd: render(specs.compositionUsd), coverage: render(specs.coverage), cadence: render(specs.cadence) };
+}
+
+/**
+ * The issuer page's charts without drawing them: options, tables, versions.
+ * Drawing (tens of ms each) happens when the chart's SVG file is asked for,
+ * so an issuer page's own render does not wait for it.
+ */
+export async function getIssuerChartSpecs(slug: string): Promise<IssuerChartSpecs | null> {
   "use cache";
   cacheTag(TAGS.issuer(slug), TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
   const model = await getIssuerPage(slug);
-  return model ? renderIssuerCharts(model) : null;
+  return model ? issuerChartSpecs(model) : null;
+}
+
+/** The issuer page's charts, drawn (for the SVG files and the embeds); cached apart from the page. */
+export async function getIssuerCharts(slug: string): Promise<IssuerCharts | null> {
+  "use cache";
+  cacheTag(TAGS.issuer(slug), TAGS.issuers);
+  cacheLife(PUBLISHED_DATA);
+  const specs = await getIssuerChartSpecs(slug);
+  return specs
+    ? { compositionShare: render(specs.compositionShare), compositionUsd: render(specs.compositionUsd), coverage: render(specs.coverage), cadence: render(specs.cadence) }
+    : null;
 }
 
 /** Several issuers' charts on shared scales (same time range, same coverage axis), for the compare view. */
@@ -142,7 +174,7 @@ export async function getCompareCharts(slugs: string[]): Promise<{ slug: string;
   const scale: ScaleOpts = { xMin: dates[0], xMax: dates.at(-1), zoom: false };
   return models.map((m) => {
     const shared = renderIssuerCharts(m, scale);
-    const coverage = coverageChart(m, { ...scale, yMax: Math.ceil(coverageMax / 10) * 10 });
+    const coverage = render(coverageChart(m, { ...scale, yMax: Math.ceil(coverageMax / 10) * 10 }));
     return { slug: m.issuer.slug, name: m.issuer.name, charts: { ...shared, coverage, compositionUsd: null } };
   });
 }

@@ -16,17 +16,23 @@ export interface AttestationListItem {
   revised: boolean;
 }
 
-/** Every published or retracted report of every issuer, newest as-of first. */
-export async function listAllAttestations(): Promise<AttestationListItem[]> {
+/** Most reports one page lists; all of them are in the CSV download and on the issuers' pages. */
+export const ATTESTATION_PAGE_SIZE = 250;
+
+/** The most recent published or retracted reports of every issuer, newest as-of first, and how many there are in all. */
+export async function listAllAttestations(): Promise<{ items: AttestationListItem[]; total: number }> {
   "use cache";
   cacheTag(TAGS.attestations, TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
+  const where = { state: { in: ["published" as const, "retracted" as const] } };
+  const total = await db().attestation.count({ where });
   const rows = await db().attestation.findMany({
-    where: { state: { in: ["published", "retracted"] } },
+    where,
+    take: ATTESTATION_PAGE_SIZE,
     include: { ...attestationInclude, issuer: { select: { slug: true, name: true, isDemo: true } } },
     orderBy: [{ asOf: "desc" }, { publishedOn: { sort: "desc", nulls: "last" } }],
   });
-  return rows.map((r) => {
+  const items = rows.map((r) => {
     const attestation = toAttestationData(r);
     return {
       attestation,
@@ -37,6 +43,7 @@ export async function listAllAttestations(): Promise<AttestationListItem[]> {
       revised: r.revision > 1,
     };
   });
+  return { items, total };
 }
 
 export interface StressListItem {

@@ -1,4 +1,4 @@
-import { standaloneSvg, svgVersion } from "@/lib/charts/render";
+import { standaloneSvg } from "@/lib/charts/render";
 import { getIssuerCharts, type IssuerCharts } from "@/lib/server/queries/issuer-charts";
 
 const CHARTS: Record<string, keyof IssuerCharts> = {
@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const charts = key ? await getIssuerCharts(slug) : null;
   const rendered = key && charts ? charts[key] : null;
   if (!rendered) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
-  const version = svgVersion(rendered.svg);
+  const version = rendered.version;
   const immutable = new URL(request.url).searchParams.get("v") === version;
   return new Response(standaloneSvg(rendered.svg), {
     headers: {

@@ -1,0 +1,100 @@
+// Server time of an uncached issuer page with 500 issuers and ten years of
+// monthly reports loaded (60,000 reports, 300,000 composition lines): each
+// sampled page's cache tag is expired, then the page is requested and timed.
+//   node --conditions=react-server --import tsx bench/issuer-render.ts [samples=40]
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { startApp } from "./lib/app";
+import { migrate } from "../scripts/lib/database";
+import { root } from "./lib/app";
+
+const samples = Number(process.argv[2] ?? 40);
+const ISSUERS = 500;
+const MONTHS = 120;
+const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const CATS = ["cash_deposits", "tbills_93d", "repo_overnight", "gov_mmf", "commercial_paper_cds"];
+
+async function copy(client: pg.Client, sql: string, rows: Iterable<string>) {
+  await pipeline(Readable.from(rows), client.query(copyFrom(sql)));
+}
+
+function* issuerRows() {
+  for (let i = 0; i < ISSUERS; i++) yield `iss${i}\tbench-issuer-${i}\tBench issuer ${i}\tfiat_reserve\tmonthly\tt\tnow()\n`;
+}
+function monthEnd(m: number) {
+  return new Date(Date.UTC(2016, m + 1, 0)).toISOString().slice(0, 10);
+}
+function* reportRows() {
+  for (let i = 0; i < ISSUERS; i++)
+    for (let m = 0; m < MONTHS; m++) {
+      const asOf = monthEnd(m);
+      const published = new Date(Date.parse(asOf) + (15 + ((i + m) % 30)) * 86_400_000).toISOString().slice(0, 10);
+      const tokens = 1_000_000_000 + i * 1_000_000 + m * 10_000_000;
+      yield `a${i}_${m}\tiss${i}\t${asOf}\t${published}\tattestation\t${tokens}\texact\t${Math.round(tokens * 1.01)}\texact\thttps://example.org/${i}/${asOf}.pdf\tpublished\tnow()\n`;
+    }
+}
+function* lineRows() {
+  for (let i = 0; i < ISSUERS; i++)
+    for (let m = 0; m < MONTHS; m++) {
+      const total = Math.round((1_000_000_000 + i * 1_000_000 + m * 10_000_000) * 1.01);
+      const shares = [0.2, 0.5, 0.15, 0.1, 0.05];
+      let left = total;
+      for (let c = 0; c < CATS.length; c++) {
+        const amount = c === CATS.length - 1 ? left : Math.round(total * shares[c]!);
+        left -= amount;
+        yield `l${i}_${m}_${c}\ta${i}_${m}\t${CATS[c]}\t${amount}\texact\t\n`;
+      }
+    }
+}
+
+async function main() {
+  const name = `usd1_bench_render_${process.pid}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  try {
+    migrate(root, url.toString());
+    const c = new pg.Client({ connectionString: url.toString() });
+    await c.connect();
+    const t0 = performance.now();
+    await copy(c, `COPY issuer (id, slug, name, backing_model, declared_cadence, is_demo, updated_at) FROM STDIN`, issuerRows());
+    await copy(c, `COPY attestation (id, issuer_id, as_of, published_on, report_type, tokens_outstanding, tokens_precision, total_reserves, reserves_precision, source_url, state, updated_at) FROM STDIN`, reportRows());
+    await copy(c, `COPY composition_line (id, attestation_id, category, amount_usd, amount_precision, custodian) FROM STDIN`, lineRows());
+    await c.query("ANALYZE");
+    await c.end();
+    console.log(`loaded ${ISSUERS} issuers, ${ISSUERS * MONTHS} reports, ${ISSUERS * MONTHS * CATS.length} composition lines in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const app = await startApp({ port: 3430, name: "bench-render", fresh: false, env: { DATABASE_URL: url.toString() } });
+    try {
+      const times: number[] = [];
+      for (let s = 0; s < samples; s++) {
+        const slug = `bench-issuer-${(s * 97) % ISSUERS}`;
+        const exp = await fetch(`${app.url}/api/internal/revalidate?tag=${encodeURIComponent(`issuer:${slug}`)}`, { method: "POST", headers: { authorization: `Bearer ${app.revalidateToken}` } });
+        if (!exp.ok) throw new Error(`revalidate answered ${exp.status}`);
+        const t = performance.now();
+        const res = await fetch(`${app.url}/issuers/${slug}`);
+        await res.arrayBuffer();
+        times.push(performance.now() - t);
+        if (res.status !== 200) throw new Error(`/issuers/${slug} answered ${res.status}`);
+        if (res.headers.get("x-nextjs-cache") === "HIT") throw new Error("served from cache: the measurement would be meaningless");
+      }
+      times.sort((a, b) => a - b);
+      const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
+      console.log(`uncached issuer page (120 reports, 600 lines, 4 charts), ${samples} samples: p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, max ${q(1)} ms (target: under 30 ms)`);
+      const warm = performance.now();
+      await (await fetch(`${app.url}/issuers/bench-issuer-0`)).arrayBuffer();
+      console.log(`the same page from cache: ${(performance.now() - warm).toFixed(1)} ms`);
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+void main();
