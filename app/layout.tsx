@@ -48,6 +48,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <div className="wrap">
             Informational only: a record of published reports, not advice, not a rating, and not a statement that
             any token is safe. Every figure links to the report it was read from.
+            {/* A plain link: the layout never reads the session, so public pages stay cached. */}
+            <p className="editors-link">
+              <a href="/editor/sign-in">Editors: sign in</a>
+            </p>
           </div>
         </footer>
       </body>

@@ -12,6 +12,15 @@ const schema = z.object({
   /// Random per start; protects the internal route that refreshes caches after a restart.
   REVALIDATE_TOKEN: z.string().min(16).optional(),
   UPLOAD_DIR: z.string().default(".data/uploads"),
+  /// Largest report file an editor may upload, in megabytes.
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(25),
+  /// Public URL of the site; invite links are built from it.
+  NEXTAUTH_URL: z.string().url("NEXTAUTH_URL must be a URL such as https://example.org").optional(),
+  /// GitHub sign-in is offered only when both are set.
+  GITHUB_ID: z.string().min(1).optional(),
+  GITHUB_SECRET: z.string().min(1).optional(),
+  /// How long an editor session lasts before signing in again.
+  SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(8),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AttestationForm } from "@/components/editor/attestation/attestation-form";
+import { StateBadge } from "@/components/editor/report-list";
+import { RetractForm } from "@/components/editor/retract-form";
+import { formatAsOf } from "@/lib/domain/dates";
+import { asOfParts } from "@/lib/domain/schemas/attestation";
+import { editorPageUser } from "@/lib/server/editor-page";
+import { editorAttestation } from "@/lib/server/queries/editor/attestations";
+import { retractAction } from "./actions";
+
+export const metadata: Metadata = { title: "Report" };
+
+export default async function AttestationPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await editorPageUser();
+  const { id } = await params;
+  const a = await editorAttestation(id);
+  if (!a) notFound();
+  const { asOf, asOfPrecision } = asOfParts(a.input.asOf);
+  return (
+    <>
+      <p className="crumbs">
+        <Link href={`/editor/issuers/${a.issuerSlug}/attestations`}>{a.issuerName}: reports</Link>
+      </p>
+      <h1>
+        {a.issuerName}, report as of {formatAsOf(asOf, asOfPrecision)} <StateBadge state={a.state} revision={a.revision} />
+      </h1>
+      <p className="sub">
+        {a.state === "draft" ? "A draft: not on public pages." : <Link href={`/issuers/${a.issuerSlug}`}>Public page</Link>} ·{" "}
+        <Link href={`/editor/audit?entityType=attestation&entityId=${a.id}`}>History in the audit log</Link>
+      </p>
+      {a.state === "retracted" && (
+        <p className="form-message error" data-testid="retracted-reason">
+          Retracted: {a.retractedReason}
+        </p>
+      )}
+      {/* Remounts with fresh values after each save that changes the version. */}
+      <AttestationForm key={a.version} id={a.id} version={a.version} reportState={a.state} initial={a.input} />
+
+      {a.revisions.length > 0 && (
+        <section aria-labelledby="revisions-h">
+          <h2 id="revisions-h">Earlier revisions</h2>
+          <ul>
+            {a.revisions.map((r) => (
+              <li key={r.revision}>
+                Revision {r.revision} replaced on {r.at.slice(0, 10)} by {r.by}: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {a.state === "published" && user.role === "admin" && (
+        <section aria-labelledby="retract-h">
+          <h2 id="retract-h">Retract</h2>
+          <p className="sub">The report stays listed, marked as retracted, with your reason. Admins only.</p>
+          <RetractForm id={a.id} version={a.version} action={retractAction} />
+        </section>
+      )}
+    </>
+  );
+}

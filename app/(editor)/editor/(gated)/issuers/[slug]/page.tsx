@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { IssuerForm } from "@/components/editor/issuer/issuer-form";
+import { editorPageUser } from "@/lib/server/editor-page";
+import { editorIssuer } from "@/lib/server/queries/editor/issuers";
+
+export const metadata: Metadata = { title: "Issuer" };
+
+export default async function EditIssuerPage({ params }: { params: Promise<{ slug: string }> }) {
+  await editorPageUser();
+  const { slug } = await params;
+  const issuer = await editorIssuer(slug);
+  if (!issuer) notFound();
+  return (
+    <>
+      <h1>{issuer.name}</h1>
+      <p>
+        <Link href={`/editor/issuers/${slug}/attestations`}>Reports</Link> · <Link href={`/editor/issuers/${slug}/stress`}>Stress events</Link> ·{" "}
+        <Link href={`/issuers/${slug}`}>Public page</Link> · <Link href={`/editor/audit?entityType=issuer&entityId=${issuer.id}`}>History</Link>
+      </p>
+      <IssuerForm key={issuer.version} id={issuer.id} version={issuer.version} initial={issuer.input} />
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+import { createStressEvent } from "@/lib/server/commands/stress-events";
+import { readJson, writeHandler } from "@/lib/server/edge/http";
+
+export const POST = writeHandler("create stress event", async (req) => ({ ...(await createStressEvent(await readJson(req))), status: 201 }));

@@ -1,0 +1,123 @@
+import "server-only";
+// Issuer create and edit, with licences and named counterparties. The slug is
+// fixed once created: it is part of every public link to the issuer.
+import { fromUtcDate, toUtcDate } from "@/lib/domain/dates";
+import { issuerInput, type IssuerInput } from "@/lib/domain/schemas/issuer";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireRole } from "@/lib/server/auth";
+import { db } from "@/lib/server/db";
+import { decimalString } from "@/lib/server/queries/mappers";
+import { TAGS } from "@/lib/server/queries/tags";
+import { CommandError, fieldError, isUniqueViolation } from "./errors";
+import { issuerRow } from "./rows";
+import { audit, conflict, lockVersion, parseEnvelope, requireVersion, WRITE_TX, type Written } from "./shared";
+
+export const issuerWithLists = {
+  licences: { orderBy: [{ since: "asc" }, { regulator: "asc" }] },
+  counterparties: { orderBy: [{ role: "asc" }, { name: "asc" }] },
+} satisfies Prisma.IssuerInclude;
+export type StoredIssuer = Prisma.IssuerGetPayload<{ include: typeof issuerWithLists }>;
+
+/** The stored issuer in the shape of the input schema (what the form edits and the audit log keeps). */
+export function storedIssuerToInput(i: StoredIssuer): IssuerInput {
+  return {
+    slug: i.slug,
+    name: i.name,
+    tokenSymbols: i.tokenSymbols,
+    legalEntity: i.legalEntity,
+    website: i.website,
+    homeJurisdiction: i.homeJurisdiction,
+    backingModel: i.backingModel,
+    status: i.status,
+    declaredCadence: i.declaredCadence,
+    chains: i.chains,
+    description: i.description,
+    redemptionEligibility: i.redemptionEligibility,
+    redemptionMinimumUsd: decimalString(i.redemptionMinimumUsd),
+    redemptionFee: i.redemptionFee,
+    redemptionSettlement: i.redemptionSettlement,
+    attestationFirms: i.attestationFirms,
+    sourceUrl: i.sourceUrl,
+    licences: i.licences.map((l) => ({
+      regulator: l.regulator,
+      licence: l.licence,
+      jurisdiction: l.jurisdiction,
+      since: l.since ? fromUtcDate(l.since) : null,
+      sourceUrl: l.sourceUrl,
+    })),
+    counterparties: i.counterparties.map((c) => ({ name: c.name, role: c.role, sourceUrl: c.sourceUrl })),
+  };
+}
+
+const canonicalIssuer = (i: IssuerInput): IssuerInput => ({
+  ...i,
+  licences: [...i.licences].sort((a, b) => (a.since ?? "").localeCompare(b.since ?? "") || a.regulator.localeCompare(b.regulator)),
+  counterparties: [...i.counterparties].sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name)),
+});
+
+const licenceRows = (input: IssuerInput) => input.licences.map((l) => ({ ...l, since: l.since ? toUtcDate(l.since) : null }));
+
+function refuseRepeatedCounterparties(input: IssuerInput) {
+  const seen = new Set<string>();
+  input.counterparties.forEach((c, i) => {
+    const key = `${c.name.toLowerCase()}|${c.role}`;
+    if (seen.has(key)) throw fieldError(`counterparties.${i}.name`, "listed twice with the same role");
+    seen.add(key);
+  });
+}
+
+// Issuer names and counts appear on every public list, so every issuer write expires them all.
+const issuerTags = (slug: string) => [TAGS.issuers, TAGS.issuer(slug), TAGS.attestations, TAGS.stressEvents];
+
+export async function createIssuer(raw: unknown): Promise<Written<{ id: string; slug: string; version: number }>> {
+  const user = await requireRole("editor");
+  const { input } = parseEnvelope(raw, issuerInput);
+  refuseRepeatedCounterparties(input);
+  try {
+    const created = await db().$transaction(async (tx) => {
+      const taken = await tx.issuer.findUnique({ where: { slug: input.slug }, select: { name: true } });
+      if (taken) throw fieldError("slug", `already used by “${taken.name}”`);
+      const i = await tx.issuer.create({
+        data: { ...issuerRow(input, false), licences: { create: licenceRows(input) }, counterparties: { create: input.counterparties } },
+      });
+      await audit(tx, user, { action: "create", entityType: "issuer", entityId: i.id, after: input });
+      return i;
+    }, WRITE_TX);
+    return { data: { id: created.id, slug: created.slug, version: created.version }, tags: issuerTags(created.slug) };
+  } catch (err) {
+    if (isUniqueViolation(err)) throw fieldError("slug", "already used by another issuer");
+    throw err;
+  }
+}
+
+export async function updateIssuer(id: string, raw: unknown): Promise<Written<{ id: string; slug: string; version: number }>> {
+  const user = await requireRole("editor");
+  const env = parseEnvelope(raw, issuerInput);
+  const version = requireVersion(env.version);
+  const input = env.input;
+  refuseRepeatedCounterparties(input);
+  const updated = await db().$transaction(async (tx) => {
+    const current = await lockVersion(tx, "issuer", id);
+    if (current === null) throw new CommandError("not_found", "This issuer no longer exists; nothing was saved.");
+    const stored = await tx.issuer.findUniqueOrThrow({ where: { id }, include: issuerWithLists });
+    const before = storedIssuerToInput(stored);
+    if (current !== version) {
+      throw await conflict(tx, { entityType: "issuer", id, noun: "issuer", schema: issuerInput, canonical: canonicalIssuer }, env.baseline, { version: current, input: before });
+    }
+    if (input.slug !== stored.slug) throw fieldError("slug", "cannot change once created: it is part of every public link to this issuer");
+    await tx.licence.deleteMany({ where: { issuerId: id } });
+    await tx.counterparty.deleteMany({ where: { issuerId: id } });
+    const i = await tx.issuer.update({
+      where: { id },
+      data: {
+        ...issuerRow(input, stored.isDemo),
+        version: { increment: 1 },
+        licences: { create: licenceRows(input) },
+        counterparties: { create: input.counterparties },
+      },
+    });
+    await audit(tx, user, { action: "update", entityType: "issuer", entityId: id, before, after: input });
+    return i;
+  }, WRITE_TX);
+  return { data: { id: updated.id, slug: updated.slug, version: updated.version }, tags: issuerTags(updated.slug) };
+}

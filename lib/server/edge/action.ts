@@ -1,0 +1,31 @@
+import "server-only";
+// Server actions that write: run the command, expire its cache tags with
+// updateTag (read-your-own-writes for the editor who acted), and return a
+// plain result the form can show. Errors go through describeError.
+import { updateTag } from "next/cache";
+import type { Written } from "@/lib/server/commands/shared";
+import { describeError, type ErrorBody } from "./errors";
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+export async function runAction<T>(where: string, run: () => Promise<Written<T>>): Promise<ActionResult<T>> {
+  try {
+    const result = await run();
+    for (const tag of new Set(result.tags)) {
+      try {
+        updateTag(tag);
+      } catch (err) {
+        console.error(`[editor] could not expire cache tag ${tag}:`, err);
+      }
+    }
+    return { ok: true, data: result.data };
+  } catch (err) {
+    return { ok: false, error: describeError(err, where).body };
+  }
+}
+
+/** A form field as text; FormData gives File for file inputs, which no action here expects. */
+export function text(form: FormData | undefined, name: string): string | undefined {
+  const v = form instanceof FormData ? form.get(name) : null;
+  return typeof v === "string" ? v : undefined;
+}

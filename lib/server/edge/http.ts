@@ -1,0 +1,54 @@
+import "server-only";
+// Route handlers that write: refuse cross-site requests, run the command,
+// expire the cache tags it names (revalidateTag with expire 0, so the next
+// public request renders fresh), answer JSON. Errors go through describeError.
+import { revalidateTag } from "next/cache";
+import { CommandError } from "@/lib/server/commands/errors";
+import type { Written } from "@/lib/server/commands/shared";
+import { describeError } from "./errors";
+
+const NO_STORE = { "cache-control": "no-store" };
+
+export function expireTags(tags: readonly string[]): void {
+  for (const tag of new Set(tags)) {
+    try {
+      revalidateTag(tag, { expire: 0 });
+    } catch (err) {
+      // The write is committed; a stale page is logged, not reported as a failed save.
+      console.error(`[editor] could not expire cache tag ${tag}:`, err);
+    }
+  }
+}
+
+/** Browsers say where a request comes from; a write from another site is refused (with SameSite cookies, a second guard). */
+function refuseCrossSite(req: Request) {
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") throw new CommandError("forbidden", "Cross-site requests are refused.");
+}
+
+export async function readJson(req: Request): Promise<unknown> {
+  if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+    throw new CommandError("unsupported_type", "Send JSON (Content-Type: application/json).");
+  }
+  try {
+    return await req.json();
+  } catch {
+    throw new CommandError("validation", "The request body is not valid JSON; nothing was saved.");
+  }
+}
+
+export function writeHandler<Ctx>(where: string, run: (req: Request, ctx: Ctx) => Promise<Written<unknown> & { status?: number }>) {
+  return async (req: Request, ctx: Ctx): Promise<Response> => {
+    try {
+      refuseCrossSite(req);
+      const result = await run(req, ctx);
+      expireTags(result.tags);
+      return Response.json(result.data, { status: result.status ?? 200, headers: NO_STORE });
+    } catch (err) {
+      const { status, body } = describeError(err, where);
+      return Response.json({ error: body }, { status, headers: NO_STORE });
+    }
+  };
+}
+
+export type IdContext = { params: Promise<{ id: string }> };
