@@ -34,6 +34,20 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // The app as processes (start.ts, our server, PostgreSQL) stopped and started
+          // under it. Apart from integration: it builds .next-test when stale (shared
+          // with the browser tests, so never alongside them) and holds fixed ports.
+          name: "fault",
+          include: ["tests/fault/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -94,7 +94,13 @@ function withCsp(req: http.IncomingMessage, res: http.ServerResponse) {
 async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
+  let closing = false;
+  const inFlight = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
+    inFlight.add(res);
+    res.once("close", () => inFlight.delete(res));
+    // A request that arrives on an open keep-alive connection during shutdown is served, then the connection closes.
+    if (closing) res.setHeader("Connection", "close");
     if (!process.env.NO_CSP) withCsp(req, res);
     handle(req, res).catch((err: unknown) => {
       console.error("request failed", req.url, err);
@@ -105,11 +111,13 @@ async function main() {
   server.keepAliveTimeout = 5_000;
   server.listen(port, () => console.log(`✓ Ready on http://localhost:${port}`));
 
-  let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(`${signal}: finishing in-flight requests`);
+    // Without "Connection: close" a finished response leaves its keep-alive socket
+    // open until the client's idle timeout (seconds), holding up the exit.
+    for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
     // Stop accepting; idle keep-alive sockets close now, busy ones after their response.
     server.close(async () => {
       const prisma = (globalThis as { prisma?: { $disconnect(): Promise<void> } }).prisma;
@@ -118,6 +126,8 @@ async function main() {
       process.exit(0);
     });
     server.closeIdleConnections();
+    // Responses already streaming could not be marked; close their sockets once they go idle.
+    setInterval(() => server.closeIdleConnections(), 250).unref();
     setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));

@@ -1,6 +1,7 @@
 // `npm test`: every check, in order of speed: lint, type check, unit,
-// integration (real PostgreSQL), browser (real Chromium). Starts and stops
-// what it needs. `npm test -- unit integration` runs only the named steps.
+// integration (real PostgreSQL), browser (real Chromium), fault (the app's
+// processes under outages and SIGTERM). Starts and stops what it needs.
+// `npm test -- unit integration` runs only the named steps.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -19,6 +20,8 @@ const steps: Record<string, () => number> = {
     if (!chromium) return 1;
     return run([bin("@playwright/test", "cli.js"), "test"], { CHROMIUM_PATH: chromium });
   },
+  // After e2e: reuses its build folder (.next-test), and must not run beside its server.
+  fault: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "fault"]),
 };
 
 function run(args: string[], env: Record<string, string> = {}): number {

@@ -11,9 +11,14 @@ import { projectDir } from "./project";
 
 export const APP_DATABASE = "usd1_backed";
 
-export async function withAppDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
+/**
+ * `migrate: false` leaves the schema as it is: a backup must capture the
+ * database as it was, not as this version of the code would migrate it.
+ */
+export async function withAppDatabase<T>(fn: (url: string) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
+  const migrating = opts.migrate ?? true;
   if (process.env.DATABASE_URL) {
-    migrate(projectDir, process.env.DATABASE_URL);
+    if (migrating) migrate(projectDir, process.env.DATABASE_URL);
     return fn(process.env.DATABASE_URL);
   }
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
@@ -29,7 +34,7 @@ export async function withAppDatabase<T>(fn: (url: string) => Promise<T>): Promi
   try {
     await createDatabaseIfMissing(server, APP_DATABASE);
     const url = server.url(APP_DATABASE);
-    migrate(projectDir, url);
+    if (migrating) migrate(projectDir, url);
     return await fn(url);
   } finally {
     await server.stop();
