@@ -56,7 +56,10 @@ describe("the public-reports pack", () => {
       const prisma = prismaFor(url);
       try {
         await loadDataset(prisma, packToDataset(original).dataset, "test");
+        const auditBefore = await prisma.auditEntry.count();
         const same = await reimportDataset(prisma, packToDataset(original).dataset, "test");
+        // the same pack again is a no-op: not even an audit entry
+        expect(await prisma.auditEntry.count()).toBe(auditBefore);
         expect(same.ok && same.summary.reports).toEqual({ added: [], corrected: [], unchanged: 47, notInDataset: [] });
         expect(same.ok && same.summary.stressEvents).toEqual({ added: 0, updated: 0, unchanged: 34, notInDataset: 0 });
 
@@ -86,6 +89,47 @@ describe("the public-reports pack", () => {
         expect(corrected.revisions).toHaveLength(1);
         expect((corrected.revisions[0]!.snapshot as { totalReserves: { value: string } }).totalReserves.value).toBe(oldValue);
         expect(await prisma.auditEntry.count({ where: { action: "correct", entityId: corrected.id } })).toBe(1);
+      } finally {
+        await prisma.$disconnect();
+      }
+    });
+  });
+});
+
+describe("the pack's figures, recomputed from its CSV files independently of the product's code", () => {
+  it("every report's coverage ratio and every partial composition's captured share match what the pages compute", async () => {
+    const { coverageRatio } = await import("@/lib/domain/metrics/coverage");
+    const { compositionShares } = await import("@/lib/domain/metrics/composition");
+    const { toAttestationData, attestationInclude } = await import("@/lib/server/queries/mappers");
+    const files = readPack();
+    await withFreshDatabase(async (url) => {
+      const prisma = prismaFor(url);
+      try {
+        await loadDataset(prisma, packToDataset(files).dataset, "test");
+        const stored = (await prisma.attestation.findMany({ include: attestationInclude })).map(toAttestationData);
+        const find = (slug: string, asOf: string) => stored.find((a) => a.issuerSlug === slug && a.asOf.startsWith(asOf.length === 7 ? `${asOf}-01` : asOf))!;
+        let ratios = 0;
+        for (const r of files.reports) {
+          if (!r.tokens_outstanding_usd || !r.total_reserves_usd) continue;
+          // plain floating point from the CSV, to 6 decimals: an independent check of the decimal code
+          const expected = (Number(r.total_reserves_usd) / Number(r.tokens_outstanding_usd)) * 100;
+          const got = coverageRatio(find(r.issuer_slug!, r.as_of!)).coveragePct.value;
+          expect(Number(got), `${r.issuer_slug} ${r.as_of}`).toBeCloseTo(expected, 6);
+          ratios++;
+        }
+        expect(ratios).toBeGreaterThan(20);
+        let partial = 0;
+        for (const r of files.reports) {
+          const lines = files.composition.filter((l) => l.issuer_slug === r.issuer_slug && l.as_of === r.as_of);
+          if (lines.length === 0 || !r.total_reserves_usd || lines.some((l) => !l.amount_usd)) continue;
+          const captured = (lines.reduce((s, l) => s + Number(l.amount_usd), 0) / Number(r.total_reserves_usd)) * 100;
+          if (captured > 99.5) continue;
+          const shares = compositionShares(find(r.issuer_slug!, r.as_of!));
+          expect(Number(shares.capturedPct.value), `${r.issuer_slug} ${r.as_of}`).toBeCloseTo(captured, 6);
+          expect(Number(shares.notCapturedPct.value)).toBeCloseTo(100 - captured, 6);
+          partial++;
+        }
+        expect(partial).toBeGreaterThan(0);
       } finally {
         await prisma.$disconnect();
       }
