@@ -5,6 +5,7 @@ import { formatUsdCompact } from "@/lib/domain/precision";
 import { Usd } from "@/components/ui/money";
 import { Pct } from "@/components/ui/measured";
 import { SourceLink } from "@/components/ui/source-link";
+import { Markdown } from "@/components/ui/markdown";
 
 /** Every report we hold for the issuer, newest first, with its lag and history. */
 export function AttestationTable({ rows }: { rows: AttestationRow[] }) {
@@ -31,6 +32,11 @@ export function AttestationTable({ rows }: { rows: AttestationRow[] }) {
               <th scope="row">
                 {formatAsOf(a.asOf, a.asOfPrecision)}
                 {a.asOfPrecision === "month" && <div className="sub">month only</div>}
+                {a.notes && (
+                  <div className="sub note">
+                    <Markdown source={a.notes} />
+                  </div>
+                )}
                 {a.state === "retracted" && (
                   <div>
                     <span className="badge bad">retracted</span> <span className="sub">{a.retractedReason}</span>

@@ -1,6 +1,7 @@
 import type { StressEventData } from "@/lib/domain/types";
 import { STRESS_KIND_LABELS } from "@/lib/domain/taxonomy";
 import { Usd } from "@/components/ui/money";
+import { Markdown } from "@/components/ui/markdown";
 
 export function daysOf(e: StressEventData): number | null {
   if (!e.startDate || !e.endDate) return null;
@@ -31,11 +32,12 @@ export function StressTimeline({ events, showIssuer }: { events: StressEventData
                 </span>
               )}
             </div>
-            <p>{e.summary}</p>
+            <Markdown source={e.summary} />
             {e.issuerResponse && (
-              <p className="sub">
-                <strong>Issuer&apos;s response:</strong> {e.issuerResponse}
-              </p>
+              <div className="sub">
+                <strong>Issuer&apos;s response:</strong>
+                <Markdown source={e.issuerResponse} />
+              </div>
             )}
             <div className="sub">
               Sources:{" "}

@@ -10,6 +10,7 @@ import { AttestationTable } from "@/components/issuer/attestation-table";
 import { StressTimeline } from "@/components/issuer/stress-timeline";
 import { Evaluation } from "@/components/issuer/evaluation";
 import { IssuerCharts } from "@/components/issuer/issuer-charts";
+import { Markdown } from "@/components/ui/markdown";
 import { IssuerDataLinks } from "@/components/issuer/issuer-data-links";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -47,7 +48,11 @@ async function IssuerProfile({ params }: Props) {
             demo data: a fictional issuer
           </p>
         )}
-        {issuer.description && <p className="lede">{issuer.description}</p>}
+        {issuer.description && (
+          <div className="lede">
+            <Markdown source={issuer.description} />
+          </div>
+        )}
       </header>
 
       <KeyFigures model={model} />
