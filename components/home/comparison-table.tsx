@@ -47,6 +47,11 @@ function toTableRow(r: ComparisonRow): TableRow {
       title: other?.reason ?? "share of reserves in the issuer's own “other / undisclosed” line",
       sort: other && other.value !== null ? Number(other.value) : null,
     },
+    eligible: {
+      text: r.geniusEligible?.share && r.geniusEligible.share.value !== null ? formatPct(r.geniusEligible.share, 0) : "not assessed",
+      title: r.geniusEligible ? `${r.geniusEligible.reason} Our mapping of reported categories to the GENIUS Act's reserve rule, not legal advice.` : "no composition captured",
+      sort: r.geniusEligible?.share?.value != null ? Number(r.geniusEligible.share.value) : null,
+    },
     lastAsOf: r.latest
       ? { text: formatAsOf(r.latest.asOf, r.latest.asOfPrecision), href: r.latest.sourceUrl ?? r.latest.reportUrl, daysSince: r.daysSinceAsOf }
       : null,

@@ -25,16 +25,18 @@ export interface TableRow {
   coverage: { text: string; title: string; sort: number | null; note: string | null };
   bar: { parts: BarPart[]; label: string } | null;
   other: { text: string; title: string; sort: number | null };
+  eligible: { text: string; title: string; sort: number | null };
   lastAsOf: { text: string; href: string | null; daysSince: number | null } | null;
   cadence: { declared: string; found: number; expected: number | null; overdue: string; sort: number | null };
   stress: number;
 }
 
-type SortKey = "name" | "coverage" | "other" | "age" | "cadence" | "stress";
+type SortKey = "name" | "coverage" | "other" | "eligible" | "age" | "cadence" | "stress";
 const SORTS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: "name", label: "Issuer", numeric: false },
   { key: "coverage", label: "Coverage", numeric: true },
   { key: "other", label: "Other / undisclosed", numeric: true },
+  { key: "eligible", label: "Eligible, US GENIUS (our mapping)", numeric: true },
   { key: "age", label: "Last report", numeric: true },
   { key: "cadence", label: "Reports, last 12 months", numeric: true },
   { key: "stress", label: "Stress events", numeric: true },
@@ -97,6 +99,8 @@ function sortValue(r: TableRow, key: SortKey): number | string | null {
       return r.coverage.sort;
     case "other":
       return r.other.sort;
+    case "eligible":
+      return r.eligible.sort;
     case "age":
       return r.lastAsOf?.daysSince ?? null;
     case "cadence":
@@ -230,6 +234,7 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses }: {
               {header("coverage", "Coverage", "num")}
               <th scope="col">Composition</th>
               {header("other", "Other / undisclosed", "num")}
+              {header("eligible", "Eligible: US GENIUS, our mapping", "num")}
               {header("age", "Last report")}
               {header("cadence", "Cadence")}
               {header("stress", "Stress events", "num")}
@@ -262,6 +267,9 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses }: {
                 <td>{r.bar ? <Bar bar={r.bar} /> : <span className="sub">not captured</span>}</td>
                 <td className="num">
                   <span title={r.other.title}>{r.other.text}</span>
+                </td>
+                <td className="num" data-col="eligible">
+                  <span title={r.eligible.title}>{r.eligible.text}</span>
                 </td>
                 <td>
                   {r.lastAsOf ? (

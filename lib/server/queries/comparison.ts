@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import { coverageRatio } from "@/lib/domain/metrics/coverage";
 import { compositionShares } from "@/lib/domain/metrics/composition";
 import { cadenceAdherence, effectiveAsOf } from "@/lib/domain/metrics/cadence";
+import { eligibleShare, getFramework } from "@/lib/domain/metrics/eligibility";
 import { daysBetween } from "@/lib/domain/dates";
 import type { Measured } from "@/lib/domain/precision";
 import type { AttestationData, IssuerData } from "@/lib/domain/types";
@@ -22,6 +23,8 @@ export interface ComparisonRow {
   /** Latest composition as shares (percent), for the small stacked bar; "not_captured" is our gap. */
   composition: { asOf: string; parts: { category: ReserveCategory | "not_captured"; pct: number }[] } | null;
   otherUndisclosedPct: Measured | null;
+  /** Share of the latest composition eligible under the US GENIUS Act, by our mapping (null: not assessed). */
+  geniusEligible: { share: Measured | null; reason: string } | null;
   daysSinceAsOf: number | null;
   reportsLast12Months: number;
   expectedLast12Months: number | null;
@@ -92,6 +95,12 @@ export async function comparisonRows(): Promise<{ today: string; rows: Compariso
       coverageAsOf: coverage && latest && coverage.attestationId !== latest.id ? coverage.asOf : null,
       composition: shares && withLines ? { asOf: withLines.asOf, parts } : null,
       otherUndisclosedPct: shares ? shares.otherUndisclosedPct : null,
+      geniusEligible: withLines
+        ? (() => {
+            const e = eligibleShare(withLines, getFramework("us_genius_2025"));
+            return { share: e.status === "assessed" ? e.share : null, reason: e.reason };
+          })()
+        : null,
       daysSinceAsOf: latest ? Math.max(0, daysBetween(effectiveAsOf(latest), today)) : null,
       reportsLast12Months: cadence.reportsFound,
       expectedLast12Months: cadence.expectedReports,
