@@ -144,6 +144,25 @@ async function main() {
   });
   if (!res.ok) log(`warning: cache refresh answered ${res.status}; pages may show data from before this start`);
   log(`serving on http://localhost:${port} (ready in ${seconds()}). Ctrl-C stops.`);
+  void warmPages(`http://127.0.0.1:${port}`);
+}
+
+/**
+ * Renders the public pages once, in the background, right after the start's
+ * cache expiry: a page is served from its last good render while the database
+ * is down only if it has one. One request at a time, so visitors come first.
+ */
+async function warmPages(base: string): Promise<void> {
+  try {
+    const home = await (await fetch(`${base}/`)).text();
+    const issuers = [...new Set([...home.matchAll(/href="(\/issuers\/[a-z0-9-]+)"/g)].map((m) => m[1]!))];
+    for (const path of ["/attestations", "/stress", "/methodology", "/data", "/sources", "/about", ...issuers]) {
+      if (stopping) return;
+      await (await fetch(base + path)).arrayBuffer();
+    }
+  } catch {
+    /* the server is stopping or busy; pages render on their first visit instead */
+  }
 }
 
 main().catch(async (err: unknown) => {
