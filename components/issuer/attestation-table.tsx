@@ -1,10 +1,8 @@
 import type { AttestationRow } from "@/lib/server/queries/issuer-page";
-import { ASSURANCE_LABELS, REPORT_TYPE_LABELS, SCOPE_LABELS } from "@/lib/domain/taxonomy";
 import { formatAsOf } from "@/lib/domain/dates";
 import { formatUsdCompact } from "@/lib/domain/precision";
 import { Usd } from "@/components/ui/money";
-import { Pct } from "@/components/ui/measured";
-import { SourceLink } from "@/components/ui/source-link";
+import { CoverageAndSourceCells, PublishedCells } from "./report-cells";
 import { Markdown } from "@/components/ui/markdown";
 
 /** Every report we hold for the issuer, newest first, with its lag and history. */
@@ -63,28 +61,14 @@ export function AttestationTable({ rows }: { rows: AttestationRow[] }) {
                   </details>
                 )}
               </th>
-              <td>{a.publishedOn ?? <span className="sub">unknown</span>}</td>
-              <td className="num">{lag ? <span title={lag.note ?? undefined}>{lag.days}</span> : <span className="sub">n/a</span>}</td>
-              <td>
-                {REPORT_TYPE_LABELS[a.reportType]}
-                <div className="sub">
-                  {a.firm ?? "no firm named"} · {ASSURANCE_LABELS[a.assurance]}
-                  {a.scope !== "reserves_and_tokens" && <> · {SCOPE_LABELS[a.scope]}</>}
-                </div>
-              </td>
+              <PublishedCells attestation={a} lag={lag} />
               <td className="num">
                 <Usd figure={a.totalReserves} />
               </td>
               <td className="num">
                 <Usd figure={a.tokensOutstanding} />
               </td>
-              <td className="num">
-                <Pct value={coverage.coveragePct} />
-                {coverage.onGroupTotals && <div className="sub">group totals</div>}
-              </td>
-              <td>
-                <SourceLink attestation={a} />
-              </td>
+              <CoverageAndSourceCells attestation={a} coverage={coverage} />
             </tr>
           ))}
         </tbody>

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listAllAttestations } from "@/lib/server/queries/lists";
-import { REPORT_TYPE_LABELS, ASSURANCE_LABELS } from "@/lib/domain/taxonomy";
 import { formatAsOf } from "@/lib/domain/dates";
 import { Usd } from "@/components/ui/money";
-import { Pct } from "@/components/ui/measured";
-import { SourceLink } from "@/components/ui/source-link";
+import { CoverageAndSourceCells, PublishedCells } from "@/components/issuer/report-cells";
 
 export const metadata: Metadata = {
   title: "Every reserve report",
@@ -61,24 +59,11 @@ export default async function AttestationsPage() {
                 <td>
                   <Link href={`/issuers/${a.issuerSlug}`}>{issuerName}</Link> {isDemo && <span className="badge demo">demo</span>}
                 </td>
-                <td>{a.publishedOn ?? <span className="sub">unknown</span>}</td>
-                <td className="num">{lag ? lag.days : <span className="sub">n/a</span>}</td>
-                <td>
-                  {REPORT_TYPE_LABELS[a.reportType]}
-                  <div className="sub">
-                    {a.firm ?? "no firm named"} · {ASSURANCE_LABELS[a.assurance]}
-                  </div>
-                </td>
+                <PublishedCells attestation={a} lag={lag} />
                 <td className="num">
                   <Usd figure={a.totalReserves} />
                 </td>
-                <td className="num">
-                  <Pct value={coverage.coveragePct} />
-                  {coverage.onGroupTotals && <div className="sub">group totals</div>}
-                </td>
-                <td>
-                  <SourceLink attestation={a} />
-                </td>
+                <CoverageAndSourceCells attestation={a} coverage={coverage} />
               </tr>
             ))}
           </tbody>
