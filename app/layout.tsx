@@ -35,6 +35,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/attestations">Attestations</Link>
               <Link href="/stress">Stress history</Link>
               <Link href="/methodology">Methodology</Link>
+              <Link href="/changelog">Changelog</Link>
               <Link href="/data">Data</Link>
               <Link href="/about">About</Link>
             </nav>

@@ -22,7 +22,9 @@ describe("the demo dataset", () => {
         for (const a of revised) expect(a.revisions).toHaveLength(a.revision - 1);
         const entries = await prisma.auditEntry.count();
         const records = (await prisma.issuer.count()) + (await prisma.attestation.count()) + (await prisma.stressEvent.count());
-        expect(entries).toBe(records);
+        // one entry per record, plus one per correction (3), each with its reason
+        expect(entries).toBe(records + 3);
+        expect(await prisma.auditEntry.count({ where: { action: "correct", reason: { contains: "Transposed digits" } } })).toBe(1);
       } finally {
         await prisma.$disconnect();
       }

@@ -87,6 +87,10 @@ export async function loadDataset(prisma: PrismaClient, input: unknown, actorLab
           });
         }
         audit.push({ actorLabel, action: a.state === "draft" ? "create" : "publish", entityType: "attestation", entityId: created.id, after: a, reason: data.label });
+        // Each correction the dataset records is a change of its own, with its reason (the public changelog lists it).
+        a.corrections.forEach((c, n) =>
+          audit.push({ actorLabel, action: "correct", entityType: "attestation", entityId: created.id, after: { revision: n + 2, report: c.report }, reason: c.reason }),
+        );
       }
       for (const e of data.stressEvents) {
         const created = await tx.stressEvent.create({

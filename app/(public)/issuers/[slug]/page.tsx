@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getIssuerPage } from "@/lib/server/queries/issuer-page";
 import { issuerSlugs } from "@/lib/server/queries/issuer";
@@ -83,7 +84,15 @@ async function IssuerProfile({ params }: Props) {
 
       <section aria-labelledby="reports-h">
         <h2 id="reports-h">Every report ({model.rows.length})</h2>
-        <AttestationTable rows={model.rows} />
+        <p className="sub">
+          <Link href={`/issuers/${issuer.slug}/changelog`}>Changelog</Link>: every publication, correction and retraction, with
+          its date and reason. Spotted a wrong figure?{" "}
+          <a href={`/issuers/${issuer.slug}/suggest`} rel="nofollow">
+            Suggest a correction
+          </a>
+          .
+        </p>
+        <AttestationTable rows={model.rows} slug={issuer.slug} />
       </section>
 
       <section aria-labelledby="stress-h">
