@@ -6,7 +6,7 @@ import { CoverageAndSourceCells, PublishedCells } from "./report-cells";
 import { Markdown } from "@/components/ui/markdown";
 
 /** Every report we hold for the issuer, newest first, with its lag and history. */
-export function AttestationTable({ rows }: { rows: AttestationRow[] }) {
+export function AttestationTable({ rows, slug }: { rows: AttestationRow[]; slug?: string }) {
   if (rows.length === 0) return <p>No reports recorded yet.</p>;
   return (
     <div className="table-scroll">
@@ -38,6 +38,13 @@ export function AttestationTable({ rows }: { rows: AttestationRow[] }) {
                 {a.state === "retracted" && (
                   <div>
                     <span className="badge bad">retracted</span> <span className="sub">{a.retractedReason}</span>
+                  </div>
+                )}
+                {slug && a.state !== "retracted" && (
+                  <div className="sub">
+                    <a href={`/issuers/${slug}/suggest?report=${a.id}`} rel="nofollow" data-testid="suggest-correction">
+                      Suggest a correction
+                    </a>
                   </div>
                 )}
                 {a.revisions.length > 0 && (

@@ -21,7 +21,7 @@ let n = 0;
 const backupFile = (ext = "usd1") => path.join(dir, `backup-${++n}.${ext}`);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** The demo data set plus an editor, an invite, a sign-in attempt and an audit entry naming the editor: every table gets rows. */
+/** The demo data set plus an editor, an invite, a sign-in attempt and an audit entry naming the editor and a reader suggestion: every table gets rows. */
 async function fill(url: string): Promise<void> {
   const prisma = prismaFor(url);
   try {
@@ -31,6 +31,9 @@ async function fill(url: string): Promise<void> {
     await prisma.signInAttempt.create({ data: { email: "editor@example.org", ip: "127.0.0.1", outcome: "succeeded" } });
     const issuer = await prisma.issuer.findFirstOrThrow({ orderBy: { slug: "asc" } });
     await prisma.licence.create({ data: { issuerId: issuer.id, regulator: "Régulateur, \"quoted\"\nsecond line", licence: "EMI", jurisdiction: "FR", since: new Date("2021-04-01") } });
+    await prisma.correctionSuggestion.create({
+      data: { issuerId: issuer.id, field: "other", figure: "<b>figure</b>", proposedValue: "≈ 1 €", sourceUrl: "https://example.org/s", snapshot: { report: null }, followTokenHash: "b".repeat(64), decidedById: user.id },
+    });
     await prisma.auditEntry.create({
       data: { actorId: user.id, actorLabel: user.displayName, action: "update", entityType: "issuer", entityId: issuer.id, before: { name: "a, b" }, after: { note: "ünïcode ≥ 1 €, \"quotes\"\n" } },
     });

@@ -31,6 +31,8 @@ export interface AttestationFormProps {
   version: number | null;
   reportState: "draft" | "published" | "retracted" | null;
   initial: AttestationInput;
+  /** A correction's reason to start from (a reader suggestion it answers). */
+  initialReason?: string;
 }
 
 const URLS: Record<Step, (id: string | null) => [string, "POST" | "PUT"]> = {
@@ -40,13 +42,13 @@ const URLS: Record<Step, (id: string | null) => [string, "POST" | "PUT"]> = {
   correct: (id) => [`/api/editor/attestations/${id}/correct`, "POST"],
 };
 
-export function AttestationForm({ id, version: initialVersion, reportState, initial }: AttestationFormProps) {
+export function AttestationForm({ id, version: initialVersion, reportState, initial, initialReason }: AttestationFormProps) {
   const router = useRouter();
   const opts = useMemo(() => ({ initial: fromInput(initial), toInput, schema: attestationEditorInput }), [initial]);
   const form = useRecordForm(opts);
   const [version, setVersion] = useState(initialVersion);
   const [baseline, setBaseline] = useState<unknown>(initial);
-  const [reason, setReason] = useState("");
+  const [reason, setReason] = useState(initialReason ?? "");
   const [notice, setNotice] = useState<string | null>(null);
   const readOnly = reportState === "retracted";
   const warnings = useMemo(() => attestationWarnings((form.parsed.success ? form.parsed.data : form.raw) as AttestationInput), [form.parsed, form.raw]);

@@ -14,7 +14,8 @@ export type ErrorKind =
   | "state"
   | "unavailable"
   | "too_large"
-  | "unsupported_type";
+  | "unsupported_type"
+  | "rate_limited";
 
 const STATUS: Record<ErrorKind, number> = {
   unauthenticated: 401,
@@ -27,6 +28,7 @@ const STATUS: Record<ErrorKind, number> = {
   unavailable: 503,
   too_large: 413,
   unsupported_type: 415,
+  rate_limited: 429,
 };
 
 /** "composition.2.amountUsd.value" → messages. */

@@ -21,7 +21,7 @@ export function expireTags(tags: readonly string[]): void {
 }
 
 /** Browsers say where a request comes from; a write from another site is refused (with SameSite cookies, a second guard). */
-function refuseCrossSite(req: Request) {
+export function refuseCrossSite(req: Request) {
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") throw new CommandError("forbidden", "Cross-site requests are refused.");
 }

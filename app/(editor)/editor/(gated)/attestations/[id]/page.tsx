@@ -8,15 +8,20 @@ import { formatAsOf } from "@/lib/domain/dates";
 import { asOfParts } from "@/lib/domain/schemas/attestation";
 import { editorPageUser } from "@/lib/server/editor-page";
 import { editorAttestation } from "@/lib/server/queries/editor/attestations";
+import { suggestionForReport } from "@/lib/server/queries/suggestions";
 import { retractAction } from "./actions";
 
 export const metadata: Metadata = { title: "Report" };
 
-export default async function AttestationPage({ params }: { params: Promise<{ id: string }> }) {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AttestationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
   const user = await editorPageUser();
   const { id } = await params;
   const a = await editorAttestation(id);
   if (!a) notFound();
+  const sid = (await searchParams).suggestion;
+  const suggestion = typeof sid === "string" ? await suggestionForReport(sid, a.id) : null;
   const { asOf, asOfPrecision } = asOfParts(a.input.asOf);
   return (
     <>
@@ -35,8 +40,24 @@ export default async function AttestationPage({ params }: { params: Promise<{ id
           Retracted: {a.retractedReason}
         </p>
       )}
+      {suggestion && (
+        <p className="form-message info" data-testid="from-suggestion">
+          Correcting from reader suggestion {suggestion.id}: {suggestion.figure} should read “{suggestion.proposedValue}” (source:{" "}
+          <a href={suggestion.sourceUrl} rel="noopener noreferrer nofollow">
+            {suggestion.sourceUrl}
+          </a>
+          ).
+        </p>
+      )}
       {/* Remounts with fresh values after each save that changes the version. */}
-      <AttestationForm key={a.version} id={a.id} version={a.version} reportState={a.state} initial={a.input} />
+      <AttestationForm
+        key={a.version}
+        id={a.id}
+        version={a.version}
+        reportState={a.state}
+        initial={a.input}
+        initialReason={suggestion ? `Reader correction (suggestion ${suggestion.id}): ${suggestion.figure}`.slice(0, 1000) : undefined}
+      />
 
       {a.revisions.length > 0 && (
         <section aria-labelledby="revisions-h">

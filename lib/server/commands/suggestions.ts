@@ -1,0 +1,154 @@
+import "server-only";
+// Reader corrections. Submitting needs no account (listed in PUBLIC_WRITES):
+// a honeypot field, a signed form stamp that refuses a too-fast submission, and
+// 5 suggestions per IP per hour counted in PostgreSQL (an advisory lock per IP
+// makes count-then-insert atomic across instances). The snapshot is read here
+// from the stored report, never from the client. Editors accept or decline,
+// each audited; nothing public is cached from suggestions, so no tags expire.
+import { z } from "zod";
+import { suggestionInput } from "@/lib/domain/schemas/suggestion";
+import { reasonText } from "@/lib/domain/schemas/user";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireRole } from "@/lib/server/auth";
+import { db } from "@/lib/server/db";
+import { checkFormStamp, newFollowToken, sha256 } from "@/lib/server/suggestions/tokens";
+import { attestationWithLines, storedToInput } from "./corrections";
+import { CommandError, validationError } from "./errors";
+import { audit, WRITE_TX, type Written } from "./shared";
+
+export const SUGGESTION_LIMIT = { perIp: 5, windowMs: 3600_000 } as const;
+export const followPath = (token: string) => `/corrections/${token}`;
+
+export interface SubmittedSuggestion {
+  id: string;
+  token: string;
+  followPath: string;
+}
+
+type FormFields = Record<string, string | undefined>;
+
+function refuseBots(fields: FormFields, now: number) {
+  // Hidden from people (off-screen, aria-hidden, no tab stop); bots fill every field.
+  if (fields.website) throw new CommandError("validation", "This submission looks automated, so it was not saved. If you are a person, reload the form and send it again.");
+  const stamp = checkFormStamp(fields.stamp, now);
+  if (stamp === "too_fast") {
+    throw new CommandError("validation", "The form was sent within a few seconds of opening it, which looks automated; nothing was saved. Check your entries and send it again.");
+  }
+  if (stamp !== "ok") throw new CommandError("validation", "This form has expired or was altered; nothing was saved. Reload the page and send it again.");
+}
+
+async function snapshotOf(tx: Prisma.TransactionClient, issuer: { id: string; slug: string; name: string }, reportId: string | null) {
+  const report = reportId
+    ? await tx.attestation.findFirst({ where: { id: reportId, issuerId: issuer.id }, include: attestationWithLines })
+    : await tx.attestation.findFirst({ where: { issuerId: issuer.id, state: "published" }, orderBy: { asOf: "desc" }, include: attestationWithLines });
+  if (reportId && (!report || report.state === "draft")) throw new CommandError("not_found", "This issuer has no such report; nothing was saved.");
+  if (report?.state === "retracted") {
+    throw new CommandError("state", `This report was retracted (${report.retractedReason ?? "no reason given"}), so corrections to it are not taken; nothing was saved.`);
+  }
+  return {
+    report,
+    snapshot: {
+      takenAt: new Date().toISOString(),
+      issuer: { slug: issuer.slug, name: issuer.name },
+      report: report ? { id: report.id, state: report.state, revision: report.revision, ...storedToInput(report) } : null,
+    },
+  };
+}
+
+/** Anonymous: `fields` are the form's text fields, `ip` the client address as the nearest proxy saw it. */
+export async function submitSuggestion(slug: string, fields: FormFields, ctx: { ip: string | null; now?: number }): Promise<Written<SubmittedSuggestion>> {
+  const now = ctx.now ?? Date.now();
+  refuseBots(fields, now);
+  const parsed = suggestionInput.safeParse(fields);
+  if (!parsed.success) throw validationError(parsed.error);
+  const input = parsed.data;
+  const ipHash = ctx.ip ? sha256(`suggestion-ip:${ctx.ip}`) : null;
+  const token = newFollowToken();
+  const created = await db().$transaction(async (tx) => {
+    if (ipHash) {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ipHash}))`;
+      const recent = await tx.correctionSuggestion.findMany({
+        where: { ipHash, createdAt: { gt: new Date(now - SUGGESTION_LIMIT.windowMs) } },
+        orderBy: { createdAt: "asc" },
+        select: { createdAt: true },
+      });
+      if (recent.length >= SUGGESTION_LIMIT.perIp) {
+        const retryAt = new Date(recent[recent.length - SUGGESTION_LIMIT.perIp]!.createdAt.getTime() + SUGGESTION_LIMIT.windowMs);
+        const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now) / 60_000));
+        throw new CommandError(
+          "rate_limited",
+          `Too many suggestions from your network: at most ${SUGGESTION_LIMIT.perIp} an hour. Nothing was saved; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+          { retryAt: retryAt.toISOString() },
+        );
+      }
+    }
+    const issuer = await tx.issuer.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+    if (!issuer) throw new CommandError("not_found", "No issuer with this address; nothing was saved.");
+    const { report, snapshot } = await snapshotOf(tx, issuer, input.reportId);
+    return tx.correctionSuggestion.create({
+      data: {
+        issuerId: issuer.id,
+        attestationId: input.reportId ? report!.id : null,
+        field: input.field,
+        figure: input.figure,
+        proposedValue: input.proposedValue,
+        sourceUrl: input.sourceUrl,
+        contact: input.contact,
+        snapshot: snapshot as Prisma.InputJsonValue,
+        followTokenHash: sha256(token),
+        ipHash,
+        createdAt: new Date(now),
+      },
+      select: { id: true },
+    });
+  }, WRITE_TX);
+  return { data: { id: created.id, token, followPath: followPath(token) }, tags: [] };
+}
+
+async function lockedPending(tx: Prisma.TransactionClient, id: string) {
+  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM correction_suggestion WHERE id = ${id} FOR UPDATE`;
+  if (!rows[0]) throw new CommandError("not_found", "This suggestion no longer exists; nothing was saved.");
+  if (rows[0].status !== "pending") throw new CommandError("state", `This suggestion was already ${rows[0].status}; nothing was saved.`);
+  return tx.correctionSuggestion.findUniqueOrThrow({ where: { id }, select: { id: true, attestationId: true, figure: true, proposedValue: true } });
+}
+
+export interface DecidedSuggestion {
+  id: string;
+  status: "accepted" | "declined";
+  /** Where the editor goes next: the report's correction form, linked to the suggestion. */
+  next: string | null;
+}
+
+export async function acceptSuggestion(raw: unknown): Promise<Written<DecidedSuggestion>> {
+  const user = await requireRole("editor");
+  const parsed = z.object({ id: z.string({ error: "required" }).min(1, "required") }).safeParse(raw ?? {});
+  if (!parsed.success) throw validationError(parsed.error);
+  const { id } = parsed.data;
+  const s = await db().$transaction(async (tx) => {
+    const s = await lockedPending(tx, id);
+    await tx.correctionSuggestion.update({ where: { id }, data: { status: "accepted", decidedAt: new Date(), decidedById: user.id } });
+    await audit(tx, user, {
+      action: "accept",
+      entityType: "correction_suggestion",
+      entityId: id,
+      before: { status: "pending" },
+      after: { status: "accepted", attestationId: s.attestationId },
+      reason: `Reader suggestion ${id} accepted: ${s.figure} should read ${s.proposedValue}`.slice(0, 1000),
+    });
+    return s;
+  }, WRITE_TX);
+  return { data: { id, status: "accepted", next: s.attestationId ? `/editor/attestations/${s.attestationId}?suggestion=${id}` : null }, tags: [] };
+}
+
+export async function declineSuggestion(raw: unknown): Promise<Written<DecidedSuggestion>> {
+  const user = await requireRole("editor");
+  const parsed = z.object({ id: z.string({ error: "required" }).min(1, "required"), reason: reasonText }).safeParse(raw ?? {});
+  if (!parsed.success) throw validationError(parsed.error);
+  const { id, reason } = parsed.data;
+  await db().$transaction(async (tx) => {
+    await lockedPending(tx, id);
+    await tx.correctionSuggestion.update({ where: { id }, data: { status: "declined", declineReason: reason, decidedAt: new Date(), decidedById: user.id } });
+    await audit(tx, user, { action: "decline", entityType: "correction_suggestion", entityId: id, before: { status: "pending" }, after: { status: "declined" }, reason });
+  }, WRITE_TX);
+  return { data: { id, status: "declined", next: null }, tags: [] };
+}
