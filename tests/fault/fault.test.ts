@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { alive } from "../../scripts/lib/processes";
 import { projectDir } from "../../scripts/lib/project";
-import { APP_SECRET, startAppProcess, stopLeftoverPostgres, waitUntilRefused, type AppProcess } from "../support/app-process";
+import { APP_SECRET, freePort, startAppProcess, stopLeftoverPostgres, waitUntilRefused, type AppProcess } from "../support/app-process";
 import { validAttestation } from "../support/editor";
 
-const PG_PORT = 54370;
+// Free ports, chosen per run: a fixed port failed a CI run when another program held it.
+let PG_PORT = 0;
 const PG_NAME = "postgres-fault";
 const DEMO_ISSUER = "northwind-dollar";
 // Public pages and what proves each is the real page, not an error page.
@@ -84,11 +85,12 @@ describe("a database outage under a serving app", { timeout: 300_000 }, () => {
 
   beforeAll(async () => {
     await stopLeftoverPostgres(PG_NAME);
+    PG_PORT = await freePort();
     postgres = await startPostgres();
     const exists = await sqlOn(postgres.url("postgres"), "SELECT 1 FROM pg_database WHERE datname = 'usd1_fault'");
     if (!exists.rowCount) await sqlOn(postgres.url("postgres"), "CREATE DATABASE usd1_fault");
     // A DATABASE_URL makes the server the test's, not the app's: the test stops and starts it.
-    app = await startAppProcess({ name: "fault", port: 3500, env: { DATABASE_URL: postgres.url("usd1_fault") } });
+    app = await startAppProcess({ name: "fault", port: await freePort(), env: { DATABASE_URL: postgres.url("usd1_fault") } });
   }, 300_000);
 
   afterAll(async () => {
@@ -154,8 +156,8 @@ describe("a database outage under a serving app", { timeout: 300_000 }, () => {
 describe("a SIGTERM while a request is in flight", { timeout: 300_000 }, () => {
   it("finishes the request, refuses new connections, then stops its own embedded PostgreSQL cleanly", async () => {
     const name = "postgres-fault-own";
-    const port = 3501;
-    const pgPort = 54371;
+    const port = await freePort();
+    const pgPort = await freePort();
     await stopLeftoverPostgres(name);
     // No DATABASE_URL: start.ts starts and owns an embedded PostgreSQL, as `npm start` does.
     const app = await startAppProcess({ name: "fault-own", port, env: { EMBEDDED_PG_PORT: String(pgPort) } });

@@ -127,3 +127,15 @@ export async function stopLeftoverPostgres(name: string): Promise<void> {
   process.kill(pid, "SIGINT");
   for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
+
+/** A port nobody listens on now, so a run never collides with another program or run. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
