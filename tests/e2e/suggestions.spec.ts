@@ -20,6 +20,9 @@ async function suggest(page: Page, proposed: string): Promise<string> {
   await page.goto("/issuers/northwind-dollar");
   await page.getByTestId("attestation-row").first().getByTestId("suggest-correction").click();
   await expect(page).toHaveURL(/\/issuers\/northwind-dollar\/suggest\?report=/);
+  // the honeypot stays out of sight under the site's CSP (an inline style would be ignored)
+  const trap = await page.locator("#s-website").boundingBox();
+  expect(trap === null || trap.x + trap.width <= 0, "honeypot field visible").toBe(true);
   await page.getByLabel("The figure, in your words").fill("Total reserves");
   await page.getByLabel("What it should read").fill(proposed);
   await page.getByLabel(/Source URL/).fill("https://example.org/northwind-report.pdf");

@@ -43,8 +43,9 @@ async function SuggestForm({ params, searchParams }: Props) {
       ) : (
         <form method="post" action={`/issuers/${issuer.slug}/suggest/submit`} className="stack" data-testid="suggest-form">
           <input type="hidden" name="stamp" value={issueFormStamp()} />
-          {/* A honeypot: hidden from people and screen readers; automated posters fill it. */}
-          <div aria-hidden="true" style={{ position: "absolute", left: "-10000px", width: 1, height: 1, overflow: "hidden" }}>
+          {/* A honeypot: hidden from people and screen readers; automated posters fill it. A class, not
+              an inline style: the site's CSP (style-src 'self') ignores style attributes. */}
+          <div aria-hidden="true" className="hp">
             <label htmlFor="s-website">Leave this empty</label>
             <input id="s-website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
           </div>
