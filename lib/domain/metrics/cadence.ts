@@ -4,10 +4,10 @@ import {
   addDays,
   addMonths,
   addWeeks,
-  differenceInCalendarDays,
   isLastDayOfMonth,
   lastDayOfMonth,
 } from "date-fns";
+import { daysBetween, endOfMonth } from "@/lib/domain/dates";
 import type { Cadence } from "@/lib/domain/taxonomy";
 import type { AttestationData } from "@/lib/domain/types";
 
@@ -33,7 +33,7 @@ export function formatCalendarDate(d: Date): string {
 
 /** later − earlier in whole days (both "YYYY-MM-DD"); argument order as date-fns differenceInCalendarDays. */
 export function diffDays(later: string, earlier: string): number {
-  return differenceInCalendarDays(parseCalendarDate(later), parseCalendarDate(earlier));
+  return daysBetween(earlier, later);
 }
 
 function shiftDays(date: string, days: number): string {
@@ -42,7 +42,7 @@ function shiftDays(date: string, days: number): string {
 
 /** A month-precision as-of date (stored as the 1st) is read as the month's last day: the latest the figures can refer to. */
 export function effectiveAsOf(a: Pick<AttestationData, "asOf" | "asOfPrecision">): string {
-  return a.asOfPrecision === "month" ? formatCalendarDate(lastDayOfMonth(parseCalendarDate(a.asOf))) : a.asOf;
+  return a.asOfPrecision === "month" ? endOfMonth(a.asOf) : a.asOf;
 }
 
 type PeriodicCadence = Exclude<Cadence, "none">;

@@ -5,7 +5,6 @@ import { coverageRatio } from "@/lib/domain/metrics/coverage";
 import { compositionShares } from "@/lib/domain/metrics/composition";
 import { cadenceAdherence, effectiveAsOf } from "@/lib/domain/metrics/cadence";
 import { eligibleShare, getFramework } from "@/lib/domain/metrics/eligibility";
-import { daysBetween } from "@/lib/domain/dates";
 import type { Measured } from "@/lib/domain/precision";
 import type { AttestationData, IssuerData } from "@/lib/domain/types";
 import type { ReserveCategory } from "@/lib/domain/taxonomy";
@@ -101,7 +100,7 @@ export async function comparisonRows(): Promise<{ today: string; rows: Compariso
             return { share: e.status === "assessed" ? e.share : null, reason: e.reason };
           })()
         : null,
-      daysSinceAsOf: latest ? Math.max(0, daysBetween(effectiveAsOf(latest), today)) : null,
+      daysSinceAsOf: cadence.daysSinceLastAsOf,
       reportsLast12Months: cadence.reportsFound,
       expectedLast12Months: cadence.expectedReports,
       overdue: { status: cadence.overdue.status, daysOverdue: cadence.overdue.daysOverdue },
