@@ -1,4 +1,7 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -18,6 +21,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // Addresses from before the site spoke three languages keep working: English lived at the root.
+  async redirects() {
+    const pages = ["issuers/:path*", "compare", "attestations", "stress", "methodology", "changelog", "data", "about", "sources", "corrections/:path*", "learn/:path*", "learn"];
+    return pages.map((p) => ({ source: `/${p}`, destination: `/en/${p}`, permanent: true }));
+  },
   async headers() {
     // Static headers here, not in a proxy: a proxy on every path halves throughput (STACK.md).
     return [
@@ -29,4 +37,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

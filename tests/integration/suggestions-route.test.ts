@@ -1,7 +1,7 @@
 // The public form's route handler: a form post answers 303 to the follow link,
 // a refusal answers an escaped HTML page with the reason, and JSON is refused.
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { POST } from "@/app/(public)/issuers/[slug]/suggest/submit/route";
+import { POST } from "@/app/[locale]/issuers/[slug]/suggest/submit/route";
 import { issueFormStamp } from "@/lib/server/suggestions/tokens";
 import { makeIssuer, testPrisma, unique } from "../support/db";
 import { pointAppAtRunDatabase } from "../support/editor";
@@ -18,7 +18,7 @@ const post = (slug: string, body: Record<string, string>, headers: Record<string
       headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": unique("198.51.100"), ...headers },
       body: new URLSearchParams(body).toString(),
     }),
-    { params: Promise.resolve({ slug }) },
+    { params: Promise.resolve({ locale: "en", slug }) },
   );
 
 describe("POST /issuers/[slug]/suggest/submit", () => {
@@ -42,7 +42,7 @@ describe("POST /issuers/[slug]/suggest/submit", () => {
     expect(html).toContain("Source URL: must be a web address");
     expect(html).not.toContain("<script");
 
-    const json = await POST(new Request("http://localhost/x", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }), { params: Promise.resolve({ slug: issuer.slug }) });
+    const json = await POST(new Request("http://localhost/x", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }), { params: Promise.resolve({ locale: "en", slug: issuer.slug }) });
     expect(json.status).toBe(415);
     const cross = await post(issuer.slug, {}, { "sec-fetch-site": "cross-site" });
     expect(cross.status).toBe(403);
