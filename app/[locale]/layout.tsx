@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DatasetNotice } from "@/components/dataset-notice";
 import { Link } from "@/components/i18n/link";
+import { TermDismiss } from "@/components/learn/term-dismiss";
 import { LanguageSwitcher, LanguageSwitcherFallback } from "@/components/i18n/language-switcher";
 import { Suspense } from "react";
 import { LOCALES, isLocale } from "@/i18n/routing";
@@ -60,6 +61,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           </div>
         </header>
         <DatasetNotice />
+        <TermDismiss />
         <main id="main" className="wrap">
           {children}
         </main>

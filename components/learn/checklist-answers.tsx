@@ -1,0 +1,174 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/i18n/link";
+import type { ChecklistQuestion } from "@/lib/server/learn/content";
+import type { IssuerPageModel } from "@/lib/server/queries/issuer-page";
+import { localizeDigits } from "@/lib/domain/precision";
+import { numberFormatters } from "@/lib/i18n/format";
+import { taxonomyLabels } from "@/lib/i18n/labels";
+
+interface Answer {
+  /** One or more sentences from the data; empty means the data does not say. */
+  facts: React.ReactNode[];
+  source?: { href: string; label: string } | undefined;
+}
+
+/**
+ * The evaluation checklist answered for one issuer from its published reports:
+ * facts, each with where it comes from, and "not disclosed" where the data is
+ * silent. No score, no verdict: the reader weighs the answers.
+ */
+export async function ChecklistAnswers({ model, questions }: { model: IssuerPageModel; questions: ChecklistQuestion[] }) {
+  const t = await getTranslations("learn.checklist");
+  const tc = await getTranslations("common");
+  const f = await numberFormatters();
+  const L = await taxonomyLabels();
+  const published = model.rows.filter((r) => r.attestation.state === "published");
+  const latest = model.latest && model.latest.state === "published" ? model.latest : (published[0]?.attestation ?? null);
+  const reportLink = (a: { reportUrl: string | null; sourceUrl: string | null; asOf: string } | null) =>
+    a && (a.reportUrl ?? a.sourceUrl) ? { href: (a.reportUrl ?? a.sourceUrl)!, label: t("sourceOf", { date: a.asOf }) } : undefined;
+
+  const answers: Record<ChecklistQuestion["id"], Answer> = {
+    "publishes-reports": {
+      facts: published.length
+        ? [t("reportsCount", { count: published.length, first: published.at(-1)!.attestation.asOf, last: published[0]!.attestation.asOf })]
+        : [],
+      source: reportLink(latest),
+    },
+    "report-cadence": {
+      facts: [
+        model.issuer.declaredCadence !== "none" ? t("declaredCadence", { cadence: L.cadence(model.issuer.declaredCadence) }) : null,
+        model.cadence.expectedReports !== null
+          ? t("foundExpected", { found: model.cadence.reportsFound, expected: model.cadence.expectedReports })
+          : model.cadence.reportsFound > 0
+            ? t("foundOnly", { found: model.cadence.reportsFound })
+            : null,
+        model.cadence.overdue.status === "overdue"
+          ? t("overdue", { days: model.cadence.overdue.daysOverdue ?? 0 })
+          : model.cadence.overdue.status === "expected_between" && model.cadence.overdue.windowStart && model.cadence.overdue.windowEnd
+            ? t("expectedBetween", { from: model.cadence.overdue.windowStart, to: model.cadence.overdue.windowEnd })
+            : model.cadence.overdue.status === "on_schedule"
+              ? t("onSchedule")
+              : null,
+      ].filter(Boolean),
+    },
+    "publication-lag": {
+      facts:
+        model.cadence.medianLagDays !== null
+          ? [t("medianLag", { median: model.cadence.medianLagDays, worst: model.cadence.worstLagDays ?? model.cadence.medianLagDays, count: model.cadence.lags.length })]
+          : [],
+    },
+    assurance: {
+      facts: (() => {
+        const firms = [...new Set(published.map((r) => r.attestation.firm).filter((x): x is string => Boolean(x)))];
+        const methods = [...new Set(published.map((r) => r.attestation.assurance))].map((a) => L.assurance(a));
+        return [
+          firms.length ? t("firms", { firms: firms.join(", ") }) : null,
+          latest ? t("latestKind", { kind: L.reportType(latest.reportType), method: L.assurance(latest.assurance) }) : null,
+          methods.length > 1 ? t("methodsSeen", { methods: methods.join("; ") }) : null,
+        ].filter(Boolean);
+      })(),
+      source: reportLink(latest),
+    },
+    coverage: {
+      facts:
+        model.latestCoverage && model.latestCoverage.coveragePct.value !== null
+          ? [
+              t("coverage", { pct: f.pct(model.latestCoverage.coveragePct, 1), date: model.latestCoverage.asOf }),
+              model.latestCoverage.onGroupTotals ? t("groupTotals") : null,
+            ].filter(Boolean)
+          : [],
+      source: model.latestCoverage ? reportLink(model.rows.find((r) => r.attestation.id === model.latestCoverage!.attestationId)?.attestation ?? null) : undefined,
+    },
+    composition: {
+      facts: model.latestComposition
+        ? [
+            t("largest", {
+              date: model.latestComposition.asOf,
+              list: [...model.latestComposition.categories]
+                .filter((c) => c.sharePct.value !== null)
+                .sort((a, b) => Number(b.sharePct.value) - Number(a.sharePct.value))
+                .slice(0, 3)
+                .map((c) => `${L.category(c.category)} ${f.pct(c.sharePct, 1)}`)
+                .join(", "),
+            }),
+          ]
+        : [],
+      source: reportLink(model.compositionReport),
+    },
+    undisclosed: {
+      facts: model.latestComposition
+        ? [
+            t("otherUndisclosed", { pct: f.pct(model.latestComposition.otherUndisclosedPct, 1) }),
+            model.latestComposition.notCapturedPct.value !== null && Number(model.latestComposition.notCapturedPct.value) > 0
+              ? t("notCaptured", { pct: f.pct(model.latestComposition.notCapturedPct, 1) })
+              : null,
+          ].filter(Boolean)
+        : [],
+      source: reportLink(model.compositionReport),
+    },
+    "eligible-assets": {
+      facts: (() => {
+        const genius = model.eligibility.find((e) => e.frameworkId === "us_genius_2025");
+        if (!genius) return [];
+        return genius.result.status === "assessed" && genius.result.share
+          ? [t("eligible", { pct: f.pct(genius.result.share, 1) })]
+          : [t("notAssessed")];
+      })(),
+      source: reportLink(model.compositionReport),
+    },
+    custody: {
+      facts: model.issuer.counterparties.length
+        ? [t("counterparties", { list: model.issuer.counterparties.map((c) => `${c.name} (${t(`role.${c.role}`)})`).join(", ") })]
+        : [],
+    },
+    "stress-history": {
+      facts: (() => {
+        const events = model.stressEvents;
+        if (!events.length) return [t("noStress")];
+        const depegs = events.filter((e) => e.kind === "depeg" && e.lowestPrice !== null);
+        const low = depegs.length ? depegs.reduce((m, e) => (Number(e.lowestPrice) < Number(m.lowestPrice) ? e : m)) : null;
+        return [
+          t("stressCount", { count: events.length }),
+          low ? t("lowestPrice", { price: localizeDigits(low.lowestPrice!, f.locale), date: low.startDate ?? "–" }) : null,
+        ].filter(Boolean);
+      })(),
+    },
+  };
+
+  return (
+    <>
+    <ol className="checklist" data-testid="checklist">
+      {questions.map((q) => {
+        const a = answers[q.id];
+        return (
+          <li key={q.id} data-question={q.id}>
+            <h2>{q.question}</h2>
+            <p className="sub">{q.why}</p>
+            {a.facts.length ? (
+              <ul className="checklist-facts">
+                {a.facts.map((fact, i) => (
+                  <li key={i}>{fact}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="not-disclosed" data-testid="not-disclosed">
+                {tc("notDisclosed")}
+              </p>
+            )}
+            {a.facts.length > 0 && a.source && (
+              <p className="sub">
+                <a href={a.source.href} rel="noopener noreferrer">
+                  {a.source.label}
+                </a>
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+    <p className="checklist-more">
+      <Link href={`/issuers/${model.issuer.slug}`}>{t("fullPage", { name: model.issuer.name })}</Link>
+    </p>
+    </>
+  );
+}
