@@ -181,3 +181,31 @@ describe("every CSV export", () => {
     );
   }, 120_000);
 });
+
+describe("CSV files state what they are", () => {
+  it("names the methodology version and the data's as-of time in every file, and the time moves with a publish", async () => {
+    const { METHODOLOGY_VERSION } = await import("@/lib/domain/metrics/versions");
+    const before: Record<string, string> = {};
+    for (const kind of CSV_KINDS) {
+      const text = await exportCsv(pool, kind);
+      const header = csvHeader(text);
+      expect(header.slice(-2), kind).toEqual(["computed_methodology_version", "computed_data_as_of"]);
+      const rows = csvRows(text);
+      expect(rows.length, kind).toBeGreaterThan(0);
+      for (const r of rows) {
+        expect(r.computed_methodology_version, kind).toBe(METHODOLOGY_VERSION);
+        expect(r.computed_data_as_of, kind).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      }
+      before[kind] = rows[0]!.computed_data_as_of!;
+    }
+    // Every file reads the same moment (one definition, same data).
+    expect(new Set(Object.values(before)).size).toBe(1);
+    // A change to published data a second later moves the stated time in every file.
+    await new Promise((r) => setTimeout(r, 1100));
+    await sql(`UPDATE issuer SET updated_at = now() WHERE slug = (SELECT slug FROM issuer ORDER BY slug LIMIT 1)`);
+    for (const kind of CSV_KINDS) {
+      const after = csvRows(await exportCsv(pool, kind))[0]!.computed_data_as_of!;
+      expect(after > before[kind]!, `${kind}: ${after} after ${before[kind]}`).toBe(true);
+    }
+  });
+});

@@ -33,6 +33,8 @@ const report: AttestationData = {
   composition: [{ category: "tbills_93d", amountUsd: { value: "600000000", precision: "rounded" }, sharePct: null, custodian: null, maturity: null, sourceUrl: null }],
 };
 
+const META = { methodologyVersion: "2026-11-25", methodology: "/en/methodology", dataAsOf: "2026-11-25T10:00:00Z" };
+
 describe("the OpenAPI document", () => {
   const doc = openApiDocument();
 
@@ -50,7 +52,7 @@ describe("the OpenAPI document", () => {
 
   it("describes exactly what the serialisers produce: decimal strings, computed figures marked", () => {
     const check = responseChecker(doc);
-    const page = attestationListPayload({ items: [report], nextKey: ["2025-01-31", "r1"] }, 1, "/api/v1/attestations", new URLSearchParams("issuer=acme"));
+    const page = attestationListPayload({ items: [report], nextKey: ["2025-01-31", "r1"] }, 1, "/api/v1/attestations", new URLSearchParams("issuer=acme"), META);
     expect(check(API_PATHS.attestations, "200", page)).toEqual([]);
     expect(page.data[0]!.computed.coveragePct).toEqual({ value: expect.stringMatching(/^\d+\.\d+$/), bound: "upper", note: null });
     expect(page.page.next).toBe(`/api/v1/attestations?issuer=acme&cursor=${page.page.nextCursor}&limit=1`);
@@ -58,7 +60,7 @@ describe("the OpenAPI document", () => {
     const floaty = structuredClone(page) as { data: { totalReserves: { value: unknown } }[] };
     floaty.data[0]!.totalReserves.value = 1000000000.5;
     expect(check(API_PATHS.attestations, "200", floaty)).not.toEqual([]);
-    const stress = stressEventListPayload({ items: [], nextKey: null }, 50, "/api/v1/stress-events", new URLSearchParams());
+    const stress = stressEventListPayload({ items: [], nextKey: null }, 50, "/api/v1/stress-events", new URLSearchParams(), META);
     expect(check(API_PATHS.stressEvents, "200", stress)).toEqual([]);
   });
 

@@ -85,3 +85,23 @@ describe("methodology text follows the code's constants", () => {
     );
   });
 });
+
+describe("methodology versions", () => {
+  it("gives every metric a changelog whose versions rise and whose dates never go back", async () => {
+    const { METRIC_CHANGELOG, METHODOLOGY_VERSION, metricVersion } = await import("@/lib/domain/metrics/versions");
+    const { METRIC_IDS } = await import("@/lib/domain/metrics/definitions");
+    const dates: string[] = [];
+    for (const id of METRIC_IDS) {
+      const log = METRIC_CHANGELOG[id];
+      expect(log.length, id).toBeGreaterThan(0);
+      for (let i = 1; i < log.length; i++) {
+        expect(Number(log[i]!.version) > Number(log[i - 1]!.version), `${id} ${log[i]!.version}`).toBe(true);
+        expect(log[i]!.date >= log[i - 1]!.date, `${id} ${log[i]!.date}`).toBe(true);
+      }
+      for (const c of log) expect(c.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(metricVersion(id)).toBe(log.at(-1)!.version);
+      dates.push(...log.map((c) => c.date));
+    }
+    expect(METHODOLOGY_VERSION).toBe(dates.sort().at(-1));
+  });
+});

@@ -4,6 +4,7 @@
 import type { NextRequest } from "next/server";
 import { csvParams, parseParams } from "@/lib/domain/api/params";
 import { kindForFile } from "@/lib/domain/csv/columns";
+import { METHODOLOGY_VERSION } from "@/lib/domain/metrics/versions";
 import { exportPool } from "@/lib/server/csv/pool";
 import { csvChunks, toWebStream } from "@/lib/server/csv/stream";
 import { issuerSlugs } from "@/lib/server/queries/issuer";
@@ -29,6 +30,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       // Short shared lifetime: a publish shows up in downloads within minutes, whatever a CDN keeps.
       "Cache-Control": "public, max-age=60, s-maxage=300",
       "X-Content-Type-Options": "nosniff",
+      // Also in the file itself (computed_methodology_version, computed_data_as_of), so a saved copy says it too.
+      "Methodology-Version": METHODOLOGY_VERSION,
+      Link: '</en/methodology>; rel="describedby"',
     },
   });
 }

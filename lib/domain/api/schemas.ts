@@ -146,12 +146,22 @@ export const stressEventSchema = component(
   }),
 );
 
+export const metaSchema = component(
+  "Meta",
+  z.object({
+    methodologyVersion: z.string().meta({ description: "Version of the methodology the computed figures follow (the date of its latest change); see methodology.", examples: ["2026-11-25"] }),
+    methodology: z.string().meta({ description: "Path of the methodology page that defines every computed figure." }),
+    dataAsOf: z.string().nullable().meta({ format: "date-time", description: "When the published data last changed (UTC); null for an empty database." }),
+  }),
+);
+
 const categoryShare = z.object({ category: z.enum(RESERVE_CATEGORIES), sharePct: computedValueSchema });
 
 export const issuerDetailSchema = component(
   "IssuerDetail",
   z.object({
     data: issuerSchema,
+    meta: metaSchema,
     computed: z
       .object({
         latestAttestationId: z.string().nullable(),
@@ -175,9 +185,10 @@ export const pageInfoSchema = component(
   }),
 );
 
-export const issuerListSchema = component("IssuerList", z.object({ data: z.array(issuerSchema), page: pageInfoSchema }));
-export const attestationListSchema = component("AttestationList", z.object({ data: z.array(attestationSchema), page: pageInfoSchema }));
-export const stressEventListSchema = component("StressEventList", z.object({ data: z.array(stressEventSchema), page: pageInfoSchema }));
+export const issuerListSchema = component("IssuerList", z.object({ data: z.array(issuerSchema), page: pageInfoSchema, meta: metaSchema }));
+export const attestationListSchema = component("AttestationList", z.object({ data: z.array(attestationSchema), page: pageInfoSchema, meta: metaSchema }));
+export const stressEventListSchema = component("StressEventList", z.object({ data: z.array(stressEventSchema), page: pageInfoSchema, meta: metaSchema }));
+export type ApiMeta = z.infer<typeof metaSchema>;
 export const errorSchema = component("Error", z.object({ error: z.object({ status: z.number().int(), message: z.string() }) }));
 
 export type ApiIssuer = z.infer<typeof issuerSchema>;

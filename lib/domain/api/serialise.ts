@@ -14,6 +14,7 @@ import {
   type ApiAttestation,
   type ApiComputedValue,
   type ApiIssuer,
+  type ApiMeta,
   type ApiStressEvent,
 } from "./schemas";
 import { encodeCursor } from "./cursor";
@@ -31,7 +32,7 @@ export function apiIssuer(i: IssuerData): ApiIssuer {
     ...rest,
     links: {
       self: `${API_BASE}/issuers/${i.slug}`,
-      page: `/issuers/${i.slug}`,
+      page: `/en/issuers/${i.slug}`,
       attestations: `${API_BASE}/issuers/${i.slug}/attestations`,
       feed: `/feeds/issuers/${i.slug}.xml`,
     },
@@ -74,16 +75,16 @@ function pageInfo(limit: number, nextKey: unknown[] | null, path: string, query:
   return { limit, nextCursor, next };
 }
 
-export function issuerListPayload(page: Page<IssuerData>, limit: number, path: string, query: URLSearchParams) {
-  return issuerListSchema.parse({ data: page.items.map(apiIssuer), page: pageInfo(limit, page.nextKey, path, query) });
+export function issuerListPayload(page: Page<IssuerData>, limit: number, path: string, query: URLSearchParams, meta: ApiMeta) {
+  return issuerListSchema.parse({ data: page.items.map(apiIssuer), page: pageInfo(limit, page.nextKey, path, query), meta });
 }
 
-export function attestationListPayload(page: Page<AttestationData>, limit: number, path: string, query: URLSearchParams) {
-  return attestationListSchema.parse({ data: page.items.map(apiAttestation), page: pageInfo(limit, page.nextKey, path, query) });
+export function attestationListPayload(page: Page<AttestationData>, limit: number, path: string, query: URLSearchParams, meta: ApiMeta) {
+  return attestationListSchema.parse({ data: page.items.map(apiAttestation), page: pageInfo(limit, page.nextKey, path, query), meta });
 }
 
-export function stressEventListPayload(page: Page<StressEventData>, limit: number, path: string, query: URLSearchParams) {
-  return stressEventListSchema.parse({ data: page.items.map(apiStressEvent), page: pageInfo(limit, page.nextKey, path, query) });
+export function stressEventListPayload(page: Page<StressEventData>, limit: number, path: string, query: URLSearchParams, meta: ApiMeta) {
+  return stressEventListSchema.parse({ data: page.items.map(apiStressEvent), page: pageInfo(limit, page.nextKey, path, query), meta });
 }
 
 export interface IssuerDetailInput {
@@ -94,10 +95,11 @@ export interface IssuerDetailInput {
   stressEventCount: number;
 }
 
-export function issuerDetailPayload(d: IssuerDetailInput) {
+export function issuerDetailPayload(d: IssuerDetailInput, meta: ApiMeta) {
   const coverage = d.latest ? coverageRatio(d.latest) : null;
   return issuerDetailSchema.parse({
     data: apiIssuer(d.issuer),
+    meta,
     computed: {
       latestAttestationId: d.latest?.id ?? null,
       latestCoveragePct: coverage ? computedValue(coverage.coveragePct, coverage.label) : null,

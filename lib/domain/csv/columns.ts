@@ -29,6 +29,15 @@ const computed = <N extends `computed_${string}`>(name: N, description: string, 
   ({ name, origin: "computed", description, produce }) as const;
 
 const LIST = "a list separated by “; ”";
+
+/**
+ * Every file ends with the methodology version its computed columns follow and
+ * the moment the published data last changed, so a saved file says what it is.
+ */
+const META = [
+  computed("computed_methodology_version", "version of the methodology (/methodology) the computed columns follow: the date of its latest change", "METHODOLOGY_VERSION (lib/domain/metrics/versions.ts)"),
+  computed("computed_data_as_of", "when the published data last changed (UTC, ISO 8601), read in the same snapshot as the rows", "latest updated_at of published reports, issuers and stress events"),
+] as const;
 const BOUND = "exact, approx (rounded inputs), lower (the true value is at least this), upper (at most this), or unknown";
 
 export const ISSUER_COLUMNS = [
@@ -67,6 +76,7 @@ export const ISSUER_COLUMNS = [
   computed("computed_days_overdue", "days past the expected window, when overdue", "cadenceAdherence().overdue"),
   computed("computed_stress_event_count", "recorded stress events", "count of the issuer's stress events"),
   computed("computed_judged_on", "the day (UTC) the ages and cadence figures were judged on", "today, as on the home page"),
+  ...META,
 ] as const satisfies readonly ColumnSpec[];
 
 export const REPORT_COLUMNS = [
@@ -99,6 +109,7 @@ export const REPORT_COLUMNS = [
   computed("computed_coverage_bound", BOUND, "coverageRatio(): a lower-bound numerator gives a lower bound, a lower-bound denominator an upper bound"),
   computed("computed_coverage_note", "why the ratio is missing or approximate, or that it is on group totals", "coverageRatio().coveragePct.reason and .label"),
   computed("computed_publication_lag_days", "days from the as-of date (the month's last day for month-only dates) to publication", "publicationLag()"),
+  ...META,
 ] as const satisfies readonly ColumnSpec[];
 
 export const COMPOSITION_COLUMNS = [
@@ -113,6 +124,7 @@ export const COMPOSITION_COLUMNS = [
   extra("custodian", "bank or custodian holding the line, when the report names one", "line.custodian"),
   extra("maturity", "maturity as the report states it", "line.maturity"),
   context("report_source_url", "page the report's figures were read from (else the report itself), so every line carries its source even when the line has no page of its own", "report.sourceUrl, else report.reportUrl"),
+  ...META,
 ] as const satisfies readonly ColumnSpec[];
 
 export const STRESS_EVENT_COLUMNS = [
@@ -127,6 +139,7 @@ export const STRESS_EVENT_COLUMNS = [
   extra("exposure_precision", "exact, rounded, lower_bound; on import it takes precedence over the pack's “Exposure is a lower bound.” sentence", "event.exposurePrecision"),
   extra("issuer_response", "what the issuer did and said", "event.issuerResponse"),
   extra("sources_json", "every source as a JSON array of {url, title}; on import it takes precedence over source_url", "event.sources"),
+  ...META,
 ] as const satisfies readonly ColumnSpec[];
 
 const wideCategory = (c: (typeof RESERVE_CATEGORIES)[number]) =>
@@ -145,6 +158,7 @@ export const COMPOSITION_WIDE_COLUMNS = [
   ...RESERVE_CATEGORIES.map(wideCategory),
   computed("computed_not_captured_pct", "reserves no captured line accounts for (our gap, not the issuer's “other / undisclosed”)", "compositionShares().notCapturedPct"),
   computed("computed_share_bounds", `categories whose share is not exact, as category=bound, ${LIST} (bounds: ${BOUND})`, "compositionShares()"),
+  ...META,
 ] as const satisfies readonly ColumnSpec[];
 
 export const CSV_FILES = {

@@ -26,6 +26,14 @@ export interface IssuerComputed {
   judgedOn: string;
 }
 
+/** What every file states about itself (the computed_methodology_version and computed_data_as_of columns). */
+export interface ExportMeta {
+  methodologyVersion: string;
+  /** ISO 8601 UTC, or null for an empty database. */
+  dataAsOf: string | null;
+}
+const metaCells = (m: ExportMeta) => ({ computed_methodology_version: m.methodologyVersion, computed_data_as_of: m.dataAsOf });
+
 export const LIST_SEPARATOR = "; ";
 
 function finish<K extends CsvKind>(record: CsvRecord<K>): CsvRecord<K> {
@@ -41,8 +49,9 @@ const json = (xs: readonly object[]) => (xs.length ? JSON.stringify(xs) : null);
 const measuredValue = (m: Measured | null) => m?.value ?? null;
 const measuredBound = (m: Measured | null) => (m ? m.bound : null);
 
-export function issuerRecord(i: IssuerData, c: IssuerComputed | null): CsvRecord<"issuers"> {
+export function issuerRecord(i: IssuerData, c: IssuerComputed | null, meta: ExportMeta): CsvRecord<"issuers"> {
   return finish<"issuers">({
+    ...metaCells(meta),
     slug: i.slug,
     name: i.name,
     token_symbol: list(i.tokenSymbols),
@@ -83,11 +92,12 @@ export function issuerRecord(i: IssuerData, c: IssuerComputed | null): CsvRecord
   });
 }
 
-export function reportRecord(a: AttestationData): CsvRecord<"reports"> {
+export function reportRecord(a: AttestationData, meta: ExportMeta): CsvRecord<"reports"> {
   const coverage = coverageRatio(a);
   const lag = publicationLag(a);
   const note = [coverage.coveragePct.reason, coverage.label].filter(Boolean).join("; ");
   return finish<"reports">({
+    ...metaCells(meta),
     issuer_slug: a.issuerSlug,
     as_of: formatAsOf(a.asOf, a.asOfPrecision),
     as_of_precision: a.asOfPrecision,
@@ -120,7 +130,7 @@ export function reportRecord(a: AttestationData): CsvRecord<"reports"> {
   });
 }
 
-export function compositionWideRecord(a: AttestationData): CsvRecord<"compositionWide"> {
+export function compositionWideRecord(a: AttestationData, meta: ExportMeta): CsvRecord<"compositionWide"> {
   const shares = compositionShares(a);
   const byCategory = new Map(shares.categories.map((c) => [c.category, c.sharePct]));
   const perCategory = Object.fromEntries(
@@ -128,6 +138,7 @@ export function compositionWideRecord(a: AttestationData): CsvRecord<"compositio
   ) as Record<`computed_share_pct_${(typeof RESERVE_CATEGORIES)[number]}`, string | null>;
   const bounds = shares.categories.filter((c) => c.sharePct.bound !== "exact").map((c) => `${c.category}=${c.sharePct.bound}`);
   return finish<"compositionWide">({
+    ...metaCells(meta),
     issuer_slug: a.issuerSlug,
     as_of: formatAsOf(a.asOf, a.asOfPrecision),
     report_type: a.reportType,
@@ -143,8 +154,9 @@ export function compositionWideRecord(a: AttestationData): CsvRecord<"compositio
   });
 }
 
-export function stressEventRecord(e: StressEventData): CsvRecord<"stressEvents"> {
+export function stressEventRecord(e: StressEventData, meta: ExportMeta): CsvRecord<"stressEvents"> {
   return finish<"stressEvents">({
+    ...metaCells(meta),
     issuer_slug: e.issuerSlug,
     start_date: e.startDate,
     end_date: e.endDate,

@@ -25,6 +25,7 @@ import { compositionWideRecord, issuerRecord, reportRecord, stressEventRecord, t
 import {
   attestationFromRow,
   compositionCopySql,
+  exportMetaFromRow,
   issuerFromRow,
   issuersQuery,
   reportsQuery,
@@ -133,17 +134,17 @@ export async function* csvChunks(kind: CsvKind, params: CsvParams, opts: CsvStre
     case "issuers":
       yield* recordsCsv(kind, pool, issuersQuery(params), (r) => {
         const issuer = issuerFromRow(r);
-        return issuerRecord(issuer, opts.issuerComputed?.get(issuer.slug) ?? null);
+        return issuerRecord(issuer, opts.issuerComputed?.get(issuer.slug) ?? null, exportMetaFromRow(r));
       });
       return;
     case "reports":
-      yield* recordsCsv(kind, pool, reportsQuery(params, { withComposition: false }), (r) => reportRecord(attestationFromRow(r)));
+      yield* recordsCsv(kind, pool, reportsQuery(params, { withComposition: false }), (r) => reportRecord(attestationFromRow(r), exportMetaFromRow(r)));
       return;
     case "compositionWide":
-      yield* recordsCsv(kind, pool, reportsQuery(params, { withComposition: true }), (r) => compositionWideRecord(attestationFromRow(r)));
+      yield* recordsCsv(kind, pool, reportsQuery(params, { withComposition: true }), (r) => compositionWideRecord(attestationFromRow(r), exportMetaFromRow(r)));
       return;
     case "stressEvents":
-      yield* recordsCsv(kind, pool, stressEventsQuery(params), (r) => stressEventRecord(stressEventFromRow(r)));
+      yield* recordsCsv(kind, pool, stressEventsQuery(params), (r) => stressEventRecord(stressEventFromRow(r), exportMetaFromRow(r)));
       return;
     case "composition":
       yield* copyCsv(pool, compositionCopySql(params, pg.escapeLiteral));

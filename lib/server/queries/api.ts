@@ -21,6 +21,16 @@ import { db } from "@/lib/server/db";
 import { attestationInclude, issuerInclude, stressInclude, toAttestationData, toIssuerData, toStressEventData } from "./mappers";
 import { getIssuerPage } from "./issuer-page";
 import { PUBLISHED_DATA, TAGS } from "./tags";
+import type { ApiMeta } from "@/lib/domain/api/schemas";
+import { METHODOLOGY_VERSION } from "@/lib/domain/metrics/versions";
+import { DATA_AS_OF_SQL } from "./csv-export";
+
+/** What every answer states about itself. Callers carry all three data tags: the time moves with any publish. */
+async function apiMeta(): Promise<ApiMeta> {
+  const rows = await db().$queryRawUnsafe<{ data_as_of: string | null }[]>(`SELECT ${DATA_AS_OF_SQL} AS data_as_of`);
+  return { methodologyVersion: METHODOLOGY_VERSION, methodology: "/en/methodology", dataAsOf: rows[0]?.data_as_of ?? null };
+}
+const ALL_DATA = [TAGS.issuers, TAGS.attestations, TAGS.stressEvents] as const;
 
 export interface ApiBody {
   json: string;
@@ -51,8 +61,9 @@ const dateRange = (f: FilterParams) =>
 
 export async function apiIssuers(req: PageRequest, after: [string] | null): Promise<ApiBody> {
   "use cache";
-  cacheTag(TAGS.issuers);
+  cacheTag(...ALL_DATA);
   cacheLife(PUBLISHED_DATA);
+  const meta = await apiMeta();
   const rows = await db().issuer.findMany({
     where: after ? { slug: { gt: after[0] } } : {},
     include: issuerInclude,
@@ -60,15 +71,16 @@ export async function apiIssuers(req: PageRequest, after: [string] | null): Prom
     take: req.limit + 1,
   });
   const p = page(rows.map(toIssuerData), req.limit, (i) => [i.slug]);
-  return body(issuerListPayload(p, req.limit, req.path, new URLSearchParams(req.query)));
+  return body(issuerListPayload(p, req.limit, req.path, new URLSearchParams(req.query), meta));
 }
 
 export async function apiIssuerDetail(slug: string): Promise<ApiBody | null> {
   "use cache";
-  cacheTag(TAGS.issuer(slug), TAGS.issuers);
+  cacheTag(TAGS.issuer(slug), ...ALL_DATA);
   cacheLife(PUBLISHED_DATA);
   const model = await getIssuerPage(slug);
   if (!model) return null;
+  const meta = await apiMeta();
   return body(
     issuerDetailPayload({
       issuer: model.issuer,
@@ -76,15 +88,16 @@ export async function apiIssuerDetail(slug: string): Promise<ApiBody | null> {
       composition: model.latestComposition,
       reportCount: model.attestations.length,
       stressEventCount: model.stressEvents.length,
-    }),
+    }, meta),
   );
 }
 
 export async function apiAttestations(req: PageRequest, filter: FilterParams, after: [string, string] | null): Promise<ApiBody> {
   "use cache";
-  cacheTag(TAGS.attestations, TAGS.issuers);
+  cacheTag(...ALL_DATA);
   for (const slug of filter.issuer) cacheTag(TAGS.issuer(slug));
   cacheLife(PUBLISHED_DATA);
+  const meta = await apiMeta();
   const keyset: Prisma.AttestationWhereInput = after
     ? { OR: [{ asOf: { lt: toUtcDate(after[0]) } }, { asOf: toUtcDate(after[0]), id: { lt: after[1] } }] }
     : {};
@@ -96,13 +109,14 @@ export async function apiAttestations(req: PageRequest, filter: FilterParams, af
     take: req.limit + 1,
   });
   const p = page(rows.map(toAttestationData), req.limit, (a) => [a.asOf, a.id]);
-  return body(attestationListPayload(p, req.limit, req.path, new URLSearchParams(req.query)));
+  return body(attestationListPayload(p, req.limit, req.path, new URLSearchParams(req.query), meta));
 }
 
 export async function apiStressEvents(req: PageRequest, filter: FilterParams, after: [string | null, string] | null): Promise<ApiBody> {
   "use cache";
-  cacheTag(TAGS.stressEvents, TAGS.issuers);
+  cacheTag(...ALL_DATA);
   cacheLife(PUBLISHED_DATA);
+  const meta = await apiMeta();
   // Newest first, undated events last: after a dated key come older dates and every undated event.
   let keyset: Prisma.StressEventWhereInput = {};
   if (after && after[0] !== null) {
@@ -117,7 +131,7 @@ export async function apiStressEvents(req: PageRequest, filter: FilterParams, af
     take: req.limit + 1,
   });
   const p = page(rows.map(toStressEventData), req.limit, (e) => [e.startDate, e.id]);
-  return body(stressEventListPayload(p, req.limit, req.path, new URLSearchParams(req.query)));
+  return body(stressEventListPayload(p, req.limit, req.path, new URLSearchParams(req.query), meta));
 }
 
 /** Built from code, not data: it changes only with a new build, so no data tag expires it. */

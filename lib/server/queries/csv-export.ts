@@ -8,6 +8,8 @@ import "server-only";
 import type { FilterParams } from "@/lib/domain/api/params";
 import { columnNames, type ColumnName } from "@/lib/domain/csv/columns";
 import { neutraliseSql } from "@/lib/domain/csv/neutralise";
+import type { ExportMeta } from "@/lib/domain/csv/records";
+import { METHODOLOGY_VERSION } from "@/lib/domain/metrics/versions";
 import type { AttestationData, CompositionLineData, Figure, IssuerData, StressEventData } from "@/lib/domain/types";
 
 export interface SqlQuery {
@@ -19,6 +21,16 @@ type Bind = (value: unknown) => string;
 
 const dec = (column: string) => `trim_scale(${column})::text`;
 const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
+/**
+ * When the published data last changed, as ISO 8601 UTC: an uncorrelated
+ * subquery, evaluated once per statement and inside the export's snapshot, so
+ * the stated time matches the rows.
+ */
+export const DATA_AS_OF_SQL = `(SELECT to_char(max(t) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') FROM (
+  SELECT max(updated_at) AS t FROM attestation WHERE state <> 'draft'
+  UNION ALL SELECT max(updated_at) FROM issuer
+  UNION ALL SELECT max(updated_at) FROM stress_event) AS changes)`;
+
 const AS_OF_TEXT = `CASE WHEN a.as_of_precision = 'month' THEN to_char(a.as_of, 'YYYY-MM') ELSE to_char(a.as_of, 'YYYY-MM-DD') END`;
 
 function conditions(filter: FilterParams, dateColumn: string | null, bind: Bind): string {
@@ -47,7 +59,8 @@ export function issuersQuery(filter: FilterParams): SqlQuery {
   COALESCE((SELECT json_agg(json_build_object('name', c.name, 'role', c.role, 'sourceUrl', c.source_url) ORDER BY c.name)
     FROM counterparty c WHERE c.issuer_id = i.id), '[]') AS counterparties,
   COALESCE((SELECT json_agg(json_build_object('regulator', l.regulator, 'licence', l.licence, 'jurisdiction', l.jurisdiction,
-    'since', ${day("l.since")}, 'sourceUrl', l.source_url) ORDER BY l.since) FROM licence l WHERE l.issuer_id = i.id), '[]') AS licences
+    'since', ${day("l.since")}, 'sourceUrl', l.source_url) ORDER BY l.since) FROM licence l WHERE l.issuer_id = i.id), '[]') AS licences,
+  ${DATA_AS_OF_SQL} AS data_as_of
 FROM issuer i WHERE true${conditions(filter, null, bind)}
 ORDER BY i.slug`,
   );
@@ -66,7 +79,7 @@ export function reportsQuery(filter: FilterParams, opts: { withComposition: bool
   ${dec("a.tokens_outstanding")} AS tokens_outstanding, a.tokens_precision::text AS tokens_precision,
   ${dec("a.total_reserves")} AS total_reserves, a.reserves_precision::text AS reserves_precision,
   ${dec("a.liquidity_1d_pct")} AS liquidity_1d, ${dec("a.liquidity_7d_pct")} AS liquidity_7d, ${dec("a.liquidity_30d_pct")} AS liquidity_30d,
-  a.notes, a.state::text AS state, a.revision, a.retracted_reason${opts.withComposition ? `, ${COMPOSITION_JSON} AS composition` : ""}
+  a.notes, a.state::text AS state, a.revision, a.retracted_reason, ${DATA_AS_OF_SQL} AS data_as_of${opts.withComposition ? `, ${COMPOSITION_JSON} AS composition` : ""}
 FROM attestation a JOIN issuer i ON i.id = a.issuer_id
 WHERE a.state IN ('published', 'retracted')${opts.withComposition ? " AND EXISTS (SELECT 1 FROM composition_line l WHERE l.attestation_id = a.id)" : ""}${conditions(filter, "a.as_of", bind)}
 ORDER BY i.slug, a.as_of, a.report_type`,
@@ -79,7 +92,8 @@ export function stressEventsQuery(filter: FilterParams): SqlQuery {
   ${dec("e.lowest_price")} AS lowest_price, ${dec("e.reserve_exposure_usd")} AS reserve_exposure_usd,
   e.exposure_precision::text AS exposure_precision, e.summary, e.issuer_response,
   COALESCE((SELECT json_agg(json_build_object('url', s.url, 'title', s.title) ORDER BY s.url) FROM stress_source s
-    WHERE s.stress_event_id = e.id), '[]') AS sources
+    WHERE s.stress_event_id = e.id), '[]') AS sources,
+  ${DATA_AS_OF_SQL} AS data_as_of
 FROM stress_event e JOIN issuer i ON i.id = e.issuer_id
 WHERE true${conditions(filter, "e.start_date", bind)}
 ORDER BY i.slug, e.start_date NULLS FIRST, e.id`,
@@ -108,6 +122,8 @@ export function compositionCopySql(filter: FilterParams, escapeLiteral: (s: stri
     custodian: n("NULLIF(l.custodian, '')"),
     maturity: n("l.maturity"),
     report_source_url: n("COALESCE(a.source_url, a.report_url)"),
+    computed_methodology_version: escapeLiteral(METHODOLOGY_VERSION),
+    computed_data_as_of: DATA_AS_OF_SQL,
   };
   const columns = columnNames("composition");
   const select = columns.map((c) => `${cells[c]} AS ${c}`).join(",\n  ");
@@ -118,6 +134,10 @@ ORDER BY i.slug, a.as_of, a.report_type, l.category, l.custodian`;
 }
 
 // Rows of the queries above → the plain shapes the record builders take.
+
+export function exportMetaFromRow(r: Record<string, unknown>): ExportMeta {
+  return { methodologyVersion: METHODOLOGY_VERSION, dataAsOf: r.data_as_of === null || r.data_as_of === undefined ? null : String(r.data_as_of) };
+}
 
 type Row = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
