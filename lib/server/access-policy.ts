@@ -25,7 +25,7 @@ export const PUBLIC_WRITES: Record<string, { why: string; invoke: boolean }> = {
   "POST /api/auth/[...nextauth]": { why: "next-auth's own sign-in, callback and sign-out endpoints (CSRF-checked by next-auth)", invoke: false },
   "POST /api/internal/revalidate": { why: "called by `npm start` with the random per-start REVALIDATE_TOKEN", invoke: true },
   "app/(editor)/editor/(auth)/invite/[token]/actions.ts#acceptInviteAction": { why: "a new editor has no session yet; needs the one-time invite token", invoke: true },
-  "POST /issuers/[slug]/suggest/submit": {
+  "POST /[locale]/issuers/[slug]/suggest/submit": {
     why: "readers suggest corrections without an account; guarded by a honeypot, a signed form stamp (minimum fill time) and 5 per IP per hour in PostgreSQL; it only adds a pending suggestion for editors to review",
     invoke: true,
   },

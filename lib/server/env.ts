@@ -21,6 +21,8 @@ const schema = z.object({
   GITHUB_SECRET: z.string().min(1).optional(),
   /// How long an editor session lasts before signing in again.
   SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(8),
+  /// The editor area lists issuers not reviewed for more than this many days.
+  REVIEW_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type Env = z.infer<typeof schema>;

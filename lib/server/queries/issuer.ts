@@ -28,6 +28,8 @@ export interface IssuerProfile {
   /** Published and retracted reports, newest as-of first; drafts never leave the editor area. */
   attestations: AttestationWithHistory[];
   stressEvents: StressEventData[];
+  /** When an editor last checked the record against its sources (display name only, never an email). */
+  lastReview: { reviewedOn: string; reviewer: string } | null;
 }
 
 function previousValues(snapshot: unknown): RevisionNote["previous"] {
@@ -56,7 +58,7 @@ export async function getIssuerProfile(slug: string): Promise<IssuerProfile | nu
   const prisma = db();
   const issuer = await prisma.issuer.findUnique({ where: { slug }, include: issuerInclude });
   if (!issuer) return null;
-  const [attestations, stress] = await Promise.all([
+  const [attestations, stress, review] = await Promise.all([
     prisma.attestation.findMany({
       where: { issuerId: issuer.id, state: { in: ["published", "retracted"] } },
       include: { ...attestationInclude, revisions: { orderBy: { revision: "asc" } } },
@@ -66,6 +68,11 @@ export async function getIssuerProfile(slug: string): Promise<IssuerProfile | nu
       where: { issuerId: issuer.id },
       include: stressInclude,
       orderBy: [{ startDate: { sort: "desc", nulls: "last" } }],
+    }),
+    prisma.issuerReview.findFirst({
+      where: { issuerId: issuer.id },
+      orderBy: { reviewedAt: "desc" },
+      select: { reviewedAt: true, reviewer: { select: { displayName: true } } },
     }),
   ]);
   return {
@@ -80,5 +87,6 @@ export async function getIssuerProfile(slug: string): Promise<IssuerProfile | nu
       })),
     })),
     stressEvents: stress.map(toStressEventData),
+    lastReview: review ? { reviewedOn: review.reviewedAt.toISOString().slice(0, 10), reviewer: review.reviewer.displayName } : null,
   };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { IssuerForm } from "@/components/editor/issuer/issuer-form";
+import { ReviewForm } from "@/components/editor/issuer/review-form";
 import { editorPageUser } from "@/lib/server/editor-page";
 import { editorIssuer } from "@/lib/server/queries/editor/issuers";
 
@@ -17,8 +18,15 @@ export default async function EditIssuerPage({ params }: { params: Promise<{ slu
       <h1>{issuer.name}</h1>
       <p>
         <Link href={`/editor/issuers/${slug}/attestations`}>Reports</Link> · <Link href={`/editor/issuers/${slug}/stress`}>Stress events</Link> ·{" "}
-        <Link href={`/issuers/${slug}`}>Public page</Link> · <Link href={`/editor/audit?entityType=issuer&entityId=${issuer.id}`}>History</Link>
+        <Link href={`/en/issuers/${slug}`}>Public page</Link> · <Link href={`/editor/audit?entityType=issuer&entityId=${issuer.id}`}>History</Link>
       </p>
+      <section aria-labelledby="review-h" className="panel">
+        <h2 id="review-h">Review</h2>
+        <ReviewForm
+          slug={slug}
+          last={issuer.reviews[0] ? { at: issuer.reviews[0].at.toISOString(), by: issuer.reviews[0].by, note: issuer.reviews[0].note } : null}
+        />
+      </section>
       <IssuerForm key={issuer.version} id={issuer.id} version={issuer.version} initial={issuer.input} />
     </>
   );
