@@ -33,6 +33,8 @@ export interface AttestationFormProps {
   initial: AttestationInput;
   /** A correction's reason to start from (a reader suggestion it answers). */
   initialReason?: string;
+  /** Values to start from instead of the stored ones (a reader's proposed figure); the stored input stays the baseline. */
+  prefill?: Partial<AttestationInput> | undefined;
 }
 
 const URLS: Record<Step, (id: string | null) => [string, "POST" | "PUT"]> = {
@@ -42,9 +44,9 @@ const URLS: Record<Step, (id: string | null) => [string, "POST" | "PUT"]> = {
   correct: (id) => [`/api/editor/attestations/${id}/correct`, "POST"],
 };
 
-export function AttestationForm({ id, version: initialVersion, reportState, initial, initialReason }: AttestationFormProps) {
+export function AttestationForm({ id, version: initialVersion, reportState, initial, initialReason, prefill }: AttestationFormProps) {
   const router = useRouter();
-  const opts = useMemo(() => ({ initial: fromInput(initial), toInput, schema: attestationEditorInput }), [initial]);
+  const opts = useMemo(() => ({ initial: fromInput({ ...initial, ...prefill }), toInput, schema: attestationEditorInput }), [initial, prefill]);
   const form = useRecordForm(opts);
   const [version, setVersion] = useState(initialVersion);
   const [baseline, setBaseline] = useState<unknown>(initial);

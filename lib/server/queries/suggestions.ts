@@ -119,5 +119,5 @@ export async function suggestionQueue(): Promise<QueuedSuggestion[]> {
 
 /** For the correction form opened from an accepted suggestion. */
 export async function suggestionForReport(id: string, attestationId: string) {
-  return db().correctionSuggestion.findFirst({ where: { id, attestationId }, select: { id: true, figure: true, proposedValue: true, sourceUrl: true } });
+  return db().correctionSuggestion.findFirst({ where: { id, attestationId }, select: { id: true, field: true, figure: true, proposedValue: true, sourceUrl: true } });
 }

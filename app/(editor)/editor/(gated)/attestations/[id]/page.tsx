@@ -6,6 +6,7 @@ import { StateBadge } from "@/components/editor/report-list";
 import { RetractForm } from "@/components/editor/retract-form";
 import { formatAsOf } from "@/lib/domain/dates";
 import { asOfParts } from "@/lib/domain/schemas/attestation";
+import { suggestionPrefill } from "@/lib/domain/suggestion-prefill";
 import { editorPageUser } from "@/lib/server/editor-page";
 import { editorAttestation } from "@/lib/server/queries/editor/attestations";
 import { suggestionForReport } from "@/lib/server/queries/suggestions";
@@ -22,6 +23,8 @@ export default async function AttestationPage({ params, searchParams }: { params
   if (!a) notFound();
   const sid = (await searchParams).suggestion;
   const suggestion = typeof sid === "string" ? await suggestionForReport(sid, a.id) : null;
+  // The reader's amount, when the suggestion holds one clear figure, goes into the form (unsaved until the editor corrects).
+  const prefill = suggestion ? suggestionPrefill(suggestion.field, suggestion.proposedValue) : null;
   const { asOf, asOfPrecision } = asOfParts(a.input.asOf);
   return (
     <>
@@ -42,7 +45,8 @@ export default async function AttestationPage({ params, searchParams }: { params
       )}
       {suggestion && (
         <p className="form-message info" data-testid="from-suggestion">
-          Correcting from reader suggestion {suggestion.id}: {suggestion.figure} should read “{suggestion.proposedValue}” (source:{" "}
+          Correcting from reader suggestion {suggestion.id}: {suggestion.figure} should read “{suggestion.proposedValue}”
+          {prefill ? ` (prefilled below: ${prefill.field === "totalReserves" ? "total reserves" : "tokens outstanding"} ${prefill.figure.value}, ${prefill.figure.precision}; check it before saving)` : ""} (source:{" "}
           <a href={suggestion.sourceUrl} rel="noopener noreferrer nofollow">
             {suggestion.sourceUrl}
           </a>
@@ -57,6 +61,7 @@ export default async function AttestationPage({ params, searchParams }: { params
         reportState={a.state}
         initial={a.input}
         initialReason={suggestion ? `Reader correction (suggestion ${suggestion.id}): ${suggestion.figure}`.slice(0, 1000) : undefined}
+        prefill={prefill ? { [prefill.field]: prefill.figure } : undefined}
       />
 
       {a.revisions.length > 0 && (
