@@ -1,31 +1,31 @@
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/i18n/link";
+import { taxonomyLabels } from "@/lib/i18n/labels";
 import type { ChangelogItem } from "@/lib/server/queries/changelog";
 
-const KIND_TEXT: Record<ChangelogItem["kind"], string> = {
-  published: "Published",
-  corrected: "Corrected",
-  retracted: "Retracted",
-  stress_recorded: "Stress event recorded",
-  stress_updated: "Stress event updated",
-};
-
 /** Changes as they reached the public pages, newest first, each with its date, reason and editor. */
-export function ChangelogList({ items, showIssuer }: { items: ChangelogItem[]; showIssuer: boolean }) {
-  if (items.length === 0) return <p>No changes recorded yet.</p>;
+export async function ChangelogList({ items, showIssuer }: { items: ChangelogItem[]; showIssuer: boolean }) {
+  const [t, tc, L] = await Promise.all([getTranslations("changelog"), getTranslations("common"), taxonomyLabels()]);
+  if (items.length === 0) return <p>{t("empty")}</p>;
+  const subject = ({ subject: s }: ChangelogItem) => {
+    if (s.type === "report") return t("subject.report", { type: L.reportType(s.reportType), date: s.asOf });
+    const kind = L.stressKind(s.kind);
+    return s.startDate ? t("subject.stressEvent", { kind, date: s.startDate }) : kind;
+  };
   return (
     <ol className="changelog" data-testid="changelog">
       {items.map((c) => (
         <li key={c.id} data-kind={c.kind}>
-          <time dateTime={c.at}>{c.at.slice(0, 10)}</time> <span className={`badge change-${c.kind}`}>{KIND_TEXT[c.kind]}</span>{" "}
+          <time dateTime={c.at}>{c.at.slice(0, 10)}</time> <span className={`badge change-${c.kind}`}>{t(`kind.${c.kind}`)}</span>{" "}
           {showIssuer && (
             <>
               <Link href={`/issuers/${c.issuerSlug}`}>{c.issuerName}</Link>
-              {c.isDemo && <span className="badge demo">demo</span>}:{" "}
+              {c.isDemo && <span className="badge demo">{tc("demo")}</span>}:{" "}
             </>
           )}
-          {c.subject}
-          {c.reason && <div className="sub">Reason: {c.reason}</div>}
-          <div className="sub">By {c.by}</div>
+          {subject(c)}
+          {c.reason && <div className="sub">{t("reason", { reason: c.reason })}</div>}
+          <div className="sub">{c.by === null ? t("byImport") : t("by", { name: c.by })}</div>
         </li>
       ))}
     </ol>

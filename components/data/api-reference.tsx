@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { openApiDocument } from "@/lib/domain/api/openapi";
 
 type Schema = Record<string, unknown>;
@@ -7,6 +8,8 @@ interface Field {
   description: string;
   computed: boolean;
 }
+
+const METHOD = "GET";
 
 const refName = (ref: string) => ref.split("/").at(-1) ?? ref;
 
@@ -32,8 +35,13 @@ function fields(s: Schema, prefix = "", computed = false): Field[] {
   });
 }
 
-/** The OpenAPI document, readable: endpoints with their parameters, then every schema's fields. */
-export function ApiReference() {
+/**
+ * The OpenAPI document, readable: endpoints with their parameters, then every schema's fields.
+ * The page's own words are translated; the document's summaries and descriptions are the
+ * API's English reference text.
+ */
+export async function ApiReference() {
+  const t = await getTranslations("data.api");
   const doc = openApiDocument() as { paths: Record<string, { get: Schema }>; components: { schemas: Record<string, Schema> } };
   return (
     <>
@@ -43,16 +51,23 @@ export function ApiReference() {
         return (
           <section key={path} aria-labelledby={`api-${String(get.operationId)}`}>
             <h3 id={`api-${String(get.operationId)}`}>
-              <code>GET {path}</code>
+              <code>
+                {METHOD} {path}
+              </code>
             </h3>
             <p>
-              {String(get.summary)}. {String(get.description)} Answers with <code>{typeOf(ok)}</code>.
+              {t.rich("operation", {
+                summary: String(get.summary),
+                description: String(get.description),
+                type: typeOf(ok),
+                code: (chunks) => <code>{chunks}</code>,
+              })}
             </p>
             {params.length > 0 && (
               <ul>
                 {params.map((p) => (
                   <li key={String(p.name)}>
-                    <code>{String(p.name)}</code> ({p.in === "path" ? "in the path" : "query"}): {String(p.description ?? "")}
+                    <code>{String(p.name)}</code> ({p.in === "path" ? t("inPath") : t("inQuery")}): {String(p.description ?? "")}
                   </li>
                 ))}
               </ul>
@@ -60,7 +75,7 @@ export function ApiReference() {
           </section>
         );
       })}
-      <h3>Schemas</h3>
+      <h3>{t("schemas")}</h3>
       {Object.entries(doc.components.schemas)
         .filter(([, s]) => s.type === "object")
         .map(([id, s]) => (
@@ -71,12 +86,12 @@ export function ApiReference() {
             </summary>
             <div className="table-scroll">
               <table>
-                <caption className="skip">Fields of {id}</caption>
+                <caption className="skip">{t("fieldsCaption", { id })}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Field</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Meaning</th>
+                    <th scope="col">{t("th.field")}</th>
+                    <th scope="col">{t("th.type")}</th>
+                    <th scope="col">{t("th.meaning")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -89,7 +104,7 @@ export function ApiReference() {
                         <code>{f.type}</code>
                       </td>
                       <td>
-                        {f.computed && <span className="badge">computed</span>} {f.description}
+                        {f.computed && <span className="badge">{t("computedBadge")}</span>} {f.description}
                       </td>
                     </tr>
                   ))}

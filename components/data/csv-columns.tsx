@@ -1,19 +1,20 @@
-import { CSV_FILES, CSV_FORMAT_NOTES, CSV_KINDS, type ColumnOrigin } from "@/lib/domain/csv/columns";
+import { getTranslations } from "next-intl/server";
+import { CSV_FILES, CSV_KINDS } from "@/lib/domain/csv/columns";
+import { currentLocale } from "@/lib/i18n/server";
 
-const ORIGIN_LABELS: Record<ColumnOrigin, string> = {
-  pack: "as in the public-reports pack",
-  extra: "stored field the pack lacks",
-  context: "repeated from the report; not read on import",
-  computed: "computed by us; not read on import",
-};
+/** The format notes of lib/domain/csv/columns.ts (CSV_FORMAT_NOTES), in the page's language. */
+const FORMAT_NOTES = ["encoding", "header", "empty", "formulas", "computed"] as const;
 
 /** Every column the CSV writers produce, straight from lib/domain/csv/columns.ts. */
-export function CsvColumns() {
+export async function CsvColumns() {
+  const [t, locale] = await Promise.all([getTranslations("data.csv"), currentLocale()]);
+  // The column descriptions are the specification's English text (the page says so in other languages).
+  const en = locale === "en" ? undefined : "en";
   return (
     <>
       <ul>
-        {CSV_FORMAT_NOTES.map((n) => (
-          <li key={n}>{n}</li>
+        {FORMAT_NOTES.map((n) => (
+          <li key={n}>{t(`formatNotes.${n}`)}</li>
         ))}
       </ul>
       {CSV_KINDS.map((kind) => {
@@ -21,25 +22,26 @@ export function CsvColumns() {
         return (
           <section key={kind} aria-labelledby={`csv-${kind}`}>
             <h3 id={`csv-${kind}`}>
-              {f.title}: <code>{f.file}</code>
+              {t(`files.${kind}.title`)}: <code>{f.file}</code>
             </h3>
             <p className="sub">
-              {f.rows}. <a download href={`/data/${f.file}`}>Download {f.file}</a> ·{" "}
-              {f.importable ? "part of the importable set of four files" : "for spreadsheets; not an import file"}.
+              {t(`files.${kind}.rows`)}.{" "}
+              <a download href={`/data/${f.file}`}>
+                {t("download", { file: f.file })}
+              </a>{" "}
+              · {f.importable ? t("importable") : t("notImportable")}.
             </p>
             <details>
-              <summary>
-                The {f.columns.length} columns of {f.file}
-              </summary>
+              <summary>{t("columnsSummary", { count: f.columns.length, file: f.file })}</summary>
               <div className="table-scroll">
                 <table data-testid={`columns-${f.file}`}>
-                  <caption className="skip">Columns of {f.file}</caption>
+                  <caption className="skip">{t("columnsCaption", { file: f.file })}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Column</th>
-                      <th scope="col">Meaning</th>
-                      <th scope="col">Kind</th>
-                      <th scope="col">Produced from</th>
+                      <th scope="col">{t("th.column")}</th>
+                      <th scope="col">{t("th.meaning")}</th>
+                      <th scope="col">{t("th.kind")}</th>
+                      <th scope="col">{t("th.producedFrom")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -48,8 +50,8 @@ export function CsvColumns() {
                         <th scope="row">
                           <code>{c.name}</code>
                         </th>
-                        <td>{c.description}</td>
-                        <td>{ORIGIN_LABELS[c.origin]}</td>
+                        <td lang={en}>{c.description}</td>
+                        <td>{t(`origin.${c.origin}`)}</td>
                         <td>
                           <code>{c.produce}</code>
                         </td>

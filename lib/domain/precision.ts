@@ -138,11 +138,11 @@ const NUMBER_STYLES: Record<NumberLocale, NumberStyle> = {
 };
 
 /** "1234567.5" → "1,234,567.5" (en) or "1.234.567,5" (pt): only the digits given. */
-export function localizeDigits(plain: string, locale: NumberLocale = "en"): string {
+export function localizeDigits(plain: string, locale: NumberLocale = "en", group = true): string {
   const style = NUMBER_STYLES[locale];
   const negative = plain.startsWith("-");
   const [int, frac] = (negative ? plain.slice(1) : plain).split(".");
-  const grouped = (int ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, style.group);
+  const grouped = group ? (int ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, style.group) : (int ?? "0");
   return `${negative ? "-" : ""}${grouped}${frac ? `${style.decimal}${frac}` : ""}`;
 }
 
@@ -191,5 +191,5 @@ export function formatPct(m: Measured, digits: number, opts: PctFormat = {}): st
   const text = d.isZero() ? d.abs().toFixed(digits) : d.toFixed(digits);
   const plus = opts.signed && d.gt(0) ? "+" : "";
   const symbol = BOUND_SYMBOLS[m.bound];
-  return `${symbol ? `${symbol} ` : ""}${plus}${localizeDigits(text, opts.locale)}${opts.unit ?? "%"}`;
+  return `${symbol ? `${symbol} ` : ""}${plus}${localizeDigits(text, opts.locale, false)}${opts.unit ?? "%"}`;
 }

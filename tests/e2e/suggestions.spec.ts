@@ -1,8 +1,9 @@
 // Reader corrections in a real browser: a reader suggests a correction from a
 // report row (no account, no JavaScript needed), gets a one-time follow link;
 // an admin sees it in the queue with the snapshot, declines one and accepts
-// another (landing on the report's correction form, reason prefilled); the
-// reader's links show the outcomes and never the contact.
+// another (landing on the report's correction form, reason and the proposed
+// amount prefilled), saves the correction; the public changelog shows it with
+// its reason; the reader's links show the outcomes and never the contact.
 import { expect, test, type Page } from "@playwright/test";
 import { createAdmin } from "./support/e2e-admin";
 
@@ -39,7 +40,7 @@ async function suggest(page: Page, proposed: string): Promise<string> {
 test("a reader suggests two corrections and gets a follow link for each", async ({ page }) => {
   links.declined = await suggest(page, `<b>1 billion</b> ${stamp}-d`);
   links.accepted = await suggest(page, `1.2 billion ${stamp}-a`);
-  expect(links.declined).toMatch(/^\/corrections\/[A-Za-z0-9_-]{32}$/);
+  expect(links.declined).toMatch(/^\/en\/corrections\/[A-Za-z0-9_-]{32}$/);
   // HTML typed by the reader is shown as text
   await page.goto(links.declined);
   await expect(page.getByTestId("suggestion-proposed")).toHaveText(`<b>1 billion</b> ${stamp}-d`);
@@ -65,6 +66,19 @@ test("an editor declines one and accepts the other; the reader's links show the 
   await expect(page).toHaveURL(/\/editor\/attestations\/[^/?]+\?suggestion=/);
   await expect(page.getByTestId("from-suggestion")).toContainText(`${stamp}-a`);
   await expect(page.getByLabel(/Reason for the correction/)).toHaveValue(/^Reader correction \(suggestion /);
+  // the reader's "1.2 billion" is in the form, as a rounded figure, for the editor to check
+  await expect(page.getByLabel("Total reserves (USD)")).toHaveValue("1200000000");
+  await expect(page.getByLabel("Total reserves: precision")).toHaveValue("rounded");
+  const reason = await page.getByLabel(/Reason for the correction/).inputValue();
+  await page.getByRole("button", { name: "Save correction" }).click();
+  await expect(page.getByTestId("save-notice")).toContainText("Correction saved as a new revision");
+
+  // the public changelog shows the correction with its reason, by the editor's display name
+  await page.goto("/en/issuers/northwind-dollar/changelog");
+  const entry = page.getByTestId("changelog").locator('li[data-kind="corrected"]').filter({ hasText: reason });
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText(admin.name);
+  await expect(page.getByTestId("changelog")).not.toContainText(admin.email);
 
   await page.goto(links.declined);
   await expect(page.getByTestId("suggestion-status")).toHaveText("declined: The report says otherwise on page 2");

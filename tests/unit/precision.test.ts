@@ -132,3 +132,17 @@ describe("formatPct", () => {
     );
   });
 });
+
+describe("numbers in the reader's language", () => {
+  it("keeps the source's digits and marks, with each language's separators and units", async () => {
+    const { formatUsdCompact, formatPct } = await import("@/lib/domain/precision");
+    expect(formatUsdCompact("39700000000", "rounded", "en")).toBe("≈ $39.7 B");
+    expect(formatUsdCompact("39700000000", "rounded", "es")).toBe("≈ US$39.7 mil M");
+    expect(formatUsdCompact("39700000000", "rounded", "pt")).toBe("≈ US$ 39,7 bi");
+    expect(formatUsdCompact("1234567.5", "exact", "pt")).toBe("US$ 1.234.567,50");
+    expect(formatUsdCompact("1234567.5", "exact", "en")).toBe("$1,234,567.50");
+    expect(formatPct({ value: "101.25", bound: "lower" }, 1, { locale: "pt" })).toBe("≥ 101,2%");
+    expect(formatPct({ value: "101.25", bound: "lower" }, 1, { locale: "es" })).toBe("≥ 101.2%");
+    expect(formatPct({ value: null, bound: "unknown" }, 1, { missing: "no disponible" })).toBe("no disponible");
+  });
+});

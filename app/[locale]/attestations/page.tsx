@@ -1,43 +1,61 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { listAllAttestations } from "@/lib/server/queries/lists";
 import { formatAsOf } from "@/lib/domain/dates";
 import { Usd } from "@/components/ui/money";
 import { CoverageAndSourceCells, PublishedCells } from "@/components/issuer/report-cells";
 
-export const metadata: Metadata = {
-  title: "Every reserve report",
-  description: "Every reserve report of every issuer we track, newest first, with its publication lag, firm and source.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("attestations");
+  return { title: t("meta.title"), description: t("meta.description") };
+}
 
 export default async function AttestationsPage() {
   const { items, total } = await listAllAttestations();
+  const t = await getTranslations("attestations");
+  const tc = await getTranslations("common");
+  const partial = items.length < total;
   return (
     <>
-      <h1>Every reserve report</h1>
+      <h1>{t("title")}</h1>
       <p className="lede">
-        {items.length < total ? `The ${items.length} most recent of ${total} reports` : `${total} reports`} from every issuer we
-        track, newest as-of date first{items.length < total ? "; every report is in the CSV download below and on each issuer's page" : ""}. The lag is the number of days from
-        the date the figures refer to until the report was published.{" "}
+        {partial ? t("ledePartial", { shown: items.length, total }) : t("ledeAll", { total })} {t("lagExplained")}{" "}
         <a download href="/data/reports.csv" data-testid="download-csv">
-          Download CSV
+          {t("downloadCsv")}
         </a>{" "}
-        (with composition: <a download href="/data/composition.csv">one row per line</a>,{" "}
-        <a download href="/data/composition-wide.csv">one column per category</a>).
+        {t.rich("withComposition", {
+          long: (chunks) => (
+            <a download href="/data/composition.csv">
+              {chunks}
+            </a>
+          ),
+          wide: (chunks) => (
+            <a download href="/data/composition-wide.csv">
+              {chunks}
+            </a>
+          ),
+        })}
       </p>
       <div className="table-scroll">
         <table>
-          <caption className="skip">Every reserve report, newest first</caption>
+          <caption className="skip">{t("caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">As of</th>
-              <th scope="col">Issuer</th>
-              <th scope="col">Published</th>
-              <th scope="col" className="num">Lag (days)</th>
-              <th scope="col">Type and firm</th>
-              <th scope="col" className="num">Reserves</th>
-              <th scope="col" className="num">Coverage</th>
-              <th scope="col">Source</th>
+              <th scope="col">{t("th.asOf")}</th>
+              <th scope="col">{t("th.issuer")}</th>
+              <th scope="col">{t("th.published")}</th>
+              <th scope="col" className="num">
+                {t("th.lag")}
+              </th>
+              <th scope="col">{t("th.typeAndFirm")}</th>
+              <th scope="col" className="num">
+                {t("th.reserves")}
+              </th>
+              <th scope="col" className="num">
+                {t("th.coverage")}
+              </th>
+              <th scope="col">{t("th.source")}</th>
             </tr>
           </thead>
           <tbody>
@@ -47,17 +65,17 @@ export default async function AttestationsPage() {
                   {formatAsOf(a.asOf, a.asOfPrecision)}
                   {a.state === "retracted" && (
                     <div>
-                      <span className="badge bad">retracted</span>
+                      <span className="badge bad">{t("retracted")}</span>
                     </div>
                   )}
                   {revised && (
                     <div>
-                      <span className="badge">revised</span>
+                      <span className="badge">{t("revised")}</span>
                     </div>
                   )}
                 </th>
                 <td>
-                  <Link href={`/issuers/${a.issuerSlug}`}>{issuerName}</Link> {isDemo && <span className="badge demo">demo</span>}
+                  <Link href={`/issuers/${a.issuerSlug}`}>{issuerName}</Link> {isDemo && <span className="badge demo">{tc("demo")}</span>}
                 </td>
                 <PublishedCells attestation={a} lag={lag} />
                 <td className="num">

@@ -1,21 +1,22 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getChangelog } from "@/lib/server/queries/changelog";
 import { ChangelogList } from "@/components/changelog/changelog-list";
 
-export const metadata: Metadata = {
-  title: "Changelog",
-  description: "Every report published, corrected or retracted, and every stress event recorded, with its date, reason and editor.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("changelog");
+  return { title: t("meta.title"), description: t("meta.description") };
+}
 
 export default async function ChangelogPage() {
   const { items, truncated } = await getChangelog();
+  const t = await getTranslations("changelog");
   return (
     <>
-      <h1>Changelog</h1>
+      <h1>{t("title")}</h1>
       <p className="lede">
-        Every report published, corrected or retracted, and every stress event recorded, newest first, built from the
-        audit log the database keeps append-only. Editors appear by their public display name.
-        {truncated && " The most recent changes are listed; each issuer's changelog has the rest."}
+        {t("lede")}
+        {truncated && ` ${t("truncated")}`}
       </p>
       <ChangelogList items={items} showIssuer />
     </>

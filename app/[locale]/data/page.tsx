@@ -1,111 +1,163 @@
 import type { Metadata } from "next";
+import { Fragment } from "react";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/i18n/link";
 import { CsvColumns } from "@/components/data/csv-columns";
 import { ApiReference } from "@/components/data/api-reference";
+import { currentLocale } from "@/lib/i18n/server";
 
-export const metadata: Metadata = {
-  title: "Data: CSV, API, feeds and embeds",
-  description: "Download every issuer, report, composition line and stress event as CSV, read them from a JSON API with OpenAPI 3.1, follow Atom feeds, or embed a chart.",
-  alternates: {
-    types: { "application/atom+xml": [{ url: "/feeds/attestations.xml", title: "New reserve reports" }, { url: "/feeds/stress-events.xml", title: "Stress events" }] },
-  },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("data");
+  return {
+    title: t("meta.title"),
+    description: t("meta.description"),
+    alternates: {
+      types: {
+        "application/atom+xml": [
+          { url: "/feeds/attestations.xml", title: t("meta.feedReports") },
+          { url: "/feeds/stress-events.xml", title: t("meta.feedStress") },
+        ],
+      },
+    },
+  };
+}
 
 const EXAMPLE = "circle";
 
-export default function DataPage() {
+// Addresses, parameter and field names shown to readers: data, the same in every language.
+const CODE = {
+  issuer: "issuer",
+  from: "from",
+  to: "to",
+  bom: "bom=1",
+  reportsExample: `/data/reports.csv?issuer=${EXAMPLE}`,
+  compositionExample: "/data/composition.csv?from=2023-01-01&to=2024-12-31",
+  openApi: "/api/v1/openapi.json",
+  exact: "exact",
+  rounded: "rounded",
+  lowerBound: "lower_bound",
+  computed: "computed",
+  limit: "limit",
+  nextCursor: "page.nextCursor",
+  cursor: "cursor",
+  etag: "ETag",
+  ifNoneMatch: "If-None-Match",
+  notModified: "304 Not Modified",
+  feedReports: "/feeds/attestations.xml",
+  feedStress: "/feeds/stress-events.xml",
+  feedIssuer: `/feeds/issuers/${EXAMPLE}.xml`,
+  embedComposition: "/embed/issuers/<slug>/composition",
+  embedCoverage: "/embed/issuers/<slug>/coverage",
+} as const;
+
+const API_EXAMPLES = [
+  "/api/v1/issuers",
+  `/api/v1/issuers/${EXAMPLE}`,
+  `/api/v1/issuers/${EXAMPLE}/attestations?limit=5`,
+  "/api/v1/attestations?from=2024-01-01",
+  "/api/v1/stress-events?issuer=tether,circle",
+] as const;
+
+const embedSample = (title: string) =>
+  `<iframe src="https://<this site>/embed/issuers/${EXAMPLE}/composition" title="${title}" width="640" height="420" loading="lazy" style="border:0"></iframe>`;
+
+export default async function DataPage() {
+  const t = await getTranslations("data");
+  const locale = await currentLocale();
+  const code = (chunks: React.ReactNode) => <code>{chunks}</code>;
+  const sample = embedSample(t("embed.sampleTitle"));
   return (
     <>
-      <h1>Take the data with you</h1>
-      <p className="lede">
-        Everything on this site is yours to reuse: CSV files for spreadsheets and notebooks, a read-only JSON API without a
-        key, Atom feeds of new reports and events, and charts to embed in your own pages. Every row names the page its
-        figures were read from; figures we compute are marked as computed.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="lede">{t("lede")}</p>
+      {locale !== "en" && <p className="sub">{t("englishNote")}</p>}
 
       <section aria-labelledby="csv-h">
-        <h2 id="csv-h">CSV downloads</h2>
-        <p>
-          Four files use the split, column names and conventions of the{" "}
-          <a href="/sources">public-reports pack</a> (issuers, reports, composition, stress events), with the fields the
-          pack lacks and our computed figures added as further columns; a folder holding the four can be loaded into an
-          empty database by the same import the pack goes through. A wide composition file, one column per category, is
-          there for spreadsheets. Each file takes the same filters:
-        </p>
+        <h2 id="csv-h">{t("csv.heading")}</h2>
+        <p>{t.rich("csv.intro", { link: (chunks) => <Link href="/sources">{chunks}</Link> })}</p>
         <ul>
           <li>
-            <code>issuer</code>: slugs separated by commas, e.g.{" "}
-            <a download href={`/data/reports.csv?issuer=${EXAMPLE}`}>
-              <code>/data/reports.csv?issuer={EXAMPLE}</code>
-            </a>
+            {t.rich("csv.filterIssuer", {
+              code,
+              param: CODE.issuer,
+              url: CODE.reportsExample,
+              example: (chunks) => (
+                <a download href={CODE.reportsExample}>
+                  <code>{chunks}</code>
+                </a>
+              ),
+            })}
           </li>
           <li>
-            <code>from</code>, <code>to</code>: a date range (YYYY-MM-DD) on the as-of date of reports and the start of
-            stress events, e.g.{" "}
-            <a download href="/data/composition.csv?from=2023-01-01&to=2024-12-31">
-              <code>/data/composition.csv?from=2023-01-01&amp;to=2024-12-31</code>
-            </a>
+            {t.rich("csv.filterDates", {
+              code,
+              from: CODE.from,
+              to: CODE.to,
+              url: CODE.compositionExample,
+              example: (chunks) => (
+                <a download href={CODE.compositionExample}>
+                  <code>{chunks}</code>
+                </a>
+              ),
+            })}
           </li>
-          <li>
-            <code>bom=1</code>: begin the file with a byte-order mark, for spreadsheets that otherwise misread UTF-8.
-          </li>
+          <li>{t.rich("csv.filterBom", { code, param: CODE.bom })}</li>
         </ul>
         <CsvColumns />
       </section>
 
       <section aria-labelledby="api-h">
-        <h2 id="api-h">JSON API</h2>
+        <h2 id="api-h">{t("api.heading")}</h2>
         <p>
-          Read-only, no key, open to any site (CORS). The OpenAPI 3.1 description is at{" "}
-          <a href="/api/v1/openapi.json">
-            <code>/api/v1/openapi.json</code>
-          </a>
-          . Amounts, shares and prices are decimal strings at the precision stored, each amount with how exact its source
-          gave it (<code>exact</code>, <code>rounded</code>, <code>lower_bound</code>); figures we compute are under{" "}
-          <code>computed</code>. Lists come in pages: pass <code>limit</code> (at most 200) and the previous answer&apos;s{" "}
-          <code>page.nextCursor</code> as <code>cursor</code>. Every answer has an <code>ETag</code>: send it back in{" "}
-          <code>If-None-Match</code> and an unchanged answer comes back as <code>304 Not Modified</code>. Answers may be
-          cached for up to five minutes.
+          {t.rich("api.intro", {
+            code,
+            spec: (chunks) => (
+              <a href={CODE.openApi}>
+                <code>{chunks}</code>
+              </a>
+            ),
+            specUrl: CODE.openApi,
+            exact: CODE.exact,
+            rounded: CODE.rounded,
+            lowerBound: CODE.lowerBound,
+            computed: CODE.computed,
+            limit: CODE.limit,
+            nextCursor: CODE.nextCursor,
+            cursor: CODE.cursor,
+            etag: CODE.etag,
+            ifNoneMatch: CODE.ifNoneMatch,
+            notModified: CODE.notModified,
+          })}
         </p>
         <p>
-          Examples:{" "}
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a JSON route handler, not a page */}
-          <a href="/api/v1/issuers">/api/v1/issuers</a> · <a href={`/api/v1/issuers/${EXAMPLE}`}>/api/v1/issuers/{EXAMPLE}</a> ·{" "}
-          <a href={`/api/v1/issuers/${EXAMPLE}/attestations?limit=5`}>/api/v1/issuers/{EXAMPLE}/attestations?limit=5</a> ·{" "}
-          <a href="/api/v1/attestations?from=2024-01-01">/api/v1/attestations?from=2024-01-01</a> ·{" "}
-          <a href="/api/v1/stress-events?issuer=tether,circle">/api/v1/stress-events?issuer=tether,circle</a>
+          {t("api.examples")}{" "}
+          {API_EXAMPLES.map((href, i) => (
+            <Fragment key={href}>
+              {i > 0 && " · "}
+              <a href={href}>{href}</a>
+            </Fragment>
+          ))}
         </p>
         <ApiReference />
       </section>
 
       <section aria-labelledby="feeds-h">
-        <h2 id="feeds-h">Atom feeds</h2>
-        <p>Subscribe in any feed reader; entries appear when a report or event is published here.</p>
+        <h2 id="feeds-h">{t("feeds.heading")}</h2>
+        <p>{t("feeds.intro")}</p>
         <ul>
-          <li>
-            New reserve reports of every issuer: <a href="/feeds/attestations.xml">/feeds/attestations.xml</a>
-          </li>
-          <li>
-            Stress events of every issuer: <a href="/feeds/stress-events.xml">/feeds/stress-events.xml</a>
-          </li>
-          <li>
-            One issuer&apos;s reports and events: <a href={`/feeds/issuers/${EXAMPLE}.xml`}>/feeds/issuers/{EXAMPLE}.xml</a> (the
-            link is on each issuer page)
-          </li>
+          <li>{t.rich("feeds.reports", { url: CODE.feedReports, feed: (chunks) => <a href={CODE.feedReports}>{chunks}</a> })}</li>
+          <li>{t.rich("feeds.stress", { url: CODE.feedStress, feed: (chunks) => <a href={CODE.feedStress}>{chunks}</a> })}</li>
+          <li>{t.rich("feeds.issuer", { url: CODE.feedIssuer, feed: (chunks) => <a href={CODE.feedIssuer}>{chunks}</a> })}</li>
         </ul>
       </section>
 
       <section aria-labelledby="embed-h">
-        <h2 id="embed-h">Embeddable charts</h2>
-        <p>
-          An issuer&apos;s reserve composition and coverage ratio over time, as a page any site may show in an iframe (no
-          script, no cookies). The issuer page has a button that copies the code. For example:
-        </p>
+        <h2 id="embed-h">{t("embed.heading")}</h2>
+        <p>{t("embed.intro")}</p>
         <pre>
-          <code>{`<iframe src="https://<this site>/embed/issuers/${EXAMPLE}/composition" title="Reserve composition" width="640" height="420" loading="lazy" style="border:0"></iframe>`}</code>
+          <code>{sample}</code>
         </pre>
-        <p>
-          Paths: <code>/embed/issuers/&lt;slug&gt;/composition</code> and <code>/embed/issuers/&lt;slug&gt;/coverage</code>.
-        </p>
+        <p>{t.rich("embed.paths", { code, composition: CODE.embedComposition, coverage: CODE.embedCoverage })}</p>
       </section>
     </>
   );

@@ -1,59 +1,62 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { METRIC_DEFINITIONS, runWorkedExample } from "@/lib/domain/metrics/definitions";
-import { ELIGIBILITY_DISCLAIMER, ELIGIBILITY_FRAMEWORKS } from "@/lib/domain/metrics/eligibility";
-import { CATEGORY_LABELS, RESERVE_CATEGORIES } from "@/lib/domain/taxonomy";
+import { ELIGIBILITY_FRAMEWORKS } from "@/lib/domain/metrics/eligibility";
+import { RESERVE_CATEGORIES } from "@/lib/domain/taxonomy";
+import { taxonomyLabels } from "@/lib/i18n/labels";
+import { currentLocale } from "@/lib/i18n/server";
 
-export const metadata: Metadata = {
-  title: "Methodology",
-  description: "How every figure on USD1 Backed is computed: formulas, edge cases, worked examples and the reserve-rule mappings.",
-};
-
-const DECISION_TEXT = { eligible: "eligible", not_eligible: "not eligible", depends_on_maturity: "depends on maturity" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("methodology");
+  return { title: t("meta.title"), description: t("meta.description") };
+}
 
 // Anchors used by links elsewhere on the site (e.g. /methodology#overdue).
 const ANCHOR: Record<string, string> = { eligible_share: "eligibility", overdue: "overdue" };
 
 /**
  * Generated from the same definitions the code computes with: each metric's
- * name, formula and worked example come from lib/domain/metrics/definitions.ts,
- * and each example is run through the production function as the page renders.
+ * formula and worked example come from lib/domain/metrics/definitions.ts, and
+ * each example is run through the production function as the page renders.
+ * The metric names and plain-language summaries are in the catalogue
+ * (methodology.metric.<id>); the technical text is English in every language,
+ * marked lang="en" on the other languages' pages.
  */
-export default function MethodologyPage() {
+export default async function MethodologyPage() {
+  const [t, L, locale] = await Promise.all([getTranslations("methodology"), taxonomyLabels(), currentLocale()]);
+  const en = locale === "en" ? undefined : "en";
   return (
     <>
-      <h1>Methodology</h1>
-      <p className="lede">
-        How every number on this site is computed. All figures are recomputable from the data we publish. Precision
-        travels with each figure: “≈” marks figures the source rounded, “≥” figures the source gave as a minimum, and a
-        ratio keeps the direction of its inputs (a lower-bound numerator gives a lower bound, a lower-bound denominator
-        an upper bound “≤”, and two lower bounds no bound at all, shown “≈”).
-      </p>
-      <nav aria-label="Metrics" className="toc">
+      <h1>{t("title")}</h1>
+      <p className="lede">{t("lede")}</p>
+      <nav aria-label={t("tocLabel")} className="toc">
         <ul>
           {METRIC_DEFINITIONS.map((m) => (
             <li key={m.id}>
-              <a href={`#${ANCHOR[m.id] ?? m.id}`}>{m.name}</a>
+              <a href={`#${ANCHOR[m.id] ?? m.id}`}>{t(`metric.${m.id}.name`)}</a>
             </li>
           ))}
           <li>
-            <a href="#rules">Reserve rule tables</a>
+            <a href="#rules">{t("tocRules")}</a>
           </li>
         </ul>
       </nav>
+      {en && <p className="sub">{t("englishNote")}</p>}
       {METRIC_DEFINITIONS.map((m) => {
         const example = runWorkedExample(m.id);
         return (
           <section key={m.id} id={ANCHOR[m.id] ?? m.id} className="metric" aria-labelledby={`${m.id}-h`}>
-            <h2 id={`${m.id}-h`}>{m.name}</h2>
-            <p className="formula">
+            <h2 id={`${m.id}-h`}>{t(`metric.${m.id}.name`)}</h2>
+            <p>{t(`metric.${m.id}.summary`)}</p>
+            <p className="formula" lang={en}>
               <code>{m.formula}</code>
             </p>
-            <p>{m.explanation}</p>
-            <p className="sub">Inputs: {m.inputs.join("; ")}.</p>
+            <p lang={en}>{m.explanation}</p>
+            <p className="sub">{t("inputs", { list: m.inputs.join("; ") })}</p>
             {m.edgeCases.length > 0 && (
               <>
-                <h3>Edge cases</h3>
-                <ul>
+                <h3>{t("edgeCases")}</h3>
+                <ul lang={en}>
                   {m.edgeCases.map((e) => (
                     <li key={e}>{e}</li>
                   ))}
@@ -61,32 +64,50 @@ export default function MethodologyPage() {
               </>
             )}
             <div className="example">
-              <h3>Worked example</h3>
-              <p>{example.input}</p>
+              <h3>{t("workedExample")}</h3>
+              <p lang={en}>{example.input}</p>
               <p>
-                Result: <strong data-testid={`example-${m.id}`}>{example.output}</strong>
+                {t.rich("result", {
+                  output: example.output,
+                  strong: (chunks) => <strong data-testid={`example-${m.id}`}>{chunks}</strong>,
+                })}
               </p>
               <p className="sub">
-                Computed by <code>{m.implementation.exportName}</code> in <code>{m.implementation.module}.ts</code>, the
-                function the site uses.
+                {t.rich("computedBy", {
+                  fn: m.implementation.exportName,
+                  module: `${m.implementation.module}.ts`,
+                  code: (chunks) => <code>{chunks}</code>,
+                })}
               </p>
             </div>
           </section>
         );
       })}
       <section id="rules" aria-labelledby="rules-h">
-        <h2 id="rules-h">Reserve rule tables (our mapping)</h2>
-        <p>{ELIGIBILITY_DISCLAIMER} “Other / undisclosed” always counts as not eligible; where data is missing the result says “not assessed”, never “not eligible”.</p>
+        <h2 id="rules-h">{t("rules.heading")}</h2>
+        <p>{t("rules.intro")}</p>
         {ELIGIBILITY_FRAMEWORKS.map((f) => (
           <details key={f.id} className="rules">
             <summary>
               {f.name} <span className="sub">({f.version})</span>
             </summary>
             <p className="sub">
-              Source: <a href={f.url} rel="noopener noreferrer nofollow">{f.citation}</a>
+              {t.rich("rules.source", {
+                citation: f.citation,
+                link: (chunks) => (
+                  <a href={f.url} rel="noopener noreferrer nofollow">
+                    {chunks}
+                  </a>
+                ),
+              })}
               {f.depositFloor && (
                 <>
-                  . Deposit floor: {f.depositFloor.standardPct} % ({f.depositFloor.significantPct} % for significant tokens), {f.depositFloor.citation}
+                  .{" "}
+                  {t("rules.depositFloor", {
+                    standard: f.depositFloor.standardPct,
+                    significant: f.depositFloor.significantPct,
+                    citation: f.depositFloor.citation,
+                  })}
                 </>
               )}
             </p>
@@ -94,9 +115,9 @@ export default function MethodologyPage() {
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">Category</th>
-                    <th scope="col">Decision</th>
-                    <th scope="col">Why</th>
+                    <th scope="col">{t("rules.th.category")}</th>
+                    <th scope="col">{t("rules.th.decision")}</th>
+                    <th scope="col">{t("rules.th.why")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -104,12 +125,14 @@ export default function MethodologyPage() {
                     const rule = f.rules[c];
                     return (
                       <tr key={c}>
-                        <th scope="row">{CATEGORY_LABELS[c]}</th>
+                        <th scope="row">{L.category(c)}</th>
                         <td>
-                          {DECISION_TEXT[rule.status]}
-                          {rule.maxMaturityDays !== undefined && ` (≤ ${rule.maxMaturityDays} days)`}
+                          {t(`rules.decision.${rule.status}`)}
+                          {rule.maxMaturityDays !== undefined && <> {t("rules.maxDays", { days: rule.maxMaturityDays })}</>}
                         </td>
-                        <td className="sub">{rule.reason}</td>
+                        <td className="sub" lang={en}>
+                          {rule.reason}
+                        </td>
                       </tr>
                     );
                   })}

@@ -2,12 +2,16 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Metadata } from "next";
 import { cacheLife } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/ui/markdown";
+import { currentLocale } from "@/lib/i18n/server";
 
-export const metadata: Metadata = {
-  title: "Where the figures come from",
-  description: "The public-reports pack: how the real issuers' figures were compiled, with every column, convention, conflict and gap.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("sources");
+  return { title: t("meta.title"), description: t("meta.description") };
+}
+
+const PACK_FOLDER = "data/public-reports/";
 
 async function packReadme(): Promise<string> {
   "use cache";
@@ -17,13 +21,19 @@ async function packReadme(): Promise<string> {
 
 export default async function SourcesPage() {
   const readme = await packReadme();
+  const t = await getTranslations("sources");
+  const english = (await currentLocale()) === "en";
   return (
     <>
-      <p className="lede">
-        The real issuers shown on this site were loaded from the public-reports pack that ships with the project
-        (<code>data/public-reports/</code>). Its documentation follows, unchanged.
-      </p>
-      <Markdown source={readme} />
+      <p className="lede">{t.rich("lede", { folder: PACK_FOLDER, code: (chunks) => <code>{chunks}</code> })}</p>
+      {!english && <p className="sub">{t("englishNote")}</p>}
+      {english ? (
+        <Markdown source={readme} />
+      ) : (
+        <div lang="en">
+          <Markdown source={readme} />
+        </div>
+      )}
     </>
   );
 }

@@ -1,24 +1,26 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { listAllStressEvents } from "@/lib/server/queries/lists";
 import { StressTimeline } from "@/components/issuer/stress-timeline";
 
-export const metadata: Metadata = {
-  title: "Stress history",
-  description: "Depegs, redemption halts, bank exposures, regulatory actions and incidents of dollar stablecoins, each with its sources.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("stress");
+  return { title: t("meta.title"), description: t("meta.description") };
+}
 
 export default async function StressPage() {
   const items = await listAllStressEvents();
+  const t = await getTranslations("stress");
+  const tc = await getTranslations("common");
   const names = new Map(items.map((i) => [i.event.issuerSlug, { name: i.issuerName, demo: i.isDemo }]));
   return (
     <>
-      <h1>Stress history</h1>
+      <h1>{t("title")}</h1>
       <p className="lede">
-        {items.length} recorded events across all issuers, newest first: depegs, redemption halts, bank or counterparty
-        exposures, regulatory actions, incidents and reserve-policy changes. Each links to its sources.{" "}
+        {t("lede", { count: items.length })}{" "}
         <a download href="/data/stress_events.csv" data-testid="download-csv">
-          Download CSV
+          {t("downloadCsv")}
         </a>
         .
       </p>
@@ -28,7 +30,7 @@ export default async function StressPage() {
           const n = names.get(slug);
           return (
             <>
-              <Link href={`/issuers/${slug}`}>{n?.name ?? slug}</Link> {n?.demo && <span className="badge demo">demo</span>}
+              <Link href={`/issuers/${slug}`}>{n?.name ?? slug}</Link> {n?.demo && <span className="badge demo">{tc("demo")}</span>}
             </>
           );
         }}

@@ -2,7 +2,7 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { db } from "@/lib/server/db";
 import { fromUtcDate, formatAsOf } from "@/lib/domain/dates";
-import { REPORT_TYPE_LABELS, STRESS_KIND_LABELS } from "@/lib/domain/taxonomy";
+import type { ReportType, StressKind } from "@/lib/domain/taxonomy";
 import { PUBLISHED_DATA, TAGS } from "./tags";
 
 export interface ChangelogItem {
@@ -13,12 +13,19 @@ export interface ChangelogItem {
   issuerSlug: string;
   issuerName: string;
   isDemo: boolean;
-  /** What changed, e.g. "Attestation as of 2025-06-30". */
-  subject: string;
+  /**
+   * What changed, as codes and dates for the page to put into words in its language
+   * (e.g. "Attestation as of 2025-06-30", "Depeg of 2023-03-11").
+   */
+  subject: ChangelogSubject;
   reason: string | null;
-  /** The editor's public display name, or "data import" for loaders; never an email address. */
-  by: string;
+  /** The editor's public display name, or null for loaders (shown as "data import"); never an email address. */
+  by: string | null;
 }
+
+export type ChangelogSubject =
+  | { type: "report"; reportType: ReportType; /** YYYY-MM-DD, or YYYY-MM when known to the month only. */ asOf: string }
+  | { type: "stress_event"; kind: StressKind; /** YYYY-MM-DD, when known. */ startDate: string | null };
 
 // Drafts are private: only what reached the public pages is listed.
 const PUBLIC_ACTIONS = [
@@ -48,12 +55,18 @@ export async function getChangelog(issuerSlug?: string): Promise<{ items: Change
       select: { id: true, kind: true, startDate: true, issuer: { select: { slug: true, name: true, isDemo: true } } },
     }),
   ]);
-  const subjects = new Map<string, { issuer: { slug: string; name: string; isDemo: boolean }; subject: string }>();
+  const subjects = new Map<string, { issuer: { slug: string; name: string; isDemo: boolean }; subject: ChangelogSubject }>();
   for (const r of reports) {
-    subjects.set(`attestation:${r.id}`, { issuer: r.issuer, subject: `${REPORT_TYPE_LABELS[r.reportType]} as of ${formatAsOf(fromUtcDate(r.asOf), r.asOfPrecision)}` });
+    subjects.set(`attestation:${r.id}`, {
+      issuer: r.issuer,
+      subject: { type: "report", reportType: r.reportType, asOf: formatAsOf(fromUtcDate(r.asOf), r.asOfPrecision) },
+    });
   }
   for (const e of events) {
-    subjects.set(`stress_event:${e.id}`, { issuer: e.issuer, subject: `${STRESS_KIND_LABELS[e.kind]}${e.startDate ? ` of ${fromUtcDate(e.startDate)}` : ""}` });
+    subjects.set(`stress_event:${e.id}`, {
+      issuer: e.issuer,
+      subject: { type: "stress_event", kind: e.kind, startDate: e.startDate ? fromUtcDate(e.startDate) : null },
+    });
   }
   const entries = await prisma.auditEntry.findMany({
     where: {
@@ -81,7 +94,7 @@ export async function getChangelog(issuerSlug?: string): Promise<{ items: Change
         isDemo: subject.issuer.isDemo,
         subject: subject.subject,
         reason: e.reason,
-        by: e.actorLabel.startsWith("system:") ? "data import" : e.actorLabel,
+        by: e.actorLabel.startsWith("system:") ? null : e.actorLabel,
       },
     ];
   });

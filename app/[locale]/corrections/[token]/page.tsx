@@ -2,15 +2,28 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { SUGGESTION_FIELD_LABELS, type SuggestionFieldName } from "@/lib/domain/schemas/suggestion";
-import { suggestionByFollowToken } from "@/lib/server/queries/suggestions";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/i18n/link";
+import { localizeHref } from "@/i18n/routing";
+import { currentLocale } from "@/lib/i18n/server";
+import { SUGGESTION_FIELDS, type SuggestionFieldName } from "@/lib/domain/schemas/suggestion";
+import { suggestionByFollowToken, type PublicSuggestion } from "@/lib/server/queries/suggestions";
 
 // The reader's private link to a suggestion's outcome. Per request, never
 // cached or indexed, no referrer leaves it, no session is read, and the
 // contact is never loaded (see suggestionByFollowToken).
-export const metadata: Metadata = { title: "Your suggested correction", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("corrections");
+  return { title: t("meta.title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const isField = (field: string): field is SuggestionFieldName => (SUGGESTION_FIELDS as readonly string[]).includes(field);
+
+/** The editor's reason for declining: statusText is "declined: <reason>" (lib/server/queries/suggestions.ts). */
+const DECLINED_PREFIX = "declined: ";
+const declineReason = (s: PublicSuggestion) => (s.statusText.startsWith(DECLINED_PREFIX) ? s.statusText.slice(DECLINED_PREFIX.length) : "");
 
 async function FollowView({ params, searchParams }: Props) {
   await connection();
@@ -18,50 +31,56 @@ async function FollowView({ params, searchParams }: Props) {
   const fresh = (await searchParams).new === "1";
   const s = await suggestionByFollowToken(token);
   if (!s) notFound();
+  const [t, locale] = await Promise.all([getTranslations("corrections"), currentLocale()]);
+  const followHref = localizeHref(`/corrections/${token}`, locale);
   return (
     <article className="suggestion-status">
-      <h1>Your suggested correction for {s.issuerName}</h1>
+      <h1>{t("title", { issuer: s.issuerName })}</h1>
       {fresh && (
         <div className="form-message success" data-testid="suggestion-received">
-          <p>Thank you: your suggestion was received. An editor will review it.</p>
+          <p>{t("received")}</p>
           <p>
-            Keep this link to follow the outcome; it is shown only now and is the only way back here:{" "}
-            <a href={`/corrections/${token}`} data-testid="follow-link">
-              /corrections/{token}
+            {t("keepLink")}{" "}
+            <a href={followHref} data-testid="follow-link">
+              {followHref}
             </a>
           </p>
         </div>
       )}
       <p>
-        Status: <strong data-testid="suggestion-status">{s.statusText}</strong>
-        {s.decidedAt && <span className="sub"> (decided {s.decidedAt.slice(0, 10)})</span>}
+        {t.rich("status", {
+          status: s.status === "declined" ? t("statusText.declined", { reason: declineReason(s) }) : t(`statusText.${s.status}`),
+          strong: (chunks) => <strong data-testid="suggestion-status">{chunks}</strong>,
+        })}
+        {s.decidedAt && <span className="sub"> {t("decided", { date: s.decidedAt.slice(0, 10) })}</span>}
       </p>
       <dl>
-        <dt>Which figure</dt>
+        <dt>{t("figure")}</dt>
         <dd>
-          {SUGGESTION_FIELD_LABELS[s.field as SuggestionFieldName] ?? s.field}: {s.figure}
+          {isField(s.field) ? t(`field.${s.field}`) : s.field}: {s.figure}
         </dd>
-        <dt>Proposed value</dt>
+        <dt>{t("proposed")}</dt>
         <dd data-testid="suggestion-proposed">{s.proposedValue}</dd>
-        <dt>Source</dt>
+        <dt>{t("source")}</dt>
         <dd>
           <a href={s.sourceUrl} rel="noopener noreferrer nofollow">
             {s.sourceUrl}
           </a>
         </dd>
-        <dt>Sent</dt>
-        <dd>{s.createdAt.slice(0, 16).replace("T", " ")} UTC</dd>
+        <dt>{t("sent")}</dt>
+        <dd>{t("sentAt", { time: s.createdAt.slice(0, 16).replace("T", " ") })}</dd>
       </dl>
       <p>
-        <a href={`/issuers/${s.issuerSlug}`}>Back to {s.issuerName}</a>
+        <Link href={`/issuers/${s.issuerSlug}`}>{t("back", { issuer: s.issuerName })}</Link>
       </p>
     </article>
   );
 }
 
-export default function FollowPage(props: Props) {
+export default async function FollowPage(props: Props) {
+  const t = await getTranslations("corrections");
   return (
-    <Suspense fallback={<p>Loading…</p>}>
+    <Suspense fallback={<p>{t("loading")}</p>}>
       <FollowView {...props} />
     </Suspense>
   );
