@@ -20,6 +20,7 @@ export const NAMESPACES = [
   "sources",
   "learn",
   "taxonomy",
+  "charts",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -70,6 +70,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             {t("footer")}
             {/* A plain link: the layout never reads the session, so public pages stay cached. */}
             <p className="editors-link">
+              {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- another root layout: a full load anyway, and no prefetch of a per-request page from every public view */}
               <a href="/editor/sign-in">{t("editorsSignIn")}</a>
             </p>
           </div>

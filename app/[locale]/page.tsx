@@ -1,13 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { ComparisonTable } from "@/components/home/comparison-table";
 
-export default function HomePage() {
+export default async function HomePage() {
+  const t = await getTranslations("home");
   return (
     <>
-      <h1>How dollar stablecoins are backed</h1>
-      <p className="lede">
-        Every issuer we track, compared on its latest published reserve report: how much backs the tokens, in what, how
-        often an independent firm checks it, and how it fared under stress. Each figure links to its source.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="lede">{t("lede")}</p>
       <ComparisonTable />
     </>
   );

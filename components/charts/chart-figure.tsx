@@ -29,12 +29,14 @@ export interface ChartFigureProps {
   table: ChartTable;
   /** The option the SVG was rendered from, to go live on interaction; plain JSON only. */
   interactiveOption?: EChartsOption;
+  /** The data table's disclosure label, in the page's language (charts.dataTable). */
+  dataTableLabel: string;
 }
 
 // Right-align figures such as "12.5%", "$1.2B", "30 d", "-4" like the site's other tables.
 const NUMERIC = /^[-+−]?\$?[\d.,]+\s?(%|[KMB]|d|days?)?$/;
 
-export function ChartFigure({ svg, image, title, caption, table, interactiveOption }: ChartFigureProps) {
+export function ChartFigure({ svg, image, title, caption, table, interactiveOption, dataTableLabel }: ChartFigureProps) {
   // dangerouslySetInnerHTML is safe here because `svg` comes from our own renderer:
   // ECharts escapes every text node it writes (series names, legend and axis labels),
   // renderChartSvg escapes the aria-label it adds, and all attribute values are our
@@ -70,7 +72,7 @@ export function ChartFigure({ svg, image, title, caption, table, interactiveOpti
         staticSvg
       )}
       <details className="chart-data">
-        <summary>Data table</summary>
+        <summary>{dataTableLabel}</summary>
         <div className="table-scroll">
           <table>
             <caption className="sub">{title}</caption>

@@ -1,17 +1,18 @@
+import { getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { getCompareCharts } from "@/lib/server/queries/issuer-charts";
 
 /** Coverage, composition and cadence of each issuer, on shared time and coverage scales. */
 export async function CompareCharts({ slugs }: { slugs: string[] }) {
-  const items = await getCompareCharts(slugs);
+  const [t, items] = await Promise.all([getTranslations("charts"), getCompareCharts(slugs)]);
   const rows = [
-    { key: "coverage", title: "Coverage over time" },
-    { key: "compositionShare", title: "Composition, share of reserves" },
-    { key: "cadence", title: "Reporting cadence" },
+    { key: "coverage", title: t("compare.coverage") },
+    { key: "compositionShare", title: t("compare.compositionShare") },
+    { key: "cadence", title: t("compare.cadence") },
   ] as const;
   return (
     <section aria-labelledby="compare-charts-h">
-      <h2 id="compare-charts-h">Over time, on shared scales</h2>
+      <h2 id="compare-charts-h">{t("compare.heading")}</h2>
       {rows.map((row) => (
         <div key={row.key}>
           <h3>{row.title}</h3>
@@ -19,10 +20,16 @@ export async function CompareCharts({ slugs }: { slugs: string[] }) {
             {items.map(({ slug, name, charts }) => {
               const chart = charts[row.key];
               return chart ? (
-                <ChartFigure key={slug} svg={chart.svg} title={`${row.title}: ${name}`} table={chart.table} />
+                <ChartFigure
+                  key={slug}
+                  svg={chart.svg}
+                  title={t("compare.figureTitle", { chart: row.title, name })}
+                  table={chart.table}
+                  dataTableLabel={t("dataTable")}
+                />
               ) : (
                 <p key={slug} className="sub">
-                  {name}: not enough figures captured to chart.
+                  {t("compare.notEnough", { name })}
                 </p>
               );
             })}

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/server/edge/action";
 import { FormMessage } from "./ui";
@@ -10,7 +11,7 @@ export function AcceptInviteForm({ token, email, action }: { token: string; emai
   if (state?.ok) {
     return (
       <FormMessage kind="success" testId="invite-accepted">
-        Your account {state.data.email} is ready. <a href="/editor/sign-in">Sign in</a>.
+        Your account {state.data.email} is ready. <Link href="/editor/sign-in">Sign in</Link>.
       </FormMessage>
     );
   }

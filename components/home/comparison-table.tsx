@@ -1,65 +1,99 @@
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/i18n/link";
 import { comparisonRows, type ComparisonRow } from "@/lib/server/queries/comparison";
-import { BACKING_MODEL_LABELS, BACKING_MODELS, CADENCE_LABELS, CATEGORY_LABELS, ISSUER_STATUS_LABELS, ISSUER_STATUSES } from "@/lib/domain/taxonomy";
+import { BACKING_MODELS, ISSUER_STATUSES, type ReserveCategory } from "@/lib/domain/taxonomy";
 import { formatAsOf } from "@/lib/domain/dates";
-import { formatPct } from "@/lib/domain/precision";
+import { localizeDigits } from "@/lib/domain/precision";
+import { localizeHref } from "@/i18n/routing";
+import { numberFormatters, type NumberFormatters } from "@/lib/i18n/format";
+import { taxonomyLabels, type TaxonomyLabels } from "@/lib/i18n/labels";
 import { CATEGORY_COLORS } from "@/lib/charts/palette";
-import { IssuerTable, type TableRow } from "./issuer-table";
+import { IssuerTable, type TableLabels, type TableRow } from "./issuer-table";
 
-const BOUND_NOTE = { exact: "", approx: "approximate (rounded inputs)", lower: "lower bound", upper: "upper bound", unknown: "" } as const;
+type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
-function toTableRow(r: ComparisonRow): TableRow {
+function toTableRow(r: ComparisonRow, t: Translate, common: Translate, f: NumberFormatters, L: TaxonomyLabels): TableRow {
   const cov = r.coveragePct;
   const other = r.otherUndisclosedPct;
+  const boundNote = (b: string) => (b === "approx" || b === "lower" || b === "upper" ? t(`boundNote.${b}`) : "");
   const overdue =
-    r.overdue.status === "overdue" ? `overdue ${r.overdue.daysOverdue} days` : r.overdue.status === "expected_between" ? "report due now" : "";
+    r.overdue.status === "overdue" && r.overdue.daysOverdue !== null
+      ? t("overdue", { count: r.overdue.daysOverdue })
+      : r.overdue.status === "expected_between"
+        ? t("dueNow")
+        : "";
+  const categoryLabel = (c: { category: ReserveCategory | "not_captured" }) =>
+    c.category === "not_captured" ? t("notCapturedByUs") : L.category(c.category);
   return {
     slug: r.issuer.slug,
+    href: localizeHref(`/issuers/${r.issuer.slug}`, f.locale),
     name: r.issuer.name,
     symbols: r.issuer.tokenSymbols.join(", "),
     isDemo: r.issuer.isDemo,
     backing: r.issuer.backingModel,
-    backingLabel: BACKING_MODEL_LABELS[r.issuer.backingModel],
+    backingLabel: L.backingModel(r.issuer.backingModel),
     status: r.issuer.status,
-    statusLabel: ISSUER_STATUS_LABELS[r.issuer.status],
+    statusLabel: L.issuerStatus(r.issuer.status),
     jurisdiction: r.issuer.homeJurisdiction ?? "",
+    selectLabel: t("selectIssuer", { name: r.issuer.name }),
     coverage: {
-      text: cov && cov.value !== null ? formatPct(cov, 1) : "n/a",
-      title: cov ? [BOUND_NOTE[cov.bound], cov.reason].filter(Boolean).join(": ") || "reserves / tokens outstanding" : "no report",
+      text: cov && cov.value !== null ? f.pct(cov, 1) : t("na"),
+      title: cov ? [boundNote(cov.bound), cov.reason].filter(Boolean).join(": ") || t("coverageTitle") : t("noReport"),
       sort: cov && cov.value !== null ? Number(cov.value) : null,
-      note: [r.coverageOnGroupTotals ? "group totals" : null, r.coverageAsOf ? `as of ${r.coverageAsOf}` : null].filter(Boolean).join(", ") || null,
+      note:
+        [r.coverageOnGroupTotals ? t("groupTotals") : null, r.coverageAsOf ? common("asOf", { date: r.coverageAsOf }) : null]
+          .filter(Boolean)
+          .join(", ") || null,
     },
     bar: r.composition
       ? {
-          label: `Composition as of ${r.composition.asOf}: ${r.composition.parts
-            .map((p) => `${p.category === "not_captured" ? "not captured by us" : CATEGORY_LABELS[p.category]} ${p.pct.toFixed(1)}%`)
-            .join(", ")}`,
+          label: t("compositionLabel", {
+            date: r.composition.asOf,
+            parts: r.composition.parts
+              .map((p) =>
+                t("compositionPart", {
+                  category: p.category === "not_captured" ? t("notCapturedByUsLower") : L.category(p.category),
+                  pct: `${localizeDigits(p.pct.toFixed(1), f.locale)}%`,
+                }),
+              )
+              .join(", "),
+          }),
           parts: r.composition.parts.map((p) => ({
             key: p.category,
-            label: p.category === "not_captured" ? "Not captured by us" : CATEGORY_LABELS[p.category],
+            label: categoryLabel(p),
             pct: p.pct,
             color: p.category === "not_captured" ? null : CATEGORY_COLORS[p.category],
           })),
         }
       : null,
     other: {
-      text: other && other.value !== null ? formatPct(other, 1) : r.composition ? "none stated" : "n/a",
-      title: other?.reason ?? "share of reserves in the issuer's own “other / undisclosed” line",
+      text: other && other.value !== null ? f.pct(other, 1) : r.composition ? t("noneStated") : t("na"),
+      title: other?.reason ?? t("otherTitle"),
       sort: other && other.value !== null ? Number(other.value) : null,
     },
     eligible: {
-      text: r.geniusEligible?.share && r.geniusEligible.share.value !== null ? formatPct(r.geniusEligible.share, 0) : "not assessed",
-      title: r.geniusEligible ? `${r.geniusEligible.reason} Our mapping of reported categories to the GENIUS Act's reserve rule, not legal advice.` : "no composition captured",
+      text: r.geniusEligible?.share && r.geniusEligible.share.value !== null ? f.pct(r.geniusEligible.share, 0) : t("notAssessed"),
+      title: r.geniusEligible ? t("eligibleTitle", { reason: r.geniusEligible.reason }) : t("noComposition"),
       sort: r.geniusEligible?.share?.value != null ? Number(r.geniusEligible.share.value) : null,
     },
     lastAsOf: r.latest
-      ? { text: formatAsOf(r.latest.asOf, r.latest.asOfPrecision), href: r.latest.sourceUrl ?? r.latest.reportUrl, daysSince: r.daysSinceAsOf }
+      ? {
+          text: formatAsOf(r.latest.asOf, r.latest.asOfPrecision),
+          href: r.latest.sourceUrl ?? r.latest.reportUrl,
+          daysSince: r.daysSinceAsOf,
+          ago: r.daysSinceAsOf !== null ? t("daysAgo", { count: r.daysSinceAsOf }) : null,
+        }
       : null,
     cadence: {
-      declared: CADENCE_LABELS[r.issuer.declaredCadence],
-      found: r.reportsLast12Months,
-      expected: r.expectedLast12Months,
-      overdue,
+      declared: L.cadence(r.issuer.declaredCadence),
+      summary: [
+        r.expectedLast12Months !== null
+          ? t("foundOfExpected", { found: r.reportsLast12Months, expected: r.expectedLast12Months })
+          : t("found", { found: r.reportsLast12Months }),
+        overdue,
+      ]
+        .filter(Boolean)
+        .join(" · "),
       sort: r.expectedLast12Months ? r.reportsLast12Months / r.expectedLast12Months : null,
     },
     stress: r.stressEventCount,
@@ -67,24 +101,58 @@ function toTableRow(r: ComparisonRow): TableRow {
 }
 
 export async function ComparisonTable() {
-  const { rows, today } = await comparisonRows();
+  const [{ rows, today }, t, common, f, L] = await Promise.all([
+    comparisonRows(),
+    getTranslations("home.table"),
+    getTranslations("common"),
+    numberFormatters(),
+    taxonomyLabels(),
+  ]);
   const jurisdictions = [...new Set(rows.map((r) => r.issuer.homeJurisdiction).filter((j): j is string => Boolean(j)))].sort();
+  const labels: TableLabels = {
+    filters: t("filters"),
+    backingModel: t("col.backingModel"),
+    status: t("status"),
+    jurisdiction: t("jurisdiction"),
+    all: t("all"),
+    // Placeholders filled in the browser.
+    compareSelected: t("compareSelected", { count: "{count}" }),
+    shown: t("shown", { visible: "{visible}", total: "{total}" }),
+    caption: t("caption"),
+    selectToCompare: t("selectToCompare"),
+    issuer: t("col.issuer"),
+    coverage: t("col.coverage"),
+    composition: t("col.composition"),
+    other: t("col.other"),
+    eligible: t("col.eligible"),
+    lastReport: t("col.lastReport"),
+    cadence: t("col.cadence"),
+    stress: t("col.stress"),
+    demo: common("demo"),
+    notCaptured: t("notCaptured"),
+    none: t("none"),
+  };
   return (
     <>
       <IssuerTable
-        rows={rows.map(toTableRow)}
+        rows={rows.map((r) => toTableRow(r, t, common, f, L))}
         jurisdictions={jurisdictions}
-        backings={BACKING_MODELS.map((key) => ({ key, label: BACKING_MODEL_LABELS[key] }))}
-        statuses={ISSUER_STATUSES.map((key) => ({ key, label: ISSUER_STATUS_LABELS[key] }))}
+        backings={BACKING_MODELS.map((key) => ({ key, label: L.backingModel(key) }))}
+        statuses={ISSUER_STATUSES.map((key) => ({ key, label: L.issuerStatus(key) }))}
+        compareHref={localizeHref("/compare", f.locale)}
+        labels={labels}
       />
       <p className="sub">
-        Figures as of each issuer&apos;s latest published report; ages and cadence judged on {today}. Coverage is total
-        reserves divided by tokens outstanding; “group totals” marks ratios computed on a whole group&apos;s assets, which
-        are not reserve coverage. <a href="/methodology">How every column is computed</a>.{" "}
-        <a download href="/data/issuers.csv" data-testid="download-csv">
-          Download CSV
-        </a>{" "}
-        (<Link href="/data#csv-issuers">columns</Link>).
+        {t.rich("footer", {
+          today,
+          methodology: (chunks) => <a href={localizeHref("/methodology", f.locale)}>{chunks}</a>,
+          download: (chunks) => (
+            <a download href="/data/issuers.csv" data-testid="download-csv">
+              {chunks}
+            </a>
+          ),
+          columns: (chunks) => <Link href="/data#csv-issuers">{chunks}</Link>,
+        })}
       </p>
     </>
   );

@@ -3,6 +3,8 @@
 // every cell preformatted (no formatting code ships to the browser); this
 // component only reorders rows and keeps the table state in the URL so a view
 // can be shared. Without JavaScript the table shows in its default order.
+// Its words come from the server as `labels` (no message catalogue ships to the
+// browser); "{count}", "{visible}" and "{total}" are filled in here.
 import { useId, useMemo, useSyncExternalStore } from "react";
 
 export interface BarPart {
@@ -14,6 +16,8 @@ export interface BarPart {
 
 export interface TableRow {
   slug: string;
+  /** The issuer page in the reader's language. */
+  href: string;
   name: string;
   symbols: string;
   isDemo: boolean;
@@ -22,24 +26,52 @@ export interface TableRow {
   status: string;
   statusLabel: string;
   jurisdiction: string;
+  /** Accessible name of the row's checkbox. */
+  selectLabel: string;
   coverage: { text: string; title: string; sort: number | null; note: string | null };
   bar: { parts: BarPart[]; label: string } | null;
   other: { text: string; title: string; sort: number | null };
   eligible: { text: string; title: string; sort: number | null };
-  lastAsOf: { text: string; href: string | null; daysSince: number | null } | null;
-  cadence: { declared: string; found: number; expected: number | null; overdue: string; sort: number | null };
+  lastAsOf: { text: string; href: string | null; daysSince: number | null; ago: string | null } | null;
+  /** summary: reports found (of expected) in 12 months, and whether one is overdue. */
+  cadence: { declared: string; summary: string; sort: number | null };
   stress: number;
 }
 
+export interface TableLabels {
+  filters: string;
+  backingModel: string;
+  status: string;
+  jurisdiction: string;
+  all: string;
+  /** With "{count}". */
+  compareSelected: string;
+  /** With "{visible}" and "{total}". */
+  shown: string;
+  caption: string;
+  selectToCompare: string;
+  issuer: string;
+  coverage: string;
+  composition: string;
+  other: string;
+  eligible: string;
+  lastReport: string;
+  cadence: string;
+  stress: string;
+  demo: string;
+  notCaptured: string;
+  none: string;
+}
+
 type SortKey = "name" | "coverage" | "other" | "eligible" | "age" | "cadence" | "stress";
-const SORTS: { key: SortKey; label: string; numeric: boolean }[] = [
-  { key: "name", label: "Issuer", numeric: false },
-  { key: "coverage", label: "Coverage", numeric: true },
-  { key: "other", label: "Other / undisclosed", numeric: true },
-  { key: "eligible", label: "Eligible, US GENIUS (our mapping)", numeric: true },
-  { key: "age", label: "Last report", numeric: true },
-  { key: "cadence", label: "Reports, last 12 months", numeric: true },
-  { key: "stress", label: "Stress events", numeric: true },
+const SORTS: { key: SortKey; numeric: boolean }[] = [
+  { key: "name", numeric: false },
+  { key: "coverage", numeric: true },
+  { key: "other", numeric: true },
+  { key: "eligible", numeric: true },
+  { key: "age", numeric: true },
+  { key: "cadence", numeric: true },
+  { key: "stress", numeric: true },
 ];
 
 interface State {
@@ -129,11 +161,14 @@ function Bar({ bar }: { bar: NonNullable<TableRow["bar"]> }) {
   );
 }
 
-export function IssuerTable({ rows, jurisdictions, backings, statuses }: {
+export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHref, labels }: {
   rows: TableRow[];
   jurisdictions: string[];
   backings: { key: string; label: string }[];
   statuses: { key: string; label: string }[];
+  /** The compare page in the reader's language. */
+  compareHref: string;
+  labels: TableLabels;
 }) {
   const search = useSyncExternalStore(subscribe, () => window.location.search, () => "");
   const state = useMemo(() => parseState(search), [search]);
@@ -175,11 +210,11 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses }: {
 
   return (
     <>
-      <div className="controls" role="group" aria-label="Filter issuers">
+      <div className="controls" role="group" aria-label={labels.filters}>
         <label>
-          Backing model{" "}
+          {labels.backingModel}{" "}
           <select value={state.backing} onChange={(e) => update({ backing: e.target.value })}>
-            <option value="">All</option>
+            <option value="">{labels.all}</option>
             {backings.map((b) => (
               <option key={b.key} value={b.key}>
                 {b.label}
@@ -188,9 +223,9 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses }: {
           </select>
         </label>
         <label>
-          Status{" "}
+          {labels.status}{" "}
           <select value={state.status} onChange={(e) => update({ status: e.target.value })}>
-            <option value="">All</option>
+            <option value="">{labels.all}</option>
             {statuses.map((s) => (
               <option key={s.key} value={s.key}>
                 {s.label}
@@ -199,9 +234,9 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses }: {
           </select>
         </label>
         <label>
-          Jurisdiction{" "}
+          {labels.jurisdiction}{" "}
           <select value={state.jurisdiction} onChange={(e) => update({ jurisdiction: e.target.value })}>
-            <option value="">All</option>
+            <option value="">{labels.all}</option>
             {jurisdictions.map((j) => (
               <option key={j} value={j}>
                 {j}
@@ -212,32 +247,32 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses }: {
         <a
           className={`button${state.selected.length >= 2 ? "" : " disabled"}`}
           aria-disabled={state.selected.length < 2}
-          href={state.selected.length >= 2 ? `/compare?issuers=${state.selected.join(",")}` : undefined}
+          href={state.selected.length >= 2 ? `${compareHref}?issuers=${state.selected.join(",")}` : undefined}
           data-testid="compare-link"
         >
-          Compare selected ({state.selected.length}/4)
+          {labels.compareSelected.replace("{count}", String(state.selected.length))}
         </a>
         <span className="sub" aria-live="polite">
-          {visible.length} of {rows.length} issuers
+          {labels.shown.replace("{visible}", String(visible.length)).replace("{total}", String(rows.length))}
         </span>
       </div>
       <div className="table-scroll">
         <table className="comparison">
-          <caption className="skip">Issuers and their latest reserve reports; column headers sort the table</caption>
+          <caption className="skip">{labels.caption}</caption>
           <thead>
             <tr>
               <th scope="col">
-                <span className="skip">Select to compare</span>
+                <span className="skip">{labels.selectToCompare}</span>
               </th>
-              {header("name", "Issuer")}
-              <th scope="col">Backing model</th>
-              {header("coverage", "Coverage", "num")}
-              <th scope="col">Composition</th>
-              {header("other", "Other / undisclosed", "num")}
-              {header("eligible", "Eligible: US GENIUS, our mapping", "num")}
-              {header("age", "Last report")}
-              {header("cadence", "Cadence")}
-              {header("stress", "Stress events", "num")}
+              {header("name", labels.issuer)}
+              <th scope="col">{labels.backingModel}</th>
+              {header("coverage", labels.coverage, "num")}
+              <th scope="col">{labels.composition}</th>
+              {header("other", labels.other, "num")}
+              {header("eligible", labels.eligible, "num")}
+              {header("age", labels.lastReport)}
+              {header("cadence", labels.cadence)}
+              {header("stress", labels.stress, "num")}
             </tr>
           </thead>
           <tbody>
@@ -246,13 +281,13 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses }: {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Select ${r.name} to compare`}
+                    aria-label={r.selectLabel}
                     checked={state.selected.includes(r.slug)}
                     onChange={() => toggle(r.slug)}
                   />
                 </td>
                 <th scope="row">
-                  <a href={`/issuers/${r.slug}`}>{r.name}</a> {r.isDemo && <span className="badge demo">demo</span>}
+                  <a href={r.href}>{r.name}</a> {r.isDemo && <span className="badge demo">{labels.demo}</span>}
                   <div className="sub">
                     {r.symbols}
                     {r.status !== "active" && <> · {r.statusLabel}</>}
@@ -264,7 +299,7 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses }: {
                   <span title={r.coverage.title}>{r.coverage.text}</span>
                   {r.coverage.note && <div className="sub">{r.coverage.note}</div>}
                 </td>
-                <td>{r.bar ? <Bar bar={r.bar} /> : <span className="sub">not captured</span>}</td>
+                <td>{r.bar ? <Bar bar={r.bar} /> : <span className="sub">{labels.notCaptured}</span>}</td>
                 <td className="num">
                   <span title={r.other.title}>{r.other.text}</span>
                 </td>
@@ -275,18 +310,15 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses }: {
                   {r.lastAsOf ? (
                     <>
                       {r.lastAsOf.href ? <a href={r.lastAsOf.href}>{r.lastAsOf.text}</a> : r.lastAsOf.text}
-                      {r.lastAsOf.daysSince !== null && <div className="sub">{r.lastAsOf.daysSince} days ago</div>}
+                      {r.lastAsOf.ago !== null && <div className="sub">{r.lastAsOf.ago}</div>}
                     </>
                   ) : (
-                    <span className="sub">none</span>
+                    <span className="sub">{labels.none}</span>
                   )}
                 </td>
                 <td>
                   {r.cadence.declared}
-                  <div className="sub">
-                    {r.cadence.found}
-                    {r.cadence.expected !== null && ` of ${r.cadence.expected}`} in 12 months{r.cadence.overdue && ` · ${r.cadence.overdue}`}
-                  </div>
+                  <div className="sub">{r.cadence.summary}</div>
                 </td>
                 <td className="num">{r.stress}</td>
               </tr>

@@ -1,27 +1,30 @@
+import { getTranslations } from "next-intl/server";
 import type { AttestationRow } from "@/lib/server/queries/issuer-page";
 import { formatAsOf } from "@/lib/domain/dates";
-import { formatUsdCompact } from "@/lib/domain/precision";
+import { localizeHref } from "@/i18n/routing";
+import { numberFormatters } from "@/lib/i18n/format";
 import { Usd } from "@/components/ui/money";
 import { CoverageAndSourceCells, PublishedCells } from "./report-cells";
 import { Markdown } from "@/components/ui/markdown";
 
 /** Every report we hold for the issuer, newest first, with its lag and history. */
-export function AttestationTable({ rows, slug }: { rows: AttestationRow[]; slug?: string }) {
-  if (rows.length === 0) return <p>No reports recorded yet.</p>;
+export async function AttestationTable({ rows, slug }: { rows: AttestationRow[]; slug?: string }) {
+  const [t, common, f] = await Promise.all([getTranslations("issuer.reports"), getTranslations("common"), numberFormatters()]);
+  if (rows.length === 0) return <p>{t("none")}</p>;
   return (
     <div className="table-scroll">
       <table className="attestations">
-        <caption className="skip">Every reserve report, newest first</caption>
+        <caption className="skip">{t("caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">As of</th>
-            <th scope="col">Published</th>
-            <th scope="col" className="num">Lag (days)</th>
-            <th scope="col">Type and firm</th>
-            <th scope="col" className="num">Reserves</th>
-            <th scope="col" className="num">Tokens</th>
-            <th scope="col" className="num">Coverage</th>
-            <th scope="col">Source</th>
+            <th scope="col">{t("col.asOf")}</th>
+            <th scope="col">{t("col.published")}</th>
+            <th scope="col" className="num">{t("col.lag")}</th>
+            <th scope="col">{t("col.typeAndFirm")}</th>
+            <th scope="col" className="num">{t("col.reserves")}</th>
+            <th scope="col" className="num">{t("col.tokens")}</th>
+            <th scope="col" className="num">{t("col.coverage")}</th>
+            <th scope="col">{t("col.source")}</th>
           </tr>
         </thead>
         <tbody>
@@ -29,7 +32,7 @@ export function AttestationTable({ rows, slug }: { rows: AttestationRow[]; slug?
             <tr key={a.id} className={a.state === "retracted" ? "retracted" : undefined} data-testid="attestation-row">
               <th scope="row">
                 {formatAsOf(a.asOf, a.asOfPrecision)}
-                {a.asOfPrecision === "month" && <div className="sub">month only</div>}
+                {a.asOfPrecision === "month" && <div className="sub">{common("monthOnly")}</div>}
                 {a.notes && (
                   <div className="sub note">
                     <Markdown source={a.notes} />
@@ -37,31 +40,39 @@ export function AttestationTable({ rows, slug }: { rows: AttestationRow[]; slug?
                 )}
                 {a.state === "retracted" && (
                   <div>
-                    <span className="badge bad">retracted</span> <span className="sub">{a.retractedReason}</span>
+                    <span className="badge bad">{t("retracted")}</span> <span className="sub">{a.retractedReason}</span>
                   </div>
                 )}
                 {slug && a.state !== "retracted" && (
                   <div className="sub">
-                    <a href={`/issuers/${slug}/suggest?report=${a.id}`} rel="nofollow" data-testid="suggest-correction">
-                      Suggest a correction
+                    <a href={localizeHref(`/issuers/${slug}/suggest?report=${a.id}`, f.locale)} rel="nofollow" data-testid="suggest-correction">
+                      {t("suggestCorrection")}
                     </a>
                   </div>
                 )}
                 {a.revisions.length > 0 && (
                   <details className="revisions">
                     <summary>
-                      <span className="badge">revised</span> on {a.revisions.at(-1)!.correctedAt.slice(0, 10)}
+                      {t.rich("revisedOn", {
+                        date: a.revisions.at(-1)!.correctedAt.slice(0, 10),
+                        badge: (chunks) => <span className="badge">{chunks}</span>,
+                      })}
                     </summary>
                     <ul className="plain">
                       {a.revisions.map((r) => (
                         <li key={r.revision}>
-                          Revision {r.revision} read: reserves{" "}
-                          {r.previous.totalReserves ? formatUsdCompact(r.previous.totalReserves.value, r.previous.totalReserves.precision as "exact") : "not reported"}
-                          , tokens{" "}
-                          {r.previous.tokensOutstanding
-                            ? formatUsdCompact(r.previous.tokensOutstanding.value, r.previous.tokensOutstanding.precision as "exact")
-                            : "not reported"}
-                          , published {r.previous.publishedOn ?? "date unknown"}. Corrected on {r.correctedAt.slice(0, 10)}: {r.reason}
+                          {t("revisionRead", {
+                            revision: r.revision,
+                            reserves: r.previous.totalReserves
+                              ? f.usd(r.previous.totalReserves.value, r.previous.totalReserves.precision as "exact")
+                              : t("notReported"),
+                            tokens: r.previous.tokensOutstanding
+                              ? f.usd(r.previous.tokensOutstanding.value, r.previous.tokensOutstanding.precision as "exact")
+                              : t("notReported"),
+                            published: r.previous.publishedOn ?? t("dateUnknown"),
+                            correctedOn: r.correctedAt.slice(0, 10),
+                            reason: r.reason,
+                          })}
                         </li>
                       ))}
                     </ul>

@@ -1,14 +1,17 @@
+import { getTranslations } from "next-intl/server";
 import type { CompositionChange, CompositionShares } from "@/lib/domain/metrics/composition";
-import { formatPct } from "@/lib/domain/precision";
-import { CATEGORY_LABELS } from "@/lib/domain/taxonomy";
+import type { Bound, NumberLocale } from "@/lib/domain/precision";
+import { numberFormatters } from "@/lib/i18n/format";
+import { taxonomyLabels } from "@/lib/i18n/labels";
 import { Pct } from "@/components/ui/measured";
 import { shortUsd } from "@/components/ui/money";
 import { Swatch } from "@/components/ui/swatch";
-import { formatUsdCompact, type Bound } from "@/lib/domain/precision";
+import { reconciliationText } from "./sentences";
 
-function signedUsd(value: string, bound: Bound): string {
-  const text = shortUsd(value, bound);
-  return value.startsWith("-") ? text : text.replace("$", "+$");
+function signedUsd(value: string, bound: Bound, locale: NumberLocale): string {
+  const text = shortUsd(value, bound, locale);
+  // "+" goes before the currency, after any precision mark: "≈ +$1.2 B", "+US$ 1,2 bi".
+  return value.startsWith("-") ? text : text.replace(/^((?:[≈≥≤] )?)/, "$1+");
 }
 
 /**
@@ -16,18 +19,19 @@ function signedUsd(value: string, bound: Bound): string {
  * apart: the issuer's own "other / undisclosed" line, and what our captured
  * lines do not reach ("not captured by us").
  */
-export function CompositionTable({ shares, change }: { shares: CompositionShares; change: CompositionChange | null }) {
+export async function CompositionTable({ shares, change }: { shares: CompositionShares; change: CompositionChange | null }) {
+  const [t, f, L] = await Promise.all([getTranslations("issuer"), numberFormatters(), taxonomyLabels()]);
   const changeFor = (category: string) => change?.changes.find((c) => c.category === category) ?? null;
   return (
     <div className="table-scroll">
       <table>
-        <caption className="skip">Reserve composition as of {shares.asOf}</caption>
+        <caption className="skip">{t("composition.caption", { date: shares.asOf })}</caption>
         <thead>
           <tr>
-            <th scope="col">Category</th>
-            <th scope="col" className="num">Amount</th>
-            <th scope="col" className="num">Share of reserves</th>
-            <th scope="col" className="num">Change since previous report</th>
+            <th scope="col">{t("composition.col.category")}</th>
+            <th scope="col" className="num">{t("composition.col.amount")}</th>
+            <th scope="col" className="num">{t("composition.col.share")}</th>
+            <th scope="col" className="num">{t("composition.col.change")}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,14 +41,14 @@ export function CompositionTable({ shares, change }: { shares: CompositionShares
               <tr key={c.category} className={c.category === "other_undisclosed" ? "undisclosed" : undefined}>
                 <th scope="row">
                   <Swatch category={c.category} />
-                  {CATEGORY_LABELS[c.category]}
-                  {c.category === "other_undisclosed" && <div className="sub">the issuer&apos;s own catch-all line</div>}
+                  {L.category(c.category)}
+                  {c.category === "other_undisclosed" && <div className="sub">{t("composition.catchAll")}</div>}
                 </th>
                 <td className="num">
                   {c.amountUsd.value !== null ? (
-                    formatUsdCompact(c.amountUsd.value, c.amountUsd.bound === "exact" ? "exact" : c.amountUsd.bound)
+                    f.usd(c.amountUsd.value, c.amountUsd.bound === "exact" ? "exact" : c.amountUsd.bound)
                   ) : (
-                    <span className="sub">share only</span>
+                    <span className="sub">{t("composition.shareOnly")}</span>
                   )}
                 </td>
                 <td className="num">
@@ -53,13 +57,13 @@ export function CompositionTable({ shares, change }: { shares: CompositionShares
                 <td className="num">
                   {ch ? (
                     <>
-                      <span title="change in percentage points of reserves">{formatPct(ch.ppChange, 1, { unit: " pp", signed: true })}</span>
+                      <span title={t("composition.ppTitle")}>{f.pct(ch.ppChange, 1, { unit: " pp", signed: true })}</span>
                       {ch.usdChange.value !== null && (
-                        <div className="sub">{signedUsd(ch.usdChange.value, ch.usdChange.bound)}</div>
+                        <div className="sub">{signedUsd(ch.usdChange.value, ch.usdChange.bound, f.locale)}</div>
                       )}
                     </>
                   ) : (
-                    <span className="sub">n/a</span>
+                    <span className="sub">{t("measure.na")}</span>
                   )}
                 </td>
               </tr>
@@ -69,11 +73,11 @@ export function CompositionTable({ shares, change }: { shares: CompositionShares
             <tr className="not-captured">
               <th scope="row">
                 <Swatch category="not_captured" />
-                Not captured by us
-                <div className="sub">reserves our recorded lines do not account for (our gap, not the issuer&apos;s)</div>
+                {t("composition.notCaptured")}
+                <div className="sub">{t("composition.notCapturedNote")}</div>
               </th>
               <td className="num">
-                {shares.notCapturedUsd.value !== null ? formatUsdCompact(shares.notCapturedUsd.value, shares.notCapturedUsd.bound) : ""}
+                {shares.notCapturedUsd.value !== null ? f.usd(shares.notCapturedUsd.value, shares.notCapturedUsd.bound) : ""}
               </td>
               <td className="num">
                 <Pct value={shares.notCapturedPct} />
@@ -84,9 +88,16 @@ export function CompositionTable({ shares, change }: { shares: CompositionShares
         </tbody>
       </table>
       <p className="sub table-note">
-        {shares.reconciliation.reason}.
-        {change?.previousAsOf && <> Changes are against the report as of {change.previousAsOf}.</>}
-        {change?.note && <> Note: {change.note}.</>}
+        {t("composition.reconciliationSentence", { reason: reconciliationText(shares, t, f.locale) })}
+        {change?.previousAsOf && <> {t("composition.changesAgainst", { date: change.previousAsOf })}</>}
+        {change?.note && (
+          <>
+            {" "}
+            {t("composition.note", {
+              note: change.previousId === null ? t("composition.changeNote.noEarlier") : t("composition.changeNote.differentScope"),
+            })}
+          </>
+        )}
       </p>
     </div>
   );

@@ -1,20 +1,24 @@
+import { getTranslations } from "next-intl/server";
 import type { IssuerPageModel } from "@/lib/server/queries/issuer-page";
-import { ELIGIBILITY_DISCLAIMER } from "@/lib/domain/metrics/eligibility";
+import { localizeHref } from "@/i18n/routing";
+import { localizeDigits } from "@/lib/domain/precision";
+import { currentLocale } from "@/lib/i18n/server";
 import { Pct } from "@/components/ui/measured";
 
 /** Share of the latest composition that each framework's reserve rule would accept, by our mapping. */
-export function EligibilityTable({ model }: { model: IssuerPageModel }) {
-  if (!model.compositionReport) return <p>No composition captured, so eligibility is not assessed.</p>;
+export async function EligibilityTable({ model }: { model: IssuerPageModel }) {
+  const [t, locale] = await Promise.all([getTranslations("issuer.eligibility"), currentLocale()]);
+  if (!model.compositionReport) return <p>{t("none")}</p>;
   return (
     <>
       <div className="table-scroll">
         <table>
-          <caption className="skip">Eligible share of reserves per framework (our mapping)</caption>
+          <caption className="skip">{t("caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Framework</th>
-              <th scope="col" className="num">Eligible share (our mapping)</th>
-              <th scope="col">Notes</th>
+              <th scope="col">{t("col.framework")}</th>
+              <th scope="col" className="num">{t("col.share")}</th>
+              <th scope="col">{t("col.notes")}</th>
             </tr>
           </thead>
           <tbody>
@@ -25,13 +29,13 @@ export function EligibilityTable({ model }: { model: IssuerPageModel }) {
                     {name}
                   </a>
                 </th>
-                <td className="num">{result.status === "assessed" ? <Pct value={result.share} /> : <span>not assessed</span>}</td>
+                <td className="num">{result.status === "assessed" ? <Pct value={result.share} /> : <span>{t("notAssessed")}</span>}</td>
                 <td className="sub">
                   {result.reason}
                   {result.depositFloor && (
                     <>
                       {" "}
-                      Deposit floor ({result.depositFloor.requiredPct} %): {result.depositFloor.status.replace("_", " ")}.
+                      {t("depositFloor", { pct: localizeDigits(result.depositFloor.requiredPct, locale), status: t(`depositFloorStatus.${result.depositFloor.status}`) })}
                     </>
                   )}
                 </td>
@@ -41,7 +45,10 @@ export function EligibilityTable({ model }: { model: IssuerPageModel }) {
         </table>
       </div>
       <p className="sub">
-        {ELIGIBILITY_DISCLAIMER} Report as of {model.compositionReport.asOf}. <a href="/methodology#eligibility">How the mapping works</a>
+        {t.rich("footer", {
+          date: model.compositionReport.asOf,
+          link: (chunks) => <a href={localizeHref("/methodology#eligibility", locale)}>{chunks}</a>,
+        })}
       </p>
     </>
   );

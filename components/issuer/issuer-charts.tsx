@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { CHART_HEIGHT, CHART_WIDTH, getIssuerChartSpecs, type ChartSpec } from "@/lib/server/queries/issuer-charts";
 
@@ -11,41 +12,42 @@ export function chartImage(slug: string, file: string, chart: ChartSpec) {
   };
 }
 
-function Figure({ slug, file, chart, title, caption }: { slug: string; file: string; chart: ChartSpec | null; title: string; caption: string }) {
+type FigureProps = { slug: string; file: string; chart: ChartSpec | null; title: string; caption: string; dataTableLabel: string };
+
+function Figure({ slug, file, chart, title, caption, dataTableLabel }: FigureProps) {
   if (!chart) return null;
-  return <ChartFigure image={chartImage(slug, file, chart)} title={title} caption={caption} table={chart.table} interactiveOption={chart.interactive} />;
+  return (
+    <ChartFigure
+      image={chartImage(slug, file, chart)}
+      title={title}
+      caption={caption}
+      table={chart.table}
+      interactiveOption={chart.interactive}
+      dataTableLabel={dataTableLabel}
+    />
+  );
 }
 
 /** Composition, coverage and cadence over time, as server-rendered SVG with data tables. */
 export async function IssuerCharts({ slug }: { slug: string }) {
-  const charts = await getIssuerChartSpecs(slug);
+  const [t, charts] = await Promise.all([getTranslations("charts"), getIssuerChartSpecs(slug)]);
   if (!charts) return null;
+  const dataTableLabel = t("dataTable");
   return (
     <section aria-labelledby="history-h" className="charts">
-      <h2 id="history-h">History</h2>
+      <h2 id="history-h">{t("issuer.heading")}</h2>
       <Figure
         slug={slug}
         file="composition-share.svg"
         chart={charts.compositionShare}
-        title="Composition over time, share of reserves"
-        caption="Each report's reserves by category. Hatched: reserves our records do not break down (not the issuer's own “other / undisclosed”)."
+        dataTableLabel={dataTableLabel}
+        title={t("issuer.compositionShare.title")}
+        caption={t("issuer.compositionShare.caption")}
       />
-      <Figure slug={slug} file="composition-usd.svg" chart={charts.compositionUsd} title="Composition over time, US dollars" caption="The same reports in dollars, where amounts were published." />
-      <Figure
-        slug={slug}
-        file="coverage.svg"
-        chart={charts.coverage}
-        title="Coverage over time"
-        caption="Total reserves divided by tokens outstanding. Hollow triangles: bounds (≥ or ≤) because a source gave a minimum."
-      />
-      <Figure
-        slug={slug}
-        file="cadence.svg"
-        chart={charts.cadence}
-        title="Reporting cadence"
-        caption="Each report at its as-of date and the days it took to publish; the band is the lag the issuer's own history leads one to expect; hatched stretches are gaps."
-      />
-      {!charts.compositionShare && !charts.coverage && <p>Not enough figures captured to chart.</p>}
+      <Figure slug={slug} file="composition-usd.svg" chart={charts.compositionUsd} dataTableLabel={dataTableLabel} title={t("issuer.compositionUsd.title")} caption={t("issuer.compositionUsd.caption")} />
+      <Figure slug={slug} file="coverage.svg" chart={charts.coverage} dataTableLabel={dataTableLabel} title={t("issuer.coverage.title")} caption={t("issuer.coverage.caption")} />
+      <Figure slug={slug} file="cadence.svg" chart={charts.cadence} dataTableLabel={dataTableLabel} title={t("issuer.cadence.title")} caption={t("issuer.cadence.caption")} />
+      {!charts.compositionShare && !charts.coverage && <p>{t("issuer.notEnough")}</p>}
     </section>
   );
 }

@@ -1,7 +1,8 @@
+import { getTranslations } from "next-intl/server";
 import type { IssuerData } from "@/lib/domain/types";
-import { BACKING_MODEL_LABELS, CADENCE_LABELS, ISSUER_STATUS_LABELS } from "@/lib/domain/taxonomy";
-
-const ROLE_LABEL = { bank: "Bank", custodian: "Custodian", asset_manager: "Asset manager", other: "Other" } as const;
+import { numberFormatters } from "@/lib/i18n/format";
+import { taxonomyLabels } from "@/lib/i18n/labels";
+import { wholeUsd } from "@/components/ui/money";
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -12,43 +13,43 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-const notDisclosed = <span className="sub">not disclosed</span>;
-
-export function IssuerFacts({ issuer }: { issuer: IssuerData }) {
+export async function IssuerFacts({ issuer }: { issuer: IssuerData }) {
+  const [t, common, L, f] = await Promise.all([getTranslations("issuer.facts"), getTranslations("common"), taxonomyLabels(), numberFormatters()]);
+  const notDisclosed = <span className="sub">{common("notDisclosed")}</span>;
   const r = issuer.redemption;
   return (
     <dl className="facts">
-      <Fact term="Legal entity">{issuer.legalEntity ?? notDisclosed}</Fact>
-      <Fact term="Home jurisdiction">{issuer.homeJurisdiction ?? notDisclosed}</Fact>
-      <Fact term="Backing model">{BACKING_MODEL_LABELS[issuer.backingModel]}</Fact>
-      <Fact term="Status">{ISSUER_STATUS_LABELS[issuer.status]}</Fact>
-      <Fact term="Declared reporting cadence">{CADENCE_LABELS[issuer.declaredCadence]}</Fact>
-      <Fact term="Chains">{issuer.chains.length ? issuer.chains.join(", ") : notDisclosed}</Fact>
-      <Fact term="Licences">
+      <Fact term={t("legalEntity")}>{issuer.legalEntity ?? notDisclosed}</Fact>
+      <Fact term={t("homeJurisdiction")}>{issuer.homeJurisdiction ?? notDisclosed}</Fact>
+      <Fact term={t("backingModel")}>{L.backingModel(issuer.backingModel)}</Fact>
+      <Fact term={t("status")}>{L.issuerStatus(issuer.status)}</Fact>
+      <Fact term={t("cadence")}>{L.cadence(issuer.declaredCadence)}</Fact>
+      <Fact term={t("chains")}>{issuer.chains.length ? issuer.chains.join(", ") : notDisclosed}</Fact>
+      <Fact term={t("licences")}>
         {issuer.licences.length ? (
           <ul className="plain">
             {issuer.licences.map((l) => (
               <li key={`${l.regulator}-${l.licence}`}>
                 {l.licence}, {l.regulator} ({l.jurisdiction}
-                {l.since ? `, since ${l.since}` : ""}){" "}
+                {l.since ? t("since", { date: l.since }) : ""}){" "}
                 {l.sourceUrl && (
                   <a href={l.sourceUrl} rel="noopener noreferrer nofollow">
-                    source
+                    {common("source")}
                   </a>
                 )}
               </li>
             ))}
           </ul>
         ) : (
-          <span className="sub">none recorded</span>
+          <span className="sub">{t("noneRecorded")}</span>
         )}
       </Fact>
-      <Fact term="Banks, custodians, managers">
+      <Fact term={t("counterparties")}>
         {issuer.counterparties.length ? (
           <ul className="plain">
             {issuer.counterparties.map((c) => (
               <li key={`${c.role}-${c.name}`}>
-                {c.name} <span className="sub">({ROLE_LABEL[c.role]})</span>
+                {c.name} <span className="sub">({t(`role.${c.role}`)})</span>
               </li>
             ))}
           </ul>
@@ -56,12 +57,12 @@ export function IssuerFacts({ issuer }: { issuer: IssuerData }) {
           notDisclosed
         )}
       </Fact>
-      <Fact term="Who may redeem">{r.eligibility ?? notDisclosed}</Fact>
-      <Fact term="Minimum redemption">{r.minimumUsd ? `$${Number(r.minimumUsd).toLocaleString("en-US")}` : notDisclosed}</Fact>
-      <Fact term="Redemption fee">{r.fee ?? notDisclosed}</Fact>
-      <Fact term="Stated settlement time">{r.settlement ?? notDisclosed}</Fact>
-      <Fact term="Attestation firms">{issuer.attestationFirms ?? notDisclosed}</Fact>
-      <Fact term="Website">
+      <Fact term={t("whoMayRedeem")}>{r.eligibility ?? notDisclosed}</Fact>
+      <Fact term={t("minimumRedemption")}>{r.minimumUsd ? wholeUsd(r.minimumUsd, f.locale) : notDisclosed}</Fact>
+      <Fact term={t("redemptionFee")}>{r.fee ?? notDisclosed}</Fact>
+      <Fact term={t("settlement")}>{r.settlement ?? notDisclosed}</Fact>
+      <Fact term={t("attestationFirms")}>{issuer.attestationFirms ?? notDisclosed}</Fact>
+      <Fact term={t("website")}>
         {issuer.website ? (
           <a href={issuer.website} rel="noopener noreferrer nofollow">
             {issuer.website.replace(/^https?:\/\//, "")}

@@ -1,100 +1,108 @@
+import { getTranslations } from "next-intl/server";
 import type { IssuerPageModel } from "@/lib/server/queries/issuer-page";
-import { ASSURANCE_LABELS, REPORT_TYPE_LABELS, SCOPE_LABELS } from "@/lib/domain/taxonomy";
 import { formatAsOf } from "@/lib/domain/dates";
+import { localizeDigits } from "@/lib/domain/precision";
+import { localizeHref } from "@/i18n/routing";
+import { numberFormatters } from "@/lib/i18n/format";
+import { taxonomyLabels } from "@/lib/i18n/labels";
 import { Usd } from "@/components/ui/money";
 import { Pct } from "@/components/ui/measured";
 import { SourceLink } from "@/components/ui/source-link";
-
-const STATUS_TEXT = {
-  on_schedule: "On schedule",
-  expected_between: "Next report due now",
-  overdue: "Overdue",
-  no_cadence: "No cadence declared",
-  no_reports: "No reports yet",
-} as const;
+import { cadenceExplanation, coverageReason } from "./sentences";
 
 /** The latest report at a glance, and whether the next one is due. */
-export function KeyFigures({ model }: { model: IssuerPageModel }) {
+export async function KeyFigures({ model }: { model: IssuerPageModel }) {
+  const [t, common, L, f] = await Promise.all([getTranslations("issuer.keyFigures"), getTranslations("common"), taxonomyLabels(), numberFormatters()]);
   const { latest, latestCoverage, cadence } = model;
   // The latest report may give no figures; then the latest coverage that can be computed, with its date.
   const earlierCoverage =
     latestCoverage?.coveragePct.value === null ? [...model.coverageOverTime].reverse().find((c) => c.coveragePct.value !== null) : undefined;
   const o = cadence.overdue;
+  const days = (n: number) => t("days", { count: n, n: localizeDigits(String(n), f.locale) });
   return (
     <div className="cards">
       <section className="card" aria-labelledby="latest-h">
-        <h2 id="latest-h">Latest report</h2>
+        <h2 id="latest-h">{t("latestReport")}</h2>
         {latest ? (
           <dl className="kv">
-            <dt>As of</dt>
+            <dt>{t("asOf")}</dt>
             <dd>
               {formatAsOf(latest.asOf, latest.asOfPrecision)}
-              {latest.asOfPrecision === "month" && <span className="sub"> (month only)</span>}
+              {latest.asOfPrecision === "month" && <span className="sub"> ({common("monthOnly")})</span>}
             </dd>
-            <dt>Coverage</dt>
+            <dt>{t("coverage")}</dt>
             <dd className="big">
               <Pct value={latestCoverage?.coveragePct ?? null} />
-              {latestCoverage?.onGroupTotals && <div className="sub">{latestCoverage.label}</div>}
+              {latestCoverage?.onGroupTotals && <div className="sub">{t("groupScopeLabel")}</div>}
               {earlierCoverage && (
                 <div className="sub" data-testid="earlier-coverage">
-                  not computable from this report ({latestCoverage?.coveragePct.reason}); latest computable:{" "}
-                  <Pct value={earlierCoverage.coveragePct} /> as of {earlierCoverage.asOf}
-                  {earlierCoverage.onGroupTotals && ", on group totals"}
+                  {t.rich("earlierCoverage", {
+                    reason: coverageReason(latestCoverage?.coveragePct.reason, t),
+                    date: earlierCoverage.asOf,
+                    pct: () => <Pct value={earlierCoverage.coveragePct} />,
+                  })}
+                  {earlierCoverage.onGroupTotals && t("onGroupTotals")}
                 </div>
               )}
             </dd>
-            <dt>Total reserves</dt>
+            <dt>{t("totalReserves")}</dt>
             <dd>
               <Usd figure={latest.totalReserves} />
             </dd>
-            <dt>Tokens outstanding</dt>
+            <dt>{t("tokensOutstanding")}</dt>
             <dd>
               <Usd figure={latest.tokensOutstanding} />
             </dd>
-            <dt>Report</dt>
+            <dt>{t("report")}</dt>
             <dd>
-              {REPORT_TYPE_LABELS[latest.reportType]},{" "}
-              {latest.assurance === "unknown" ? "assurance not stated" : ASSURANCE_LABELS[latest.assurance].toLowerCase()}
+              {L.reportType(latest.reportType)},{" "}
+              {latest.assurance === "unknown" ? t("assuranceNotStated") : L.assurance(latest.assurance).toLocaleLowerCase(f.locale)}
               {latest.firm && <>, {latest.firm}</>}
             </dd>
-            <dt>Scope</dt>
-            <dd>{SCOPE_LABELS[latest.scope]}</dd>
-            <dt>Source</dt>
+            <dt>{t("scope")}</dt>
+            <dd>{L.scope(latest.scope)}</dd>
+            <dt>{t("source")}</dt>
             <dd>
               <SourceLink attestation={latest} />
             </dd>
           </dl>
         ) : (
-          <p>No published report yet.</p>
+          <p>{t("noPublishedReport")}</p>
         )}
       </section>
       <section className="card" aria-labelledby="cadence-h">
-        <h2 id="cadence-h">Reporting cadence</h2>
+        <h2 id="cadence-h">{t("cadenceHeading")}</h2>
         <p className={`status status-${o.status}`} data-testid="cadence-status">
           <strong>
-            {STATUS_TEXT[o.status]}
-            {o.status === "overdue" && o.daysOverdue !== null && ` by ${o.daysOverdue} days`}
+            {o.status === "overdue" && o.daysOverdue !== null ? t("overdueBy", { count: o.daysOverdue }) : t(`status.${o.status}`)}
           </strong>
-          {o.status === "overdue" && <span className="sub"> (no later report in our records)</span>}
+          {o.status === "overdue" && <span className="sub"> {t("noLaterReport")}</span>}
         </p>
-        <p className="sub">{o.explanation}</p>
+        <p className="sub">{cadenceExplanation(o, t, f.locale)}</p>
         <dl className="kv">
-          <dt>Reports found</dt>
+          <dt>{t("reportsFound")}</dt>
           <dd>
             {cadence.reportsFound}
-            {cadence.expectedReports !== null && <> of {cadence.expectedReports} expected since {cadence.from}</>}
+            {cadence.expectedReports !== null && <> {t("ofExpectedSince", { expected: cadence.expectedReports, from: cadence.from })}</>}
           </dd>
-          <dt>Median publication lag</dt>
-          <dd>{cadence.medianLagDays !== null ? `${cadence.medianLagDays} days` : "unknown"}</dd>
-          <dt>Longest lag</dt>
-          <dd>{cadence.worstLagDays !== null ? `${cadence.worstLagDays} days` : "unknown"}</dd>
-          <dt>Longest gap between reports</dt>
-          <dd>{cadence.longestGap ? `${cadence.longestGap.days} days (${cadence.longestGap.from} to ${cadence.longestGap.to})` : "n/a"}</dd>
-          <dt>Days since last as-of date</dt>
-          <dd>{cadence.daysSinceLastAsOf ?? "n/a"}</dd>
+          <dt>{t("medianLag")}</dt>
+          <dd>{cadence.medianLagDays !== null ? days(cadence.medianLagDays) : t("unknown")}</dd>
+          <dt>{t("longestLag")}</dt>
+          <dd>{cadence.worstLagDays !== null ? days(cadence.worstLagDays) : t("unknown")}</dd>
+          <dt>{t("longestGap")}</dt>
+          <dd>
+            {cadence.longestGap
+              ? t("gap", { count: cadence.longestGap.days, from: cadence.longestGap.from, to: cadence.longestGap.to })
+              : t("na")}
+          </dd>
+          <dt>{t("daysSinceLastAsOf")}</dt>
+          <dd>{cadence.daysSinceLastAsOf ?? t("na")}</dd>
         </dl>
         <p className="sub">
-          Judged on {model.today} from the issuer&apos;s own past lags. <a href="/methodology#overdue">How this is computed</a>
+          {t.rich("judgedOn", {
+            date: model.today,
+            link: (chunks) => <a href={localizeHref("/methodology#overdue", f.locale)}>{chunks}</a>,
+          })}
         </p>
       </section>
     </div>

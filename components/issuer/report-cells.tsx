@@ -1,33 +1,39 @@
+import { getTranslations } from "next-intl/server";
 import type { AttestationData } from "@/lib/domain/types";
 import type { CoverageResult } from "@/lib/domain/metrics/coverage";
 import type { PublicationLag } from "@/lib/domain/metrics/cadence";
-import { ASSURANCE_LABELS, REPORT_TYPE_LABELS, SCOPE_LABELS } from "@/lib/domain/taxonomy";
+import { taxonomyLabels } from "@/lib/i18n/labels";
 import { Pct } from "@/components/ui/measured";
 import { SourceLink } from "@/components/ui/source-link";
+import { lagNote } from "./sentences";
 
 /** The cells every list of reports shares, so the issuer page and /attestations say the same thing the same way. */
-export function PublishedCells({ attestation: a, lag }: { attestation: AttestationData; lag: PublicationLag | null }) {
+export async function PublishedCells({ attestation: a, lag }: { attestation: AttestationData; lag: PublicationLag | null }) {
+  const [t, L] = await Promise.all([getTranslations("issuer.reports"), taxonomyLabels()]);
   return (
     <>
-      <td>{a.publishedOn ?? <span className="sub">unknown</span>}</td>
-      <td className="num">{lag ? <span title={lag.note ?? undefined}>{lag.days}</span> : <span className="sub">n/a</span>}</td>
+      <td>{a.publishedOn ?? <span className="sub">{t("unknown")}</span>}</td>
+      <td className="num">
+        {lag ? <span title={lagNote(lag, t)}>{lag.days}</span> : <span className="sub">{t("na")}</span>}
+      </td>
       <td>
-        {REPORT_TYPE_LABELS[a.reportType]}
+        {L.reportType(a.reportType)}
         <div className="sub">
-          {a.firm ?? "no firm named"} · {ASSURANCE_LABELS[a.assurance]}
-          {a.scope !== "reserves_and_tokens" && <> · {SCOPE_LABELS[a.scope]}</>}
+          {a.firm ?? t("noFirm")} · {L.assurance(a.assurance)}
+          {a.scope !== "reserves_and_tokens" && <> · {L.scope(a.scope)}</>}
         </div>
       </td>
     </>
   );
 }
 
-export function CoverageAndSourceCells({ attestation: a, coverage }: { attestation: AttestationData; coverage: CoverageResult }) {
+export async function CoverageAndSourceCells({ attestation: a, coverage }: { attestation: AttestationData; coverage: CoverageResult }) {
+  const t = await getTranslations("issuer.reports");
   return (
     <>
       <td className="num">
         <Pct value={coverage.coveragePct} />
-        {coverage.onGroupTotals && <div className="sub">group totals</div>}
+        {coverage.onGroupTotals && <div className="sub">{t("groupTotals")}</div>}
       </td>
       <td>
         <SourceLink attestation={a} />
@@ -35,4 +41,3 @@ export function CoverageAndSourceCells({ attestation: a, coverage }: { attestati
     </>
   );
 }
-

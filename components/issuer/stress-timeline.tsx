@@ -1,6 +1,8 @@
+import { getTranslations } from "next-intl/server";
 import type { StressEventData } from "@/lib/domain/types";
-import { STRESS_KIND_LABELS } from "@/lib/domain/taxonomy";
-import { Usd } from "@/components/ui/money";
+import { numberFormatters } from "@/lib/i18n/format";
+import { taxonomyLabels } from "@/lib/i18n/labels";
+import { priceUsd, Usd } from "@/components/ui/money";
 import { Markdown } from "@/components/ui/markdown";
 
 export function daysOf(e: StressEventData): number | null {
@@ -9,8 +11,9 @@ export function daysOf(e: StressEventData): number | null {
 }
 
 /** Stress events as a timeline, newest first, each with its sources. */
-export function StressTimeline({ events, showIssuer }: { events: StressEventData[]; showIssuer?: (slug: string) => React.ReactNode }) {
-  if (events.length === 0) return <p>No stress events recorded.</p>;
+export async function StressTimeline({ events, showIssuer }: { events: StressEventData[]; showIssuer?: (slug: string) => React.ReactNode }) {
+  const [t, L, f] = await Promise.all([getTranslations("issuer.stress"), taxonomyLabels(), numberFormatters()]);
+  if (events.length === 0) return <p>{t("none")}</p>;
   return (
     <ol className="timeline">
       {events.map((e) => {
@@ -18,29 +21,29 @@ export function StressTimeline({ events, showIssuer }: { events: StressEventData
         return (
           <li key={e.id} data-testid="stress-event">
             <div className="when">
-              {e.startDate ?? "date not documented"}
-              {e.endDate && e.endDate !== e.startDate && <> to {e.endDate}</>}
-              {days !== null && <span className="sub"> ({days} {days === 1 ? "day" : "days"})</span>}
+              {e.startDate ?? t("dateNotDocumented")}
+              {e.endDate && e.endDate !== e.startDate && <> {t("to", { date: e.endDate })}</>}
+              {days !== null && <span className="sub"> ({t("days", { count: days })})</span>}
             </div>
             <div>
-              {showIssuer?.(e.issuerSlug)} <span className={`badge kind-${e.kind}`}>{STRESS_KIND_LABELS[e.kind]}</span>
-              {e.lowestPrice && <span className="sub"> lowest price ${e.lowestPrice}</span>}
+              {showIssuer?.(e.issuerSlug)} <span className={`badge kind-${e.kind}`}>{L.stressKind(e.kind)}</span>
+              {e.lowestPrice && <span className="sub"> {t("lowestPrice", { price: priceUsd(e.lowestPrice, f.locale) })}</span>}
               {e.reserveExposureUsd && (
                 <span className="sub">
                   {" "}
-                  reserves exposed <Usd figure={e.reserveExposureUsd} />
+                  {t.rich("reservesExposed", { amount: () => <Usd figure={e.reserveExposureUsd} /> })}
                 </span>
               )}
             </div>
             <Markdown source={e.summary} />
             {e.issuerResponse && (
               <div className="sub">
-                <strong>Issuer&apos;s response:</strong>
+                <strong>{t("issuerResponse")}</strong>
                 <Markdown source={e.issuerResponse} />
               </div>
             )}
             <div className="sub">
-              Sources:{" "}
+              {t("sources")}{" "}
               {e.sources.map((s, i) => (
                 <span key={s.url}>
                   {i > 0 && ", "}

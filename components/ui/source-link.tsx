@@ -1,24 +1,26 @@
+import { getTranslations } from "next-intl/server";
 import type { AttestationData } from "@/lib/domain/types";
-import { SOURCE_KIND_LABELS } from "@/lib/domain/taxonomy";
+import { taxonomyLabels } from "@/lib/i18n/labels";
 
 /** The page a report's figures were read from, with what kind of page it is. */
-export function SourceLink({ attestation, label }: { attestation: Pick<AttestationData, "reportUrl" | "sourceUrl" | "sourceKind">; label?: string }) {
+export async function SourceLink({ attestation, label }: { attestation: Pick<AttestationData, "reportUrl" | "sourceUrl" | "sourceKind">; label?: string }) {
+  const [t, common, L] = await Promise.all([getTranslations("issuer.sourceLink"), getTranslations("common"), taxonomyLabels()]);
   const href = attestation.sourceUrl ?? attestation.reportUrl;
-  if (!href) return <span className="sub">no source link</span>;
-  const kind = SOURCE_KIND_LABELS[attestation.sourceKind];
+  if (!href) return <span className="sub">{t("none")}</span>;
+  const kind = L.sourceKind(attestation.sourceKind);
   return (
     <span className="source">
       <a href={href} rel="noopener noreferrer nofollow">
-        {label ?? "source"}
+        {label ?? common("source")}
       </a>{" "}
-      <span className={`badge kind-${attestation.sourceKind}`} title={`Figures read from: ${kind}`}>
-        {attestation.sourceKind === "primary" ? "report" : attestation.sourceKind}
+      <span className={`badge kind-${attestation.sourceKind}`} title={t("readFrom", { kind })}>
+        {t(`badge.${attestation.sourceKind}`)}
       </span>
       {attestation.reportUrl && attestation.reportUrl !== href && (
         <>
           {" "}
           <a href={attestation.reportUrl} rel="noopener noreferrer nofollow">
-            report
+            {t("report")}
           </a>
         </>
       )}

@@ -253,6 +253,7 @@ describe("ChartFigure", () => {
         caption: "Reserves ÷ tokens outstanding.",
         table: { columns: ["As of", "Coverage"], rows: [["2023-01-31", "99%"], ["2023-03-02", "≥ 100%"]] },
         interactiveOption: withLive ? option : undefined,
+        dataTableLabel: "Data table",
       }),
     );
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { notFound } from "next/navigation";
 import { getIssuerPage } from "@/lib/server/queries/issuer-page";
@@ -13,6 +14,8 @@ import { Evaluation } from "@/components/issuer/evaluation";
 import { IssuerCharts } from "@/components/issuer/issuer-charts";
 import { Markdown } from "@/components/ui/markdown";
 import { IssuerDataLinks } from "@/components/issuer/issuer-data-links";
+import { localizeHref } from "@/i18n/routing";
+import { currentLocale } from "@/lib/i18n/server";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,12 +27,12 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const model = await getIssuerPage(slug);
-  if (!model) return { title: "Issuer not found" };
+  const [model, t] = await Promise.all([getIssuerPage(slug), getTranslations("issuer.meta")]);
+  if (!model) return { title: t("notFound") };
   const symbols = model.issuer.tokenSymbols.join(", ");
   return {
-    title: `${model.issuer.name}${symbols ? ` (${symbols})` : ""}: reserves and reports`,
-    description: `Every reserve report we hold for ${model.issuer.name}, its composition, reporting cadence and stress history, each figure linked to its source.`,
+    title: t("title", { issuer: `${model.issuer.name}${symbols ? ` (${symbols})` : ""}` }),
+    description: t("description", { name: model.issuer.name }),
   };
 }
 
@@ -37,6 +40,7 @@ async function IssuerProfile({ params }: Props) {
   const { slug } = await params;
   const model = await getIssuerPage(slug);
   if (!model) notFound();
+  const [t, common, locale] = await Promise.all([getTranslations("issuer"), getTranslations("common"), currentLocale()]);
   const { issuer } = model;
   return (
     <article className="issuer">
@@ -46,7 +50,7 @@ async function IssuerProfile({ params }: Props) {
         </h1>
         {issuer.isDemo && (
           <p className="badge demo" data-testid="issuer-demo-label">
-            demo data: a fictional issuer
+            {common("demoIssuer")}
           </p>
         )}
         {issuer.description && (
@@ -59,59 +63,64 @@ async function IssuerProfile({ params }: Props) {
       <KeyFigures model={model} />
 
       <section aria-labelledby="composition-h">
-        <h2 id="composition-h">Reserve composition</h2>
+        <h2 id="composition-h">{t("page.composition")}</h2>
         {model.latestComposition ? (
           <>
-            <p className="sub">As of {model.latestComposition.asOf}, from the latest report that breaks reserves down.</p>
+            <p className="sub">{t("page.compositionAsOf", { date: model.latestComposition.asOf })}</p>
             <CompositionTable shares={model.latestComposition} change={model.change} />
           </>
         ) : (
-          <p>No composition captured for this issuer.</p>
+          <p>{t("page.noComposition")}</p>
         )}
       </section>
 
       <IssuerCharts slug={issuer.slug} />
 
       <section aria-labelledby="eligibility-h">
-        <h2 id="eligibility-h">Reserves against legal reserve rules</h2>
+        <h2 id="eligibility-h">{t("page.eligibility")}</h2>
         <EligibilityTable model={model} />
       </section>
 
       <section aria-labelledby="questions-h">
-        <h2 id="questions-h">Questions to ask, answered from the data</h2>
+        <h2 id="questions-h">{t("page.questions")}</h2>
         <Evaluation answers={model.evaluation} />
       </section>
 
       <section aria-labelledby="reports-h">
-        <h2 id="reports-h">Every report ({model.rows.length})</h2>
+        <h2 id="reports-h">{t("page.reports", { count: model.rows.length })}</h2>
         <p className="sub">
-          <Link href={`/issuers/${issuer.slug}/changelog`}>Changelog</Link>: every publication, correction and retraction, with
-          its date and reason. Spotted a wrong figure?{" "}
-          <a href={`/issuers/${issuer.slug}/suggest`} rel="nofollow">
-            Suggest a correction
-          </a>
-          .
+          {t.rich("page.reportsNote", {
+            changelog: (chunks) => <Link href={`/issuers/${issuer.slug}/changelog`}>{chunks}</Link>,
+            suggest: (chunks) => (
+              <a href={localizeHref(`/issuers/${issuer.slug}/suggest`, locale)} rel="nofollow">
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
         <AttestationTable rows={model.rows} slug={issuer.slug} />
       </section>
 
       <section aria-labelledby="stress-h">
-        <h2 id="stress-h">Stress history</h2>
+        <h2 id="stress-h">{t("page.stress")}</h2>
         <StressTimeline events={model.stressEvents} />
       </section>
 
       <IssuerDataLinks slug={issuer.slug} name={issuer.name} />
 
       <section aria-labelledby="facts-h">
-        <h2 id="facts-h">About the issuer</h2>
+        <h2 id="facts-h">{t("page.about")}</h2>
         <IssuerFacts issuer={issuer} />
         {issuer.sourceUrl && (
           <p className="sub">
-            Issuer facts from{" "}
-            <a href={issuer.sourceUrl} rel="noopener noreferrer nofollow">
-              {new URL(issuer.sourceUrl).hostname}
-            </a>
-            .
+            {t.rich("page.factsFrom", {
+              host: new URL(issuer.sourceUrl).hostname,
+              link: (chunks) => (
+                <a href={issuer.sourceUrl!} rel="noopener noreferrer nofollow">
+                  {chunks}
+                </a>
+              ),
+            })}
           </p>
         )}
       </section>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { notFound } from "next/navigation";
 import { getChangelog } from "@/lib/server/queries/changelog";
@@ -15,22 +16,19 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const model = await getIssuerPage(slug);
-  return { title: model ? `${model.issuer.name}: changelog` : "Issuer not found" };
+  const [model, t] = await Promise.all([getIssuerPage(slug), getTranslations("issuer")]);
+  return { title: model ? t("changelog.title", { name: model.issuer.name }) : t("meta.notFound") };
 }
 
 export default async function IssuerChangelogPage({ params }: Props) {
   const { slug } = await params;
   const model = await getIssuerPage(slug);
   if (!model) notFound();
-  const { items } = await getChangelog(slug);
+  const [{ items }, t] = await Promise.all([getChangelog(slug), getTranslations("issuer.changelog")]);
   return (
     <>
-      <h1>{model.issuer.name}: changelog</h1>
-      <p className="lede">
-        Every report of this issuer published, corrected or retracted, and every stress event recorded, newest first.{" "}
-        <Link href={`/issuers/${slug}`}>Back to the issuer</Link>
-      </p>
+      <h1>{t("title", { name: model.issuer.name })}</h1>
+      <p className="lede">{t.rich("lede", { back: (chunks) => <Link href={`/issuers/${slug}`}>{chunks}</Link> })}</p>
       <ChangelogList items={items} showIssuer={false} />
     </>
   );
