@@ -2,7 +2,19 @@ import nodePath from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-const PAGES = ["/", "/issuers/tether", "/issuers/northwind-dollar", "/compare?issuers=tether,circle,contoso-cash", "/methodology", "/attestations", "/stress"];
+const PAGES = [
+  "/en",
+  "/en/issuers/tether",
+  "/es/issuers/northwind-dollar",
+  "/pt/compare?issuers=tether,circle,contoso-cash",
+  "/en/methodology",
+  "/es/attestations",
+  "/en/stress",
+  "/en/learn",
+  "/es/learn/types-of-backing",
+  "/pt/learn/checklist/northwind-dollar",
+  "/en/learn/glossary",
+];
 
 for (const path of PAGES) {
   for (const scheme of ["light", "dark"] as const) {

@@ -5,7 +5,7 @@ import { expect, test, type APIResponse } from "@playwright/test";
 // starts (scripts/server.ts adds each HTML response's CSP; next.config.ts the
 // static headers; proxy.ts the editor's nonce policy).
 const FAMILIES: Record<string, string[]> = {
-  public: ["/", "/issuers/tether", "/methodology"],
+  public: ["/en", "/es/issuers/tether", "/pt/methodology", "/es/learn/transparency", "/pt/learn/checklist/tether"],
   // /editor without a session: the proxy's 307 to the sign-in page.
   editor: ["/editor/sign-in", "/editor"],
   api: ["/api/v1/issuers", "/api/health"],
