@@ -1,3 +1,4 @@
+import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { getTranslations } from "next-intl/server";
 import type { AttestationRow } from "@/lib/server/queries/issuer-page";
 import { formatAsOf } from "@/lib/domain/dates";
@@ -19,11 +20,15 @@ export async function AttestationTable({ rows, slug }: { rows: AttestationRow[];
           <tr>
             <th scope="col">{t("col.asOf")}</th>
             <th scope="col">{t("col.published")}</th>
-            <th scope="col" className="num">{t("col.lag")}</th>
+            <th scope="col" className="num">
+              <GlossaryTerm id="publication-lag">{t("col.lag")}</GlossaryTerm>
+            </th>
             <th scope="col">{t("col.typeAndFirm")}</th>
             <th scope="col" className="num">{t("col.reserves")}</th>
             <th scope="col" className="num">{t("col.tokens")}</th>
-            <th scope="col" className="num">{t("col.coverage")}</th>
+            <th scope="col" className="num">
+              <GlossaryTerm id="coverage-ratio">{t("col.coverage")}</GlossaryTerm>
+            </th>
             <th scope="col">{t("col.source")}</th>
           </tr>
         </thead>

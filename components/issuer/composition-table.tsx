@@ -1,3 +1,4 @@
+import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { getTranslations } from "next-intl/server";
 import type { CompositionChange, CompositionShares } from "@/lib/domain/metrics/composition";
 import type { Bound, NumberLocale } from "@/lib/domain/precision";
@@ -7,6 +8,17 @@ import { Pct } from "@/components/ui/measured";
 import { shortUsd } from "@/components/ui/money";
 import { Swatch } from "@/components/ui/swatch";
 import { reconciliationText } from "./sentences";
+
+/** Categories whose name is a glossary term: the definition opens on hover, focus or tap. */
+const GLOSSARY_FOR: Partial<Record<string, string>> = {
+  tbills_93d: "treasury-bill",
+  repo_overnight: "repo",
+  gov_mmf: "money-market-fund",
+  other_mmf: "money-market-fund",
+  commercial_paper_cds: "commercial-paper",
+  onchain_crypto: "collateral",
+  other_undisclosed: "other-undisclosed",
+};
 
 function signedUsd(value: string, bound: Bound, locale: NumberLocale): string {
   const text = shortUsd(value, bound, locale);
@@ -41,7 +53,7 @@ export async function CompositionTable({ shares, change }: { shares: Composition
               <tr key={c.category} className={c.category === "other_undisclosed" ? "undisclosed" : undefined}>
                 <th scope="row">
                   <Swatch category={c.category} />
-                  {L.category(c.category)}
+                  {GLOSSARY_FOR[c.category] ? <GlossaryTerm id={GLOSSARY_FOR[c.category]!}>{L.category(c.category)}</GlossaryTerm> : L.category(c.category)}
                   {c.category === "other_undisclosed" && <div className="sub">{t("composition.catchAll")}</div>}
                 </th>
                 <td className="num">
@@ -73,7 +85,7 @@ export async function CompositionTable({ shares, change }: { shares: Composition
             <tr className="not-captured">
               <th scope="row">
                 <Swatch category="not_captured" />
-                {t("composition.notCaptured")}
+                <GlossaryTerm id="not-captured">{t("composition.notCaptured")}</GlossaryTerm>
                 <div className="sub">{t("composition.notCapturedNote")}</div>
               </th>
               <td className="num">

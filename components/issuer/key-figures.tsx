@@ -1,3 +1,4 @@
+import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { getTranslations } from "next-intl/server";
 import type { IssuerPageModel } from "@/lib/server/queries/issuer-page";
 import { formatAsOf } from "@/lib/domain/dates";
@@ -25,12 +26,16 @@ export async function KeyFigures({ model }: { model: IssuerPageModel }) {
         <h2 id="latest-h">{t("latestReport")}</h2>
         {latest ? (
           <dl className="kv">
-            <dt>{t("asOf")}</dt>
+            <dt>
+              <GlossaryTerm id="as-of-date">{t("asOf")}</GlossaryTerm>
+            </dt>
             <dd>
               {formatAsOf(latest.asOf, latest.asOfPrecision)}
               {latest.asOfPrecision === "month" && <span className="sub"> ({common("monthOnly")})</span>}
             </dd>
-            <dt>{t("coverage")}</dt>
+            <dt>
+              <GlossaryTerm id="coverage-ratio">{t("coverage")}</GlossaryTerm>
+            </dt>
             <dd className="big">
               <Pct value={latestCoverage?.coveragePct ?? null} />
               {latestCoverage?.onGroupTotals && <div className="sub">{t("groupScopeLabel")}</div>}
@@ -45,11 +50,15 @@ export async function KeyFigures({ model }: { model: IssuerPageModel }) {
                 </div>
               )}
             </dd>
-            <dt>{t("totalReserves")}</dt>
+            <dt>
+              <GlossaryTerm id="reserve">{t("totalReserves")}</GlossaryTerm>
+            </dt>
             <dd>
               <Usd figure={latest.totalReserves} />
             </dd>
-            <dt>{t("tokensOutstanding")}</dt>
+            <dt>
+              <GlossaryTerm id="tokens-outstanding">{t("tokensOutstanding")}</GlossaryTerm>
+            </dt>
             <dd>
               <Usd figure={latest.tokensOutstanding} />
             </dd>
@@ -71,7 +80,9 @@ export async function KeyFigures({ model }: { model: IssuerPageModel }) {
         )}
       </section>
       <section className="card" aria-labelledby="cadence-h">
-        <h2 id="cadence-h">{t("cadenceHeading")}</h2>
+        <h2 id="cadence-h">
+          <GlossaryTerm id="cadence">{t("cadenceHeading")}</GlossaryTerm>
+        </h2>
         <p className={`status status-${o.status}`} data-testid="cadence-status">
           <strong>
             {o.status === "overdue" && o.daysOverdue !== null ? t("overdueBy", { count: o.daysOverdue }) : t(`status.${o.status}`)}
@@ -85,7 +96,9 @@ export async function KeyFigures({ model }: { model: IssuerPageModel }) {
             {cadence.reportsFound}
             {cadence.expectedReports !== null && <> {t("ofExpectedSince", { expected: cadence.expectedReports, from: cadence.from })}</>}
           </dd>
-          <dt>{t("medianLag")}</dt>
+          <dt>
+            <GlossaryTerm id="publication-lag">{t("medianLag")}</GlossaryTerm>
+          </dt>
           <dd>{cadence.medianLagDays !== null ? days(cadence.medianLagDays) : t("unknown")}</dd>
           <dt>{t("longestLag")}</dt>
           <dd>{cadence.worstLagDays !== null ? days(cadence.worstLagDays) : t("unknown")}</dd>
