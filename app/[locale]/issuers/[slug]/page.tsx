@@ -58,6 +58,11 @@ async function IssuerProfile({ params }: Props) {
             <Markdown source={issuer.description} />
           </div>
         )}
+        <p className="sub" data-testid="last-reviewed">
+          {model.lastReview
+            ? t("page.lastReviewed", { date: model.lastReview.reviewedOn, name: model.lastReview.reviewer })
+            : t("page.notReviewed")}
+        </p>
       </header>
 
       <KeyFigures model={model} />
