@@ -25,8 +25,8 @@ async function main() {
     const slugs = await issuerSlugs(app.url);
     // The issuer with the most history (and charts) when the real pack is loaded.
     const slug = process.argv[2] ?? (slugs.includes("tether") ? "tether" : slugs[0]);
-    const floor = await weigh(app.url, "/about");
-    const rows = [floor, await weigh(app.url, "/"), await weigh(app.url, `/issuers/${slug}`)];
+    const floor = await weigh(app.url, "/en/about");
+    const rows = [floor, await weigh(app.url, "/en"), await weigh(app.url, `/en/issuers/${slug}`)];
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     console.log("page                         scripts   raw        gzip       ours (gzip, beyond /about)");
     for (const r of rows) {

@@ -44,16 +44,16 @@ function staticServer(body: Buffer, port: number): Promise<http.Server> {
 async function main() {
   const app = await startApp({ port: 3420, name: "bench-load" });
   const slugs = await issuerSlugs(app.url);
-  const issuer = `/issuers/${slugs.includes("tether") ? "tether" : slugs[0]}`;
+  const issuer = `/en/issuers/${slugs.includes("tether") ? "tether" : slugs[0]}`;
   const html = Buffer.from(await (await fetch(app.url + issuer)).arrayBuffer());
   const fileServer = await staticServer(html, 3421);
   // warm every page once so the run measures cached serving
-  for (const p of ["/", "/about", issuer, ...slugs.map((s) => `/issuers/${s}`)]) await fetch(app.url + p);
+  for (const p of ["/en", "/en/about", issuer, ...slugs.map((s) => `/en/issuers/${s}`)]) await fetch(app.url + p);
   const targets: [string, () => Promise<Figures>][] = [
-    ["minimal page (/about)", () => run(`${app.url}/about`)],
-    ["home (/)", () => run(`${app.url}/`)],
+    ["minimal page (/en/about)", () => run(`${app.url}/en/about`)],
+    ["home (/en)", () => run(`${app.url}/en`)],
     [`issuer page (${issuer})`, () => run(app.url + issuer)],
-    ["mix: pages + API", () => run(app.url, ["/", issuer, "/attestations", "/stress", "/methodology", ...slugs.slice(0, 5).map((s) => `/issuers/${s}`), "/api/health"])],
+    ["mix: pages + API", () => run(app.url, ["/en", issuer, "/es/attestations", "/en/stress", "/pt/methodology", ...slugs.slice(0, 5).map((s) => `/en/issuers/${s}`), "/api/health"])],
     ["issuer HTML as a static file", () => run(`http://127.0.0.1:3421${issuer}`)],
   ];
   const results = new Map<string, Figures[]>();
@@ -74,7 +74,7 @@ async function main() {
     p99: Math.max(...fs.map((f) => f.p99)),
     errors: fs.reduce((s, f) => s + f.errors, 0),
   });
-  const floor = avg(results.get("minimal page (/about)")!).rps;
+  const floor = avg(results.get("minimal page (/en/about)")!).rps;
   console.log(`50 connections, ${rounds} rounds of ${seconds} s each, alternating`);
   console.log("target                           req/s     p50 ms  p99 ms  errors  vs minimal page");
   for (const [name] of targets) {
