@@ -30,6 +30,7 @@ async function fill(url: string): Promise<void> {
     await prisma.invite.create({ data: { tokenHash: "a".repeat(64), email: "new@example.org", createdById: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
     await prisma.signInAttempt.create({ data: { email: "editor@example.org", ip: "127.0.0.1", outcome: "succeeded" } });
     const issuer = await prisma.issuer.findFirstOrThrow({ orderBy: { slug: "asc" } });
+    await prisma.issuerReview.create({ data: { issuerId: issuer.id, reviewerId: user.id, note: "checked, \"quoted\"\nsecond line" } });
     await prisma.licence.create({ data: { issuerId: issuer.id, regulator: "Régulateur, \"quoted\"\nsecond line", licence: "EMI", jurisdiction: "FR", since: new Date("2021-04-01") } });
     await prisma.correctionSuggestion.create({
       data: { issuerId: issuer.id, field: "other", figure: "<b>figure</b>", proposedValue: "≈ 1 €", sourceUrl: "https://example.org/s", snapshot: { report: null }, followTokenHash: "b".repeat(64), decidedById: user.id },

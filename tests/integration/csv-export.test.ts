@@ -200,11 +200,16 @@ describe("CSV files state what they are", () => {
     }
     // Every file reads the same moment (one definition, same data).
     expect(new Set(Object.values(before)).size).toBe(1);
-    // A change to published data a second later moves the stated time in every file.
-    await new Promise((r) => setTimeout(r, 1100));
-    await sql(`UPDATE issuer SET updated_at = now() WHERE slug = (SELECT slug FROM issuer ORDER BY slug LIMIT 1)`);
+    // A change to published data moves the stated time in every file (set one second past the latest change).
+    const moved = await sql<{ t: string }>(
+      `UPDATE issuer SET updated_at = date_trunc('second', (SELECT max(t) FROM (SELECT max(updated_at) AS t FROM attestation WHERE state <> 'draft'
+         UNION ALL SELECT max(updated_at) FROM issuer UNION ALL SELECT max(updated_at) FROM stress_event) x)) + interval '1 second'
+       WHERE slug = (SELECT slug FROM issuer ORDER BY slug LIMIT 1)
+       RETURNING to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS t`,
+    );
     for (const kind of CSV_KINDS) {
       const after = csvRows(await exportCsv(pool, kind))[0]!.computed_data_as_of!;
+      expect(after, kind).toBe(moved.rows[0]!.t);
       expect(after > before[kind]!, `${kind}: ${after} after ${before[kind]}`).toBe(true);
     }
   });

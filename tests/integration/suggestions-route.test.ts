@@ -33,7 +33,7 @@ describe("POST /issuers/[slug]/suggest/submit", () => {
       sourceUrl: "https://example.org/a",
     });
     expect(ok.status).toBe(303);
-    expect(ok.headers.get("location")).toMatch(/^\/corrections\/[A-Za-z0-9_-]{32}\?new=1$/);
+    expect(ok.headers.get("location")).toMatch(/^\/en\/corrections\/[A-Za-z0-9_-]{32}\?new=1$/);
 
     const bad = await post(issuer.slug, { stamp: issueFormStamp(Date.now() - 5000), field: "other", figure: "", proposedValue: "x", sourceUrl: "javascript:alert(1)" });
     expect(bad.status).toBe(400);
