@@ -16,7 +16,7 @@ async function main() {
   const app = await startApp({ port: 3440, name: "bench-lighthouse" });
   try {
     console.log("page                  performance  accessibility  best practices  LCP      TBT     CLS");
-    for (const page of ["/en", "/en/issuers/tether", "/en/methodology"]) {
+    for (const page of ["/en", "/en/issuers/tether", "/en/methodology", "/es/learn/types-of-backing", "/pt/learn/checklist/tether"]) {
       // warm the cache so the run measures what visitors get (a fresh connection: the
       // server closes idle keep-alive sockets after 5 s, and a Lighthouse run takes longer)
       await (await fetch(app.url + page, { headers: { connection: "close" } })).arrayBuffer();

@@ -3,6 +3,7 @@
 // anyone who wants the figures. A server component; only InteractiveChart ships JS.
 import type { EChartsOption } from "echarts";
 import { InteractiveChart } from "@/components/charts/interactive-chart";
+import type { ChartLocale } from "@/lib/charts/locale";
 
 export interface ChartTable {
   columns: string[];
@@ -29,14 +30,16 @@ export interface ChartFigureProps {
   table: ChartTable;
   /** The option the SVG was rendered from, to go live on interaction; plain JSON only. */
   interactiveOption?: EChartsOption;
+  /** Month names and digit marks the live chart's ECharts writes itself; absent: English. */
+  chartLocale?: ChartLocale;
   /** The data table's disclosure label, in the page's language (charts.dataTable). */
   dataTableLabel: string;
 }
 
-// Right-align figures such as "12.5%", "$1.2B", "30 d", "-4" like the site's other tables.
-const NUMERIC = /^[-+−]?\$?[\d.,]+\s?(%|[KMB]|d|days?)?$/;
+// Right-align figures such as "12.5%", "$1.2B", "US$ 1,2 bi", "30 d", "-4" like the site's other tables.
+const NUMERIC = /^[-+−]?(?:US\$\s?|\$)?[\d.,]+\s?(%|[KMB]|mil M|bi|mi|d|days?)?$/;
 
-export function ChartFigure({ svg, image, title, caption, table, interactiveOption, dataTableLabel }: ChartFigureProps) {
+export function ChartFigure({ svg, image, title, caption, table, interactiveOption, chartLocale, dataTableLabel }: ChartFigureProps) {
   // dangerouslySetInnerHTML is safe here because `svg` comes from our own renderer:
   // ECharts escapes every text node it writes (series names, legend and axis labels),
   // renderChartSvg escapes the aria-label it adds, and all attribute values are our
@@ -65,7 +68,7 @@ export function ChartFigure({ svg, image, title, caption, table, interactiveOpti
         {caption ? <span className="sub"> {caption}</span> : null}
       </figcaption>
       {canGoLive ? (
-        <InteractiveChart option={interactiveOption} width={width} height={height}>
+        <InteractiveChart option={interactiveOption} locale={chartLocale} width={width} height={height}>
           {staticSvg}
         </InteractiveChart>
       ) : (

@@ -6,9 +6,10 @@
 // which the compiler erases.
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { EChartsOption } from "echarts";
-import type { ECharts } from "echarts/core";
+import type { ECharts, EChartsInitOpts } from "echarts/core";
+import { echartsLocaleObject, formatChartNumber, withLocalNumbers, type ChartLocale } from "@/lib/charts/locale";
 
-type CreateChart = (el: HTMLElement, width: number, height: number) => ECharts;
+type CreateChart = (el: HTMLElement, width: number, height: number, locale?: ChartLocale) => ECharts;
 
 // One download per page, shared by every chart on it.
 let runtime: Promise<CreateChart> | undefined;
@@ -38,7 +39,11 @@ function loadRuntime(): Promise<CreateChart> {
   ]).then(([{ init, register }, charts, components, renderer]) => {
     register([...charts, ...components, renderer]);
     // SVG, not canvas: the options paint text and lines in "currentColor", which only SVG inherits from the page.
-    return (el, width, height) => init(el, null, { renderer: "svg", width, height });
+    // An object locale is merged over ECharts' English: only the month names are given.
+    return (el, width, height, locale) => {
+      const names = echartsLocaleObject(locale) as EChartsInitOpts["locale"] | undefined;
+      return init(el, null, { renderer: "svg", width, height, ...(names ? { locale: names } : {}) });
+    };
   });
   runtime.catch(() => {
     runtime = undefined; // let a later interaction retry after a failed download
@@ -47,18 +52,18 @@ function loadRuntime(): Promise<CreateChart> {
 }
 
 /**
- * Tooltips in the axis's unit. A formatter is a function, which cannot travel from
- * the server in the option, so it is rebuilt here from the y axis's label template
- * ("{value}%", "${value}B", "{value} d").
+ * Tooltips in the axis's unit and the reader's digits. A formatter is a function,
+ * which cannot travel from the server in the option, so it is rebuilt here from the
+ * y axis's label template ("{value}%", "${value}B", "{value} d").
  */
-function withTooltipUnits(option: EChartsOption): EChartsOption {
+function withTooltipUnits(option: EChartsOption, locale?: ChartLocale): EChartsOption {
   const yAxis = Array.isArray(option.yAxis) ? option.yAxis[0] : option.yAxis;
   const template = yAxis?.axisLabel?.formatter;
   const tooltip = option.tooltip;
   if (typeof template !== "string" || !tooltip || Array.isArray(tooltip)) return option;
   const valueFormatter = (value: unknown) => {
     const v = Array.isArray(value) ? value[1] : value; // scatter points are [x, y]
-    return template.replace("{value}", String(v));
+    return template.replace("{value}", typeof v === "number" ? formatChartNumber(v, locale) : String(v));
   };
   return { ...option, tooltip: { ...tooltip, valueFormatter } };
 }
@@ -66,6 +71,8 @@ function withTooltipUnits(option: EChartsOption): EChartsOption {
 export interface InteractiveChartProps {
   /** The option the static SVG was rendered from; must be plain JSON (no functions). */
   option: EChartsOption;
+  /** What ECharts writes itself (month names, digit marks) in the page's language; absent: English. */
+  locale?: ChartLocale;
   /** The size the static SVG was rendered at (its viewBox). */
   width: number;
   height: number;
@@ -73,7 +80,7 @@ export interface InteractiveChartProps {
   children: ReactNode;
 }
 
-export function InteractiveChart({ option, width, height, children }: InteractiveChartProps) {
+export function InteractiveChart({ option, locale, width, height, children }: InteractiveChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const liveRef = useRef<HTMLDivElement>(null);
   const [started, setStarted] = useState(false);
@@ -91,8 +98,8 @@ export function InteractiveChart({ option, width, height, children }: Interactiv
         if (cancelled || !box || !el) return;
         // Drawn at the static SVG's own size and scaled like it, so the layout the
         // server computed (legend rows, grid) holds and nothing on the page moves.
-        chart = create(el, width, height);
-        chart.setOption(withTooltipUnits(option));
+        chart = create(el, width, height, locale);
+        chart.setOption(withLocalNumbers(withTooltipUnits(option, locale), locale));
         const fit = () => {
           el.style.transform = `scale(${box.clientWidth / width})`;
         };
@@ -112,7 +119,7 @@ export function InteractiveChart({ option, width, height, children }: Interactiv
       chart?.dispose();
       setLive(false);
     };
-  }, [started, option, width, height]);
+  }, [started, option, locale, width, height]);
 
   const start = () => setStarted(true);
   // Styles only ever appear after hydration, where React sets them through the CSSOM:

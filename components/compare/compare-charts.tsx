@@ -1,10 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { getCompareCharts } from "@/lib/server/queries/issuer-charts";
+import { currentLocale } from "@/lib/i18n/server";
 
-/** Coverage, composition and cadence of each issuer, on shared time and coverage scales. */
+/** Coverage, composition and cadence of each issuer, on shared time and coverage scales, drawn in the page's language. */
 export async function CompareCharts({ slugs }: { slugs: string[] }) {
-  const [t, items] = await Promise.all([getTranslations("charts"), getCompareCharts(slugs)]);
+  const locale = await currentLocale();
+  const [t, items] = await Promise.all([getTranslations("charts"), getCompareCharts(slugs, locale)]);
   const rows = [
     { key: "coverage", title: t("compare.coverage") },
     { key: "compositionShare", title: t("compare.compositionShare") },

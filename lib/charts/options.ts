@@ -2,9 +2,11 @@
 // runtime import, so pages can build an option on the server, render it to SVG
 // (lib/charts/render.ts) and hand the very same object to the live chart
 // (components/charts/interactive-chart.tsx). Everything must stay serialisable:
-// no formatter functions, only string templates.
+// no formatter functions, only string templates. Words come from `words`
+// (lib/charts/words.ts): English unless the caller passes another language's.
 import type { EChartsOption, BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from "echarts";
-import { CATEGORY_LABELS, RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
+import { RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
+import { CHART_WORDS_EN, type ChartWords, type CoverageBound } from "@/lib/charts/words";
 import {
   CATEGORY_COLORS,
   INK,
@@ -32,7 +34,11 @@ export interface ScaleOpts {
   zoom?: boolean;
   /** What is charted, e.g. the issuer's name; used in the accessible summary. */
   subject?: string;
+  /** Every word on the chart, in the reader's language. Default: English (CHART_WORDS_EN). */
+  words?: ChartWords;
 }
+
+export { CHART_WORDS_EN, type ChartWords, type CoverageBound };
 
 /** Calendar date → UTC midnight; with useUTC the axis never shifts by the server's time zone. */
 export function utcDay(iso: string): number {
@@ -43,13 +49,13 @@ export function utcDay(iso: string): number {
 
 // Fewer digits: smaller RSC payload for the live chart, tidier tooltips.
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
-const percent = (v: number) => `${round(v, 1)}%`;
+const percentIn = (words: ChartWords) => (v: number) => `${words.num(round(v, 1))}%`;
 const timeRange = (o: ScaleOpts) => ({
   min: o.xMin === undefined ? undefined : utcDay(o.xMin),
   max: o.xMax === undefined ? undefined : utcDay(o.xMax),
 });
 
-export const NOT_CAPTURED_LABEL = "Not captured by us";
+export const NOT_CAPTURED_LABEL = CHART_WORDS_EN.notCaptured;
 
 export interface CompositionPoint {
   asOf: string;
@@ -65,16 +71,17 @@ export function compositionAreaOption(
   mode: "share" | "usd",
   opts: ScaleOpts & { notCapturedLabel?: string } = {},
 ): EChartsOption {
+  const words = opts.words ?? CHART_WORDS_EN;
   const sorted = [...points].sort((a, b) => a.asOf.localeCompare(b.asOf));
   // Only categories that occur at all: an all-zero series would only add legend noise.
   const present = RESERVE_CATEGORIES.filter((c) => sorted.some((p) => (p.values[c] ?? 0) !== 0));
-  const remainderLabel = opts.notCapturedLabel ?? NOT_CAPTURED_LABEL;
+  const remainderLabel = opts.notCapturedLabel ?? words.notCaptured;
   const sums = sorted.map((p) => present.reduce((s, c) => s + (p.values[c] ?? 0), p.notCaptured ?? 0));
   const maxSum = Math.max(0, ...sums);
   // Shares may overshoot 100 by rounding; only a real overshoot moves the top off 100 %.
   const yMax = opts.yMax ?? (mode === "share" ? (maxSum <= 100.5 ? 100 : Math.ceil(maxSum / 5) * 5) : undefined);
   // One unit for the whole axis, chosen from the top of the scale so charts sharing yMax agree.
-  const unit = mode === "share" ? { div: 1, fmt: "{value}%" } : usdUnit(yMax ?? maxSum);
+  const unit = mode === "share" ? { div: 1, fmt: "{value}%" } : usdUnit(yMax ?? maxSum, words);
   const scaled = (v: number) => round(v / unit.div, mode === "share" ? 2 : 3);
   const line = (name: string, color: string, value: (p: CompositionPoint) => number): LineSeriesOption => ({
     type: "line",
@@ -89,7 +96,7 @@ export function compositionAreaOption(
     data: sorted.map((p) => [utcDay(p.asOf), scaled(value(p))]),
   });
 
-  const series = present.map((c) => line(CATEGORY_LABELS[c], CATEGORY_COLORS[c], (p) => p.values[c] ?? 0));
+  const series = present.map((c) => line(words.categories[c], CATEGORY_COLORS[c], (p) => p.values[c] ?? 0));
   if (sorted.some((p) => (p.notCaptured ?? 0) > 0)) {
     series.push({ ...line(remainderLabel, NEUTRAL, (p) => p.notCaptured ?? 0), areaStyle: { color: NOT_CAPTURED_FILL, opacity: 1 } });
   }
@@ -100,14 +107,18 @@ export function compositionAreaOption(
   const legend = legendBlock(names, opts.width, icons);
 
   const latest = sorted.at(-1);
-  const fmt = mode === "share" ? percent : compactUsd;
+  const fmt = mode === "share" ? percentIn(words) : (v: number) => compactUsd(v, words);
   const summary = latest
-    ? `${sorted.length} reports from ${sorted[0]?.asOf} to ${latest.asOf}. Latest (${latest.asOf}): ${listShares(latest, fmt, remainderLabel)}.`
-    : "no reports.";
-  const what = mode === "share" ? "as a share of total reserves" : "in US dollars";
+    ? words.composition.summary(
+        words.reportsRange(sorted.length, sorted[0]?.asOf ?? latest.asOf, latest.asOf),
+        latest.asOf,
+        listShares(latest, fmt, remainderLabel, words),
+      )
+    : words.noReports;
+  const what = mode === "share" ? words.composition.share : words.composition.usd;
   return {
     ...baseOption(
-      `Stacked area chart of reserve composition${opts.subject ? ` for ${opts.subject}` : ""}, ${what}: ${summary}`,
+      words.composition.description(what, summary, opts.subject || undefined),
       { legendHeight: legend.height, zoom: opts.zoom ?? true, trigger: "axis" },
     ),
     legend: legend.option,
@@ -117,18 +128,17 @@ export function compositionAreaOption(
   };
 }
 
-function usdUnit(max: number): { div: number; fmt: string } {
-  if (max >= 1e9) return { div: 1e9, fmt: "${value}B" };
-  if (max >= 1e6) return { div: 1e6, fmt: "${value}M" };
-  return { div: 1, fmt: "${value}" };
+function usdUnit(max: number, words: ChartWords): { div: number; fmt: string } {
+  if (max >= 1e9) return { div: 1e9, fmt: words.usdAxis.billions };
+  if (max >= 1e6) return { div: 1e6, fmt: words.usdAxis.millions };
+  return { div: 1, fmt: words.usdAxis.units };
 }
 
-function compactUsd(v: number): string {
-  const { div, fmt } = usdUnit(v);
-  return fmt.replace("{value}", String(round(v / div, 2)));
+function compactUsd(v: number, words: ChartWords): string {
+  const { div, fmt } = usdUnit(v, words);
+  return fmt.replace("{value}", words.num(round(v / div, 2)));
 }
 
-export type CoverageBound = "exact" | "approx" | "lower" | "upper";
 export interface CoveragePoint {
   asOf: string;
   /** Reserves ÷ tokens outstanding, in percent (100 = fully covered). */
@@ -138,11 +148,12 @@ export interface CoveragePoint {
 
 // How each kind of figure is drawn: hollow shapes are bounds, not measurements. The
 // downward triangle is a path rather than a rotated "triangle": legends ignore symbolRotate.
-const BOUND_STYLE: Record<CoverageBound, { label: string; symbol: string; hollow: boolean }> = {
-  exact: { label: "Exact figure", symbol: "circle", hollow: false },
-  approx: { label: "Approximate (rounded)", symbol: "diamond", hollow: false },
-  lower: { label: "Lower bound (at least)", symbol: "triangle", hollow: true },
-  upper: { label: "Upper bound (at most)", symbol: "path://M0 0L10 0L5 9Z", hollow: true },
+// Their legend labels are words.coverage.bounds.
+const BOUND_STYLE: Record<CoverageBound, { symbol: string; hollow: boolean }> = {
+  exact: { symbol: "circle", hollow: false },
+  approx: { symbol: "diamond", hollow: false },
+  lower: { symbol: "triangle", hollow: true },
+  upper: { symbol: "path://M0 0L10 0L5 9Z", hollow: true },
 };
 
 /** Coverage ratio over time with a reference line at 100 %. */
@@ -150,9 +161,11 @@ export function coverageLineOption(
   points: readonly CoveragePoint[],
   opts: ScaleOpts & { color?: string; name?: string } = {},
 ): EChartsOption {
+  const words = opts.words ?? CHART_WORDS_EN;
+  const percent = percentIn(words);
   const sorted = [...points].sort((a, b) => a.asOf.localeCompare(b.asOf));
   const color = opts.color ?? SERIES_COLORS[0];
-  const lineName = opts.name ?? "Coverage ratio";
+  const lineName = opts.name ?? words.coverage.ratio;
   const values = sorted.map((p) => p.pct);
   // Keep 100 % in view so the reference line is always on the chart.
   const yMin = opts.yMin ?? Math.floor(Math.min(100, ...values) - 2);
@@ -170,7 +183,7 @@ export function coverageLineOption(
       silent: true,
       symbol: ["none", "none"],
       lineStyle: { color: INK, type: "dashed", width: 1, opacity: 0.8 },
-      label: { color: INK, position: "insideEndTop", formatter: "100% covered" },
+      label: { color: INK, position: "insideEndTop", formatter: words.coverage.covered },
       data: [{ yAxis: 100 }],
     },
   };
@@ -179,7 +192,7 @@ export function coverageLineOption(
     const s = BOUND_STYLE[k];
     return {
       type: "scatter",
-      name: s.label,
+      name: words.coverage.bounds[k],
       symbol: s.symbol,
       symbolSize: 8,
       itemStyle: s.hollow ? { color: "none", borderColor: color, borderWidth: 1.5, opacity: 1 } : { color, opacity: 1 },
@@ -192,11 +205,16 @@ export function coverageLineOption(
   const legend = legendBlock([lineName, ...marks.map((m) => String(m.name))], opts.width, icons);
   const latest = sorted.at(-1);
   const summary = latest
-    ? `${sorted.length} reports from ${sorted[0]?.asOf} to ${latest.asOf}; lowest ${percent(Math.min(...values))}, latest ${percent(latest.pct)} (${BOUND_STYLE[latest.bound].label.toLowerCase()}).`
-    : "no reports.";
+    ? words.coverage.summary(
+        words.reportsRange(sorted.length, sorted[0]?.asOf ?? latest.asOf, latest.asOf),
+        percent(Math.min(...values)),
+        percent(latest.pct),
+        words.coverage.bounds[latest.bound].toLowerCase(),
+      )
+    : words.noReports;
   return {
     ...baseOption(
-      `Line chart of the coverage ratio${opts.subject ? ` for ${opts.subject}` : ""} (reserves as a percentage of tokens outstanding; 100% means fully covered): ${summary}`,
+      words.coverage.description(summary, opts.subject || undefined),
       { legendHeight: legend.height, zoom: opts.zoom ?? true, trigger: "axis" },
     ),
     legend: legend.option,
@@ -215,7 +233,7 @@ export interface CadencePoint {
 export interface CadenceOpts extends ScaleOpts {
   /** Publication lag the declared cadence leads readers to expect, [minDays, maxDays]. */
   expectedLag?: readonly [number, number];
-  /** Legend text for the band, e.g. "Expected lag (monthly cadence)". */
+  /** Legend text for the band, e.g. "Expected lag (monthly cadence)"; default words.cadence.expectedLag. */
   expectedLagLabel?: string;
   /** Highlight stretches between consecutive as-of dates longer than this many days. */
   gapDays?: number;
@@ -223,13 +241,14 @@ export interface CadenceOpts extends ScaleOpts {
 
 /** Each report as a point (as-of date × publication lag), the expected band and reporting gaps. */
 export function cadenceScatterOption(points: readonly CadencePoint[], opts: CadenceOpts = {}): EChartsOption {
+  const words = opts.words ?? CHART_WORDS_EN;
   const sorted = [...points].sort((a, b) => a.asOf.localeCompare(b.asOf));
   const known = sorted.filter((p): p is CadencePoint & { lagDays: number } => p.lagDays !== null);
   const unknown = sorted.filter((p) => p.lagDays === null);
   const series: (ScatterSeriesOption | LineSeriesOption)[] = [
     {
       type: "scatter",
-      name: "Report (days from as-of date to publication)",
+      name: words.cadence.report,
       symbolSize: 7,
       itemStyle: { color: SERIES_COLORS[0], opacity: 1 },
       data: known.map((p) => [utcDay(p.asOf), Math.round(p.lagDays)]),
@@ -240,7 +259,7 @@ export function cadenceScatterOption(points: readonly CadencePoint[], opts: Cade
   if (unknown.length > 0) {
     series.push({
       type: "scatter",
-      name: "Report, publication date unknown (on the axis)",
+      name: words.cadence.undatedSeries,
       symbol: "emptyTriangle",
       symbolSize: 8,
       itemStyle: { color: SERIES_COLORS[1], opacity: 1 },
@@ -251,14 +270,14 @@ export function cadenceScatterOption(points: readonly CadencePoint[], opts: Cade
   const icons: Record<string, object> = {};
   if (opts.expectedLag) {
     const [lo, hi] = opts.expectedLag;
-    const name = opts.expectedLagLabel ?? `Expected lag (${lo}–${hi} days)`;
+    const name = opts.expectedLagLabel ?? words.cadence.expectedLag(lo, hi);
     const itemStyle = { color: NEUTRAL, opacity: 0.35 };
     icons[name] = { icon: "rect", itemStyle };
     series.push({ type: "line", name, data: [], markArea: { silent: true, itemStyle, data: [[{ yAxis: lo }, { yAxis: hi }]] } });
   }
   const gaps = findGaps(sorted, opts.gapDays);
-  if (gaps.length > 0) {
-    const name = `Gap over ${opts.gapDays} days between reports`;
+  if (gaps.length > 0 && opts.gapDays !== undefined) {
+    const name = words.cadence.gapSeries(opts.gapDays);
     const itemStyle = { color: hatchPattern(WARN, { color: WARN, opacity: 0.12 }), borderColor: WARN, borderWidth: 0.5 };
     icons[name] = { icon: "rect", itemStyle };
     series.push({
@@ -269,27 +288,31 @@ export function cadenceScatterOption(points: readonly CadencePoint[], opts: Cade
         silent: true,
         itemStyle,
         label: { show: true, position: "insideTop", color: INK, formatter: "{b}" },
-        data: gaps.map((g) => [{ xAxis: utcDay(g.from), name: `${g.days} d` }, { xAxis: utcDay(g.to) }]),
+        data: gaps.map((g) => [{ xAxis: utcDay(g.from), name: `${words.num(g.days)} ${words.dayUnit}` }, { xAxis: utcDay(g.to) }]),
       },
     });
   }
 
   const legend = legendBlock(series.map((s) => String(s.name)), opts.width, icons);
   const lags = known.map((p) => p.lagDays);
-  const expected = opts.expectedLag ? `, expected ${opts.expectedLag[0]}–${opts.expectedLag[1]} days` : "";
-  const gapText = gaps.length === 0 ? "no gaps" : `gaps: ${gaps.map((g) => `${g.from} to ${g.to} (${g.days} days)`).join("; ")}`;
+  const c = words.cadence;
+  const lag =
+    (lags.length ? c.lagRange(Math.min(...lags), Math.max(...lags)) : c.noLag) +
+    (unknown.length ? ` ${c.undated(unknown.length)}` : "") +
+    (opts.expectedLag ? `, ${c.expected(opts.expectedLag[0], opts.expectedLag[1])}` : "");
+  const gapText = gaps.length === 0 ? c.noGaps : c.gaps(gaps.map((g) => c.gap(g.from, g.to, g.days)));
+  const first = sorted[0]?.asOf;
+  const last = sorted.at(-1)?.asOf;
   const summary =
-    sorted.length === 0
-      ? "no reports."
-      : `${sorted.length} reports from ${sorted[0]?.asOf} to ${sorted.at(-1)?.asOf}; ${lags.length ? `publication lag ${Math.min(...lags)} to ${Math.max(...lags)} days` : "no publication date known"}${unknown.length ? ` (${unknown.length} without a publication date)` : ""}${expected}; ${gapText}.`;
+    first === undefined || last === undefined ? words.noReports : c.summary(words.reportsRange(sorted.length, first, last), lag, gapText);
   return {
     ...baseOption(
-      `Scatter chart of reporting cadence${opts.subject ? ` for ${opts.subject}` : ""}, each report placed at its as-of date and the days it took to publish: ${summary}`,
+      c.description(summary, opts.subject || undefined),
       { legendHeight: legend.height, zoom: opts.zoom ?? true, trigger: "item" },
     ),
     legend: legend.option,
     xAxis: timeAxis(timeRange(opts)),
-    yAxis: valueAxis({ min: 0, max: opts.yMax, formatter: "{value} d" }),
+    yAxis: valueAxis({ min: 0, max: opts.yMax, formatter: `{value} ${words.dayUnit}` }),
     series,
   };
 }
@@ -309,30 +332,37 @@ function findGaps(sorted: readonly CadencePoint[], gapDays: number | undefined) 
 export type CompositionShares = Pick<CompositionPoint, "values" | "notCaptured">;
 
 /** The non-zero parts of one report in stacking order; the remainder last and hatched. */
-export function compositionSegments(shares: CompositionShares, remainderLabel = NOT_CAPTURED_LABEL) {
+export function compositionSegments(shares: CompositionShares, remainderLabel?: string, words: ChartWords = CHART_WORDS_EN) {
   const segments = RESERVE_CATEGORIES.filter((c) => (shares.values[c] ?? 0) > 0).map((c) => ({
-    label: CATEGORY_LABELS[c],
+    label: words.categories[c],
     value: shares.values[c] ?? 0,
     color: CATEGORY_COLORS[c] as string,
     hatched: false,
   }));
   const rest = shares.notCaptured ?? 0;
-  if (rest > 0) segments.push({ label: remainderLabel, value: rest, color: NEUTRAL, hatched: true });
+  if (rest > 0) segments.push({ label: remainderLabel ?? words.notCaptured, value: rest, color: NEUTRAL, hatched: true });
   return segments;
 }
 
 /** "Treasury bills 60%; Cash 30%; …", largest first: the text alternative of one report. */
-export function listShares(shares: CompositionShares, fmt: (v: number) => string = percent, remainderLabel?: string) {
-  const parts = compositionSegments(shares, remainderLabel).sort((a, b) => b.value - a.value);
-  return parts.length === 0 ? "not reported" : parts.map((s) => `${s.label} ${fmt(s.value)}`).join("; ");
+export function listShares(
+  shares: CompositionShares,
+  fmt?: (v: number) => string,
+  remainderLabel?: string,
+  words: ChartWords = CHART_WORDS_EN,
+) {
+  const format = fmt ?? percentIn(words);
+  const parts = compositionSegments(shares, remainderLabel, words).sort((a, b) => b.value - a.value);
+  return parts.length === 0 ? words.composition.notReported : parts.map((s) => `${s.label} ${format(s.value)}`).join("; ");
 }
 
 /**
  * A one-row 100 % stacked bar, for the live chart or a standalone figure. Table cells
  * should use renderCompositionBarSvg (lib/charts/render.ts) instead; see there why.
  */
-export function compositionBarOption(shares: CompositionShares): EChartsOption {
-  const series: BarSeriesOption[] = compositionSegments(shares).map((s) => ({
+export function compositionBarOption(shares: CompositionShares, opts: { words?: ChartWords } = {}): EChartsOption {
+  const words = opts.words ?? CHART_WORDS_EN;
+  const series: BarSeriesOption[] = compositionSegments(shares, undefined, words).map((s) => ({
     type: "bar",
     name: s.label,
     stack: "total",
@@ -343,7 +373,7 @@ export function compositionBarOption(shares: CompositionShares): EChartsOption {
   }));
   return {
     animation: false,
-    aria: { enabled: true, label: { description: `Reserve composition: ${listShares(shares)}.` } },
+    aria: { enabled: true, label: { description: words.composition.bar(listShares(shares, undefined, undefined, words)) } },
     grid: { left: 0, right: 0, top: 0, bottom: 0 },
     xAxis: { type: "value", min: 0, max: 100, show: false },
     yAxis: { type: "category", data: [""], show: false },

@@ -3,7 +3,7 @@ import "server-only";
 // Call it from inside a 'use cache' function: ECharts' setOption reads `new Date()`,
 // which Next refuses during the prerender of a plain server component. The function
 // itself is pure (same option and size → same string).
-import type { EChartsOption } from "echarts";
+import type { EChartsInitOpts, EChartsOption } from "echarts";
 // `use` renamed: the React hooks lint rule would take it for React's use().
 import { init, use as registerEcharts } from "echarts/core";
 import { BarChart, LineChart, ScatterChart } from "echarts/charts";
@@ -18,6 +18,8 @@ import {
 import { SVGRenderer } from "echarts/renderers";
 import { compositionSegments, listShares, type CompositionShares } from "@/lib/charts/options";
 import { FONT_FAMILY } from "@/lib/charts/palette";
+import { echartsLocaleObject, withLocalNumbers } from "@/lib/charts/locale";
+import { CHART_WORDS_EN, type ChartWords } from "@/lib/charts/words";
 
 // Only what our builders use: a smaller module graph makes the cold render faster.
 // Tooltip and dataZoom are deliberately absent, they are removed before rendering.
@@ -34,14 +36,20 @@ registerEcharts([
   SVGRenderer,
 ]);
 
-/** Render an option to a responsive, labelled SVG string. */
-export function renderChartSvg(option: EChartsOption, width: number, height: number): string {
+/**
+ * Render an option to a responsive, labelled SVG string. `words` gives ECharts'
+ * own text (month names, digit marks) and the fallback label in the option's
+ * language; pass the same words the option was built with.
+ */
+export function renderChartSvg(option: EChartsOption, width: number, height: number, words: ChartWords = CHART_WORDS_EN): string {
   // Interaction-only parts would draw a slider (dataZoom) or nothing at all (tooltip).
-  const staticOption: EChartsOption = { ...option, animation: false };
+  const staticOption: EChartsOption = { ...withLocalNumbers(option, words.echarts), animation: false };
   delete staticOption.dataZoom;
   delete staticOption.tooltip;
 
-  const chart = init(null, null, { renderer: "svg", ssr: true, width, height });
+  // An object locale is merged over ECharts' English, so only the month names need giving.
+  const locale = echartsLocaleObject(words.echarts) as EChartsInitOpts["locale"] | undefined;
+  const chart = init(null, null, { renderer: "svg", ssr: true, width, height, ...(locale ? { locale } : {}) });
   let raw: string;
   try {
     chart.setOption(staticOption);
@@ -49,13 +57,13 @@ export function renderChartSvg(option: EChartsOption, width: number, height: num
   } finally {
     chart.dispose();
   }
-  return finishSvg(raw, width, height, accessibleLabel(option));
+  return finishSvg(raw, width, height, accessibleLabel(option, words.chart));
 }
 
-function accessibleLabel(option: EChartsOption): string {
+function accessibleLabel(option: EChartsOption, fallback: string): string {
   const aria = Array.isArray(option.aria) ? option.aria[0] : option.aria;
   const title = Array.isArray(option.title) ? option.title[0] : option.title;
-  return aria?.label?.description ?? title?.text ?? "Chart";
+  return aria?.label?.description ?? title?.text ?? fallback;
 }
 
 /**
@@ -146,9 +154,10 @@ export function escapeXml(text: string): string {
  */
 export function renderCompositionBarSvg(
   shares: CompositionShares,
-  opts: { width?: number | "100%"; height?: number; label?: string } = {},
+  opts: { width?: number | "100%"; height?: number; label?: string; words?: ChartWords } = {},
 ): string {
-  const segments = compositionSegments(shares);
+  const words = opts.words ?? CHART_WORDS_EN;
+  const segments = compositionSegments(shares, undefined, words);
   const total = segments.reduce((s, x) => s + x.value, 0);
   // Shares that add up to less than 100 leave the rest empty; more than 100 are scaled down.
   const scale = total > 100 ? 100 / total : 1;
@@ -161,7 +170,7 @@ export function renderCompositionBarSvg(
     x += w;
     return rect;
   });
-  const label = opts.label ?? `Reserve composition: ${listShares(shares)}.`;
+  const label = opts.label ?? words.composition.bar(listShares(shares, undefined, undefined, words));
   // A fixed width by default: a percentage width gives a table column no minimum size.
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 10" preserveAspectRatio="none" width="${opts.width ?? 120}" height="${opts.height ?? 12}"` +

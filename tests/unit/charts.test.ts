@@ -15,6 +15,14 @@ import {
 import { CATEGORY_COLORS, SERIES_COLORS } from "@/lib/charts/palette";
 import { renderChartSvg, renderCompositionBarSvg } from "@/lib/charts/render";
 import { CATEGORY_LABELS, RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
+import { chartWordsFromMessages } from "@/lib/charts/catalogue-words";
+import { CHART_WORDS_EN, type ChartWords } from "@/lib/charts/words";
+import enCharts from "@/messages/en/charts.json";
+import esCharts from "@/messages/es/charts.json";
+import ptCharts from "@/messages/pt/charts.json";
+import enTaxonomy from "@/messages/en/taxonomy.json";
+import esTaxonomy from "@/messages/es/taxonomy.json";
+import ptTaxonomy from "@/messages/pt/taxonomy.json";
 
 // Factories, not shared state: each test builds its own fixture.
 const isoDay = (start: string, plusDays: number) =>
@@ -270,5 +278,85 @@ describe("ChartFigure", () => {
     const out = html(true);
     expect(out).toContain('class="chart-interactive"');
     expect(out).toContain(svg);
+  });
+});
+
+describe("chart words in the page's language", () => {
+  const words = {
+    en: chartWordsFromMessages("en", { charts: enCharts, taxonomy: enTaxonomy }),
+    es: chartWordsFromMessages("es", { charts: esCharts, taxonomy: esTaxonomy }),
+    pt: chartWordsFromMessages("pt", { charts: ptCharts, taxonomy: ptTaxonomy }),
+  };
+  const cadencePoints = [0, 30, 60, 240, 270].map((d, i) => ({ asOf: isoDay("2024-01-31", d), lagDays: i === 2 ? null : 20 + i * 5 }));
+  const charts = (w?: ChartWords) => [
+    renderChartSvg(compositionAreaOption(compositionPoints(6), "share", { subject: "Demo USD", words: w }), W, H, w),
+    renderChartSvg(coverageLineOption(coveragePoints(["exact", "lower", "upper", "approx"]), { subject: "Demo USD", words: w }), W, 300, w),
+    renderChartSvg(cadenceScatterOption(cadencePoints, { expectedLag: [0, 30], gapDays: 45, words: w }), W, 300, w),
+    renderCompositionBarSvg({ values: { tbills_93d: 60, cash_deposits: 40 } }, { words: w }),
+  ] as [string, string, string, string];
+
+  it("leaves the English default as it was, and the English catalogue says the same", () => {
+    const [composition, coverage, cadence, bar] = charts();
+    expect(ariaLabel(composition)).toBe(
+      `Stacked area chart of reserve composition for Demo USD, as a share of total reserves: 6 reports from 2015-01-31 to 2015-06-30. Latest (2015-06-30): ${ariaLabel(composition).split("Latest (2015-06-30): ")[1]}`,
+    );
+    expect(ariaLabel(coverage)).toBe(
+      "Line chart of the coverage ratio for Demo USD (reserves as a percentage of tokens outstanding; 100% means fully covered): 4 reports from 2023-01-31 to 2023-05-01; lowest 99%, latest 102% (approximate (rounded)).",
+    );
+    expect(ariaLabel(cadence)).toBe(
+      "Scatter chart of reporting cadence, each report placed at its as-of date and the days it took to publish: 5 reports from 2024-01-31 to 2024-10-27; publication lag 20 to 40 days (1 without a publication date), expected 0–30 days; gaps: 2024-03-31 to 2024-09-27 (180 days).",
+    );
+    expect(cadence).toContain(">Report, publication date unknown (on the axis)</text>");
+    expect(cadence).toContain(">Expected lag (0–30 days)</text>");
+    expect(composition).toContain(">Feb</text>");
+    expect(ariaLabel(bar)).toBe("Reserve composition: Treasury bills (≤ 93 days) 60%; Cash and bank deposits 40%.");
+    // Built from messages/en, the same words make the very same SVGs.
+    expect(charts(words.en)).toEqual(charts());
+    expect(charts(CHART_WORDS_EN)).toEqual(charts());
+    for (const w of [words.en, CHART_WORDS_EN]) {
+      expect(w.cadence.expectedLagFromHistory(0, 12)).toBe("Expected lag, from the issuer's own past lags (0–12 days)");
+      expect([w.table.asOf, w.table.coverage, w.table.lagDays, w.table.dateUnknown]).toEqual(["As of", "Coverage", "Lag (days)", "publication date unknown"]);
+      expect([w.table.pct(12.345), w.table.usd(1.5e9), w.table.usd(4.56e8)]).toEqual(["12.3%", "$1.50 B", "$456.0 M"]);
+    }
+  });
+
+  it("draws Spanish words in a Spanish SVG, and no English ones", () => {
+    const [composition, coverage, cadence, bar] = charts(words.es);
+    expect(ariaLabel(composition)).toContain(
+      "Gráfico de áreas apiladas de la composición de las reservas de Demo USD, como proporción del total de reservas: 6 informes del 2015-01-31 al 2015-06-30.",
+    );
+    expect(composition).toContain(">Efectivo y depósitos bancarios</text>");
+    expect(composition).toContain(">No capturado por nosotros</text>");
+    expect(composition).toContain(">feb</text>"); // ECharts' own month names
+    expect(composition).not.toContain(">Feb</text>");
+    expect(coverage).toContain(">100% cubierto</text>");
+    for (const text of ["Índice de cobertura", "Cifra exacta", "Aproximada (redondeada)", "Cota inferior (al menos)", "Cota superior (como máximo)"]) {
+      expect(coverage).toContain(`>${text}</text>`);
+    }
+    expect(ariaLabel(coverage)).toContain("mínimo 99%, último 102% (aproximada (redondeada))");
+    expect(cadence).toContain(">Informe (días desde la fecha de corte hasta la publicación)</text>");
+    expect(cadence).toContain(">Vacío de más de 45 días entre informes</text>");
+    expect(ariaLabel(cadence)).toContain("demora de publicación de 20 a 40 días (1 sin fecha de publicación), esperada de 0 a 30 días; vacíos: del 2024-03-31 al 2024-09-27 (180 días).");
+    expect(ariaLabel(bar)).toBe("Composición de las reservas: Letras del Tesoro (≤ 93 días) 60%; Efectivo y depósitos bancarios 40%.");
+    for (const svg of [composition, coverage, cadence, bar]) {
+      expect(svg).not.toMatch(/Not captured|Coverage ratio|Exact figure|Report|reports from|Expected lag|Gap over|Cash and bank/);
+    }
+    expect(words.es.table.dateUnknown).toBe("fecha de publicación desconocida");
+    expect(words.es.table.usd(1.5e9)).toBe("US$1.50 mil M");
+  });
+
+  it("writes Portuguese digits in sentences, axis labels and table cells", () => {
+    const pts = [
+      { asOf: "2024-01-31", pct: 99.5, bound: "exact" as const },
+      { asOf: "2024-02-29", pct: 101.25, bound: "exact" as const },
+    ];
+    const coverage = renderChartSvg(coverageLineOption(pts, { words: words.pt }), W, 300, words.pt);
+    expect(ariaLabel(coverage)).toContain("2 relatórios de 2024-01-31 a 2024-02-29; mínimo 99,5%, último 101,3% (valor exato).");
+    expect(coverage).toContain(">fev</text>");
+    const usd = compositionPoints(4).map((p) => ({ ...p, values: { cash_deposits: 1.2e9 }, notCaptured: 0.3e9 }));
+    const svg = renderChartSvg(compositionAreaOption(usd, "usd", { words: words.pt }), W, H, words.pt);
+    expect(svg).toMatch(/>US\$ 1,2 bi<\/text>/); // an axis tick with a decimal comma
+    expect(svg).not.toMatch(/>US\$ \d+\.\d+ bi<\/text>/);
+    expect([words.pt.table.pct(12.345), words.pt.table.usd(1.5e9), words.pt.table.usd(4.56e8)]).toEqual(["12,3%", "US$ 1,50 bi", "US$ 456,0 mi"]);
   });
 });

@@ -4,7 +4,12 @@ import { cacheLife, cacheTag } from "next/cache";
 import type { EChartsOption } from "echarts";
 import { cadenceScatterOption, compositionAreaOption, coverageLineOption, type CompositionPoint, type CoveragePoint, type ScaleOpts } from "@/lib/charts/options";
 import { renderChartSvg } from "@/lib/charts/render";
-import { CATEGORY_LABELS, RESERVE_CATEGORIES } from "@/lib/domain/taxonomy";
+import { chartWordsFromMessages } from "@/lib/charts/catalogue-words";
+import type { ChartLocale } from "@/lib/charts/locale";
+import { CHART_WORDS_EN, type ChartWords } from "@/lib/charts/words";
+import { RESERVE_CATEGORIES } from "@/lib/domain/taxonomy";
+import { loadMessages } from "@/i18n/messages";
+import type { Locale } from "@/i18n/routing";
 import { CADENCE_PERIOD_DAYS, effectiveAsOf } from "@/lib/domain/metrics/cadence";
 import type { IssuerPageModel } from "./issuer-page";
 import { getIssuerPage } from "./issuer-page";
@@ -19,6 +24,8 @@ export interface ChartSpec {
   version: string;
   /** The accessible summary the builders write into the option (aria). */
   summary: string;
+  /** What ECharts formats itself (month names, digit marks), for the live chart; empty in English. */
+  chartLocale: ChartLocale;
 }
 
 export interface RenderedChart extends ChartSpec {
@@ -29,18 +36,28 @@ type ChartKey = "compositionShare" | "compositionUsd" | "coverage" | "cadence";
 export type IssuerChartSpecs = Record<ChartKey, ChartSpec | null>;
 export type IssuerCharts = Record<ChartKey, RenderedChart | null>;
 
-function spec(option: EChartsOption, table: ChartSpec["table"], interactive: boolean): ChartSpec {
+function spec(option: EChartsOption, table: ChartSpec["table"], interactive: boolean, words: ChartWords): ChartSpec {
   const aria = option.aria as { label?: { description?: string } } | undefined;
+  // The words are in the option, and ECharts' own (month names) are hashed too:
+  // each language's SVG file gets its own version, so an immutable cache never crosses languages.
+  const hashed = Object.keys(words.echarts).length === 0 ? option : [option, words.echarts];
   return {
     option,
     table,
     ...(interactive ? { interactive: option } : {}),
-    version: createHash("sha256").update(JSON.stringify(option)).digest("base64url").slice(0, 10),
+    version: createHash("sha256").update(JSON.stringify(hashed)).digest("base64url").slice(0, 10),
     summary: aria?.label?.description ?? "",
+    chartLocale: words.echarts,
   };
 }
 
-const render = (c: ChartSpec | null): RenderedChart | null => (c ? { ...c, svg: renderChartSvg(c.option, WIDTH, HEIGHT) } : null);
+const render = (c: ChartSpec | null, words: ChartWords): RenderedChart | null =>
+  c ? { ...c, svg: renderChartSvg(c.option, WIDTH, HEIGHT, words) } : null;
+
+/** The chart words in a language, from the message catalogues (no request needed, so fine inside 'use cache'). */
+export async function chartWords(locale: Locale): Promise<ChartWords> {
+  return locale === "en" ? CHART_WORDS_EN : chartWordsFromMessages(locale, await loadMessages(locale));
+}
 
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 340;
@@ -55,9 +72,6 @@ export function thin<T>(items: readonly T[], max = MAX_POINTS): T[] {
   const step = (items.length - 1) / (max - 1);
   return Array.from({ length: max }, (_, i) => items[Math.round(i * step)]!);
 }
-
-const pct = (n: number) => `${n.toFixed(1)}%`;
-const usd = (n: number) => (n >= 1e9 ? `$${(n / 1e9).toFixed(2)} B` : `$${(n / 1e6).toFixed(1)} M`);
 
 export function buildCompositionPoints(model: IssuerPageModel, mode: "share" | "usd"): CompositionPoint[] {
   return model.compositionOverTime.flatMap((c): CompositionPoint[] => {
@@ -80,30 +94,36 @@ export function buildCoveragePoints(model: IssuerPageModel): CoveragePoint[] {
   );
 }
 
-function compositionChart(model: IssuerPageModel, mode: "share" | "usd", scale: ScaleOpts): ChartSpec | null {
+function compositionChart(model: IssuerPageModel, mode: "share" | "usd", scale: ScaleOpts, words: ChartWords): ChartSpec | null {
   const points = thin(buildCompositionPoints(model, mode));
   if (points.length === 0) return null;
   const present = RESERVE_CATEGORIES.filter((c) => points.some((p) => (p.values[c] ?? 0) !== 0));
-  const fmt = mode === "share" ? pct : usd;
+  const fmt = mode === "share" ? words.table.pct : words.table.usd;
   return spec(
-    compositionAreaOption(points, mode, { ...scale, width: WIDTH, subject: model.issuer.name }),
+    compositionAreaOption(points, mode, { ...scale, width: WIDTH, subject: model.issuer.name, words }),
     {
-      columns: ["As of", ...present.map((c) => CATEGORY_LABELS[c]), "Not captured by us"],
+      columns: [words.table.asOf, ...present.map((c) => words.categories[c]), words.notCaptured],
       rows: points.map((p) => [p.asOf, ...present.map((c) => (p.values[c] === undefined ? "—" : fmt(p.values[c]!))), p.notCaptured ? fmt(p.notCaptured) : "—"]),
     },
     false,
+    words,
   );
 }
 
-function coverageChart(model: IssuerPageModel, scale: ScaleOpts): ChartSpec | null {
+function coverageChart(model: IssuerPageModel, scale: ScaleOpts, words: ChartWords): ChartSpec | null {
   const points = thin(buildCoveragePoints(model));
   if (points.length === 0) return null;
-  const option = coverageLineOption(points, { ...scale, width: WIDTH, subject: model.issuer.name });
+  const option = coverageLineOption(points, { ...scale, width: WIDTH, subject: model.issuer.name, words });
   const mark = { exact: "", approx: "≈ ", lower: "≥ ", upper: "≤ " } as const;
-  return spec(option, { columns: ["As of", "Coverage"], rows: points.map((p) => [p.asOf, `${mark[p.bound]}${p.pct.toFixed(1)}%`]) }, true);
+  return spec(
+    option,
+    { columns: [words.table.asOf, words.table.coverage], rows: points.map((p) => [p.asOf, `${mark[p.bound]}${words.table.pct(p.pct)}`]) },
+    true,
+    words,
+  );
 }
 
-function cadenceChart(model: IssuerPageModel, scale: ScaleOpts): ChartSpec | null {
+function cadenceChart(model: IssuerPageModel, scale: ScaleOpts, words: ChartWords): ChartSpec | null {
   const reports = model.rows.filter((r) => r.attestation.state === "published");
   if (reports.length === 0) return null;
   const points = thin(
@@ -118,63 +138,83 @@ function cadenceChart(model: IssuerPageModel, scale: ScaleOpts): ChartSpec | nul
     ...scale,
     width: WIDTH,
     subject: model.issuer.name,
+    words,
     expectedLag: expected,
-    expectedLagLabel: expected ? `Expected lag, from the issuer's own past lags (${expected[0]}–${expected[1]} days)` : undefined,
+    expectedLagLabel: expected ? words.cadence.expectedLagFromHistory(expected[0], expected[1]) : undefined,
     gapDays: period ? Math.round(period * 1.5) : undefined,
   });
-  return spec(option, { columns: ["As of", "Lag (days)"], rows: points.map((p) => [p.asOf, p.lagDays === null ? "publication date unknown" : String(p.lagDays)]) }, true);
+  return spec(
+    option,
+    {
+      columns: [words.table.asOf, words.table.lagDays],
+      rows: points.map((p) => [p.asOf, p.lagDays === null ? words.table.dateUnknown : words.num(p.lagDays)]),
+    },
+    true,
+    words,
+  );
 }
 
-export function issuerChartSpecs(model: IssuerPageModel, scale: ScaleOpts = {}): IssuerChartSpecs {
+export function issuerChartSpecs(model: IssuerPageModel, scale: ScaleOpts = {}, words: ChartWords = CHART_WORDS_EN): IssuerChartSpecs {
   return {
-    compositionShare: compositionChart(model, "share", scale),
-    compositionUsd: compositionChart(model, "usd", scale),
-    coverage: coverageChart(model, scale),
-    cadence: cadenceChart(model, scale),
+    compositionShare: compositionChart(model, "share", scale, words),
+    compositionUsd: compositionChart(model, "usd", scale, words),
+    coverage: coverageChart(model, scale, words),
+    cadence: cadenceChart(model, scale, words),
   };
 }
 
-export function renderIssuerCharts(model: IssuerPageModel, scale: ScaleOpts = {}): IssuerCharts {
-  const specs = issuerChartSpecs(model, scale);
-  return { compositionShare: render(specs.compositionShare), compositionUsd: render(specs.compositionUsd), coverage: render(specs.coverage), cadence: render(specs.cadence) };
+export function renderIssuerCharts(model: IssuerPageModel, scale: ScaleOpts = {}, words: ChartWords = CHART_WORDS_EN): IssuerCharts {
+  const specs = issuerChartSpecs(model, scale, words);
+  return {
+    compositionShare: render(specs.compositionShare, words),
+    compositionUsd: render(specs.compositionUsd, words),
+    coverage: render(specs.coverage, words),
+    cadence: render(specs.cadence, words),
+  };
 }
 
 /**
- * The issuer page's charts without drawing them: options, tables, versions.
- * Drawing (tens of ms each) happens when the chart's SVG file is asked for,
- * so an issuer page's own render does not wait for it.
+ * The issuer page's charts without drawing them: options, tables, versions, in
+ * the page's language (part of the cache key). Drawing (tens of ms each) happens
+ * when the chart's SVG file is asked for, so an issuer page's own render does not wait for it.
  */
-export async function getIssuerChartSpecs(slug: string): Promise<IssuerChartSpecs | null> {
+export async function getIssuerChartSpecs(slug: string, locale: Locale = "en"): Promise<IssuerChartSpecs | null> {
   "use cache";
   cacheTag(TAGS.issuer(slug), TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
-  const model = await getIssuerPage(slug);
-  return model ? issuerChartSpecs(model) : null;
+  const [model, words] = await Promise.all([getIssuerPage(slug), chartWords(locale)]);
+  return model ? issuerChartSpecs(model, {}, words) : null;
 }
 
-/** The issuer page's charts, drawn (for the SVG files and the embeds); cached apart from the page. */
-export async function getIssuerCharts(slug: string): Promise<IssuerCharts | null> {
+/** The issuer page's charts, drawn (for the SVG files and the embeds, which stay English); cached apart from the page. */
+export async function getIssuerCharts(slug: string, locale: Locale = "en"): Promise<IssuerCharts | null> {
   "use cache";
   cacheTag(TAGS.issuer(slug), TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
-  const specs = await getIssuerChartSpecs(slug);
+  const [specs, words] = await Promise.all([getIssuerChartSpecs(slug, locale), chartWords(locale)]);
   return specs
-    ? { compositionShare: render(specs.compositionShare), compositionUsd: render(specs.compositionUsd), coverage: render(specs.coverage), cadence: render(specs.cadence) }
+    ? {
+        compositionShare: render(specs.compositionShare, words),
+        compositionUsd: render(specs.compositionUsd, words),
+        coverage: render(specs.coverage, words),
+        cadence: render(specs.cadence, words),
+      }
     : null;
 }
 
-/** Several issuers' charts on shared scales (same time range, same coverage axis), for the compare view. */
-export async function getCompareCharts(slugs: string[]): Promise<{ slug: string; name: string; charts: IssuerCharts }[]> {
+/** Several issuers' charts on shared scales (same time range, same coverage axis), for the compare view, in the page's language. */
+export async function getCompareCharts(slugs: string[], locale: Locale = "en"): Promise<{ slug: string; name: string; charts: IssuerCharts }[]> {
   "use cache";
   cacheTag(TAGS.issuers, ...slugs.map(TAGS.issuer));
   cacheLife(PUBLISHED_DATA);
+  const words = await chartWords(locale);
   const models = (await Promise.all(slugs.map((s) => getIssuerPage(s)))).filter((m): m is IssuerPageModel => m !== null);
   const dates = models.flatMap((m) => m.rows.map((r) => effectiveAsOf(r.attestation))).sort();
   const coverageMax = Math.max(110, ...models.flatMap((m) => buildCoveragePoints(m).map((p) => p.pct)));
   const scale: ScaleOpts = { xMin: dates[0], xMax: dates.at(-1), zoom: false };
   return models.map((m) => {
-    const shared = renderIssuerCharts(m, scale);
-    const coverage = render(coverageChart(m, { ...scale, yMax: Math.ceil(coverageMax / 10) * 10 }));
+    const shared = renderIssuerCharts(m, scale, words);
+    const coverage = render(coverageChart(m, { ...scale, yMax: Math.ceil(coverageMax / 10) * 10 }, words), words);
     return { slug: m.issuer.slug, name: m.issuer.name, charts: { ...shared, coverage, compositionUsd: null } };
   });
 }

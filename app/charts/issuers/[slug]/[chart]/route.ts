@@ -1,5 +1,6 @@
 import { standaloneSvg } from "@/lib/charts/render";
 import { getIssuerCharts, type IssuerCharts } from "@/lib/server/queries/issuer-charts";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/routing";
 
 const CHARTS: Record<string, keyof IssuerCharts> = {
   "composition-share.svg": "compositionShare",
@@ -11,15 +12,20 @@ const CHARTS: Record<string, keyof IssuerCharts> = {
 /**
  * An issuer page's chart as an SVG file. The page links it with ?v=<content
  * hash>, so a matching request may be cached for good; any other is short-lived.
+ * ?lang=es|pt draws it in that language (anything else: English); each language
+ * has its own version, so a cached file never answers for another language.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string; chart: string }> }) {
   const { slug, chart } = await params;
+  const search = new URL(request.url).searchParams;
+  const lang = search.get("lang");
+  const locale: Locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
   const key = CHARTS[chart];
-  const charts = key ? await getIssuerCharts(slug) : null;
+  const charts = key ? await getIssuerCharts(slug, locale) : null;
   const rendered = key && charts ? charts[key] : null;
   if (!rendered) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
   const version = rendered.version;
-  const immutable = new URL(request.url).searchParams.get("v") === version;
+  const immutable = search.get("v") === version;
   return new Response(standaloneSvg(rendered.svg), {
     headers: {
       "content-type": "image/svg+xml; charset=utf-8",
