@@ -17,13 +17,14 @@ test.beforeAll(async () => {
   await createAdmin(admin.email, admin.name, admin.password);
 });
 
-async function suggest(page: Page, proposed: string, figure = "Total reserves"): Promise<string> {
+async function suggest(page: Page, proposed: string, figure = "Total reserves", field = "total_reserves"): Promise<string> {
   await page.goto("/issuers/northwind-dollar");
   await page.getByTestId("attestation-row").first().getByTestId("suggest-correction").click();
   await expect(page).toHaveURL(/\/issuers\/northwind-dollar\/suggest\?report=/);
   // the honeypot stays out of sight under the site's CSP (an inline style would be ignored)
   const trap = await page.locator("#s-website").boundingBox();
   expect(trap === null || trap.x + trap.width <= 0, "honeypot field visible").toBe(true);
+  await page.getByLabel("Which figure").selectOption(field);
   await page.getByLabel("The figure, in your words").fill(figure);
   await page.getByLabel("What it should read").fill(proposed);
   await page.getByLabel(/Source URL/).fill("https://example.org/northwind-report.pdf");
@@ -40,7 +41,8 @@ async function suggest(page: Page, proposed: string, figure = "Total reserves"):
 test("a reader suggests two corrections and gets a follow link for each", async ({ page }) => {
   links.declined = await suggest(page, `<b>1 billion</b> ${stamp}-d`);
   // the accepted one names a single amount (the stamp goes in the figure, or its digits would count as a second amount)
-  links.accepted = await suggest(page, "1.2 billion, page 2", `Total reserves ${stamp}-a`);
+  // Tokens outstanding: a new total reserves would also have to agree with the report's lines.
+  links.accepted = await suggest(page, "1.2 billion, page 2", `Tokens outstanding ${stamp}-a`, "tokens_outstanding");
   expect(links.declined).toMatch(/^\/en\/corrections\/[A-Za-z0-9_-]{32}$/);
   // HTML typed by the reader is shown as text
   await page.goto(links.declined);
@@ -68,8 +70,8 @@ test("an editor declines one and accepts the other; the reader's links show the 
   await expect(page.getByTestId("from-suggestion")).toContainText(`${stamp}-a`);
   await expect(page.getByLabel(/Reason for the correction/)).toHaveValue(/^Reader correction \(suggestion /);
   // the reader's "1.2 billion" is in the form, as a rounded figure, for the editor to check
-  await expect(page.getByLabel("Total reserves (USD)")).toHaveValue("1200000000");
-  await expect(page.getByLabel("Total reserves: precision")).toHaveValue("rounded");
+  await expect(page.getByLabel("Tokens outstanding (USD)")).toHaveValue("1200000000");
+  await expect(page.getByLabel("Tokens outstanding: precision")).toHaveValue("rounded");
   const reason = await page.getByLabel(/Reason for the correction/).inputValue();
   await page.getByRole("button", { name: "Save correction" }).click();
   await expect(page.getByTestId("save-notice")).toContainText("Correction saved as a new revision");
