@@ -22,6 +22,15 @@ for (const p of paths.length ? paths : ["/"]) {
   for (const v of variants) {
     const page = await browser.newPage({ viewport: v.viewport, colorScheme: v.scheme, deviceScaleFactor: 1 });
     await page.goto(new URL(p, base).toString(), { waitUntil: "networkidle" });
+    // Lazy images (the charts) load only near the viewport: scroll through, then wait for every image.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      window.scrollTo(0, 0);
+      await Promise.all([...document.images].map((img) => (img.complete ? null : new Promise((r) => img.addEventListener("load", r, { once: true })))));
+    });
     const file = path.join(out, `${p.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}-${v.name}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(file);

@@ -1,3 +1,4 @@
+import { eligibilityReason } from "@/components/issuer/eligibility-reason";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { comparisonRows, type ComparisonRow } from "@/lib/server/queries/comparison";
@@ -12,7 +13,7 @@ import { IssuerTable, type TableLabels, type TableRow } from "./issuer-table";
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
-function toTableRow(r: ComparisonRow, t: Translate, common: Translate, f: NumberFormatters, L: TaxonomyLabels): TableRow {
+function toTableRow(r: ComparisonRow, t: Translate, common: Translate, f: NumberFormatters, L: TaxonomyLabels, tr: Translate): TableRow {
   const cov = r.coveragePct;
   const other = r.otherUndisclosedPct;
   const boundNote = (b: string) => (b === "approx" || b === "lower" || b === "upper" ? t(`boundNote.${b}`) : "");
@@ -73,7 +74,7 @@ function toTableRow(r: ComparisonRow, t: Translate, common: Translate, f: Number
     },
     eligible: {
       text: r.geniusEligible?.share && r.geniusEligible.share.value !== null ? f.pct(r.geniusEligible.share, 0) : t("notAssessed"),
-      title: r.geniusEligible ? t("eligibleTitle", { reason: r.geniusEligible.reason }) : t("noComposition"),
+      title: r.geniusEligible ? t("eligibleTitle", { reason: eligibilityReason(r.geniusEligible.why, tr, f.locale) }) : t("noComposition"),
       sort: r.geniusEligible?.share?.value != null ? Number(r.geniusEligible.share.value) : null,
     },
     lastAsOf: r.latest
@@ -101,12 +102,13 @@ function toTableRow(r: ComparisonRow, t: Translate, common: Translate, f: Number
 }
 
 export async function ComparisonTable() {
-  const [{ rows, today }, t, common, f, L] = await Promise.all([
+  const [{ rows, today }, t, common, f, L, tr] = await Promise.all([
     comparisonRows(),
     getTranslations("home.table"),
     getTranslations("common"),
     numberFormatters(),
     taxonomyLabels(),
+    getTranslations("issuer.eligibilityReason"),
   ]);
   const jurisdictions = [...new Set(rows.map((r) => r.issuer.homeJurisdiction).filter((j): j is string => Boolean(j)))].sort();
   const labels: TableLabels = {
@@ -135,7 +137,7 @@ export async function ComparisonTable() {
   return (
     <>
       <IssuerTable
-        rows={rows.map((r) => toTableRow(r, t, common, f, L))}
+        rows={rows.map((r) => toTableRow(r, t, common, f, L, tr))}
         jurisdictions={jurisdictions}
         backings={BACKING_MODELS.map((key) => ({ key, label: L.backingModel(key) }))}
         statuses={ISSUER_STATUSES.map((key) => ({ key, label: L.issuerStatus(key) }))}

@@ -1,3 +1,4 @@
+import { eligibilityReason } from "./eligibility-reason";
 import { getTranslations } from "next-intl/server";
 import type { IssuerPageModel } from "@/lib/server/queries/issuer-page";
 import { localizeHref } from "@/i18n/routing";
@@ -7,7 +8,7 @@ import { Pct } from "@/components/ui/measured";
 
 /** Share of the latest composition that each framework's reserve rule would accept, by our mapping. */
 export async function EligibilityTable({ model }: { model: IssuerPageModel }) {
-  const [t, locale] = await Promise.all([getTranslations("issuer.eligibility"), currentLocale()]);
+  const [t, tr, locale] = await Promise.all([getTranslations("issuer.eligibility"), getTranslations("issuer.eligibilityReason"), currentLocale()]);
   if (!model.compositionReport) return <p>{t("none")}</p>;
   return (
     <>
@@ -31,7 +32,7 @@ export async function EligibilityTable({ model }: { model: IssuerPageModel }) {
                 </th>
                 <td className="num">{result.status === "assessed" ? <Pct value={result.share} /> : <span>{t("notAssessed")}</span>}</td>
                 <td className="sub">
-                  {result.reason}
+                  {eligibilityReason(result.why, tr, locale)}
                   {result.depositFloor && (
                     <>
                       {" "}

@@ -38,9 +38,9 @@ export async function ChecklistAnswers({ model, questions }: { model: IssuerPage
       facts: [
         model.issuer.declaredCadence !== "none" ? t("declaredCadence", { cadence: L.cadence(model.issuer.declaredCadence) }) : null,
         model.cadence.expectedReports !== null
-          ? t("foundExpected", { found: model.cadence.reportsFound, expected: model.cadence.expectedReports })
+          ? t("foundExpected", { from: model.cadence.from, found: model.cadence.reportsFound, expected: model.cadence.expectedReports })
           : model.cadence.reportsFound > 0
-            ? t("foundOnly", { found: model.cadence.reportsFound })
+            ? t("foundOnly", { from: model.cadence.from, found: model.cadence.reportsFound })
             : null,
         model.cadence.overdue.status === "overdue"
           ? t("overdue", { days: model.cadence.overdue.daysOverdue ?? 0 })

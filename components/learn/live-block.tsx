@@ -175,7 +175,12 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
                 <tr key={r.key}>
                   <th scope="row">
                     <Link href={`/issuers/${r.slug}${isHistory ? "#reports" : ""}`}>{r.name}</Link>
-                    {r.isDemo && <span className="badge demo">{t("demo")}</span>}
+                    {r.isDemo && (
+                      <>
+                        {" "}
+                        <span className="badge demo">{t("demo")}</span>
+                      </>
+                    )}
                   </th>
                   <td>
                     {r.bar && (

@@ -215,3 +215,29 @@ describe("the evaluation facts", () => {
     ]);
   });
 });
+
+describe("eligibility reasons", () => {
+  it("say in English exactly what the domain says, and in Spanish and Portuguese with their digits", async () => {
+    const { eligibleShare, getFramework } = await import("@/lib/domain/metrics/eligibility");
+    const { eligibilityReason } = await import("@/components/issuer/eligibility-reason");
+    const line = (category: ReserveCategory, amountUsd: string, maturity: string | null = null): CompositionLineData =>
+      ({ category, amountUsd: { value: amountUsd, precision: "exact" }, sharePct: null, custodian: null, maturity, sourceUrl: null }) as CompositionLineData;
+    const base = { asOf: "2025-06-30", totalReserves: { value: "100", precision: "exact" } } as unknown as AttestationData;
+    const cases: AttestationData[] = [
+      { ...base, composition: [] },
+      { ...base, composition: [line("cash_deposits", "40"), line("tbills_93d", "50")] },
+      { ...base, composition: [line("cash_deposits", "40"), line("tbills_93d", "30"), line("other_undisclosed", "30")] },
+      { ...base, composition: [line("cash_deposits", "80"), line("tbills_93d", "40")] },
+    ];
+    const genius = getFramework("us_genius_2025");
+    for (const a of cases) {
+      const r = eligibleShare(a, genius);
+      expect(eligibilityReason(r.why, translator(en, "eligibilityReason"), "en")).toBe(r.reason);
+    }
+    const partial = eligibleShare(cases[1]!, genius);
+    expect(eligibilityReason(partial.why, translator(pt, "eligibilityReason", "pt"), "pt")).toBe(
+      "10 pontos não puderam ser avaliados, então este é um limite inferior (no máximo 100%). Ativos “outros / não divulgado” contam como não elegíveis.",
+    );
+    expect(eligibilityReason(partial.why, translator(es, "eligibilityReason", "es"), "es")).toContain("10 puntos no pudieron evaluarse");
+  });
+});

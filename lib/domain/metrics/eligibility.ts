@@ -225,6 +225,11 @@ export interface DepositFloorCheck {
   reason: string;
 }
 
+export type EligibilityWhy =
+  | { kind: "no_composition" }
+  | { kind: "no_line_assessable" }
+  | { kind: "assessed"; unassessedPct: string | null; upperPct: string | null; overfull: boolean };
+
 export interface EligibleShareResult {
   frameworkId: FrameworkId;
   /** Percent of total reserves; a lower bound when part of the reserves could not be assessed. */
@@ -233,6 +238,8 @@ export interface EligibleShareResult {
   upperPossiblePct: string | null;
   status: "assessed" | "not_assessed";
   reason: string;
+  /** The reason's parts, for pages that word it in another language. */
+  why: EligibilityWhy;
   /** Categories with lines whose eligibility depends on a maturity the report does not give. */
   unmappedCategories: ReserveCategory[];
   lines: EligibilityLine[];
@@ -298,7 +305,8 @@ export function eligibleShare(
   const decided = lines.filter((l) => l.decision !== "undetermined");
   if (decided.length === 0) {
     const reason = lines.length === 0 ? "No composition captured for this report." : "No captured line could be assessed against this framework.";
-    return { ...base, share: null, upperPossiblePct: null, status: "not_assessed", reason };
+    const why: EligibilityWhy = { kind: lines.length === 0 ? "no_composition" : "no_line_assessable" };
+    return { ...base, share: null, upperPossiblePct: null, status: "not_assessed", reason, why };
   }
   const { known, remainder } = knownAndRemainder(shares);
   const undetermined = lines.filter((l) => l.decision === "undetermined" && l.sharePct.value !== null);
@@ -322,5 +330,6 @@ export function eligibleShare(
     overfull ? "Captured lines add up to more than total reserves; shares are of the lines' sum." : "",
     "Other / undisclosed assets count as not eligible.",
   ];
-  return { ...base, share, upperPossiblePct: upper, status: "assessed", reason: parts.filter(Boolean).join(" ") };
+  const why: EligibilityWhy = { kind: "assessed", unassessedPct: slack.gt(0) ? slackText : null, upperPct: slack.gt(0) ? upperText : null, overfull };
+  return { ...base, share, upperPossiblePct: upper, status: "assessed", reason: parts.filter(Boolean).join(" "), why };
 }

@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db";
 import { coverageRatio } from "@/lib/domain/metrics/coverage";
 import { compositionShares } from "@/lib/domain/metrics/composition";
 import { cadenceAdherence, effectiveAsOf } from "@/lib/domain/metrics/cadence";
-import { eligibleShare, getFramework } from "@/lib/domain/metrics/eligibility";
+import { eligibleShare, getFramework, type EligibilityWhy } from "@/lib/domain/metrics/eligibility";
 import type { Measured } from "@/lib/domain/precision";
 import type { AttestationData, IssuerData } from "@/lib/domain/types";
 import type { ReserveCategory } from "@/lib/domain/taxonomy";
@@ -23,7 +23,7 @@ export interface ComparisonRow {
   composition: { asOf: string; parts: { category: ReserveCategory | "not_captured"; pct: number }[] } | null;
   otherUndisclosedPct: Measured | null;
   /** Share of the latest composition eligible under the US GENIUS Act, by our mapping (null: not assessed). */
-  geniusEligible: { share: Measured | null; reason: string } | null;
+  geniusEligible: { share: Measured | null; reason: string; why: EligibilityWhy } | null;
   daysSinceAsOf: number | null;
   reportsLast12Months: number;
   expectedLast12Months: number | null;
@@ -97,7 +97,7 @@ export async function comparisonRows(): Promise<{ today: string; rows: Compariso
       geniusEligible: withLines
         ? (() => {
             const e = eligibleShare(withLines, getFramework("us_genius_2025"));
-            return { share: e.status === "assessed" ? e.share : null, reason: e.reason };
+            return { share: e.status === "assessed" ? e.share : null, reason: e.reason, why: e.why };
           })()
         : null,
       daysSinceAsOf: cadence.daysSinceLastAsOf,
