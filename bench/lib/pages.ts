@@ -1,7 +1,9 @@
 // What the app's pages link to: the issuer slugs on the home page, the scripts a first visit downloads.
 export async function issuerSlugs(base: string): Promise<string[]> {
-  const html = await (await fetch(`${base}/`)).text();
-  return [...new Set([...html.matchAll(/href="\/issuers\/([a-z0-9-]+)"/g)].map((m) => m[1]!))];
+  const html = await (await fetch(`${base}/en`)).text();
+  const slugs = [...new Set([...html.matchAll(/href="\/en\/issuers\/([a-z0-9-]+)"/g)].map((m) => m[1]!))];
+  if (!slugs.length) throw new Error("no issuer links found on /en");
+  return slugs;
 }
 
 /** Script URLs a first visit loads: <script src> and modulepreload/preload links. */
