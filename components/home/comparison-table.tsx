@@ -42,14 +42,14 @@ function toTableRow(r: ComparisonRow, t: Translate, common: Translate, f: Number
       title: cov ? [boundNote(cov.bound), cov.reason].filter(Boolean).join(": ") || t("coverageTitle") : t("noReport"),
       sort: cov && cov.value !== null ? Number(cov.value) : null,
       note:
-        [r.coverageOnGroupTotals ? t("groupTotals") : null, r.coverageAsOf ? common("asOf", { date: r.coverageAsOf }) : null]
+        [r.coverageOnGroupTotals ? t("groupTotals") : null, r.coverageAsOf ? common("asOf", { date: f.date(r.coverageAsOf) }) : null]
           .filter(Boolean)
           .join(", ") || null,
     },
     bar: r.composition
       ? {
           label: t("compositionLabel", {
-            date: r.composition.asOf,
+            date: f.date(r.composition.asOf),
             parts: r.composition.parts
               .map((p) =>
                 t("compositionPart", {
@@ -79,7 +79,8 @@ function toTableRow(r: ComparisonRow, t: Translate, common: Translate, f: Number
     },
     lastAsOf: r.latest
       ? {
-          text: formatAsOf(r.latest.asOf, r.latest.asOfPrecision),
+          text: f.date(r.latest.asOf, r.latest.asOfPrecision),
+          iso: formatAsOf(r.latest.asOf, r.latest.asOfPrecision),
           href: r.latest.sourceUrl ?? r.latest.reportUrl,
           daysSince: r.daysSinceAsOf,
           ago: r.daysSinceAsOf !== null ? t("daysAgo", { count: r.daysSinceAsOf }) : null,
@@ -146,7 +147,7 @@ export async function ComparisonTable() {
       />
       <p className="sub">
         {t.rich("footer", {
-          today,
+          today: f.date(today),
           methodology: (chunks) => <a href={localizeHref("/methodology", f.locale)}>{chunks}</a>,
           download: (chunks) => (
             <a download href="/data/issuers.csv" data-testid="download-csv">

@@ -32,7 +32,8 @@ export interface TableRow {
   bar: { parts: BarPart[]; label: string } | null;
   other: { text: string; title: string; sort: number | null };
   eligible: { text: string; title: string; sort: number | null };
-  lastAsOf: { text: string; href: string | null; daysSince: number | null; ago: string | null } | null;
+  /** text: the date in the reader's style; iso: the same date as ISO 8601, for the time element. */
+  lastAsOf: { text: string; iso: string; href: string | null; daysSince: number | null; ago: string | null } | null;
   /** summary: reports found (of expected) in 12 months, and whether one is overdue. */
   cadence: { declared: string; summary: string; sort: number | null };
   stress: number;
@@ -309,7 +310,13 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHr
                 <td>
                   {r.lastAsOf ? (
                     <>
-                      {r.lastAsOf.href ? <a href={r.lastAsOf.href}>{r.lastAsOf.text}</a> : r.lastAsOf.text}
+                      {r.lastAsOf.href ? (
+                        <a href={r.lastAsOf.href}>
+                          <time dateTime={r.lastAsOf.iso}>{r.lastAsOf.text}</time>
+                        </a>
+                      ) : (
+                        <time dateTime={r.lastAsOf.iso}>{r.lastAsOf.text}</time>
+                      )}
                       {r.lastAsOf.ago !== null && <div className="sub">{r.lastAsOf.ago}</div>}
                     </>
                   ) : (

@@ -1,10 +1,10 @@
 import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { getTranslations } from "next-intl/server";
 import type { AttestationRow } from "@/lib/server/queries/issuer-page";
-import { formatAsOf } from "@/lib/domain/dates";
 import { localizeHref } from "@/i18n/routing";
 import { numberFormatters } from "@/lib/i18n/format";
 import { Usd } from "@/components/ui/money";
+import { DateText } from "@/components/ui/date-text";
 import { CoverageAndSourceCells, PublishedCells } from "./report-cells";
 import { Markdown } from "@/components/ui/markdown";
 
@@ -36,7 +36,7 @@ export async function AttestationTable({ rows, slug }: { rows: AttestationRow[];
           {rows.map(({ attestation: a, coverage, lag }) => (
             <tr key={a.id} className={a.state === "retracted" ? "retracted" : undefined} data-testid="attestation-row">
               <th scope="row">
-                {formatAsOf(a.asOf, a.asOfPrecision)}
+                <DateText iso={a.asOf} locale={f.locale} precision={a.asOfPrecision} />
                 {a.asOfPrecision === "month" && <div className="sub">{common("monthOnly")}</div>}
                 {a.notes && (
                   <div className="sub note">
@@ -59,7 +59,7 @@ export async function AttestationTable({ rows, slug }: { rows: AttestationRow[];
                   <details className="revisions">
                     <summary>
                       {t.rich("revisedOn", {
-                        date: a.revisions.at(-1)!.correctedAt.slice(0, 10),
+                        date: f.date(a.revisions.at(-1)!.correctedAt.slice(0, 10)),
                         badge: (chunks) => <span className="badge">{chunks}</span>,
                       })}
                     </summary>
@@ -74,8 +74,8 @@ export async function AttestationTable({ rows, slug }: { rows: AttestationRow[];
                             tokens: r.previous.tokensOutstanding
                               ? f.usd(r.previous.tokensOutstanding.value, r.previous.tokensOutstanding.precision as "exact")
                               : t("notReported"),
-                            published: r.previous.publishedOn ?? t("dateUnknown"),
-                            correctedOn: r.correctedAt.slice(0, 10),
+                            published: r.previous.publishedOn !== null ? f.date(r.previous.publishedOn) : t("dateUnknown"),
+                            correctedOn: f.date(r.correctedAt.slice(0, 10)),
                             reason: r.reason,
                           })}
                         </li>

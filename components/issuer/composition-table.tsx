@@ -37,7 +37,7 @@ export async function CompositionTable({ shares, change }: { shares: Composition
   return (
     <div className="table-scroll">
       <table>
-        <caption className="skip">{t("composition.caption", { date: shares.asOf })}</caption>
+        <caption className="skip">{t("composition.caption", { date: f.date(shares.asOf) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t("composition.col.category")}</th>
@@ -101,7 +101,7 @@ export async function CompositionTable({ shares, change }: { shares: Composition
       </table>
       <p className="sub table-note">
         {t("composition.reconciliationSentence", { reason: reconciliationText(shares, t, f.locale) })}
-        {change?.previousAsOf && <> {t("composition.changesAgainst", { date: change.previousAsOf })}</>}
+        {change?.previousAsOf && <> {t("composition.changesAgainst", { date: f.date(change.previousAsOf) })}</>}
         {change?.note && (
           <>
             {" "}

@@ -2,6 +2,7 @@ import { eligibilityReason } from "./eligibility-reason";
 import { getTranslations } from "next-intl/server";
 import type { IssuerPageModel } from "@/lib/server/queries/issuer-page";
 import { localizeHref } from "@/i18n/routing";
+import { formatDay } from "@/lib/domain/dates";
 import { localizeDigits } from "@/lib/domain/precision";
 import { currentLocale } from "@/lib/i18n/server";
 import { Pct } from "@/components/ui/measured";
@@ -47,7 +48,7 @@ export async function EligibilityTable({ model }: { model: IssuerPageModel }) {
       </div>
       <p className="sub">
         {t.rich("footer", {
-          date: model.compositionReport.asOf,
+          date: formatDay(model.compositionReport.asOf, locale),
           link: (chunks) => <a href={localizeHref("/methodology#eligibility", locale)}>{chunks}</a>,
         })}
       </p>

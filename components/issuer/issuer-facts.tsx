@@ -31,7 +31,7 @@ export async function IssuerFacts({ issuer }: { issuer: IssuerData }) {
             {issuer.licences.map((l) => (
               <li key={`${l.regulator}-${l.licence}`}>
                 {l.licence}, {l.regulator} ({l.jurisdiction}
-                {l.since ? t("since", { date: l.since }) : ""}){" "}
+                {l.since ? t("since", { date: f.date(l.since) }) : ""}){" "}
                 {l.sourceUrl && (
                   <a href={l.sourceUrl} rel="noopener noreferrer nofollow">
                     {common("source")}

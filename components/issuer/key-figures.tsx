@@ -1,7 +1,6 @@
 import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { getTranslations } from "next-intl/server";
 import type { IssuerPageModel } from "@/lib/server/queries/issuer-page";
-import { formatAsOf } from "@/lib/domain/dates";
 import { localizeDigits } from "@/lib/domain/precision";
 import { localizeHref } from "@/i18n/routing";
 import { numberFormatters } from "@/lib/i18n/format";
@@ -9,6 +8,7 @@ import { taxonomyLabels } from "@/lib/i18n/labels";
 import { Usd } from "@/components/ui/money";
 import { Pct } from "@/components/ui/measured";
 import { SourceLink } from "@/components/ui/source-link";
+import { DateText } from "@/components/ui/date-text";
 import { cadenceExplanation, coverageReason } from "./sentences";
 
 /** The latest report at a glance, and whether the next one is due. */
@@ -30,7 +30,7 @@ export async function KeyFigures({ model }: { model: IssuerPageModel }) {
               <GlossaryTerm id="as-of-date">{t("asOf")}</GlossaryTerm>
             </dt>
             <dd>
-              {formatAsOf(latest.asOf, latest.asOfPrecision)}
+              <DateText iso={latest.asOf} locale={f.locale} precision={latest.asOfPrecision} />
               {latest.asOfPrecision === "month" && <span className="sub"> ({common("monthOnly")})</span>}
             </dd>
             <dt>
@@ -43,7 +43,7 @@ export async function KeyFigures({ model }: { model: IssuerPageModel }) {
                 <div className="sub" data-testid="earlier-coverage">
                   {t.rich("earlierCoverage", {
                     reason: coverageReason(latestCoverage?.coveragePct.reason, t),
-                    date: earlierCoverage.asOf,
+                    date: f.date(earlierCoverage.asOf),
                     pct: () => <Pct value={earlierCoverage.coveragePct} />,
                   })}
                   {earlierCoverage.onGroupTotals && t("onGroupTotals")}
@@ -94,7 +94,7 @@ export async function KeyFigures({ model }: { model: IssuerPageModel }) {
           <dt>{t("reportsFound")}</dt>
           <dd>
             {cadence.reportsFound}
-            {cadence.expectedReports !== null && <> {t("ofExpectedSince", { expected: cadence.expectedReports, from: cadence.from })}</>}
+            {cadence.expectedReports !== null && <> {t("ofExpectedSince", { expected: cadence.expectedReports, from: f.date(cadence.from) })}</>}
           </dd>
           <dt>
             <GlossaryTerm id="publication-lag">{t("medianLag")}</GlossaryTerm>
@@ -105,7 +105,7 @@ export async function KeyFigures({ model }: { model: IssuerPageModel }) {
           <dt>{t("longestGap")}</dt>
           <dd>
             {cadence.longestGap
-              ? t("gap", { count: cadence.longestGap.days, from: cadence.longestGap.from, to: cadence.longestGap.to })
+              ? t("gap", { count: cadence.longestGap.days, from: f.date(cadence.longestGap.from), to: f.date(cadence.longestGap.to) })
               : t("na")}
           </dd>
           <dt>{t("daysSinceLastAsOf")}</dt>
@@ -113,7 +113,7 @@ export async function KeyFigures({ model }: { model: IssuerPageModel }) {
         </dl>
         <p className="sub">
           {t.rich("judgedOn", {
-            date: model.today,
+            date: f.date(model.today),
             link: (chunks) => <a href={localizeHref("/methodology#overdue", f.locale)}>{chunks}</a>,
           })}
         </p>

@@ -7,6 +7,7 @@ import Decimal from "decimal.js";
 import type { EvaluationFact } from "@/lib/domain/evaluation";
 import type { CompositionShares } from "@/lib/domain/metrics/composition";
 import { DEFAULT_LAG_DAYS, type OverdueJudgement, type PublicationLag } from "@/lib/domain/metrics/cadence";
+import { formatDay } from "@/lib/domain/dates";
 import { localizeDigits, type Measured, type NumberLocale } from "@/lib/domain/precision";
 import type { Assurance, ReserveCategory } from "@/lib/domain/taxonomy";
 
@@ -21,9 +22,9 @@ export function cadenceExplanation(o: OverdueJudgement, t: Translate, locale: Nu
   const typical = o.usedDefaultLag ? null : o.typicalLagDays;
   if (!o.usedDefaultLag && typical === null) return o.explanation;
   const values = {
-    next: o.nextExpectedAsOf,
-    start: o.windowStart,
-    end: o.windowEnd,
+    next: formatDay(o.nextExpectedAsOf, locale),
+    start: formatDay(o.windowStart, locale),
+    end: formatDay(o.windowEnd, locale),
     lag:
       typical === null
         ? t("explanation.defaultLag", { days: DEFAULT_LAG_DAYS })
@@ -97,7 +98,7 @@ export function evaluationSentence(fact: EvaluationFact, t: Translate, f: FactFo
       return t("facts.settlement", { text: fact.text });
     case "largestCategories":
       return t("facts.largestCategories", {
-        date: fact.asOf,
+        date: formatDay(fact.asOf, f.locale),
         list: fact.top.map((c) => t("facts.categoryShare", { category: f.category(c.category), share: f.pct(c.share, 1) })).join(t("listSeparator")),
       });
     case "otherUndisclosed":
@@ -117,7 +118,10 @@ export function evaluationSentence(fact: EvaluationFact, t: Translate, f: FactFo
     case "stressEvents":
       return t("facts.stressEvents", { count: fact.count });
     case "lowestDepegPrice":
-      return t("facts.lowestDepegPrice", { price: f.priceUsd(fact.price), date: fact.date ?? t("facts.dateNotDocumented") });
+      return t("facts.lowestDepegPrice", {
+        price: f.priceUsd(fact.price),
+        date: fact.date !== null ? formatDay(fact.date, f.locale) : t("facts.dateNotDocumented"),
+      });
     case "responsesRecorded":
       return t("facts.responsesRecorded", { count: fact.count });
   }

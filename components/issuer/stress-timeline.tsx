@@ -4,6 +4,7 @@ import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
 import { priceUsd, Usd } from "@/components/ui/money";
 import { Markdown } from "@/components/ui/markdown";
+import { DateText } from "@/components/ui/date-text";
 
 export function daysOf(e: StressEventData): number | null {
   if (!e.startDate || !e.endDate) return null;
@@ -21,8 +22,8 @@ export async function StressTimeline({ events, showIssuer }: { events: StressEve
         return (
           <li key={e.id} data-testid="stress-event">
             <div className="when">
-              {e.startDate ?? t("dateNotDocumented")}
-              {e.endDate && e.endDate !== e.startDate && <> {t("to", { date: e.endDate })}</>}
+              {e.startDate !== null ? <DateText iso={e.startDate} locale={f.locale} /> : t("dateNotDocumented")}
+              {e.endDate && e.endDate !== e.startDate && <> {t("to", { date: f.date(e.endDate) })}</>}
               {days !== null && <span className="sub"> ({t("days", { count: days })})</span>}
             </div>
             <div>

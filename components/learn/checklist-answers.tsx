@@ -25,12 +25,12 @@ export async function ChecklistAnswers({ model, questions }: { model: IssuerPage
   const published = model.rows.filter((r) => r.attestation.state === "published");
   const latest = model.latest && model.latest.state === "published" ? model.latest : (published[0]?.attestation ?? null);
   const reportLink = (a: { reportUrl: string | null; sourceUrl: string | null; asOf: string } | null) =>
-    a && (a.reportUrl ?? a.sourceUrl) ? { href: (a.reportUrl ?? a.sourceUrl)!, label: t("sourceOf", { date: a.asOf }) } : undefined;
+    a && (a.reportUrl ?? a.sourceUrl) ? { href: (a.reportUrl ?? a.sourceUrl)!, label: t("sourceOf", { date: f.date(a.asOf) }) } : undefined;
 
   const answers: Record<ChecklistQuestion["id"], Answer> = {
     "publishes-reports": {
       facts: published.length
-        ? [t("reportsCount", { count: published.length, first: published.at(-1)!.attestation.asOf, last: published[0]!.attestation.asOf })]
+        ? [t("reportsCount", { count: published.length, first: f.date(published.at(-1)!.attestation.asOf), last: f.date(published[0]!.attestation.asOf) })]
         : [],
       source: reportLink(latest),
     },
@@ -38,14 +38,14 @@ export async function ChecklistAnswers({ model, questions }: { model: IssuerPage
       facts: [
         model.issuer.declaredCadence !== "none" ? t("declaredCadence", { cadence: L.cadence(model.issuer.declaredCadence) }) : null,
         model.cadence.expectedReports !== null
-          ? t("foundExpected", { from: model.cadence.from, found: model.cadence.reportsFound, expected: model.cadence.expectedReports })
+          ? t("foundExpected", { from: f.date(model.cadence.from), found: model.cadence.reportsFound, expected: model.cadence.expectedReports })
           : model.cadence.reportsFound > 0
-            ? t("foundOnly", { from: model.cadence.from, found: model.cadence.reportsFound })
+            ? t("foundOnly", { from: f.date(model.cadence.from), found: model.cadence.reportsFound })
             : null,
         model.cadence.overdue.status === "overdue"
           ? t("overdue", { days: model.cadence.overdue.daysOverdue ?? 0 })
           : model.cadence.overdue.status === "expected_between" && model.cadence.overdue.windowStart && model.cadence.overdue.windowEnd
-            ? t("expectedBetween", { from: model.cadence.overdue.windowStart, to: model.cadence.overdue.windowEnd })
+            ? t("expectedBetween", { from: f.date(model.cadence.overdue.windowStart), to: f.date(model.cadence.overdue.windowEnd) })
             : model.cadence.overdue.status === "on_schedule"
               ? t("onSchedule")
               : null,
@@ -73,7 +73,7 @@ export async function ChecklistAnswers({ model, questions }: { model: IssuerPage
       facts:
         model.latestCoverage && model.latestCoverage.coveragePct.value !== null
           ? [
-              t("coverage", { pct: f.pct(model.latestCoverage.coveragePct, 1), date: model.latestCoverage.asOf }),
+              t("coverage", { pct: f.pct(model.latestCoverage.coveragePct, 1), date: f.date(model.latestCoverage.asOf) }),
               model.latestCoverage.onGroupTotals ? t("groupTotals") : null,
             ].filter(Boolean)
           : [],
@@ -83,7 +83,7 @@ export async function ChecklistAnswers({ model, questions }: { model: IssuerPage
       facts: model.latestComposition
         ? [
             t("largest", {
-              date: model.latestComposition.asOf,
+              date: f.date(model.latestComposition.asOf),
               list: [...model.latestComposition.categories]
                 .filter((c) => c.sharePct.value !== null)
                 .sort((a, b) => Number(b.sharePct.value) - Number(a.sharePct.value))
@@ -129,7 +129,7 @@ export async function ChecklistAnswers({ model, questions }: { model: IssuerPage
         const low = depegs.length ? depegs.reduce((m, e) => (Number(e.lowestPrice) < Number(m.lowestPrice) ? e : m)) : null;
         return [
           t("stressCount", { count: events.length }),
-          low ? t("lowestPrice", { price: localizeDigits(low.lowestPrice!, f.locale), date: low.startDate ?? "–" }) : null,
+          low ? t("lowestPrice", { price: localizeDigits(low.lowestPrice!, f.locale), date: low.startDate !== null ? f.date(low.startDate) : "–" }) : null,
         ].filter(Boolean);
       })(),
     },

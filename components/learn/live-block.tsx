@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
+import { DateText } from "@/components/ui/date-text";
 import { CATEGORY_COLORS } from "@/lib/charts/palette";
 import { localizeDigits, type Measured } from "@/lib/domain/precision";
 import type { ReserveCategory } from "@/lib/domain/taxonomy";
@@ -18,7 +19,9 @@ import type { LiveBlockId } from "@/lib/server/learn/content";
 interface Row {
   key: string;
   slug: string;
+  /** The issuer's name, or for a history row its as-of date (shown as a date). */
   name: string;
+  nameIsDate?: boolean;
   isDemo: boolean;
   value: string;
   /** 0–100 for the bar, when the figure is a share. */
@@ -143,7 +146,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
   } else if (id === "commercial-paper-history") {
     const { history } = await learnFacts();
     rows = (history?.points ?? []).map((p) => ({
-      key: p.asOf, slug: history!.slug, name: p.asOf, isDemo: false,
+      key: p.asOf, slug: history!.slug, name: p.asOf, nameIsDate: true, isDemo: false,
       value: f.pct(p.sharePct, 1),
       bar: p.sharePct.value !== null ? { pct: Number(p.sharePct.value), color: CATEGORY_COLORS.commercial_paper_cds } : undefined,
       asOf: p.asOf,
@@ -174,7 +177,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
               {rows.map((r) => (
                 <tr key={r.key}>
                   <th scope="row">
-                    <Link href={`/issuers/${r.slug}${isHistory ? "#reports" : ""}`}>{r.name}</Link>
+                    <Link href={`/issuers/${r.slug}${isHistory ? "#reports" : ""}`}>{r.nameIsDate ? <DateText iso={r.name} locale={f.locale} /> : r.name}</Link>
                     {r.isDemo && (
                       <>
                         {" "}
@@ -192,7 +195,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
                     <span className="num">{r.value}</span>
                     {r.note && <span className="sub live-note">{r.note}</span>}
                   </td>
-                  {!isHistory && <td>{r.asOf ?? "–"}</td>}
+                  {!isHistory && <td>{r.asOf != null ? <DateText iso={r.asOf} locale={f.locale} /> : "–"}</td>}
                 </tr>
               ))}
             </tbody>

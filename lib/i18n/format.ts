@@ -1,11 +1,16 @@
 import "server-only";
 import type Decimal from "decimal.js";
 import { getTranslations } from "next-intl/server";
+import { formatDay } from "@/lib/domain/dates";
 import { formatPct, formatUsdCompact, type Bound, type Measured, type PctFormat } from "@/lib/domain/precision";
-import type { Precision } from "@/lib/domain/taxonomy";
+import type { DatePrecision, Precision } from "@/lib/domain/taxonomy";
 import { currentLocale } from "./server";
 
-/** Money and percentages in the page's language, keeping the source's precision marks and digits. */
+/**
+ * Money, percentages and dates in the page's language, keeping the source's
+ * precision marks and digits. Dates: ISO on English pages, the reader's style
+ * on Spanish and Portuguese ones (lib/domain/dates.ts formatDay).
+ */
 export async function numberFormatters() {
   const locale = await currentLocale();
   const t = await getTranslations("common");
@@ -14,6 +19,7 @@ export async function numberFormatters() {
     usd: (value: Decimal.Value, precision: Precision | Bound) => formatUsdCompact(value, precision, locale),
     pct: (m: Measured, digits: number, opts: Omit<PctFormat, "locale"> = {}) =>
       formatPct(m, digits, { missing: t("notAvailable"), ...opts, locale }),
+    date: (iso: string, precision: DatePrecision = "day") => formatDay(iso, locale, precision),
   };
 }
 export type NumberFormatters = Awaited<ReturnType<typeof numberFormatters>>;

@@ -76,7 +76,8 @@ describe("the cadence explanation", () => {
   it("is written in the reader's language, digits included", () => {
     const o = overdueJudgement(lagged, "monthly", "2025-12-01");
     const text = cadenceExplanation(o, translator(es, "keyFigures", "es"), "es");
-    expect(text).toMatch(/^El informe con fecha de corte 2025-07-31 se esperaba entre el /);
+    // Dates in the reader's style too (English keeps ISO, as the domain writes it).
+    expect(text).toMatch(/^El informe con fecha de corte 31 jul 2025 se esperaba entre el \d{1,2} [a-z]+ 2025 y el \d{1,2} [a-z]+ 2025 /);
     expect(text).toContain("días de gracia");
   });
 });
@@ -202,6 +203,14 @@ describe("the evaluation facts", () => {
       "Lowest recorded price in a depeg: $0.5 (date not documented).",
       "The issuer's response is recorded for 0 of them.",
     ]);
+  });
+
+  it("dates the facts the reader's way in Portuguese", () => {
+    const portuguese: FactFormat = { ...english, locale: "pt" };
+    const answers = evaluate(issuer, published, [stress("depeg", "0.87", "2023-03-11", null)]);
+    const text = Object.fromEntries(answers.map((a) => [a.id, a.facts.map((f) => evaluationSentence(f, translator(pt, "evaluation", "pt"), portuguese))]));
+    expect(text.composition?.[0]).toContain("30 de jun. de 2025");
+    expect(text.track_record?.[1]).toContain("11 de mar. de 2023");
   });
 
   it("leaves a question undisclosed when the data has nothing for it", () => {

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { listAllAttestations } from "@/lib/server/queries/lists";
-import { formatAsOf } from "@/lib/domain/dates";
+import { currentLocale } from "@/lib/i18n/server";
 import { Usd } from "@/components/ui/money";
+import { DateText } from "@/components/ui/date-text";
 import { CoverageAndSourceCells, PublishedCells } from "@/components/issuer/report-cells";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,6 +16,7 @@ export default async function AttestationsPage() {
   const { items, total } = await listAllAttestations();
   const t = await getTranslations("attestations");
   const tc = await getTranslations("common");
+  const locale = await currentLocale();
   const partial = items.length < total;
   return (
     <>
@@ -62,7 +64,7 @@ export default async function AttestationsPage() {
             {items.map(({ attestation: a, issuerName, isDemo, coverage, lag, revised }) => (
               <tr key={a.id} className={a.state === "retracted" ? "retracted" : undefined}>
                 <th scope="row">
-                  {formatAsOf(a.asOf, a.asOfPrecision)}
+                  <DateText iso={a.asOf} locale={locale} precision={a.asOfPrecision} />
                   {a.state === "retracted" && (
                     <div>
                       <span className="badge bad">{t("retracted")}</span>

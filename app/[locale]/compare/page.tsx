@@ -4,11 +4,12 @@ import { Link } from "@/components/i18n/link";
 import { Suspense } from "react";
 import { getIssuerPage, type IssuerPageModel } from "@/lib/server/queries/issuer-page";
 import { issuerSlugs } from "@/lib/server/queries/issuer";
-import { formatAsOf } from "@/lib/domain/dates";
 import { taxonomyLabels } from "@/lib/i18n/labels";
+import { currentLocale } from "@/lib/i18n/server";
 import { Usd } from "@/components/ui/money";
 import { Pct } from "@/components/ui/measured";
 import { SourceLink } from "@/components/ui/source-link";
+import { DateText } from "@/components/ui/date-text";
 import { CompareCharts } from "@/components/compare/compare-charts";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -38,7 +39,7 @@ async function Comparison({ searchParams }: Props) {
   const known = new Set(await issuerSlugs());
   const slugs = wanted.filter((s) => known.has(s)).slice(0, 4);
   const unknown = wanted.filter((s) => !known.has(s));
-  const [t, tc, L] = await Promise.all([getTranslations("compare"), getTranslations("common"), taxonomyLabels()]);
+  const [t, tc, L, locale] = await Promise.all([getTranslations("compare"), getTranslations("common"), taxonomyLabels(), currentLocale()]);
   if (slugs.length < 2) {
     return (
       <div role="status">
@@ -76,7 +77,11 @@ async function Comparison({ searchParams }: Props) {
           <tbody>
             <Row label={t("row.backingModel")} models={models} cell={(m) => L.backingModel(m.issuer.backingModel)} />
             <Row label={t("row.status")} models={models} cell={(m) => L.issuerStatus(m.issuer.status)} />
-            <Row label={t("row.latestAsOf")} models={models} cell={(m) => (m.latest ? formatAsOf(m.latest.asOf, m.latest.asOfPrecision) : t("none"))} />
+            <Row
+              label={t("row.latestAsOf")}
+              models={models}
+              cell={(m) => (m.latest ? <DateText iso={m.latest.asOf} locale={locale} precision={m.latest.asOfPrecision} /> : t("none"))}
+            />
             <Row
               label={t("row.coverage")}
               models={models}

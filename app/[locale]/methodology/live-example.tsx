@@ -4,7 +4,6 @@
 import type { ReactNode } from "react";
 import type { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
-import { formatAsOf } from "@/lib/domain/dates";
 import Decimal from "decimal.js";
 import { shortUsd } from "@/components/ui/money";
 import { BOUND_SYMBOLS, formatUsdCompact, type Measured } from "@/lib/domain/precision";
@@ -28,8 +27,8 @@ const ISSUER_LEVEL: readonly MetricId[] = ["cadence_adherence", "overdue", "long
 
 const UNKNOWN: Measured = { value: null, bound: "unknown" };
 
-function asOfText({ t }: Ctx, date: string, precision: DatePrecision): string {
-  return precision === "month" ? t("live.monthOnly", { date: formatAsOf(date, "month") }) : date;
+function asOfText({ t, f }: Ctx, date: string, precision: DatePrecision): string {
+  return precision === "month" ? t("live.monthOnly", { date: f.date(date, "month") }) : f.date(date);
 }
 
 function pct({ f }: Ctx, m: LiveMeasured | null, digits = 1): string {
@@ -163,7 +162,7 @@ function resultLines(ctx: Ctx, ex: LiveWorkedExample): string[] {
     }
     case "publication_lag": {
       const r = (ex as LiveWorkedExample<"publication_lag">).result;
-      return [r.fromMonthEnd ? t("live.result.lagFromMonthEnd", { days: days(r.days), date: r.countedFrom }) : t("live.result.lag", { days: days(r.days) })];
+      return [r.fromMonthEnd ? t("live.result.lagFromMonthEnd", { days: days(r.days), date: ctx.f.date(r.countedFrom) }) : t("live.result.lag", { days: days(r.days) })];
     }
     case "cadence_adherence": {
       const r = (ex as LiveWorkedExample<"cadence_adherence">).result;
@@ -173,16 +172,17 @@ function resultLines(ctx: Ctx, ex: LiveWorkedExample): string[] {
               found: r.reportsFound,
               expected: r.expectedReports,
               pct: pct(ctx, { value: r.adherencePct, bound: "exact" }),
-              from: r.from,
-              to: r.to,
+              from: ctx.f.date(r.from),
+              to: ctx.f.date(r.to),
             })
-          : t("live.result.cadenceNoneExpected", { found: r.reportsFound, from: r.from, to: r.to }),
+          : t("live.result.cadenceNoneExpected", { found: r.reportsFound, from: ctx.f.date(r.from), to: ctx.f.date(r.to) }),
       ];
     }
     case "overdue": {
       const r = (ex as LiveWorkedExample<"overdue">).result;
-      if (!r.nextExpectedAsOf || !r.windowStart || !r.windowEnd || r.graceDays === null) return [t(`live.overdue.${r.status}`, { today: r.today })];
-      const window = { next: r.nextExpectedAsOf, start: r.windowStart, end: r.windowEnd, today: r.today };
+      const today = ctx.f.date(r.today);
+      if (!r.nextExpectedAsOf || !r.windowStart || !r.windowEnd || r.graceDays === null) return [t(`live.overdue.${r.status}`, { today })];
+      const window = { next: ctx.f.date(r.nextExpectedAsOf), start: ctx.f.date(r.windowStart), end: ctx.f.date(r.windowEnd), today };
       const status =
         r.status === "overdue" ? t("live.overdue.overdue", { ...window, days: days(r.daysOverdue ?? 0) }) : t(`live.overdue.${r.status}`, window);
       const basis =
@@ -193,7 +193,7 @@ function resultLines(ctx: Ctx, ex: LiveWorkedExample): string[] {
     }
     case "longest_gap": {
       const r = (ex as LiveWorkedExample<"longest_gap">).result;
-      return [t("live.result.gap", { days: days(r.gap.days), from: r.gap.from, to: r.gap.to })];
+      return [t("live.result.gap", { days: days(r.gap.days), from: ctx.f.date(r.gap.from), to: ctx.f.date(r.gap.to) })];
     }
     case "liquidity_ladder": {
       const r = (ex as LiveWorkedExample<"liquidity_ladder">).result;

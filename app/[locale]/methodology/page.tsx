@@ -8,6 +8,7 @@ import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
 import { currentLocale } from "@/lib/i18n/server";
 import { liveWorkedExamples } from "@/lib/server/queries/methodology-examples";
+import { DateText } from "@/components/ui/date-text";
 import { LiveExample } from "./live-example";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -76,15 +77,18 @@ export default async function MethodologyPage() {
               </tr>
             </thead>
             <tbody>
-              {METRIC_DEFINITIONS.map((m) => (
-                <tr key={m.id} data-metric={m.id}>
-                  <th scope="row">
-                    <a href={`#${m.id}-changes`}>{t(`metric.${m.id}.name`)}</a>
-                  </th>
-                  <td>{metricVersion(m.id)}</td>
-                  <td>{METRIC_CHANGELOG[m.id].at(-1)?.date}</td>
-                </tr>
-              ))}
+              {METRIC_DEFINITIONS.map((m) => {
+                const changed = METRIC_CHANGELOG[m.id].at(-1)?.date;
+                return (
+                  <tr key={m.id} data-metric={m.id}>
+                    <th scope="row">
+                      <a href={`#${m.id}-changes`}>{t(`metric.${m.id}.name`)}</a>
+                    </th>
+                    <td>{metricVersion(m.id)}</td>
+                    <td>{changed !== undefined && <DateText iso={changed} locale={locale} />}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
@@ -151,7 +155,9 @@ export default async function MethodologyPage() {
                   {METRIC_CHANGELOG[m.id].map((c) => (
                     <tr key={c.version}>
                       <th scope="row">{c.version}</th>
-                      <td>{c.date}</td>
+                      <td>
+                        <DateText iso={c.date} locale={locale} />
+                      </td>
                       <td lang={en}>{c.change}</td>
                     </tr>
                   ))}

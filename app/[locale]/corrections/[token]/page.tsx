@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { localizeHref } from "@/i18n/routing";
+import { formatDay } from "@/lib/domain/dates";
 import { currentLocale } from "@/lib/i18n/server";
 import { SUGGESTION_FIELDS, type SuggestionFieldName } from "@/lib/domain/schemas/suggestion";
 import { suggestionByFollowToken, type PublicSuggestion } from "@/lib/server/queries/suggestions";
@@ -52,7 +53,7 @@ async function FollowView({ params, searchParams }: Props) {
           status: s.status === "declined" ? t("statusText.declined", { reason: declineReason(s) }) : t(`statusText.${s.status}`),
           strong: (chunks) => <strong data-testid="suggestion-status">{chunks}</strong>,
         })}
-        {s.decidedAt && <span className="sub"> {t("decided", { date: s.decidedAt.slice(0, 10) })}</span>}
+        {s.decidedAt && <span className="sub"> {t("decided", { date: formatDay(s.decidedAt.slice(0, 10), locale) })}</span>}
       </p>
       <dl>
         <dt>{t("figure")}</dt>
@@ -68,7 +69,9 @@ async function FollowView({ params, searchParams }: Props) {
           </a>
         </dd>
         <dt>{t("sent")}</dt>
-        <dd>{t("sentAt", { time: s.createdAt.slice(0, 16).replace("T", " ") })}</dd>
+        <dd>
+          <time dateTime={s.createdAt}>{t("sentAt", { time: `${formatDay(s.createdAt.slice(0, 10), locale)} ${s.createdAt.slice(11, 16)}` })}</time>
+        </dd>
       </dl>
       <p>
         <Link href={`/issuers/${s.issuerSlug}`}>{t("back", { issuer: s.issuerName })}</Link>

@@ -15,6 +15,7 @@ import { IssuerCharts } from "@/components/issuer/issuer-charts";
 import { Markdown } from "@/components/ui/markdown";
 import { IssuerDataLinks } from "@/components/issuer/issuer-data-links";
 import { localizeHref } from "@/i18n/routing";
+import { formatDay } from "@/lib/domain/dates";
 import { currentLocale } from "@/lib/i18n/server";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -60,7 +61,7 @@ async function IssuerProfile({ params }: Props) {
         )}
         <p className="sub" data-testid="last-reviewed">
           {model.lastReview
-            ? t("page.lastReviewed", { date: model.lastReview.reviewedOn, name: model.lastReview.reviewer })
+            ? t("page.lastReviewed", { date: formatDay(model.lastReview.reviewedOn, locale), name: model.lastReview.reviewer })
             : t("page.notReviewed")}
         </p>
       </header>
@@ -71,7 +72,7 @@ async function IssuerProfile({ params }: Props) {
         <h2 id="composition-h">{t("page.composition")}</h2>
         {model.latestComposition ? (
           <>
-            <p className="sub">{t("page.compositionAsOf", { date: model.latestComposition.asOf })}</p>
+            <p className="sub">{t("page.compositionAsOf", { date: formatDay(model.latestComposition.asOf, locale) })}</p>
             <CompositionTable shares={model.latestComposition} change={model.change} />
           </>
         ) : (

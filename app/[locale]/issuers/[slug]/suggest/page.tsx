@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
-import { formatAsOf } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/domain/dates";
 import { SUGGESTION_FIELDS } from "@/lib/domain/schemas/suggestion";
 import { localizeHref } from "@/i18n/routing";
 import { currentLocale } from "@/lib/i18n/server";
@@ -62,7 +62,7 @@ async function SuggestForm({ params, searchParams }: Props) {
               <option value="">{t("wholeIssuer")}</option>
               {open.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {t("reportAsOf", { date: formatAsOf(a.asOf.toISOString().slice(0, 10), a.asOfPrecision) })}
+                  {t("reportAsOf", { date: formatDay(a.asOf.toISOString().slice(0, 10), locale, a.asOfPrecision) })}
                 </option>
               ))}
             </select>

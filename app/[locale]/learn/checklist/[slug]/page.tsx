@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { ChecklistAnswers } from "@/components/learn/checklist-answers";
+import { formatDay } from "@/lib/domain/dates";
 import { currentLocale } from "@/lib/i18n/server";
 import { checklistQuestions, learnIndex } from "@/lib/server/learn/content";
 import { getIssuerPage } from "@/lib/server/queries/issuer-page";
@@ -45,7 +46,7 @@ export default async function ChecklistIssuerPage({ params }: Props) {
             {tc("demoIssuer")}
           </p>
         )}
-        <p className="lede">{t("intro", { today: model.today })}</p>
+        <p className="lede">{t("intro", { today: formatDay(model.today, locale) })}</p>
       </header>
       <ChecklistPicker selected={slug} />
       <ChecklistAnswers model={model} questions={questions} />
