@@ -8,7 +8,7 @@ export async function GET(request: NextRequest) {
   const data = (await feedData(null, { reports: true, stressEvents: false }))!;
   const xml = feedDocument(site, {
     path: "/feeds/attestations.xml",
-    page: "/attestations",
+    page: "/en/attestations",
     title: "USD1 Backed: new reserve reports",
     subtitle: "Reserve reports of dollar stablecoins as they are published here, with their figures and sources.",
     entries: data.reports.map((r) => reportEntry(site, r)),

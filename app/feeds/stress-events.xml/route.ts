@@ -8,7 +8,7 @@ export async function GET(request: NextRequest) {
   const data = (await feedData(null, { reports: false, stressEvents: true }))!;
   const xml = feedDocument(site, {
     path: "/feeds/stress-events.xml",
-    page: "/stress",
+    page: "/en/stress",
     title: "USD1 Backed: stress events",
     subtitle: "Depegs, redemption halts, bank exposures, regulatory actions and incidents of dollar stablecoins, as they are recorded here.",
     entries: data.stressEvents.map((e) => stressEntry(site, e)),

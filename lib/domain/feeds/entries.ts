@@ -34,7 +34,7 @@ export function reportEntry(site: FeedSite, r: { attestation: AttestationData; i
     title: `${r.issuerName}: ${REPORT_TYPE_LABELS[a.reportType].toLowerCase()} as of ${formatAsOf(a.asOf, a.asOfPrecision)}${retracted ? " (retracted)" : ""}`,
     updated: r.updated,
     published: r.published,
-    link: `${site.origin}/issuers/${a.issuerSlug}`,
+    link: `${site.origin}/en/issuers/${a.issuerSlug}`,
     summary: parts.filter(Boolean).join(" "),
     categories: ["attestation", a.reportType],
   };
@@ -53,7 +53,7 @@ export function stressEntry(site: FeedSite, s: { event: StressEventData; issuerN
     title: `${s.issuerName}: ${STRESS_KIND_LABELS[e.kind].toLowerCase()}${when}`,
     updated: s.updated,
     published: s.published,
-    link: `${site.origin}/issuers/${e.issuerSlug}`,
+    link: `${site.origin}/en/issuers/${e.issuerSlug}`,
     summary: parts.filter(Boolean).join(" "),
     categories: ["stress_event", e.kind],
   };

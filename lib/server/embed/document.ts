@@ -37,7 +37,7 @@ export function embedDocument(e: EmbedChart, kind: EmbedKind): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
 <title>${escapeXml(title)} · USD1 Backed</title><style>${STYLE}</style></head>
 <body><figure><figcaption><strong>${escapeXml(title)}</strong> <span class="sub">${escapeXml(t.caption)}</span></figcaption>${body}${table}</figure>
-<footer>Source: <a href="/issuers/${escapeXml(e.slug)}" target="_blank" rel="noopener">USD1 Backed, ${escapeXml(e.issuerName)}</a>: every figure linked to the report it was read from.${escapeXml(demo)}</footer>
+<footer>Source: <a href="/en/issuers/${escapeXml(e.slug)}" target="_blank" rel="noopener">USD1 Backed, ${escapeXml(e.issuerName)}</a>: every figure linked to the report it was read from.${escapeXml(demo)}</footer>
 </body></html>
 `;
 }

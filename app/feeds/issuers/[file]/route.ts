@@ -12,7 +12,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const site = { origin: request.nextUrl.origin };
   const xml = feedDocument(site, {
     path: `/feeds/issuers/${slug}.xml`,
-    page: `/issuers/${slug}`,
+    page: `/en/issuers/${slug}`,
     title: `USD1 Backed: ${data.issuer.name}`,
     subtitle: `New reserve reports and stress events of ${data.issuer.name}.`,
     entries: [...data.reports.map((r) => reportEntry(site, r)), ...data.stressEvents.map((e) => stressEntry(site, e))],
