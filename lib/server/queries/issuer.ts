@@ -51,6 +51,16 @@ export async function issuerSlugs(): Promise<string[]> {
   return rows.map((r) => r.slug);
 }
 
+/**
+ * generateStaticParams for pages under /issuers/[slug]: every issuer. Cache
+ * Components needs at least one param, so an empty database gets a placeholder
+ * that answers 404.
+ */
+export async function issuerStaticParams(): Promise<{ slug: string }[]> {
+  const slugs = await issuerSlugs();
+  return slugs.length ? slugs.map((slug) => ({ slug })) : [{ slug: "__none__" }];
+}
+
 export async function getIssuerProfile(slug: string): Promise<IssuerProfile | null> {
   "use cache";
   cacheTag(TAGS.issuer(slug), TAGS.issuers);

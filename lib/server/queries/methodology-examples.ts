@@ -37,7 +37,7 @@ import type { AttestationData, Figure } from "@/lib/domain/types";
 import { METRIC_IDS, type MetricId } from "@/lib/domain/metrics/definitions";
 import { coverageRatio, publishedInOrder } from "@/lib/domain/metrics/coverage";
 import { changeSincePrevious, compositionShares } from "@/lib/domain/metrics/composition";
-import { cadenceAdherence, effectiveAsOf, overdueJudgement, publicationLag, type OverdueStatus } from "@/lib/domain/metrics/cadence";
+import { cadenceAdherence, effectiveAsOf, overdueJudgement, publicationLag, type OverdueJudgement } from "@/lib/domain/metrics/cadence";
 import { depositFloorCheck, eligibleShare, getFramework, type LineDecision } from "@/lib/domain/metrics/eligibility";
 import { custodianConcentration, liquidityLadder } from "@/lib/domain/metrics/liquidity";
 import { attestationInclude, toAttestationData } from "./mappers";
@@ -97,19 +97,7 @@ export interface LiveResults {
     missingReports: number | null;
     adherencePct: string | null;
   };
-  overdue: {
-    today: string;
-    status: OverdueStatus;
-    lastAsOf: string | null;
-    nextExpectedAsOf: string | null;
-    windowStart: string | null;
-    windowEnd: string | null;
-    daysOverdue: number | null;
-    minLagDays: number | null;
-    typicalLagDays: number | null;
-    graceDays: number | null;
-    usedDefaultLag: boolean;
-  };
+  overdue: Omit<OverdueJudgement, "explanation"> & { today: string };
   longest_gap: { from: string; to: string; gap: { days: number; from: string; to: string } };
   liquidity_ladder: {
     source: "reported" | "derived" | "not_available";

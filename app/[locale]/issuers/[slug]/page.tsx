@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { notFound } from "next/navigation";
 import { getIssuerPage } from "@/lib/server/queries/issuer-page";
-import { issuerSlugs } from "@/lib/server/queries/issuer";
+import { issuerStaticParams } from "@/lib/server/queries/issuer";
 import { IssuerFacts } from "@/components/issuer/issuer-facts";
 import { KeyFigures } from "@/components/issuer/key-figures";
 import { CompositionTable } from "@/components/issuer/composition-table";
@@ -20,11 +20,7 @@ import { currentLocale } from "@/lib/i18n/server";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export async function generateStaticParams() {
-  const slugs = await issuerSlugs();
-  // Cache Components needs at least one param; an empty database gets a placeholder that 404s.
-  return slugs.length ? slugs.map((slug) => ({ slug })) : [{ slug: "__none__" }];
-}
+export const generateStaticParams = issuerStaticParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;

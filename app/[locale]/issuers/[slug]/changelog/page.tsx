@@ -3,16 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { notFound } from "next/navigation";
 import { getChangelog } from "@/lib/server/queries/changelog";
-import { issuerSlugs } from "@/lib/server/queries/issuer";
+import { issuerStaticParams } from "@/lib/server/queries/issuer";
 import { getIssuerPage } from "@/lib/server/queries/issuer-page";
 import { ChangelogList } from "@/components/changelog/changelog-list";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export async function generateStaticParams() {
-  const slugs = await issuerSlugs();
-  return slugs.length ? slugs.map((slug) => ({ slug })) : [{ slug: "__none__" }];
-}
+export const generateStaticParams = issuerStaticParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;

@@ -7,15 +7,12 @@ import { formatDay } from "@/lib/domain/dates";
 import { currentLocale } from "@/lib/i18n/server";
 import { checklistQuestions, learnIndex } from "@/lib/server/learn/content";
 import { getIssuerPage } from "@/lib/server/queries/issuer-page";
-import { issuerSlugs } from "@/lib/server/queries/issuer";
+import { issuerStaticParams } from "@/lib/server/queries/issuer";
 import { ChecklistPicker } from "../picker";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export async function generateStaticParams() {
-  const slugs = await issuerSlugs();
-  return slugs.length ? slugs.map((slug) => ({ slug })) : [{ slug: "__none__" }];
-}
+export const generateStaticParams = issuerStaticParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
