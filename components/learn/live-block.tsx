@@ -28,6 +28,8 @@ interface Row {
   bar?: { pct: number; color: string } | undefined;
   note?: string | undefined;
   asOf?: string | null | undefined;
+  /** The report (or source) the figure was read from: every published number links to it. */
+  source?: string | null | undefined;
 }
 
 const share = (row: ComparisonRow, c: ReserveCategory) => row.composition?.parts.find((p) => p.category === c)?.pct ?? 0;
@@ -51,6 +53,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
         value: f.pct({ value: String(share(r, category)), bound: "approx" }, 1),
         bar: { pct: share(r, category), color: CATEGORY_COLORS[category] },
         asOf: r.composition?.asOf,
+        source: r.composition?.sourceUrl,
       }));
     columns = { value: L.category(category) };
   } else if (id === "onchain-collateral") {
@@ -62,6 +65,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
         value: L.backingModel(r.issuer.backingModel),
         note: share(r, "onchain_crypto") > 0 ? `${L.category("onchain_crypto")}: ${f.pct({ value: String(share(r, "onchain_crypto")), bound: "approx" }, 1)}` : undefined,
         asOf: r.composition?.asOf,
+        source: r.composition?.sourceUrl,
       }));
     columns = { value: t("backingModel") };
   } else if (id === "coverage") {
@@ -74,6 +78,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
         value: f.pct(r.coveragePct!, 1),
         note: r.coverageOnGroupTotals ? t("groupTotals") : undefined,
         asOf: r.coverageAsOf ?? r.latest?.asOf,
+        source: r.coverageSourceUrl,
       }));
     columns = { value: t("coverage") };
   } else if (id === "other-undisclosed") {
@@ -91,6 +96,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
           missing: f.pct({ value: String(r.composition?.parts.find((p) => p.category === "not_captured")?.pct ?? 0), bound: "approx" }, 1),
         }),
         asOf: r.composition?.asOf,
+        source: r.composition?.sourceUrl,
       }));
     columns = { value: t("opaque") };
   } else if (id === "eligibility") {
@@ -105,6 +111,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
           value: s ? f.pct(s, 1) : t("notAssessed"),
           bar: s && s.value !== null ? { pct: Number(s.value), color: CATEGORY_COLORS.tbills_93d } : undefined,
           asOf: r.composition?.asOf,
+          source: r.composition?.sourceUrl,
         };
       });
     columns = { value: t("eligible") };
@@ -120,6 +127,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
             .map(([type, n]) => `${L.reportType(type as Parameters<typeof L.reportType>[0])}: ${n}`)
             .join(" · "),
           asOf: i.latestAsOf,
+          source: i.latestReportUrl,
         }));
       columns = { value: t("reports") };
     } else {
@@ -131,6 +139,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
           value: t("days", { count: i.medianLagDays ?? 0 }),
           note: t("lagsMeasured", { count: i.lagsMeasured }),
           asOf: i.latestAsOf,
+          source: i.latestReportUrl,
         }));
       columns = { value: t("medianLag") };
     }
@@ -141,6 +150,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
       value: L.stressKind(event.kind) + (event.lowestPrice ? ` · ${t("lowest", { price: localizeDigits(event.lowestPrice, f.locale) })}` : ""),
       note: event.summary,
       asOf: event.startDate,
+      source: event.sources[0]?.url,
     }));
     columns = { value: t("event") };
   } else if (id === "commercial-paper-history") {
@@ -150,6 +160,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
       value: f.pct(p.sharePct, 1),
       bar: p.sharePct.value !== null ? { pct: Number(p.sharePct.value), color: CATEGORY_COLORS.commercial_paper_cds } : undefined,
       asOf: p.asOf,
+      source: p.reportUrl,
     }));
     columns = { value: L.category("commercial_paper_cds") };
   }
@@ -177,7 +188,13 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
               {rows.map((r) => (
                 <tr key={r.key}>
                   <th scope="row">
-                    <Link href={`/issuers/${r.slug}${isHistory ? "#reports" : ""}`}>{r.nameIsDate ? <DateText iso={r.name} locale={f.locale} /> : r.name}</Link>
+                    {isHistory && r.source ? (
+                      <a href={r.source} rel="noopener noreferrer" title={t("sourceLink")}>
+                        {r.nameIsDate ? <DateText iso={r.name} locale={f.locale} /> : r.name}
+                      </a>
+                    ) : (
+                      <Link href={`/issuers/${r.slug}${isHistory ? "#reports" : ""}`}>{r.nameIsDate ? <DateText iso={r.name} locale={f.locale} /> : r.name}</Link>
+                    )}
                     {r.isDemo && (
                       <>
                         {" "}
@@ -195,7 +212,17 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
                     <span className="num">{r.value}</span>
                     {r.note && <span className="sub live-note">{r.note}</span>}
                   </td>
-                  {!isHistory && <td>{r.asOf != null ? <DateText iso={r.asOf} locale={f.locale} /> : "–"}</td>}
+                  {!isHistory && (
+                    <td>
+                      {r.asOf == null ? "–" : r.source ? (
+                        <a href={r.source} rel="noopener noreferrer" title={t("sourceLink")}>
+                          <DateText iso={r.asOf} locale={f.locale} />
+                        </a>
+                      ) : (
+                        <DateText iso={r.asOf} locale={f.locale} />
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -47,6 +47,9 @@ test.describe("every Learn page renders in each language", () => {
     await expect(coverage).toBeVisible();
     await expect(coverage.getByRole("link", { name: "Tether" })).toBeVisible();
     await expect(coverage.locator("tbody")).toContainText(/[≥≈]?\s?\d+\.\d%/);
+    // every figure links to the report it was read from (the date cell)
+    const tetherRow = coverage.locator("tbody tr", { has: page.getByRole("link", { name: "Tether" }) });
+    await expect(tetherRow.locator("td a[href^='http']")).toHaveCount(1);
     await page.goto("/es/learn/types-of-backing");
     // Spanish numbers: the same figures, written for a Spanish reader
     await expect(page.locator('[data-live="mostly-treasury-bills"] tbody tr').first()).toContainText("%");

@@ -20,7 +20,9 @@ export interface ComparisonRow {
   /** As-of date of the report the coverage comes from, when it is not the latest report (which lacks a figure). */
   coverageAsOf: string | null;
   /** Latest composition as shares (percent), for the small stacked bar; "not_captured" is our gap. */
-  composition: { asOf: string; parts: { category: ReserveCategory | "not_captured"; pct: number }[] } | null;
+  composition: { asOf: string; sourceUrl: string | null; parts: { category: ReserveCategory | "not_captured"; pct: number }[] } | null;
+  /** The page the coverage figures were read from (the coverage report's source, else the report itself). */
+  coverageSourceUrl: string | null;
   otherUndisclosedPct: Measured | null;
   /** Share of the latest composition eligible under the US GENIUS Act, by our mapping (null: not assessed). */
   geniusEligible: { share: Measured | null; reason: string; why: EligibilityWhy } | null;
@@ -92,7 +94,11 @@ export async function comparisonRows(): Promise<{ today: string; rows: Compariso
       coveragePct: coverage?.coveragePct ?? null,
       coverageOnGroupTotals: coverage?.onGroupTotals ?? false,
       coverageAsOf: coverage && latest && coverage.attestationId !== latest.id ? coverage.asOf : null,
-      composition: shares && withLines ? { asOf: withLines.asOf, parts } : null,
+      coverageSourceUrl: (() => {
+        const from = coverage ? reports.find((a) => a.id === coverage.attestationId) : undefined;
+        return from ? (from.sourceUrl ?? from.reportUrl) : null;
+      })(),
+      composition: shares && withLines ? { asOf: withLines.asOf, sourceUrl: withLines.sourceUrl ?? withLines.reportUrl, parts } : null,
       otherUndisclosedPct: shares ? shares.otherUndisclosedPct : null,
       geniusEligible: withLines
         ? (() => {
