@@ -2,6 +2,7 @@ import ReactMarkdown, { defaultUrlTransform } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { localizeHref, type Locale } from "@/i18n/routing";
 import { LIVE_BLOCKS, type GlossaryEntry, type LiveBlockId } from "@/lib/server/learn/content";
+import { ScrollingTable } from "@/components/ui/markdown";
 import { LiveBlock } from "./live-block";
 import { Term } from "./term";
 
@@ -52,11 +53,7 @@ export function LearnMarkdown({ source, locale, terms }: { source: string; local
               </a>
             );
           },
-          table: ({ children }) => (
-            <div className="table-scroll">
-              <table>{children}</table>
-            </div>
-          ),
+          table: ScrollingTable,
         }}
       >
         {source}

@@ -2,6 +2,15 @@ import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 import rehypeSanitize from "rehype-sanitize";
 
+/** Markdown tables scroll sideways inside their own box, so a phone page never does. */
+export function ScrollingTable({ children }: { children?: React.ReactNode }) {
+  return (
+    <div className="table-scroll">
+      <table>{children}</table>
+    </div>
+  );
+}
+
 /**
  * Markdown written by editors or shipped with data, rendered on the server.
  * Raw HTML in the source is not rendered, and rehype-sanitize strips anything
@@ -21,11 +30,7 @@ export function Markdown({ source }: { source: string }) {
               {children}
             </a>
           ),
-          table: ({ children }) => (
-            <div className="table-scroll">
-              <table>{children}</table>
-            </div>
-          ),
+          table: ScrollingTable,
         }}
       >
         {source}

@@ -37,7 +37,7 @@ import type { AttestationData, Figure } from "@/lib/domain/types";
 import { METRIC_IDS, type MetricId } from "@/lib/domain/metrics/definitions";
 import { coverageRatio, publishedInOrder } from "@/lib/domain/metrics/coverage";
 import { changeSincePrevious, compositionShares } from "@/lib/domain/metrics/composition";
-import { cadenceAdherence, effectiveAsOf, overdueJudgement, publicationLag, type OverdueJudgement } from "@/lib/domain/metrics/cadence";
+import { cadenceAdherence, effectiveAsOf, overdueJudgement, publicationLag, type CadenceReport, type OverdueJudgement } from "@/lib/domain/metrics/cadence";
 import { depositFloorCheck, eligibleShare, getFramework, type LineDecision } from "@/lib/domain/metrics/eligibility";
 import { custodianConcentration, liquidityLadder } from "@/lib/domain/metrics/liquidity";
 import { attestationInclude, toAttestationData } from "./mappers";
@@ -88,15 +88,7 @@ export interface LiveResults {
   };
   mica_deposit_floor: { checks: { significant: boolean; requiredPct: string; cashDepositsPct: LiveMeasured; status: "meets" | "below" | "not_assessed" }[] };
   publication_lag: { days: number; fromMonthEnd: boolean; countedFrom: string };
-  cadence_adherence: {
-    cadence: Cadence;
-    from: string;
-    to: string;
-    expectedReports: number | null;
-    reportsFound: number;
-    missingReports: number | null;
-    adherencePct: string | null;
-  };
+  cadence_adherence: Pick<CadenceReport, "cadence" | "from" | "to" | "expectedReports" | "reportsFound" | "missingReports" | "adherencePct">;
   overdue: Omit<OverdueJudgement, "explanation"> & { today: string };
   longest_gap: { from: string; to: string; gap: { days: number; from: string; to: string } };
   liquidity_ladder: {
