@@ -35,7 +35,7 @@ async function main() {
     const t0 = performance.now();
     const files = parseImportFiles(csv);
     const t1 = performance.now();
-    const result = await importAttestations(prisma, files, { id: null, label: "bench" });
+    const result = await importAttestations(prisma, files, { id: null, label: "bench", role: "editor" });
     const t2 = performance.now();
     clearInterval(sampler);
     if (!result.ok) throw new Error(`import refused: ${result.problems.slice(0, 3).map((p) => p.message).join("; ")}`);

@@ -33,11 +33,11 @@ async function main() {
         throw new Error(`The pack failed validation; nothing was imported:\n${lines.join("\n")}`);
       }
       const s = result.summary;
-      log(dryRun ? "dry run: nothing was written. It would do:" : "imported:");
+      log(`${pack.dataset.label}${dryRun ? " (dry run: nothing was written). It would do:" : ", imported:"}`);
       log(`  issuers: ${s.issuers.added.length} added, ${s.issuers.updated.length} updated, ${s.issuers.unchanged} unchanged`);
       log(`  reports: ${s.reports.added.length} added, ${s.reports.corrected.length} corrected (earlier figures kept as revisions), ${s.reports.unchanged} unchanged`);
       log(`  stress events: ${s.stressEvents.added} added, ${s.stressEvents.updated} updated, ${s.stressEvents.unchanged} unchanged`);
-      for (const c of s.reports.corrected) log(`    corrected: ${c}`);
+      for (const [record, cells] of Object.entries(s.changedCells)) log(`    changed ${record}: ${cells.join(", ")}`);
       if (s.issuers.notInDataset.length || s.reports.notInDataset.length || s.stressEvents.notInDataset) {
         log(`  kept, though not in this pack: ${s.issuers.notInDataset.length} issuers, ${s.reports.notInDataset.length} reports, ${s.stressEvents.notInDataset} stress events (retract them in the editor if they should go)`);
       }

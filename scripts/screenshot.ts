@@ -16,6 +16,7 @@ const browser = await chromium.launch({
 const variants = [
   { name: "desktop", viewport: { width: 1280, height: 900 }, scheme: "light" as const },
   { name: "phone", viewport: { width: 360, height: 780 }, scheme: "light" as const },
+  { name: "wide", viewport: { width: 1920, height: 1080 }, scheme: "light" as const },
   { name: "desktop-dark", viewport: { width: 1280, height: 900 }, scheme: "dark" as const },
 ];
 for (const p of paths.length ? paths : ["/"]) {

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DatasetNotice } from "@/components/dataset-notice";
+import { PackEditionNote } from "@/components/pack-edition-note";
 import { Link } from "@/components/i18n/link";
 import { TermDismiss } from "@/components/learn/term-dismiss";
 import { LanguageSwitcher, LanguageSwitcherFallback } from "@/components/i18n/language-switcher";
@@ -68,6 +69,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         <footer className="site-footer">
           <div className="wrap">
             {t("footer")}
+            <PackEditionNote />
             {/* A plain link: the layout never reads the session, so public pages stay cached. */}
             <p className="editors-link">
               {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- another root layout: a full load anyway, and no prefetch of a per-request page from every public view */}

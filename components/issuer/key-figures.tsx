@@ -24,6 +24,11 @@ export async function KeyFigures({ model }: { model: IssuerPageModel }) {
     <div className="cards">
       <section className="card" aria-labelledby="latest-h">
         <h2 id="latest-h">{t("latestReport")}</h2>
+        {model.known.withReserves === 0 && model.known.withTokens > 0 && (
+          <p className="notice-inline" data-testid="supply-only">
+            {t("supplyOnly", { tokens: model.known.withTokens })}
+          </p>
+        )}
         {latest ? (
           <dl className="kv">
             <dt>

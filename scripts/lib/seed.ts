@@ -42,6 +42,7 @@ export function readPack(dir = PACK_DIR): PackFiles {
     stressEvents: stressEvents.rows,
     lines: { issuers: issuers.lines, reports: reports.lines, composition: composition.lines, stressEvents: stressEvents.lines },
     headers: { issuers: issuers.headers, reports: reports.headers, composition: composition.headers, stressEvents: stressEvents.headers },
+    readme: fs.existsSync(path.join(dir, "README.md")) ? fs.readFileSync(path.join(dir, "README.md"), "utf8") : undefined,
   };
 }
 

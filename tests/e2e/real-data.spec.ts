@@ -1,10 +1,15 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { parseCsv } from "@/lib/domain/import/read-csv";
+
+const pack = (file: string) => parseCsv(fs.readFileSync(path.join(__dirname, "..", "..", "data", "public-reports", file))).rows;
 
 test("Tether's page lists its quarterly reports from 2021 with firm, lag, precision and source links", async ({ page }) => {
   await page.goto("/issuers/tether");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Tether");
   const rows = page.getByTestId("attestation-row");
-  await expect(rows).toHaveCount(19);
+  await expect(rows).toHaveCount(20);
   const q2021 = rows.filter({ has: page.locator("th", { hasText: "2021-06-30" }) });
   await expect(q2021).toContainText("Moore Cayman");
   // group totals stated "at least": a lower bound, shown with ≥
@@ -38,4 +43,55 @@ test("TerraUSD shows as discontinued with its May 2022 collapse on the stress ti
   await expect(page.locator(".facts")).toContainText("Discontinued");
   const events = page.getByTestId("stress-event");
   await expect(events.filter({ hasText: "2022-05" }).first()).toContainText("Depeg");
+});
+
+test("the API's coverage of every pack report and captured share of every latest breakdown equal plain arithmetic on the pack's CSV files", async ({ request }) => {
+  const reports = pack("reports.csv");
+  const lines = pack("composition.csv");
+  const asOfDay = (asOf: string) => (asOf.length === 7 ? `${asOf}-01` : asOf);
+  let ratios = 0;
+  let breakdowns = 0;
+  for (const slug of [...new Set(reports.map((r) => r.issuer_slug!))]) {
+    const answer = await request.get(`/api/v1/attestations?issuer=${slug}&limit=100`);
+    expect(answer.status()).toBe(200);
+    const api = (await answer.json()) as { data: { asOf: string; computed: { coveragePct: { value: string | null } } }[] };
+    for (const r of reports.filter((x) => x.issuer_slug === slug)) {
+      const got = api.data.find((a) => a.asOf === asOfDay(r.as_of!));
+      expect(got, `${slug} ${r.as_of}`).toBeDefined();
+      if (!r.tokens_outstanding_usd || !r.total_reserves_usd) {
+        expect(got!.computed.coveragePct.value, `${slug} ${r.as_of}`).toBeNull();
+        continue;
+      }
+      const expected = (Number(r.total_reserves_usd) / Number(r.tokens_outstanding_usd)) * 100;
+      expect(Number(got!.computed.coveragePct.value), `${slug} ${r.as_of}`).toBeCloseTo(expected, 6);
+      ratios++;
+    }
+    // The issuer's latest breakdown: when every line has an amount, the captured share is their sum over total reserves.
+    const detail = (await (await request.get(`/api/v1/issuers/${slug}`)).json()) as {
+      computed: { latestComposition: { asOf: string; notCapturedPct: { value: string | null } } | null };
+    };
+    const c = detail.computed.latestComposition;
+    if (!c) continue;
+    const report = reports.find((r) => r.issuer_slug === slug && asOfDay(r.as_of!) === c.asOf)!;
+    const its = lines.filter((l) => l.issuer_slug === slug && asOfDay(l.as_of!) === c.asOf);
+    if (!report.total_reserves_usd || its.some((l) => !l.amount_usd)) continue;
+    const captured = (its.reduce((s, l) => s + Number(l.amount_usd), 0) / Number(report.total_reserves_usd)) * 100;
+    expect(100 - Number(c.notCapturedPct.value), slug).toBeCloseTo(Math.min(captured, 100), 6);
+    breakdowns++;
+  }
+  expect(ratios).toBeGreaterThan(25);
+  expect(breakdowns).toBeGreaterThan(2);
+});
+
+test("an issuer known only by its supply says so instead of showing empty reserve figures", async ({ page }) => {
+  await page.goto("/en/issuers/aave-gho");
+  await expect(page.getByTestId("supply-only")).toContainText("none stating total reserves");
+  await expect(page.locator("#composition-h ~ p").first()).toContainText("only token supply is known");
+});
+
+test("the footer and the sources page name the pack's edition and compilation date", async ({ page }) => {
+  await page.goto("/en/about");
+  await expect(page.getByTestId("pack-edition")).toHaveText("Public-reports pack: 2nd edition, compiled 2026-12.");
+  await page.goto("/es/sources");
+  await expect(page.getByTestId("loaded-edition")).toContainText("2.ª edición");
 });

@@ -85,7 +85,7 @@ describe("export → import into an empty database", () => {
         await withFreshDatabase(async (secondUrl) => {
           const { target, result } = await importFolder(dir, secondUrl);
           try {
-            expect(result).toEqual({ ok: true, issuers: 14, attestations: 47, stressEvents: 34 });
+            expect(result).toEqual({ ok: true, issuers: 18, attestations: 57, stressEvents: 39 });
             expect(await snapshot(target, slugs)).toEqual(before);
           } finally {
             await target.$disconnect();

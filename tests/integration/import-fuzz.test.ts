@@ -38,7 +38,7 @@ describe("fuzzing the CSV importer and the attestation validator", () => {
         const result = await importAttestations(
           prisma,
           { reports: parsed.rows, composition: [], lines: { reports: parsed.lines, composition: [] }, headers: { reports: parsed.headers } },
-          { id: null, label: "fuzz" },
+          { id: null, label: "fuzz", role: "editor" },
           { dryRun: true },
         );
         if (!result.ok) {
@@ -65,7 +65,7 @@ describe("fuzzing the CSV importer and the attestation validator", () => {
         const rows = Array.from({ length: good }, (_, i) => [issuer.slug, `2031-0${i + 1}-15`, "", "attestation", "reserves_and_tokens", "1000", "exact", "1000", "exact", "https://example.org/r.pdf", "primary", ""]);
         rows.push([issuer.slug, "2031-09-15", "", "attestation", "reserves_and_tokens", "1000", "exact", badTotal, "exact", "https://example.org/r.pdf", "primary", ""]);
         const parsed = parseCsv(stringify([HEADER, ...rows]));
-        const result = await importAttestations(prisma, { reports: parsed.rows, composition: [], lines: { reports: parsed.lines, composition: [] }, headers: { reports: parsed.headers } }, { id: null, label: "fuzz" });
+        const result = await importAttestations(prisma, { reports: parsed.rows, composition: [], lines: { reports: parsed.lines, composition: [] }, headers: { reports: parsed.headers } }, { id: null, label: "fuzz", role: "editor" });
         expect(result.ok).toBe(false);
         expect(await prisma.attestation.count({ where: { issuerId: issuer.id } })).toBe(0);
       }),

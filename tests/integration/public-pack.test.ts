@@ -2,28 +2,62 @@ import { describe, expect, it } from "vitest";
 import { packToDataset, locateProblem, type PackFiles } from "@/lib/domain/import/public-pack";
 import { loadDataset } from "@/lib/server/commands/load-dataset";
 import { reimportDataset } from "@/lib/server/commands/reimport-dataset";
-import { readPack, prismaFor } from "../../scripts/lib/seed";
+import { spawnSync } from "node:child_process";
+import { readPack, prismaFor, PACK_DIR } from "../../scripts/lib/seed";
 import { withFreshDatabase } from "../support/db";
 
 const clone = (p: PackFiles): PackFiles => structuredClone(p);
 
 describe("the public-reports pack", () => {
-  it("loads completely into an empty database, keeping precision, month-only dates and share-only lines", async () => {
+  it("loads completely into an empty database, with the counts the pack's own check.py prints", async () => {
+    // check.py is the pack's validator (Python, stdlib only); its summary line is the reference count.
+    const check = spawnSync("python3", ["check.py"], { cwd: PACK_DIR, encoding: "utf8" });
+    expect(check.status, check.stderr).toBe(0);
+    const m = /OK: (\d+) issuers, (\d+) reports \((\d+) with tokens, (\d+) with reserves\), (\d+) composition rows \((\d+) with amounts\) in (\d+) reports, (\d+) stress events/.exec(check.stdout);
+    expect(m, check.stdout).not.toBeNull();
+    const [issuers, reports, withTokens, withReserves, lines, linesWithAmounts, reportsWithLines, events] = m!.slice(1).map(Number);
+    expect([issuers, reports, lines, events]).toEqual([18, 57, 127, 39]); // the second edition, as its README states
     await withFreshDatabase(async (url) => {
       const prisma = prismaFor(url);
       try {
         const result = await loadDataset(prisma, packToDataset(readPack()).dataset, "test");
-        expect(result).toEqual({ ok: true, issuers: 14, attestations: 47, stressEvents: 34 });
-        expect(await prisma.compositionLine.count()).toBe(113);
-        // check.py: 32 reports with tokens, 35 with reserves, 98 lines with amounts
-        expect(await prisma.attestation.count({ where: { tokensOutstanding: { not: null } } })).toBe(32);
-        expect(await prisma.attestation.count({ where: { totalReserves: { not: null } } })).toBe(35);
-        expect(await prisma.compositionLine.count({ where: { amountUsd: { not: null } } })).toBe(98);
+        expect(result).toEqual({ ok: true, issuers, attestations: reports, stressEvents: events });
+        expect(await prisma.compositionLine.count()).toBe(lines);
+        expect(await prisma.attestation.count({ where: { tokensOutstanding: { not: null } } })).toBe(withTokens);
+        expect(await prisma.attestation.count({ where: { totalReserves: { not: null } } })).toBe(withReserves);
+        expect(await prisma.compositionLine.count({ where: { amountUsd: { not: null } } })).toBe(linesWithAmounts);
+        expect(await prisma.attestation.count({ where: { composition: { some: {} } } })).toBe(reportsWithLines);
         const gusd = await prisma.attestation.findFirstOrThrow({ where: { issuer: { slug: "gemini-gusd" }, asOfPrecision: "month" } });
         expect(gusd.asOf.toISOString().slice(0, 10)).toBe("2023-02-01");
         expect(await prisma.attestation.count({ where: { reservesPrecision: "lower_bound" } })).toBeGreaterThan(0);
         expect(await prisma.attestation.count({ where: { scope: "group_assets_liabilities" } })).toBeGreaterThan(0);
         expect(await prisma.issuer.count({ where: { isDemo: true } })).toBe(0);
+        expect(await prisma.issuer.findUniqueOrThrow({ where: { slug: "ethena-usde" } })).toMatchObject({ homeJurisdiction: "VG", name: "Ethena USDe" });
+        // the edition the data comes from is recorded with the load
+        expect(await prisma.datasetLoad.findFirstOrThrow()).toMatchObject({ kind: "load", edition: "second", compiled: "2026-12" });
+      } finally {
+        await prisma.$disconnect();
+      }
+    });
+  });
+
+  it("gives Tether's latest report as 2025-12-31, with Treasury bills as its largest category", async () => {
+    const { compositionShares } = await import("@/lib/domain/metrics/composition");
+    const { toAttestationData, attestationInclude } = await import("@/lib/server/queries/mappers");
+    await withFreshDatabase(async (url) => {
+      const prisma = prismaFor(url);
+      try {
+        await loadDataset(prisma, packToDataset(readPack()).dataset, "test");
+        const latest = toAttestationData(
+          await prisma.attestation.findFirstOrThrow({ where: { issuer: { slug: "tether" }, state: "published" }, orderBy: { asOf: "desc" }, include: attestationInclude }),
+        );
+        expect(latest.asOf).toBe("2025-12-31");
+        const shares = compositionShares(latest);
+        const largest = [...shares.categories].sort((a, b) => Number(b.sharePct.value) - Number(a.sharePct.value))[0]!;
+        expect(largest.category).toBe("tbills_93d");
+        // 122.3 bn of 192.9 bn
+        expect(Number(largest.sharePct.value)).toBeCloseTo((122_300_000_000 / 192_900_000_000) * 100, 6);
+        expect(Number(shares.capturedPct.value)).toBeGreaterThan(98);
       } finally {
         await prisma.$disconnect();
       }
@@ -60,8 +94,8 @@ describe("the public-reports pack", () => {
         const same = await reimportDataset(prisma, packToDataset(original).dataset, "test");
         // the same pack again is a no-op: not even an audit entry
         expect(await prisma.auditEntry.count()).toBe(auditBefore);
-        expect(same.ok && same.summary.reports).toEqual({ added: [], corrected: [], unchanged: 47, notInDataset: [] });
-        expect(same.ok && same.summary.stressEvents).toEqual({ added: 0, updated: 0, unchanged: 34, notInDataset: 0 });
+        expect(same.ok && same.summary.reports).toEqual({ added: [], corrected: [], unchanged: 57, notInDataset: [] });
+        expect(same.ok && same.summary.stressEvents).toEqual({ added: 0, updated: 0, unchanged: 39, notInDataset: 0 });
 
         const newer = clone(original);
         const changed = newer.reports.find((r) => r.total_reserves_usd && r.reserves_precision === "exact")!;
@@ -74,12 +108,12 @@ describe("the public-reports pack", () => {
         if (!result.ok) return;
         expect(result.summary.reports.corrected).toEqual([`${changed.issuer_slug} ${changed.as_of} ${changed.report_type}`]);
         expect(result.summary.reports.added).toEqual([`circle 2026-10-31 ${newer.reports.at(-1)!.report_type}`]);
-        expect(result.summary.reports.unchanged).toBe(46);
+        expect(result.summary.reports.unchanged).toBe(56);
         expect(result.summary.stressEvents.notInDataset).toBe(1);
         expect(droppedEvent.summary?.length).toBeGreaterThan(0);
         // nothing duplicated, nothing deleted
-        expect(await prisma.attestation.count()).toBe(48);
-        expect(await prisma.stressEvent.count()).toBe(34);
+        expect(await prisma.attestation.count()).toBe(58);
+        expect(await prisma.stressEvent.count()).toBe(39);
         const corrected = await prisma.attestation.findFirstOrThrow({
           where: { issuer: { slug: changed.issuer_slug }, asOf: new Date(`${changed.as_of}T00:00:00Z`), reportType: changed.report_type as "attestation" },
           include: { revisions: true },

@@ -16,7 +16,7 @@ const REPORT_HEADER = ["issuer_slug", "as_of", "as_of_precision", "published", "
 const LINE_HEADER = ["issuer_slug", "as_of", "category", "amount_usd", "amount_precision", "share_pct", "source_url"];
 
 /** Monthly month-end dates, counting back from a start month. */
-export function monthEnds(count: number, fromYear = 2015): string[] {
+export function monthEnds(count: number, fromYear = 1980): string[] {
   return Array.from({ length: count }, (_, i) => new Date(Date.UTC(fromYear + Math.floor(i / 12), (i % 12) + 1, 0)).toISOString().slice(0, 10));
 }
 

@@ -5,6 +5,9 @@ import { cacheLife } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/ui/markdown";
 import { currentLocale } from "@/lib/i18n/server";
+import { formatDay } from "@/lib/domain/dates";
+import { editionNumber, packEdition } from "@/lib/domain/import/public-pack";
+import { datasetNotice } from "@/lib/server/queries/home";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("sources");
@@ -22,10 +25,25 @@ async function packReadme(): Promise<string> {
 export default async function SourcesPage() {
   const readme = await packReadme();
   const t = await getTranslations("sources");
-  const english = (await currentLocale()) === "en";
+  const locale = await currentLocale();
+  const english = locale === "en";
+  const { pack: loaded } = await datasetNotice();
+  const shipped = packEdition(readme);
+  const shippedNumber = shipped ? editionNumber(shipped.name) : null;
+  const code = (chunks: React.ReactNode) => <code>{chunks}</code>;
   return (
     <>
-      <p className="lede">{t.rich("lede", { folder: PACK_FOLDER, code: (chunks) => <code>{chunks}</code> })}</p>
+      <p className="lede">{t.rich("lede", { folder: PACK_FOLDER, code })}</p>
+      {loaded?.number && loaded.compiled && (
+        <p data-testid="loaded-edition">
+          {t("loadedEdition", { edition: loaded.number, compiled: formatDay(loaded.compiled, locale), loaded: formatDay(loaded.loadedAt.slice(0, 10), locale) })}
+        </p>
+      )}
+      {shippedNumber && shipped?.compiled && (shippedNumber !== loaded?.number || shipped.compiled !== loaded?.compiled) && (
+        <p className="notice-inline" data-testid="shipped-edition">
+          {t.rich("shippedEdition", { edition: shippedNumber, compiled: formatDay(shipped.compiled, locale), code })}
+        </p>
+      )}
       {!english && <p className="sub">{t("englishNote")}</p>}
       {english ? (
         <Markdown source={readme} />

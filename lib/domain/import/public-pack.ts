@@ -24,6 +24,8 @@ export interface PackFiles {
   lines?: Partial<Record<FileKey, number[]>>;
   /** Header of each file, when the reader knows it: unknown columns are then refused rather than dropped. */
   headers?: Partial<Record<FileKey, string[]>>;
+  /** The pack's README, when read from a pack folder: it names the edition. */
+  readme?: string;
 }
 
 /** Where a dataset record came from: file, 1-based line (the header is line 1). */
@@ -46,6 +48,39 @@ export interface PackDataset {
 }
 
 export const PACK_LABEL = "Public reports pack (compiled from public sources)";
+
+/** The pack's edition and when it was compiled, as its README's opening paragraph states them. */
+export interface PackEdition {
+  /** "first", "second", … */
+  name: string;
+  /** "YYYY-MM" */
+  compiled: string | null;
+}
+
+/** "… Second edition, 2026-12 (first edition compiled 2026-11) …" → second, 2026-12; "Compiled 2026-11 …" → first, 2026-11. */
+export function packEdition(readme: string | undefined): PackEdition | null {
+  if (!readme) return null;
+  const named = /\b([A-Za-z]+|\d+(?:st|nd|rd|th))\s+edition,\s*(\d{4}-\d{2})\b/i.exec(readme);
+  if (named) return { name: named[1]!.toLowerCase(), compiled: named[2]! };
+  const compiled = /\bCompiled (\d{4}-\d{2})\b/.exec(readme);
+  return compiled ? { name: "first", compiled: compiled[1]! } : null;
+}
+
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+/** "second" → 2, "12th" → 12; null for a word we do not read. */
+export function editionNumber(name: string): number | null {
+  const i = ORDINALS.indexOf(name.toLowerCase());
+  if (i >= 0) return i + 1;
+  const n = Number.parseInt(name, 10);
+  return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/** "Public reports pack, second edition (compiled 2026-12)": the label audit entries and re-import reasons carry. */
+export function packLabel(edition: PackEdition | null): string {
+  if (!edition) return PACK_LABEL;
+  return `Public reports pack, ${edition.name} edition${edition.compiled ? ` (compiled ${edition.compiled})` : ""}`;
+}
 
 const FILE_NAMES: Record<FileKey, string> = { issuers: "issuers.csv", reports: "reports.csv", composition: "composition.csv", stressEvents: "stress_events.csv" };
 const SPEC_KIND: Record<FileKey, CsvKind> = { issuers: "issuers", reports: "reports", composition: "composition", stressEvents: "stressEvents" };
@@ -76,7 +111,8 @@ function headerProblems(files: PackFiles): PackProblem[] {
 const hasColumn = (files: PackFiles, key: FileKey, column: string) =>
   (files.headers?.[key] ?? Object.keys(files[key][0] ?? {})).includes(column);
 
-export function packToDataset(files: PackFiles, label = PACK_LABEL): PackDataset {
+export function packToDataset(files: PackFiles, label?: string): PackDataset {
+  const edition = packEdition(files.readme);
   const origin = (key: FileKey) => (_: unknown, i: number): Origin => ({ file: FILE_NAMES[key], line: files.lines?.[key]?.[i] ?? i + 2 });
   const origins = {
     issuers: files.issuers.map(origin("issuers")),
@@ -205,7 +241,7 @@ export function packToDataset(files: PackFiles, label = PACK_LABEL): PackDataset
   if (problems.length) throw new PackError(problems);
 
   return {
-    dataset: { label, isDemo: demoFlags.has("true"), issuers, attestations, stressEvents },
+    dataset: { label: label ?? packLabel(edition), edition, isDemo: demoFlags.has("true"), issuers, attestations, stressEvents },
     origins: { issuers: origins.issuers, attestations: origins.attestations, composition: compositionOrigins, stressEvents: origins.stressEvents },
     columns: {
       counterpartiesJson: hasColumn(files, "issuers", "counterparties_json"),

@@ -1,8 +1,9 @@
-// The attestation as an editor saves it: the shared `attestationInput` plus the
-// rules that only make sense for a person typing a report today (no future
-// dates, no implausible magnitudes, lines that do not exceed the total). The
-// editor form validates with this schema while typing and the server parses
-// with the very same one; dataset loads keep using `attestationInput`.
+// A report as every path writes it: the shared `attestationInput` plus the
+// rules that hold for any report recorded today (no future dates, no
+// implausible magnitudes, lines that do not exceed the total). The editor form
+// validates with this schema while typing, and the server's editor commands,
+// the bulk import (its dry run too), dataset loads (the seed) and the pack
+// re-import all parse with this very schema: one set of rules per record.
 import Decimal from "decimal.js";
 import { isCalendarDate, isCalendarMonth } from "@/lib/domain/dates";
 import { reconcile } from "@/lib/domain/metrics/composition";

@@ -2,22 +2,40 @@ import { z } from "zod";
 import { isCalendarDate, isCalendarMonth } from "@/lib/domain/dates";
 import { PRECISIONS } from "@/lib/domain/taxonomy";
 
+/**
+ * Control characters (NUL and the rest of the C0 set, and DEL) have no place in
+ * a figure's note or a name: PostgreSQL refuses NUL outright, and the others are
+ * invisible on the page. Tab, line feed and carriage return stay allowed: notes
+ * and summaries run over several lines.
+ */
+// eslint-disable-next-line no-control-regex -- the point is to find them
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const CONTROL_MESSAGE = "contains a control character (such as NUL): retype or paste the text as plain text";
+export const hasControlCharacter = (s: string) => CONTROL.test(s);
+
 /** Optional text: blank becomes null, surrounding space is dropped. */
 export const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `at most ${max} characters`)
+    .refine((s) => !CONTROL.test(s), CONTROL_MESSAGE)
     .nullish()
     .transform((s) => (s ? s : null));
 
 export const requiredText = (max: number) =>
-  z.string({ error: "required" }).trim().min(1, "required").max(max, `at most ${max} characters`);
+  z
+    .string({ error: "required" })
+    .trim()
+    .min(1, "required")
+    .max(max, `at most ${max} characters`)
+    .refine((s) => !CONTROL.test(s), CONTROL_MESSAGE);
 
 export const httpUrl = z
   .string()
   .trim()
   .max(2000, "at most 2000 characters")
+  .refine((s) => !CONTROL.test(s), CONTROL_MESSAGE)
   .refine((s) => {
     try {
       const u = new URL(s);

@@ -5,7 +5,9 @@ import "server-only";
 // transaction, or none.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { locateProblem, packToDataset, PackError, type PackFiles, type PackProblem } from "@/lib/domain/import/public-pack";
-import { asOfParts, attestationInput, type AttestationInput } from "@/lib/domain/schemas/attestation";
+import { asOfParts, type AttestationInput } from "@/lib/domain/schemas/attestation";
+import { attestationEditorInput } from "@/lib/domain/schemas/attestation-editor";
+import { ATTESTATION_STATES } from "@/lib/domain/taxonomy";
 import { toUtcDate } from "@/lib/domain/dates";
 import { attestationFields } from "./rows";
 
@@ -18,8 +20,8 @@ const BATCH = 1_000;
 export async function importAttestations(
   prisma: PrismaClient,
   files: Pick<PackFiles, "reports" | "composition" | "lines" | "headers">,
-  actor: { id: string | null; label: string },
-  opts: { dryRun?: boolean; today?: string } = {},
+  actor: { id: string | null; label: string; role: "editor" | "admin" },
+  opts: { dryRun?: boolean } = {},
 ): Promise<ImportResult> {
   let pack;
   try {
@@ -33,15 +35,20 @@ export async function importAttestations(
   const rows = pack.dataset.attestations;
   const valid: { input: AttestationInput; state: "draft" | "published" | "retracted"; retractedReason: string | null }[] = [];
   rows.forEach((row, i) => {
-    const parsed = attestationInput.safeParse(row.report);
+    // The very schema the editor form and the editor API parse with: same rules, same messages.
+    const parsed = attestationEditorInput.safeParse(row.report);
+    const state = row.state ?? "published";
+    const stateKnown = (ATTESTATION_STATES as readonly string[]).includes(state);
+    if (!stateKnown) at(i, "state", `must be one of: ${ATTESTATION_STATES.join(", ")} (written in lower case)`);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) at(i, `report.${issue.path.map(String).join(".").replace(/\.(\d+)/g, "[$1]")}`, issue.message);
       return;
     }
-    const state = row.state ?? "published";
+    if (!stateKnown) return;
+    // Retracting is an admin's decision in the editor; so it is in an import.
+    if (state === "retracted" && actor.role !== "admin") at(i, "state", "only an admin may import a report as retracted");
     if (state !== "draft" && !parsed.data.reportUrl && !parsed.data.sourceUrl) at(i, "report.reportUrl", "a published report needs a report or source URL");
     if (state === "retracted" && !row.retractedReason) at(i, "retractedReason", "a retracted report needs a reason");
-    if (opts.today && parsed.data.publishedOn && parsed.data.publishedOn > opts.today) at(i, "report.publishedOn", "is in the future");
     valid.push({ input: parsed.data, state, retractedReason: row.retractedReason ?? null });
   });
 

@@ -1,53 +1,14 @@
 import "server-only";
 // Issuer create and edit, with licences and named counterparties. The slug is
 // fixed once created: it is part of every public link to the issuer.
-import { fromUtcDate, toUtcDate } from "@/lib/domain/dates";
 import { issuerInput, type IssuerInput } from "@/lib/domain/schemas/issuer";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
-import { decimalString } from "@/lib/server/queries/mappers";
 import { TAGS } from "@/lib/server/queries/tags";
 import { CommandError, fieldError, isUniqueViolation } from "./errors";
 import { issuerRow } from "./rows";
+import { issuerWithLists, licenceRows, storedIssuerToInput } from "@/lib/server/records/issuer";
 import { audit, conflict, lockVersion, parseEnvelope, requireVersion, WRITE_TX, type Written } from "./shared";
-
-export const issuerWithLists = {
-  licences: { orderBy: [{ since: "asc" }, { regulator: "asc" }] },
-  counterparties: { orderBy: [{ role: "asc" }, { name: "asc" }] },
-} satisfies Prisma.IssuerInclude;
-export type StoredIssuer = Prisma.IssuerGetPayload<{ include: typeof issuerWithLists }>;
-
-/** The stored issuer in the shape of the input schema (what the form edits and the audit log keeps). */
-export function storedIssuerToInput(i: StoredIssuer): IssuerInput {
-  return {
-    slug: i.slug,
-    name: i.name,
-    tokenSymbols: i.tokenSymbols,
-    legalEntity: i.legalEntity,
-    website: i.website,
-    homeJurisdiction: i.homeJurisdiction,
-    backingModel: i.backingModel,
-    status: i.status,
-    declaredCadence: i.declaredCadence,
-    chains: i.chains,
-    description: i.description,
-    redemptionEligibility: i.redemptionEligibility,
-    redemptionMinimumUsd: decimalString(i.redemptionMinimumUsd),
-    redemptionFee: i.redemptionFee,
-    redemptionSettlement: i.redemptionSettlement,
-    attestationFirms: i.attestationFirms,
-    sourceUrl: i.sourceUrl,
-    licences: i.licences.map((l) => ({
-      regulator: l.regulator,
-      licence: l.licence,
-      jurisdiction: l.jurisdiction,
-      since: l.since ? fromUtcDate(l.since) : null,
-      sourceUrl: l.sourceUrl,
-    })),
-    counterparties: i.counterparties.map((c) => ({ name: c.name, role: c.role, sourceUrl: c.sourceUrl })),
-  };
-}
 
 const canonicalIssuer = (i: IssuerInput): IssuerInput => ({
   ...i,
@@ -55,7 +16,6 @@ const canonicalIssuer = (i: IssuerInput): IssuerInput => ({
   counterparties: [...i.counterparties].sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name)),
 });
 
-const licenceRows = (input: IssuerInput) => input.licences.map((l) => ({ ...l, since: l.since ? toUtcDate(l.since) : null }));
 
 function refuseRepeatedCounterparties(input: IssuerInput) {
   const seen = new Set<string>();

@@ -5,6 +5,8 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { datasetSchema } from "@/lib/domain/schemas/dataset";
 import { attestationFields, compositionRows, issuerRow, stressEventFields } from "./rows";
+import { recordDatasetLoad } from "./dataset-loads";
+import { licenceRows } from "@/lib/server/records/issuer";
 
 export interface LoadProblem {
   /** e.g. "attestations[12].report.totalReserves.value" */
@@ -51,7 +53,7 @@ export async function loadDataset(prisma: PrismaClient, input: unknown, actorLab
         const created = await tx.issuer.create({
           data: {
             ...issuerRow(i, data.isDemo),
-            licences: { create: i.licences.map((l) => ({ ...l, since: l.since ? new Date(`${l.since}T00:00:00Z`) : null })) },
+            licences: { create: licenceRows(i) },
             counterparties: { create: i.counterparties },
           },
           select: { id: true },
@@ -104,6 +106,7 @@ export async function loadDataset(prisma: PrismaClient, input: unknown, actorLab
         audit.push({ actorLabel, action: "create", entityType: "stress_event", entityId: created.id, after: e, reason: data.label });
       }
       await tx.auditEntry.createMany({ data: audit });
+      await recordDatasetLoad(tx, "load", data, { issuers: data.issuers.length, attestations: data.attestations.length, stressEvents: data.stressEvents.length });
     },
     { timeout: 300_000, maxWait: 10_000 },
   );

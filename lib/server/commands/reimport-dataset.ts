@@ -1,28 +1,45 @@
 import "server-only";
-// Re-imports a newer version of a dataset (the public-reports pack) into a
+// Re-imports a newer edition of a dataset (the public-reports pack) into a
 // database that already holds an earlier one: unchanged rows stay, changed
-// report figures become corrections with revision history, new rows are
-// added; nothing is duplicated and nothing is deleted (rows missing from the
-// new version are listed, and kept).
+// cells become corrections (reports keep the earlier values as a revision;
+// issuers and stress events keep them in the audit entry), new rows are added;
+// nothing is duplicated and nothing is deleted (rows missing from the new
+// edition are listed, and kept).
+//
+// Every field of every record takes part: each stored record is mapped back to
+// its input shape (the same mapping the editor forms use) and compared with the
+// new one cell by cell (lib/domain/editor/diff.ts), so a field added to a schema
+// is compared without anyone listing it here.
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
-import { toUtcDate } from "@/lib/domain/dates";
+import { fromUtcDate } from "@/lib/domain/dates";
+import { changedTopFields, diffValues, RECORD_ELEMENT_KEYS, type FieldDiff } from "@/lib/domain/editor/diff";
 import { asOfParts } from "@/lib/domain/schemas/attestation";
 import { datasetSchema } from "@/lib/domain/schemas/dataset";
+import type { IssuerInput } from "@/lib/domain/schemas/issuer";
 import type { LoadProblem } from "./load-dataset";
 import { attestationFields, compositionRows, issuerRow, stressEventFields } from "./rows";
-import { applyCorrection, attestationWithLines, sameReport, storedToInput } from "./corrections";
+import { applyCorrection, reportChanges } from "./corrections";
+import { attestationWithLines, storedToInput } from "@/lib/server/records/report";
+import { issuerWithLists, licenceRows, storedIssuerToInput } from "@/lib/server/records/issuer";
+import { storedStressToInput, stressWithSources } from "@/lib/server/records/stress-event";
+import { recordDatasetLoad } from "./dataset-loads";
 
 export interface ReimportSummary {
   issuers: { added: string[]; updated: string[]; unchanged: number; notInDataset: string[] };
   reports: { added: string[]; corrected: string[]; unchanged: number; notInDataset: string[] };
   stressEvents: { added: number; updated: number; unchanged: number; notInDataset: number };
+  /** Per updated or corrected record (its label), the cells that changed ("totalReserves.value", "composition[gov_mmf]"). */
+  changedCells: Record<string, string[]>;
 }
 
 export type ReimportResult = { ok: true; dryRun: boolean; summary: ReimportSummary } | { ok: false; problems: LoadProblem[] };
 
 class DryRun extends Error {}
 
-const ISSUER_FIELDS = ["name", "tokenSymbols", "legalEntity", "website", "homeJurisdiction", "backingModel", "status", "declaredCadence", "chains", "description", "redemptionEligibility", "redemptionFee", "redemptionSettlement", "attestationFirms", "sourceUrl"] as const;
+const changes = (before: object, after: object, ignore: string[] = []): FieldDiff[] => diffValues(before, after, ignore, RECORD_ELEMENT_KEYS);
+
+/** Only the named top-level fields of a record: what an audit entry keeps of a partial change. */
+const pick = (record: object, fields: string[]) => Object.fromEntries(fields.map((f) => [f, (record as Record<string, unknown>)[f] ?? null]));
 
 export async function reimportDataset(prisma: PrismaClient, input: unknown, actorLabel: string, opts: { dryRun?: boolean } = {}): Promise<ReimportResult> {
   const parsed = datasetSchema.safeParse(input);
@@ -30,11 +47,12 @@ export async function reimportDataset(prisma: PrismaClient, input: unknown, acto
     return { ok: false, problems: parsed.error.issues.map((i) => ({ where: i.path.map(String).join(".").replace(/\.(\d+)/g, "[$1]"), message: i.message })) };
   }
   const data = parsed.data;
-  const reason = `Re-import of ${data.label}: the newer version gives different figures`;
+  const reason = `Re-import of ${data.label}: the newer edition gives different values`;
   const summary: ReimportSummary = {
     issuers: { added: [], updated: [], unchanged: 0, notInDataset: [] },
     reports: { added: [], corrected: [], unchanged: 0, notInDataset: [] },
     stressEvents: { added: 0, updated: 0, unchanged: 0, notInDataset: 0 },
+    changedCells: {},
   };
   const actor = { id: null, label: actorLabel };
   try {
@@ -42,34 +60,41 @@ export async function reimportDataset(prisma: PrismaClient, input: unknown, acto
       async (tx) => {
         const audit: Prisma.AuditEntryCreateManyInput[] = [];
         const issuerIds = new Map<string, string>();
-        const existingIssuers = await tx.issuer.findMany();
+        const existingIssuers = await tx.issuer.findMany({ include: issuerWithLists });
         for (const i of data.issuers) {
           const stored = existingIssuers.find((e) => e.slug === i.slug);
-          const row = issuerRow(i, data.isDemo);
           if (!stored) {
-            const created = await tx.issuer.create({ data: { ...row, counterparties: { create: i.counterparties } }, select: { id: true } });
+            const created = await tx.issuer.create({
+              data: { ...issuerRow(i, data.isDemo), licences: { create: licenceRows(i) }, counterparties: { create: i.counterparties } },
+              select: { id: true },
+            });
             issuerIds.set(i.slug, created.id);
             summary.issuers.added.push(i.slug);
             audit.push({ actorLabel, action: "create", entityType: "issuer", entityId: created.id, after: i, reason: data.label });
             continue;
           }
           issuerIds.set(i.slug, stored.id);
-          const changed = ISSUER_FIELDS.filter((f) => JSON.stringify(stored[f]) !== JSON.stringify(row[f]));
-          if (changed.length) {
-            await tx.issuer.update({ where: { id: stored.id }, data: { ...Object.fromEntries(changed.map((f) => [f, row[f]])), version: { increment: 1 } } });
-            summary.issuers.updated.push(i.slug);
-            audit.push({
-              actorLabel, action: "update", entityType: "issuer", entityId: stored.id,
-              before: Object.fromEntries(changed.map((f) => [f, stored[f]])), after: Object.fromEntries(changed.map((f) => [f, row[f]])),
-              reason: `${data.label}: ${changed.join(", ")} changed`,
-            });
-          } else summary.issuers.unchanged += 1;
+          const before = storedIssuerToInput(stored);
+          const diff = changes(before, i, ["slug"]);
+          if (!diff.length) {
+            summary.issuers.unchanged += 1;
+            continue;
+          }
+          await updateIssuer(tx, stored.id, stored.isDemo, i);
+          const fields = changedTopFields(diff);
+          summary.issuers.updated.push(i.slug);
+          summary.changedCells[`issuer ${i.slug}`] = diff.map((d) => d.field);
+          audit.push({
+            actorLabel, action: "update", entityType: "issuer", entityId: stored.id,
+            before: pick(before, fields), after: pick(i, fields),
+            reason: `${reason} (changed: ${fields.join(", ")})`,
+          });
         }
         summary.issuers.notInDataset = existingIssuers.filter((e) => !data.issuers.some((i) => i.slug === e.slug)).map((e) => e.slug);
 
         const storedReports = await tx.attestation.findMany({ include: attestationWithLines });
         const key = (slug: string, asOf: string, type: string) => `${slug}|${asOf}|${type}`;
-        const byKey = new Map(storedReports.map((a) => [key(a.issuer.slug, a.asOf.toISOString().slice(0, 10), a.reportType), a]));
+        const byKey = new Map(storedReports.map((a) => [key(a.issuer.slug, fromUtcDate(a.asOf), a.reportType), a]));
         const seen = new Set<string>();
         for (const a of data.attestations) {
           const latest = a.corrections.at(-1)?.report ?? a.report;
@@ -85,44 +110,57 @@ export async function reimportDataset(prisma: PrismaClient, input: unknown, acto
             await tx.compositionLine.createMany({ data: compositionRows(created.id, latest) });
             summary.reports.added.push(label);
             audit.push({ actorLabel, action: "publish", entityType: "attestation", entityId: created.id, after: latest, reason: data.label });
-          } else if (sameReport(storedToInput(stored), latest)) {
-            summary.reports.unchanged += 1;
-          } else {
+            continue;
+          }
+          const diff = reportChanges(storedToInput(stored), latest);
+          if (!diff.length) summary.reports.unchanged += 1;
+          else {
             await applyCorrection(tx, stored, latest, reason, actor);
             summary.reports.corrected.push(label);
+            summary.changedCells[`report ${label}`] = diff.map((d) => d.field);
           }
         }
         summary.reports.notInDataset = storedReports
-          .filter((a) => !seen.has(key(a.issuer.slug, a.asOf.toISOString().slice(0, 10), a.reportType)))
-          .map((a) => `${a.issuer.slug} ${a.asOf.toISOString().slice(0, 10)} ${a.reportType}`);
+          .filter((a) => !seen.has(key(a.issuer.slug, fromUtcDate(a.asOf), a.reportType)))
+          .map((a) => `${a.issuer.slug} ${fromUtcDate(a.asOf)} ${a.reportType}`);
 
-        const storedEvents = await tx.stressEvent.findMany({ include: { sources: true, issuer: { select: { slug: true } } } });
-        const eventKey = (slug: string, start: string | null, kind: string, url: string | undefined) => `${slug}|${start ?? ""}|${kind}|${url ?? ""}`;
-        const eventsByKey = new Map(storedEvents.map((e) => [eventKey(e.issuer.slug, e.startDate?.toISOString().slice(0, 10) ?? null, e.kind, e.sources[0]?.url), e]));
-        const seenEvents = new Set<string>();
+        // A stress event is the same event when issuer, start date and kind agree; its first
+        // source tells apart two events of one kind that started on the same day.
+        const storedEvents = await tx.stressEvent.findMany({ include: stressWithSources });
+        const loose = (slug: string, start: string | null, kind: string) => `${slug}|${start ?? ""}|${kind}`;
+        const unmatched = new Set(storedEvents);
+        const findEvent = (e: (typeof data.stressEvents)[number]) => {
+          const candidates = [...unmatched].filter((s) => loose(s.issuer.slug, s.startDate && fromUtcDate(s.startDate), s.kind) === loose(e.issuerSlug, e.startDate, e.kind));
+          const found = candidates.find((s) => s.sources.some((src) => src.url === e.sources[0]?.url)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+          if (found) unmatched.delete(found);
+          return found;
+        };
         for (const e of data.stressEvents) {
-          const k = eventKey(e.issuerSlug, e.startDate, e.kind, e.sources[0]?.url);
-          seenEvents.add(k);
-          const stored = eventsByKey.get(k);
-          const fields = stressEventFields(e);
+          const stored = findEvent(e);
           if (!stored) {
-            const created = await tx.stressEvent.create({ data: { issuerId: issuerIds.get(e.issuerSlug)!, ...fields, sources: { create: e.sources } }, select: { id: true } });
+            const created = await tx.stressEvent.create({ data: { issuerId: issuerIds.get(e.issuerSlug)!, ...stressEventFields(e), sources: { create: e.sources } }, select: { id: true } });
             summary.stressEvents.added += 1;
             audit.push({ actorLabel, action: "create", entityType: "stress_event", entityId: created.id, after: e, reason: data.label });
             continue;
           }
-          const before = { endDate: stored.endDate?.toISOString().slice(0, 10) ?? null, lowestPrice: stored.lowestPrice?.toString() ?? null, exposure: stored.reserveExposureUsd?.toString() ?? null, summary: stored.summary };
-          const after = { endDate: e.endDate, lowestPrice: e.lowestPrice, exposure: e.reserveExposureUsd?.value ?? null, summary: e.summary };
-          const norm = (x: typeof before) => JSON.stringify({ ...x, lowestPrice: x.lowestPrice && Number(x.lowestPrice), exposure: x.exposure && Number(x.exposure) });
-          if (norm(before) === norm(after)) summary.stressEvents.unchanged += 1;
-          else {
-            await tx.stressEvent.update({ where: { id: stored.id }, data: { ...fields, endDate: e.endDate ? toUtcDate(e.endDate) : null, version: { increment: 1 } } });
-            summary.stressEvents.updated += 1;
-            audit.push({ actorLabel, action: "update", entityType: "stress_event", entityId: stored.id, before, after, reason });
+          const before = storedStressToInput(stored);
+          const diff = changes(before, e);
+          if (!diff.length) {
+            summary.stressEvents.unchanged += 1;
+            continue;
           }
+          await tx.stressSource.deleteMany({ where: { stressEventId: stored.id } });
+          await tx.stressEvent.update({ where: { id: stored.id }, data: { ...stressEventFields(e), version: { increment: 1 }, sources: { create: e.sources } } });
+          summary.stressEvents.updated += 1;
+          summary.changedCells[`stress event ${e.issuerSlug} ${e.startDate ?? "(no date)"} ${e.kind}`] = diff.map((d) => d.field);
+          audit.push({
+            actorLabel, action: "update", entityType: "stress_event", entityId: stored.id, before, after: e,
+            reason: `${reason} (changed: ${changedTopFields(diff).join(", ")})`,
+          });
         }
-        summary.stressEvents.notInDataset = storedEvents.filter((e) => !seenEvents.has(eventKey(e.issuer.slug, e.startDate?.toISOString().slice(0, 10) ?? null, e.kind, e.sources[0]?.url))).length;
+        summary.stressEvents.notInDataset = unmatched.size;
         if (audit.length) await tx.auditEntry.createMany({ data: audit });
+        await recordDatasetLoad(tx, "reimport", data, summary);
         if (opts.dryRun) throw new DryRun();
       },
       { timeout: 300_000, maxWait: 10_000 },
@@ -131,4 +169,13 @@ export async function reimportDataset(prisma: PrismaClient, input: unknown, acto
     if (!(err instanceof DryRun)) throw err;
   }
   return { ok: true, dryRun: !!opts.dryRun, summary };
+}
+
+async function updateIssuer(tx: Prisma.TransactionClient, id: string, isDemo: boolean, next: IssuerInput) {
+  await tx.licence.deleteMany({ where: { issuerId: id } });
+  await tx.counterparty.deleteMany({ where: { issuerId: id } });
+  await tx.issuer.update({
+    where: { id },
+    data: { ...issuerRow(next, isDemo), version: { increment: 1 }, licences: { create: licenceRows(next) }, counterparties: { create: next.counterparties } },
+  });
 }

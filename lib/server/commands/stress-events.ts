@@ -1,33 +1,13 @@
 import "server-only";
 // Stress events: create and edit, each with its sources.
-import { fromUtcDate } from "@/lib/domain/dates";
 import { stressEventInput, type StressEventInput } from "@/lib/domain/schemas/stress-event";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
-import { decimalString } from "@/lib/server/queries/mappers";
 import { TAGS } from "@/lib/server/queries/tags";
 import { CommandError, fieldError } from "./errors";
 import { stressEventFields } from "./rows";
+import { storedStressToInput, stressWithSources } from "@/lib/server/records/stress-event";
 import { audit, conflict, lockVersion, parseEnvelope, requireVersion, WRITE_TX, type Written } from "./shared";
-
-export const stressWithSources = { issuer: { select: { slug: true } }, sources: { orderBy: { url: "asc" } } } satisfies Prisma.StressEventInclude;
-export type StoredStressEvent = Prisma.StressEventGetPayload<{ include: typeof stressWithSources }>;
-
-export function storedStressToInput(e: StoredStressEvent): StressEventInput {
-  return {
-    issuerSlug: e.issuer.slug,
-    startDate: e.startDate ? fromUtcDate(e.startDate) : null,
-    endDate: e.endDate ? fromUtcDate(e.endDate) : null,
-    kind: e.kind,
-    lowestPrice: decimalString(e.lowestPrice),
-    reserveExposureUsd:
-      e.reserveExposureUsd !== null && e.exposurePrecision !== null ? { value: decimalString(e.reserveExposureUsd)!, precision: e.exposurePrecision } : null,
-    summary: e.summary,
-    issuerResponse: e.issuerResponse,
-    sources: e.sources.map((s) => ({ url: s.url, title: s.title })),
-  };
-}
 
 const canonicalStress = (e: StressEventInput): StressEventInput => ({ ...e, sources: [...e.sources].sort((a, b) => a.url.localeCompare(b.url)) });
 

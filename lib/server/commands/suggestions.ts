@@ -12,7 +12,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { checkFormStamp, newFollowToken, sha256 } from "@/lib/server/suggestions/tokens";
-import { attestationWithLines, storedToInput } from "./corrections";
+import { attestationWithLines, storedToInput } from "@/lib/server/records/report";
 import { CommandError, validationError } from "./errors";
 import { audit, WRITE_TX, type Written } from "./shared";
 

@@ -32,6 +32,8 @@ export interface IssuerPageModel extends IssuerProfile {
   coverageOverTime: CoverageResult[];
   compositionOverTime: CompositionShares[];
   evaluation: EvaluationAnswer[];
+  /** What the published reports state at all: some issuers have only supply snapshots (tokens, no reserves). */
+  known: { reports: number; withTokens: number; withReserves: number; withComposition: number };
 }
 
 /** Everything the issuer page shows, computed once per publish (cached). */
@@ -52,6 +54,12 @@ export async function getIssuerPage(slug: string): Promise<IssuerPageModel | nul
     ...profile,
     today,
     rows: profile.attestations.map((a) => ({ attestation: a, coverage: coverageRatio(a), lag: publicationLag(a) })),
+    known: {
+      reports: ordered.length,
+      withTokens: ordered.filter((a) => a.tokensOutstanding !== null).length,
+      withReserves: ordered.filter((a) => a.totalReserves !== null).length,
+      withComposition: withComposition.length,
+    },
     latest,
     latestCoverage: latest ? coverageRatio(latest) : null,
     latestComposition: compositionReport ? compositionShares(compositionReport) : null,

@@ -2,7 +2,7 @@ import "server-only";
 // Reads of reader corrections: the public follow view (by token, never the
 // contact) and the editor queue (pending first, snapshot beside current values).
 import type { AttestationInput } from "@/lib/domain/schemas/attestation";
-import { attestationWithLines, storedToInput } from "@/lib/server/commands/corrections";
+import { attestationWithLines, storedToInput } from "@/lib/server/records/report";
 import { db } from "@/lib/server/db";
 import { isFollowTokenShape, sha256 } from "@/lib/server/suggestions/tokens";
 

@@ -72,7 +72,7 @@ async function IssuerProfile({ params }: Props) {
             <CompositionTable shares={model.latestComposition} change={model.change} />
           </>
         ) : (
-          <p>{t("page.noComposition")}</p>
+          <p>{model.known.withReserves === 0 && model.known.withTokens > 0 ? t("page.noCompositionSupplyOnly") : t("page.noComposition")}</p>
         )}
       </section>
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { attestationWithLines, storedToInput } from "@/lib/server/commands/corrections";
+import { attestationWithLines, storedToInput } from "@/lib/server/records/report";
 
 export async function editorAttestation(id: string) {
   const stored = await db().attestation.findUnique({

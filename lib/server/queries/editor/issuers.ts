@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { issuerWithLists, storedIssuerToInput } from "@/lib/server/commands/issuers";
+import { issuerWithLists, storedIssuerToInput } from "@/lib/server/records/issuer";
 import { reportListSelect, toReportListItem } from "./dashboard";
 
 export async function editorIssuerList() {

@@ -1,7 +1,7 @@
 import "server-only";
 import { fromUtcDate } from "@/lib/domain/dates";
 import { db } from "@/lib/server/db";
-import { storedStressToInput, stressWithSources } from "@/lib/server/commands/stress-events";
+import { storedStressToInput, stressWithSources } from "@/lib/server/records/stress-event";
 
 export async function editorStressEvents(slug: string) {
   const issuer = await db().issuer.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });

@@ -1,0 +1,17 @@
+import { getTranslations } from "next-intl/server";
+import { formatDay } from "@/lib/domain/dates";
+import { currentLocale } from "@/lib/i18n/server";
+import { datasetNotice } from "@/lib/server/queries/home";
+
+/** In every page's footer: which edition of the public-reports pack the real issuers' figures come from. */
+export async function PackEditionNote() {
+  const { real, pack } = await datasetNotice();
+  if (!real || !pack?.number || !pack.compiled) return null;
+  const t = await getTranslations("about.notice");
+  const locale = await currentLocale();
+  return (
+    <p className="pack-edition" data-testid="pack-edition">
+      {t("packEdition", { edition: pack.number, compiled: formatDay(pack.compiled, locale) })}
+    </p>
+  );
+}
