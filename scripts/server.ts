@@ -5,6 +5,7 @@
 import http from "node:http";
 import zlib from "node:zlib";
 import next from "next";
+import { setRemoteAddressHeader } from "../lib/domain/client-address";
 import { contentSecurityPolicy, inlineScriptHashes } from "./lib/csp";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -97,6 +98,9 @@ async function main() {
   let closing = false;
   const inFlight = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
+    // Route handlers cannot see the socket: its address reaches them in this header
+    // (lib/domain/client-address.ts), never a copy the client sent.
+    setRemoteAddressHeader(req.headers, req.socket.remoteAddress);
     inFlight.add(res);
     res.once("close", () => inFlight.delete(res));
     // A request that arrives on an open keep-alive connection during shutdown is served, then the connection closes.

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseTrustProxy } from "@/lib/domain/client-address";
 
 // Configuration, validated once. Defaults make the quick start work; a wrong
 // value fails loudly with the variable's name.
@@ -23,6 +24,17 @@ const schema = z.object({
   SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(8),
   /// The editor area lists issuers not reviewed for more than this many days.
   REVIEW_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /// Proxies in front of the server, whose X-Forwarded-For entries are believed: a hop
+  /// count or their addresses. Unset: none, the connection's address is the client's.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const parsed = parseTrustProxy(raw);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof schema>;

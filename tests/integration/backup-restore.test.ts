@@ -29,6 +29,7 @@ async function fill(url: string): Promise<void> {
     const user = await prisma.user.create({ data: { email: "editor@example.org", displayName: "Backup Editor", role: "admin" } });
     await prisma.invite.create({ data: { tokenHash: "a".repeat(64), email: "new@example.org", createdById: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
     await prisma.signInAttempt.create({ data: { email: "editor@example.org", ip: "127.0.0.1", outcome: "succeeded" } });
+    await prisma.formStamp.create({ data: { hash: "c".repeat(64), expiresAt: new Date(Date.now() + 3_600_000) } });
     const issuer = await prisma.issuer.findFirstOrThrow({ orderBy: { slug: "asc" } });
     await prisma.issuerReview.create({ data: { issuerId: issuer.id, reviewerId: user.id, note: "checked, \"quoted\"\nsecond line" } });
     await prisma.licence.create({ data: { issuerId: issuer.id, regulator: "Régulateur, \"quoted\"\nsecond line", licence: "EMI", jurisdiction: "FR", since: new Date("2021-04-01") } });

@@ -1,6 +1,7 @@
 import "server-only";
 // Reader corrections. Submitting needs no account (listed in PUBLIC_WRITES):
-// a honeypot field, a signed form stamp that refuses a too-fast submission, and
+// a honeypot field, a signed form stamp that refuses a too-fast submission and
+// works once (claimed in the same transaction as the suggestion is stored), and
 // 5 suggestions per IP per hour counted in PostgreSQL (an advisory lock per IP
 // makes count-then-insert atomic across instances). The snapshot is read here
 // from the stored report, never from the client. Editors accept or decline,
@@ -11,7 +12,7 @@ import { reasonText } from "@/lib/domain/schemas/user";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
-import { checkFormStamp, newFollowToken, sha256 } from "@/lib/server/suggestions/tokens";
+import { checkFormStamp, claimFormStamp, newFollowToken, sha256 } from "@/lib/server/suggestions/tokens";
 import { attestationWithLines, storedToInput } from "@/lib/server/records/report";
 import { CommandError, validationError } from "./errors";
 import { audit, WRITE_TX, type Written } from "./shared";
@@ -55,7 +56,7 @@ async function snapshotOf(tx: Prisma.TransactionClient, issuer: { id: string; sl
   };
 }
 
-/** Anonymous: `fields` are the form's text fields, `ip` the client address as the nearest proxy saw it. */
+/** Anonymous: `fields` are the form's text fields, `ip` the client address (lib/server/sign-in/rate-limit.ts, clientIp). */
 export async function submitSuggestion(slug: string, fields: FormFields, ctx: { ip: string | null; now?: number }): Promise<Written<SubmittedSuggestion>> {
   const now = ctx.now ?? Date.now();
   refuseBots(fields, now);
@@ -81,6 +82,11 @@ export async function submitSuggestion(slug: string, fields: FormFields, ctx: { 
           { retryAt: retryAt.toISOString() },
         );
       }
+    }
+    // A replay is refused here rather than before the transaction: a refusal rolls the claim back, so
+    // a stamp whose submission was refused (rate limit, unknown report) still works once.
+    if (!(await claimFormStamp(tx, fields.stamp!, now))) {
+      throw new CommandError("conflict", "This form was already sent, and each form is taken once; nothing was saved this time. To send another suggestion, reload the page.");
     }
     const issuer = await tx.issuer.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
     if (!issuer) throw new CommandError("not_found", "No issuer with this address; nothing was saved.");
