@@ -29,7 +29,7 @@ export default defineConfig({
   webServer: {
     command: "node --conditions=react-server --import tsx scripts/start.ts --fresh-database",
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 180_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -7,6 +7,7 @@ import zlib from "node:zlib";
 import next from "next";
 import { setRemoteAddressHeader } from "../lib/domain/client-address";
 import { contentSecurityPolicy, inlineScriptHashes } from "./lib/csp";
+import { edgeRefusal } from "./lib/edge-guard";
 
 const port = Number(process.env.PORT ?? 3000);
 const dev = process.argv.includes("--dev");
@@ -105,6 +106,12 @@ async function main() {
     res.once("close", () => inFlight.delete(res));
     // A request that arrives on an open keep-alive connection during shutdown is served, then the connection closes.
     if (closing) res.setHeader("Connection", "close");
+    const refused = edgeRefusal(req);
+    if (refused) {
+      res.writeHead(refused.status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+      res.end(refused.message);
+      return;
+    }
     if (!process.env.NO_CSP) withCsp(req, res);
     handle(req, res).catch((err: unknown) => {
       console.error("request failed", req.url, err);

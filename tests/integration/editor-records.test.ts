@@ -10,7 +10,7 @@ import { createIssuer, updateIssuer } from "@/lib/server/commands/issuers";
 import { createStressEvent, updateStressEvent } from "@/lib/server/commands/stress-events";
 import { storeReportFile } from "@/lib/server/commands/uploads";
 import { POST as uploadRoute } from "@/app/api/editor/uploads/route";
-import { makeIssuer, testPrisma, unique } from "../support/db";
+import { makeIssuer, sql, testPrisma, unique } from "../support/db";
 import { actAs, makeUser, pointAppAtRunDatabase } from "../support/editor";
 
 vi.mock("next/cache", async (original) => ({ ...(await original<object>()), revalidateTag: vi.fn(), updateTag: vi.fn() }));
@@ -113,6 +113,21 @@ describe("report files", () => {
     const again = await storeReportFile(new File([pdf], "same.pdf"));
     expect(again.data.alreadyStored).toBe(true);
     expect(await prisma.auditEntry.count({ where: { entityType: "report_file", entityId: sha, action: "upload" } })).toBe(2);
+  });
+
+  it("leave no file behind when the upload fails after the file was written (the audit entry cannot be stored)", async () => {
+    const other = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.from("another report, never stored\n")]);
+    const sha = createHash("sha256").update(other).digest("hex");
+    // A real failure of the database write: a constraint the audit entry breaks, added for this test only.
+    await sql(`ALTER TABLE audit_entry ADD CONSTRAINT test_no_uploads CHECK (entity_type <> 'report_file') NOT VALID`);
+    try {
+      await expect(storeReportFile(new File([other], "report.pdf"))).rejects.toThrow();
+    } finally {
+      await sql(`ALTER TABLE audit_entry DROP CONSTRAINT test_no_uploads`);
+    }
+    expect(fs.existsSync(path.join(uploads, `${sha}.pdf`))).toBe(false);
+    expect(fs.readdirSync(uploads).filter((f) => f.startsWith(".upload-"))).toEqual([]);
+    expect(await prisma.auditEntry.count({ where: { entityType: "report_file", entityId: sha } })).toBe(0);
   });
 
   it("are refused when the content is not an accepted type, whatever the name says", async () => {

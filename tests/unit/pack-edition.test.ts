@@ -35,3 +35,23 @@ describe("differences between two versions of a record, lines matched by what id
     ]);
   });
 });
+
+describe("reading an uploaded CSV file", () => {
+  it("refuses a file that is not UTF-8, naming the line and the encoding to save as", async () => {
+    const { parseCsv, CsvSyntaxError } = await import("@/lib/domain/import/read-csv");
+    const latin1 = Buffer.from("issuer_slug,note\ntether,ok\ntether,S\xe3o Paulo\n", "latin1");
+    expect(() => parseCsv(latin1)).toThrow(CsvSyntaxError);
+    try {
+      parseCsv(latin1);
+    } catch (err) {
+      expect((err as InstanceType<typeof CsvSyntaxError>).line).toBe(3);
+      expect((err as Error).message).toMatch(/not UTF-8.*CSV UTF-8/);
+    }
+    expect(parseCsv(Buffer.from("issuer_slug,note\ntether,São Paulo\n", "utf8")).rows[0]!.note).toBe("São Paulo");
+  });
+  it("explains a file saved with semicolons, and refuses NUL bytes", async () => {
+    const { parseCsv } = await import("@/lib/domain/import/read-csv");
+    expect(() => parseCsv("issuer_slug;as_of\ntether;2025-01-31;x\n")).toThrow(/';' as the separator/);
+    expect(() => parseCsv("issuer_slug,note\ntether,a\u0000b\n")).toThrow(/NUL/);
+  });
+});

@@ -8,7 +8,6 @@ import { PRECISIONS } from "@/lib/domain/taxonomy";
  * invisible on the page. Tab, line feed and carriage return stay allowed: notes
  * and summaries run over several lines.
  */
-// eslint-disable-next-line no-control-regex -- the point is to find them
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export const CONTROL_MESSAGE = "contains a control character (such as NUL): retype or paste the text as plain text";
 export const hasControlCharacter = (s: string) => CONTROL.test(s);
@@ -91,9 +90,14 @@ export const precision = z.enum(PRECISIONS, { error: `must be one of: ${PRECISIO
 /** An amount with how exact the source gave it; both or neither. */
 export const figure = z.object({ value: usdAmount, precision }).strict();
 
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export const slug = z
   .string()
   .trim()
   .min(2, "at least 2 characters")
   .max(60, "at most 60 characters")
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case letters, digits and single hyphens only");
+  .regex(SLUG, "lower-case letters, digits and single hyphens only");
+
+/** Whether a value from an address can be a slug at all: anything else is "not found" before any query (a NUL would make PostgreSQL refuse it). */
+export const isSlug = (s: unknown): s is string => typeof s === "string" && s.length >= 2 && s.length <= 60 && SLUG.test(s);

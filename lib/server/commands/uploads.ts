@@ -64,14 +64,20 @@ export async function storeReportFile(file: unknown): Promise<Written<StoredFile
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(/*turbopackIgnore: true*/ dir, `${sha256}.${kind.ext}`);
   const alreadyStored = fs.existsSync(target);
-  if (!alreadyStored) {
-    // Written beside the target and renamed, so a half-written file never carries the final name.
-    const temp = path.join(/*turbopackIgnore: true*/ dir, `.upload-${randomBytes(6).toString("hex")}`);
-    fs.writeFileSync(temp, bytes, { mode: 0o640 });
-    fs.renameSync(temp, target);
+  // Written beside the target under a temporary name, and moved into place only once
+  // the audit entry has committed: a refused or failed upload leaves no file behind.
+  let temp: string | null = alreadyStored ? null : path.join(/*turbopackIgnore: true*/ dir, `.upload-${randomBytes(6).toString("hex")}`);
+  try {
+    if (temp) fs.writeFileSync(temp, bytes, { mode: 0o640 });
+    await db().$transaction((tx) =>
+      audit(tx, user, { action: "upload", entityType: "report_file", entityId: sha256, after: { sha256, size: bytes.length, type: kind.type, name: name.slice(0, 200) } }),
+    );
+    if (temp) {
+      fs.renameSync(temp, target);
+      temp = null;
+    }
+  } finally {
+    if (temp) fs.rmSync(temp, { force: true });
   }
-  await db().$transaction((tx) =>
-    audit(tx, user, { action: "upload", entityType: "report_file", entityId: sha256, after: { sha256, size: bytes.length, type: kind.type, name: name.slice(0, 200) } }),
-  );
   return { data: { sha256, size: bytes.length, type: kind.type, alreadyStored }, tags: [] };
 }

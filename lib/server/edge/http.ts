@@ -20,10 +20,25 @@ export function expireTags(tags: readonly string[]): void {
   }
 }
 
-/** Browsers say where a request comes from; a write from another site is refused (with SameSite cookies, a second guard). */
+/**
+ * Browsers say where a request comes from; a write from another site is refused
+ * (with SameSite cookies, a second guard). Fetch-Metadata first; and since an
+ * older browser or a script may send no Sec-Fetch-Site, an Origin that names
+ * another host (or "null", an opaque origin) is refused too.
+ */
 export function refuseCrossSite(req: Request) {
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") throw new CommandError("forbidden", "Cross-site requests are refused.");
+  const origin = req.headers.get("origin");
+  if (origin === null) return;
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  const host = req.headers.get("host") ?? new URL(req.url).host;
+  if (!originHost || originHost !== host) throw new CommandError("forbidden", "Cross-site requests are refused.");
 }
 
 export async function readJson(req: Request): Promise<unknown> {

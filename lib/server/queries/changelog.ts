@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import { fromUtcDate, formatAsOf } from "@/lib/domain/dates";
 import type { ReportType, StressKind } from "@/lib/domain/taxonomy";
 import { PUBLISHED_DATA, TAGS } from "./tags";
+import { isSlug } from "@/lib/domain/schemas/common";
 
 export interface ChangelogItem {
   id: string;
@@ -43,6 +44,7 @@ export async function getChangelog(issuerSlug?: string): Promise<{ items: Change
   "use cache";
   cacheTag(TAGS.attestations, TAGS.stressEvents, TAGS.issuers, ...(issuerSlug ? [TAGS.issuer(issuerSlug)] : []));
   cacheLife(PUBLISHED_DATA);
+  if (issuerSlug !== undefined && !isSlug(issuerSlug)) return { items: [], truncated: false };
   const prisma = db();
   const issuerFilter = issuerSlug ? { issuer: { slug: issuerSlug } } : {};
   const [reports, events] = await Promise.all([

@@ -6,6 +6,7 @@ import { db } from "@/lib/server/db";
 import type { AttestationData, StressEventData } from "@/lib/domain/types";
 import { attestationInclude, stressInclude, toAttestationData, toStressEventData } from "./mappers";
 import { PUBLISHED_DATA, TAGS } from "./tags";
+import { isSlug } from "@/lib/domain/schemas/common";
 
 export const FEED_SIZE = 50;
 
@@ -36,6 +37,7 @@ export async function feedData(slug: string | null, what: { reports: boolean; st
   cacheTag(TAGS.attestations, TAGS.stressEvents, TAGS.issuers);
   if (slug) cacheTag(TAGS.issuer(slug));
   cacheLife(PUBLISHED_DATA);
+  if (slug !== undefined && slug !== null && !isSlug(slug)) return null;
   const prisma = db();
   const issuer = slug ? await prisma.issuer.findUnique({ where: { slug }, select: { slug: true, name: true } }) : null;
   if (slug && !issuer) return null;

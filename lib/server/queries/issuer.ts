@@ -5,6 +5,7 @@ import type { AttestationData, IssuerData, StressEventData } from "@/lib/domain/
 import { attestationInclude, issuerInclude, stressInclude, toAttestationData, toIssuerData } from "./mappers";
 import { toStressEventData } from "./mappers";
 import { PUBLISHED_DATA, TAGS } from "./tags";
+import { isSlug } from "@/lib/domain/schemas/common";
 
 /** What a correction replaced: the earlier values, kept visible as history. */
 export interface RevisionNote {
@@ -65,6 +66,7 @@ export async function getIssuerProfile(slug: string): Promise<IssuerProfile | nu
   "use cache";
   cacheTag(TAGS.issuer(slug), TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
+  if (!isSlug(slug)) return null;
   const prisma = db();
   const issuer = await prisma.issuer.findUnique({ where: { slug }, include: issuerInclude });
   if (!issuer) return null;

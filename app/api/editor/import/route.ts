@@ -32,8 +32,11 @@ export const POST = writeHandler("bulk import", async (req) => {
   const reportsBuf = (await fileText(form, "reports", true))!;
   const compositionBuf = await fileText(form, "composition", false);
   let files;
+  // Which file a syntax or encoding problem is in: the two are parsed one after the other.
+  let parsing = "reports.csv";
   try {
     const reports = parseCsv(reportsBuf);
+    parsing = "composition.csv";
     const composition = compositionBuf ? parseCsv(compositionBuf) : { rows: [], lines: [], headers: undefined };
     files = {
       reports: reports.rows,
@@ -43,7 +46,7 @@ export const POST = writeHandler("bulk import", async (req) => {
     };
   } catch (err) {
     if (err instanceof CsvSyntaxError) {
-      return { data: { ok: false, problems: [{ file: "upload", line: err.line, column: "(row)", message: err.message }] }, tags: [], status: 422 };
+      return { data: { ok: false, problems: [{ file: parsing, line: err.line, column: "(row)", message: err.message }] }, tags: [], status: 422 };
     }
     throw err;
   }
