@@ -266,7 +266,6 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHr
                 <span className="skip">{labels.selectToCompare}</span>
               </th>
               {header("name", labels.issuer)}
-              <th scope="col">{labels.backingModel}</th>
               {header("coverage", labels.coverage, "num")}
               <th scope="col">{labels.composition}</th>
               {header("other", labels.other, "num")}
@@ -294,8 +293,11 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHr
                     {r.status !== "active" && <> · {r.statusLabel}</>}
                     {r.jurisdiction && <> · {r.jurisdiction}</>}
                   </div>
+                  {/* The backing model reads with the issuer, which keeps the table within a 1280 px window. */}
+                  <div className="sub" data-col="backing">
+                    {r.backingLabel}
+                  </div>
                 </th>
-                <td>{r.backingLabel}</td>
                 <td className="num" data-col="coverage">
                   <span title={r.coverage.title}>{r.coverage.text}</span>
                   {r.coverage.note && <div className="sub">{r.coverage.note}</div>}

@@ -6,11 +6,22 @@ import { formatDay } from "@/lib/domain/dates";
 import { localizeDigits } from "@/lib/domain/precision";
 import { currentLocale } from "@/lib/i18n/server";
 import { Pct } from "@/components/ui/measured";
+import { numberFormatters } from "@/lib/i18n/format";
 
 /** Share of the latest composition that each framework's reserve rule would accept, by our mapping. */
 export async function EligibilityTable({ model }: { model: IssuerPageModel }) {
   const [t, tr, locale] = await Promise.all([getTranslations("issuer.eligibility"), getTranslations("issuer.eligibilityReason"), currentLocale()]);
-  if (!model.compositionReport) return <p>{t("none")}</p>;
+  if (!model.compositionReport) {
+    if (!model.laterPartial) return <p>{t("none")}</p>;
+    const f = await numberFormatters();
+    return (
+      <p data-testid="eligibility-not-assessable">
+        {model.laterPartial.shares.capturedPct.value === null
+          ? t("notAssessableUnknown", { date: formatDay(model.laterPartial.report.asOf, locale) })
+          : t("notAssessablePartial", { date: formatDay(model.laterPartial.report.asOf, locale), share: f.pct(model.laterPartial.shares.capturedPct, 0) })}
+      </p>
+    );
+  }
   return (
     <>
       <div className="table-scroll">

@@ -105,6 +105,10 @@ export function evaluationSentence(fact: EvaluationFact, t: Translate, f: FactFo
       return t("facts.otherUndisclosed", { share: f.pct(fact.share, 1) });
     case "noOtherUndisclosed":
       return t("facts.noOtherUndisclosed");
+    case "laterPartial":
+      return fact.captured.value === null
+        ? t("facts.laterPartialUnknown", { date: formatDay(fact.asOf, f.locale) })
+        : t("facts.laterPartial", { date: formatDay(fact.asOf, f.locale), share: f.pct(fact.captured, 0) });
     case "reportsBy":
       return t("facts.reportsBy", { firms: fact.firms.join(t("listSeparator")) });
     case "assuranceMethods":

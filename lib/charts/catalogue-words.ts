@@ -88,6 +88,7 @@ export function chartWordsFromMessages(locale: NumberLocale, messages: ChartMess
       coverage: w("table.coverage"),
       lagDays: w("table.lagDays"),
       dateUnknown: w("table.dateUnknown"),
+      notGiven: w("table.notGiven"),
       pct: (v) => `${localizeDigits(v.toFixed(1), locale, false)}%`,
       usd: (v) => (v >= 1e9 ? usdCell("table.usdBillions", v / 1e9, 2) : usdCell("table.usdMillions", v / 1e6, 1)),
     },

@@ -63,6 +63,8 @@ export interface CompositionPoint {
   values: Partial<Record<ReserveCategory, number>>;
   /** The remainder our records do not break down, in the same unit as `values`. */
   notCaptured?: number;
+  /** A report whose shares (or amounts) cannot be computed: no breakdown, or no total. Drawn as a gap, never as zero. */
+  gap?: boolean;
 }
 
 /** Stacked area of reserve composition over time, bottom-up in taxonomy order. */
@@ -84,6 +86,8 @@ export function compositionAreaOption(
   const unit = mode === "share" ? { div: 1, fmt: "{value}%" } : usdUnit(yMax ?? maxSum, words);
   const scaled = (v: number) => round(v / unit.div, mode === "share" ? 2 : 3);
   const line = (name: string, color: string, value: (p: CompositionPoint) => number): LineSeriesOption => ({
+    // A report without computable figures breaks every band (null), so the chart shows a gap, not a fall to zero.
+    connectNulls: false,
     type: "line",
     name,
     stack: "composition",
@@ -93,7 +97,7 @@ export function compositionAreaOption(
     itemStyle: { color },
     areaStyle: { color, opacity: 1 },
     emphasis: { disabled: true },
-    data: sorted.map((p) => [utcDay(p.asOf), scaled(value(p))]),
+    data: sorted.map((p) => [utcDay(p.asOf), p.gap ? null : scaled(value(p))]),
   });
 
   const series = present.map((c) => line(words.categories[c], CATEGORY_COLORS[c], (p) => p.values[c] ?? 0));
@@ -106,7 +110,7 @@ export function compositionAreaOption(
   icons[remainderLabel] = { icon: "rect", itemStyle: { color: NOT_CAPTURED_FILL, borderColor: INK, borderWidth: 0.5 } };
   const legend = legendBlock(names, opts.width, icons);
 
-  const latest = sorted.at(-1);
+  const latest = sorted.filter((p) => !p.gap).at(-1);
   const fmt = mode === "share" ? percentIn(words) : (v: number) => compactUsd(v, words);
   const summary = latest
     ? words.composition.summary(

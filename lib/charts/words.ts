@@ -69,6 +69,8 @@ export interface ChartWords {
     coverage: string;
     lagDays: string;
     dateUnknown: string;
+    /** A report that gives no breakdown or no total: its row in a composition data table. */
+    notGiven: string;
     /** A share or coverage cell, one decimal: 12.5 → "12.5%". */
     pct: (value: number) => string;
     /** A dollar cell: "$1.23 B", "$456.7 M". */
@@ -131,6 +133,7 @@ export const CHART_WORDS_EN: ChartWords = {
     coverage: "Coverage",
     lagDays: "Lag (days)",
     dateUnknown: "publication date unknown",
+    notGiven: "not given",
     pct: (v) => `${v.toFixed(1)}%`,
     usd: (v) => (v >= 1e9 ? `$${(v / 1e9).toFixed(2)} B` : `$${(v / 1e6).toFixed(1)} M`),
   },

@@ -5,7 +5,7 @@
 // reader's language (components/issuer/evaluation.tsx, messages/<l>/issuer.json).
 import type { AttestationData, IssuerData, StressEventData } from "@/lib/domain/types";
 import type { Assurance, ReserveCategory } from "@/lib/domain/taxonomy";
-import { compositionShares } from "@/lib/domain/metrics/composition";
+import { compositionSource } from "@/lib/domain/metrics/composition";
 import type { Measured } from "@/lib/domain/precision";
 
 export type EvaluationFact =
@@ -16,6 +16,7 @@ export type EvaluationFact =
   | { kind: "largestCategories"; asOf: string; top: { category: ReserveCategory; share: Measured }[] }
   | { kind: "otherUndisclosed"; share: Measured }
   | { kind: "noOtherUndisclosed" }
+  | { kind: "laterPartial"; asOf: string; captured: Measured }
   | { kind: "reportsBy"; firms: string[] }
   | { kind: "assuranceMethods"; methods: Assurance[] }
   | { kind: "counterparties"; names: string[] }
@@ -43,10 +44,12 @@ export function evaluate(issuer: IssuerData, published: readonly AttestationData
     r.settlement && ({ kind: "settlement", text: r.settlement } as const),
   ].filter(present);
 
-  const latestWithLines = [...published].filter((a) => a.composition.length > 0).sort((a, b) => a.asOf.localeCompare(b.asOf)).at(-1);
+  // Only a breakdown that stands for the whole reserves names the largest categories (COMPLETE_BREAKDOWN_PCT).
+  const source = compositionSource([...published].sort((a, b) => a.asOf.localeCompare(b.asOf)));
+  const latestWithLines = source.report;
   const composition: EvaluationFact[] = [];
-  if (latestWithLines) {
-    const shares = compositionShares(latestWithLines);
+  if (latestWithLines && source.shares) {
+    const shares = source.shares;
     const top = [...shares.categories]
       .filter((c) => c.sharePct.value !== null)
       .sort((a, b) => Number(b.sharePct.value) - Number(a.sharePct.value))
@@ -58,6 +61,9 @@ export function evaluate(issuer: IssuerData, published: readonly AttestationData
         ? { kind: "otherUndisclosed", share: shares.otherUndisclosedPct }
         : { kind: "noOtherUndisclosed" },
     );
+  }
+  if (source.laterPartial) {
+    composition.push({ kind: "laterPartial", asOf: source.laterPartial.report.asOf, captured: source.laterPartial.shares.capturedPct });
   }
 
   const firms = [...new Set(published.map((a) => a.firm).filter((f): f is string => Boolean(f)))];

@@ -95,3 +95,40 @@ test("the footer and the sources page name the pack's edition and compilation da
   await page.goto("/es/sources");
   await expect(page.getByTestId("loaded-edition")).toContainText("2.ª edición");
 });
+
+test("a newer partial breakdown is named, not taken for the whole, and the page, the API and the CSV agree on the composition's report", async ({ page, request }) => {
+  await page.goto("/en/issuers/circle");
+  await expect(page.locator("#composition-h ~ p.sub").first()).toContainText("2024-12-31");
+  await expect(page.getByTestId("later-partial")).toContainText("2025-12-31");
+  const api = (await (await request.get("/api/v1/issuers/circle")).json()) as {
+    computed: { latestComposition: { asOf: string } | null; laterPartialComposition: { asOf: string } | null };
+  };
+  expect(api.computed.latestComposition?.asOf).toBe("2024-12-31");
+  expect(api.computed.laterPartialComposition?.asOf).toBe("2025-12-31");
+  const csv = parseCsv(Buffer.from(await (await request.get("/data/issuers.csv?issuer=circle")).body())).rows;
+  expect(csv[0]!.computed_composition_as_of).toBe("2024-12-31");
+  // Paxos's BUSD has lines, but none covering enough of reserves: eligibility is not judged on them.
+  await page.goto("/en/issuers/paxos-busd");
+  await expect(page.getByTestId("eligibility-not-assessable")).toContainText("Not assessable from the lines we hold");
+});
+
+test("a report without a breakdown is a gap in both composition charts, never a zero", async ({ page }) => {
+  await page.goto("/en/issuers/tether");
+  const lines = pack("composition.csv").filter((l) => l.issuer_slug === "tether");
+  const without = pack("reports.csv").filter((r) => r.issuer_slug === "tether" && !lines.some((l) => l.as_of === r.as_of)).map((r) => r.as_of!);
+  expect(without.length).toBeGreaterThan(0);
+  for (const title of ["Composition over time, share of reserves"]) {
+    const table = page.locator("figure.chart-figure", { hasText: title }).locator("details table");
+    for (const asOf of without) {
+      const cells = await table.locator("tbody tr", { has: page.locator("th", { hasText: asOf }) }).locator("td").allTextContents();
+      expect(cells.length, `${title} ${asOf}`).toBeGreaterThan(0);
+      expect(cells.every((c) => c === "not given"), `${title} ${asOf}: ${cells.join(" | ")}`).toBe(true);
+    }
+    // and no row of a report with figures reads all zeros
+    const rows = await table.locator("tbody tr").all();
+    for (const row of rows) {
+      const cells = (await row.locator("td").allTextContents()).filter((c) => c !== "—" && c !== "not given");
+      if (cells.length) expect(cells.every((c) => /^0(\.0+)?\s*%?$/.test(c.trim()))).toBe(false);
+    }
+  }
+});

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import Decimal from "decimal.js";
 import { RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
 import type { AttestationData, CompositionLineData, Figure } from "@/lib/domain/types";
-import { changeSincePrevious, compositionChange, compositionShares, reconcile } from "@/lib/domain/metrics/composition";
+import { changeSincePrevious, COMPLETE_BREAKDOWN_PCT, compositionChange, compositionShares, compositionSource, reconcile } from "@/lib/domain/metrics/composition";
 
 const usd = (value: string, precision: Figure["precision"] = "exact"): Figure => ({ value, precision });
 const line = (category: ReserveCategory, amount: string | null, extra: Partial<CompositionLineData> = {}): CompositionLineData => ({
@@ -197,3 +197,48 @@ describe("change since the previous report", () => {
     expect(compositionChange(feb, { ...jan, scope: "group_assets_liabilities" }).note).toMatch(/different bases/);
   });
 });
+
+describe("which report the composition comes from", () => {
+  it("takes the latest breakdown covering the threshold, names a newer partial one, and never takes it for the whole", () => {
+    const complete = report("a", "2025-03-31", { totalReserves: usd("100"), composition: [line("tbills_93d", "80"), line("cash_deposits", "15")] });
+    const partial = report("b", "2025-06-30", { totalReserves: usd("100"), composition: [line("secured_loans", "8"), line("precious_metals", "7")] });
+    const none = report("c", "2025-09-30", { totalReserves: usd("100"), composition: [] });
+    const s = compositionSource([complete, partial, none]);
+    expect(COMPLETE_BREAKDOWN_PCT).toBe(90);
+    expect(s.report?.id).toBe("a");
+    expect(s.laterPartial?.report.id).toBe("b");
+    expect(Number(s.laterPartial?.shares.capturedPct.value)).toBe(15);
+    expect(s.previous).toBeNull();
+    // exactly at the threshold counts; just under does not
+    const at = report("d", "2025-12-31", { totalReserves: usd("100"), composition: [line("tbills_93d", "90")] });
+    const under = report("e", "2026-03-31", { totalReserves: usd("100"), composition: [line("tbills_93d", "89.99")] });
+    expect(compositionSource([complete, at]).report?.id).toBe("d");
+    expect(compositionSource([complete, at]).previous?.id).toBe("a");
+    expect(compositionSource([complete, under]).report?.id).toBe("a");
+    // nothing complete: no composition, the partial one named
+    expect(compositionSource([partial]).report).toBeNull();
+    expect(compositionSource([partial]).laterPartial?.report.id).toBe("b");
+  });
+});
+
+describe("composition charts", () => {
+  it("draw a report without computable shares as a gap (null), never as zero", async () => {
+    const { compositionAreaOption } = await import("@/lib/charts/options");
+    const option = compositionAreaOption(
+      [
+        { asOf: "2024-03-31", values: { tbills_93d: 80 }, notCaptured: 20 },
+        { asOf: "2024-06-30", values: {}, gap: true },
+        { asOf: "2024-09-30", values: { tbills_93d: 85 }, notCaptured: 15 },
+      ],
+      "share",
+    );
+    const series = option.series as { name: string; data: [number, number | null][]; connectNulls?: boolean }[];
+    expect(series.length).toBeGreaterThan(0);
+    for (const s of series) {
+      expect(s.data[1]![1], s.name).toBeNull();
+      expect(s.connectNulls).toBe(false);
+      expect(s.data[0]![1]).not.toBeNull();
+    }
+  });
+});
+

@@ -168,7 +168,12 @@ export const issuerDetailSchema = component(
         latestCoveragePct: computedValueSchema.nullable(),
         latestComposition: z
           .object({ attestationId: z.string(), asOf: day, categories: z.array(categoryShare), notCapturedPct: computedValueSchema, otherUndisclosedPct: computedValueSchema })
-          .nullable(),
+          .nullable()
+          .meta({ description: "The latest report whose captured lines cover at least 90% of total reserves (the methodology's complete-breakdown rule); null when none does." }),
+        laterPartialComposition: z
+          .object({ attestationId: z.string(), asOf: day, capturedPct: computedValueSchema })
+          .nullable()
+          .meta({ description: "A newer report whose breakdown covers less than 90% of total reserves: named, never taken for the whole." }),
         reportCount: z.number().int(),
         stressEventCount: z.number().int(),
       })

@@ -91,6 +91,7 @@ export interface IssuerDetailInput {
   issuer: IssuerData;
   latest: AttestationData | null;
   composition: CompositionShares | null;
+  laterPartial: CompositionShares | null;
   reportCount: number;
   stressEventCount: number;
 }
@@ -111,6 +112,9 @@ export function issuerDetailPayload(d: IssuerDetailInput, meta: ApiMeta) {
             notCapturedPct: computedValue(d.composition.notCapturedPct, "reserves no captured line accounts for (our gap)"),
             otherUndisclosedPct: computedValue(d.composition.otherUndisclosedPct),
           }
+        : null,
+      laterPartialComposition: d.laterPartial
+        ? { attestationId: d.laterPartial.attestationId, asOf: d.laterPartial.asOf, capturedPct: computedValue(d.laterPartial.capturedPct, "share of total reserves the captured lines account for") }
         : null,
       reportCount: d.reportCount,
       stressEventCount: d.stressEventCount,

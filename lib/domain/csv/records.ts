@@ -18,6 +18,8 @@ export interface IssuerComputed {
   coveragePct: Measured | null;
   coverageOnGroupTotals: boolean;
   otherUndisclosedPct: Measured | null;
+  /** As-of date of the report the composition figures come from (compositionSource: a breakdown covering enough of reserves). */
+  compositionAsOf: string | null;
   daysSinceAsOf: number | null;
   reportsLast12Months: number;
   expectedLast12Months: number | null;
@@ -80,6 +82,7 @@ export function issuerRecord(i: IssuerData, c: IssuerComputed | null, meta: Expo
     computed_coverage_pct: measuredValue(c?.coveragePct ?? null),
     computed_coverage_bound: measuredBound(c?.coveragePct ?? null),
     computed_coverage_on_group_totals: c?.latest ? bool(c.coverageOnGroupTotals) : null,
+    computed_composition_as_of: c?.compositionAsOf ?? null,
     computed_other_undisclosed_pct: measuredValue(c?.otherUndisclosedPct ?? null),
     computed_other_undisclosed_bound: measuredBound(c?.otherUndisclosedPct ?? null),
     computed_days_since_as_of: num(c?.daysSinceAsOf),

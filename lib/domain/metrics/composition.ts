@@ -241,3 +241,41 @@ export function changeSincePrevious(attestations: readonly AttestationData[], at
   const earlier = ordered.filter((a) => a.issuerSlug === current.issuerSlug && a.asOf < current.asOf);
   return compositionChange(current, earlier.at(-1) ?? null);
 }
+
+/**
+ * A breakdown speaks for the whole reserves only when its captured lines cover
+ * at least this share of total reserves (methodology, "Which report the
+ * composition comes from"). Below it, naming a partial report's lines as the
+ * "largest categories" or judging eligibility on them would describe a
+ * quarter of the reserves as if it were all of them.
+ */
+export const COMPLETE_BREAKDOWN_PCT = 90;
+
+/** Whether a report's captured lines cover enough of total reserves to stand for the whole. */
+export function isCompleteBreakdown(shares: CompositionShares): boolean {
+  return shares.capturedPct.value !== null && Number(shares.capturedPct.value) >= COMPLETE_BREAKDOWN_PCT;
+}
+
+export interface CompositionSource<A extends AttestationData = AttestationData> {
+  /** The latest report whose breakdown is complete: what latest composition, largest categories, eligibility, the liquidity ladder and concentration use. */
+  report: A | null;
+  shares: CompositionShares | null;
+  /** The report before it with a complete breakdown, for "change since the previous report". */
+  previous: A | null;
+  /** A newer report that breaks down less than the threshold: named with its captured share, never used for the figures above. */
+  laterPartial: { report: A; shares: CompositionShares } | null;
+}
+
+/** Which report the composition comes from, and why (reports in as-of order, oldest first). One rule for the pages, the API and the CSV files. */
+export function compositionSource<A extends AttestationData>(ordered: readonly A[]): CompositionSource<A> {
+  const withLines = ordered.filter((a) => a.composition.length > 0).map((a) => ({ report: a, shares: compositionShares(a) }));
+  const complete = withLines.filter((x) => isCompleteBreakdown(x.shares));
+  const chosen = complete.at(-1) ?? null;
+  const newest = withLines.at(-1) ?? null;
+  return {
+    report: chosen?.report ?? null,
+    shares: chosen?.shares ?? null,
+    previous: complete.at(-2)?.report ?? null,
+    laterPartial: newest && newest !== chosen ? newest : null,
+  };
+}

@@ -62,7 +62,12 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
     id: "composition_shares", name: "Composition shares", formula: "category amount ÷ total reserves × 100, or the share the source states when no amount is given",
     explanation: "The part of reserves held in each category of the shared taxonomy. Amounts are preferred because they can be checked against the total; a composition published only in percentages is used as stated. Several lines of one category (for example at different banks) are added together.",
     inputs: ["composition lines (category, amount with precision, stated share)", "total reserves"],
-    edgeCases: ["No total reserves: only stated shares can be used.", "Lines adding up to more than total reserves are reported as a reconciliation difference.", PRECISION_RULE],
+    edgeCases: [
+      "No total reserves: only stated shares can be used.",
+      "Lines adding up to more than total reserves are reported as a reconciliation difference.",
+      `Which report the composition comes from: the latest whose captured lines cover at least ${composition.COMPLETE_BREAKDOWN_PCT}% of total reserves. A newer report that breaks down less is named with its captured share ("a later report, as of …, breaks down 23% of reserves"), and its lines are never shown as the largest categories, nor used for eligibility, the liquidity ladder, concentration or the comparison table; the API (laterPartialComposition) and issuers.csv (computed_composition_as_of) carry the same choice. Without a report above the threshold, eligibility reads "not assessable from the lines we hold".`,
+      PRECISION_RULE,
+    ],
     implementation: { module: "lib/domain/metrics/composition", exportName: "compositionShares" },
   },
   {

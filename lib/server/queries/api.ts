@@ -86,6 +86,7 @@ export async function apiIssuerDetail(slug: string): Promise<ApiBody | null> {
       issuer: model.issuer,
       latest: model.latest,
       composition: model.latestComposition,
+      laterPartial: model.laterPartial?.shares ?? null,
       reportCount: model.attestations.length,
       stressEventCount: model.stressEvents.length,
     }, meta),

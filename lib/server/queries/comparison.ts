@@ -2,7 +2,7 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { db } from "@/lib/server/db";
 import { coverageRatio } from "@/lib/domain/metrics/coverage";
-import { compositionShares } from "@/lib/domain/metrics/composition";
+import { compositionSource } from "@/lib/domain/metrics/composition";
 import { cadenceAdherence, effectiveAsOf } from "@/lib/domain/metrics/cadence";
 import { eligibleShare, getFramework, type EligibilityWhy } from "@/lib/domain/metrics/eligibility";
 import type { Measured } from "@/lib/domain/precision";
@@ -64,8 +64,10 @@ export async function comparisonRows(): Promise<{ today: string; rows: Compariso
     const issuer = toIssuerData(row);
     const reports = (byIssuer.get(row.id) ?? []).sort((a, b) => effectiveAsOf(a).localeCompare(effectiveAsOf(b)));
     const latest = reports.at(-1) ?? null;
-    const withLines = reports.filter((r) => r.composition.length > 0).at(-1) ?? null;
-    const shares = withLines ? compositionShares(withLines) : null;
+    // The same rule as the issuer page: only a breakdown that covers enough of total reserves.
+    const source = compositionSource(reports);
+    const withLines = source.report;
+    const shares = source.shares;
     // The latest report may give no figures (it still counts for cadence): coverage comes from the latest one that does.
     const coverage = [...reports].reverse().map(coverageRatio).find((c) => c.coveragePct.value !== null) ?? (latest ? coverageRatio(latest) : null);
     const cadence = cadenceAdherence(reports, issuer.declaredCadence, { from: yearAgo, to: today }, today);

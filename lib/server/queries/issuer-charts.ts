@@ -74,18 +74,26 @@ export function thin<T>(items: readonly T[], max = MAX_POINTS): T[] {
 }
 
 export function buildCompositionPoints(model: IssuerPageModel, mode: "share" | "usd"): CompositionPoint[] {
-  return model.compositionOverTime.flatMap((c): CompositionPoint[] => {
+  const byId = new Map(model.compositionOverTime.map((c) => [c.attestationId, c]));
+  // Every published report is a point: one whose shares (or amounts) cannot be computed is a gap, never a zero.
+  const published = model.rows.filter((r) => r.attestation.state === "published").map((r) => r.attestation);
+  const points = published.map((a): CompositionPoint => {
+    const c = byId.get(a.id);
+    const gap = { asOf: a.asOf, values: {}, gap: true };
+    if (!c) return gap;
     // In dollars, only reports whose every line has an amount: a share-only line drawn as $0 would look like a collapse.
-    if (mode === "usd" && (c.totalReserves.value === null || c.categories.some((cat) => cat.amountUsd.value === null))) return [];
+    if (mode === "usd" && (c.totalReserves.value === null || c.categories.some((cat) => cat.amountUsd.value === null))) return gap;
     const values: CompositionPoint["values"] = {};
     for (const cat of c.categories) {
       const v = mode === "share" ? cat.sharePct.value : cat.amountUsd.value;
       if (v !== null) values[cat.category] = Number(v);
     }
+    if (Object.keys(values).length === 0) return gap;
     const rest = mode === "share" ? c.notCapturedPct.value : c.notCapturedUsd.value;
-    if (mode === "usd" && Object.keys(values).length === 0) return [];
-    return [{ asOf: c.asOf, values, notCaptured: rest !== null && Number(rest) > 0 ? Number(rest) : 0 }];
+    return { asOf: c.asOf, values, notCaptured: rest !== null && Number(rest) > 0 ? Number(rest) : 0 };
   });
+  // A chart of gaps only says nothing: no chart then.
+  return points.some((p) => !p.gap) ? points.sort((x, y) => x.asOf.localeCompare(y.asOf)) : [];
 }
 
 export function buildCoveragePoints(model: IssuerPageModel): CoveragePoint[] {
@@ -103,7 +111,11 @@ function compositionChart(model: IssuerPageModel, mode: "share" | "usd", scale: 
     compositionAreaOption(points, mode, { ...scale, width: WIDTH, subject: model.issuer.name, words }),
     {
       columns: [words.table.asOf, ...present.map((c) => words.categories[c]), words.notCaptured],
-      rows: points.map((p) => [p.asOf, ...present.map((c) => (p.values[c] === undefined ? "—" : fmt(p.values[c]!))), p.notCaptured ? fmt(p.notCaptured) : "—"]),
+      rows: points.map((p) =>
+        p.gap
+          ? [p.asOf, ...present.map(() => words.table.notGiven), words.table.notGiven]
+          : [p.asOf, ...present.map((c) => (p.values[c] === undefined ? "—" : fmt(p.values[c]!))), p.notCaptured ? fmt(p.notCaptured) : "—"],
+      ),
     },
     false,
     words,

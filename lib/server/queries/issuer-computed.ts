@@ -13,6 +13,7 @@ export async function issuerComputedBySlug(): Promise<Map<string, IssuerComputed
         coveragePct: r.coveragePct,
         coverageOnGroupTotals: r.coverageOnGroupTotals,
         otherUndisclosedPct: r.otherUndisclosedPct,
+        compositionAsOf: r.composition?.asOf ?? null,
         daysSinceAsOf: r.daysSinceAsOf,
         reportsLast12Months: r.reportsLast12Months,
         expectedLast12Months: r.expectedLast12Months,

@@ -1,7 +1,7 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { coverageRatio, coverageSeries, publishedInOrder, type CoverageResult } from "@/lib/domain/metrics/coverage";
-import { compositionShares, compositionChange, type CompositionShares, type CompositionChange } from "@/lib/domain/metrics/composition";
+import { compositionShares, compositionChange, compositionSource, type CompositionShares, type CompositionChange } from "@/lib/domain/metrics/composition";
 import { cadenceAdherence, publicationLag, type CadenceReport, type PublicationLag } from "@/lib/domain/metrics/cadence";
 import { ELIGIBILITY_FRAMEWORKS, eligibleShare, type EligibleShareResult } from "@/lib/domain/metrics/eligibility";
 import { custodianConcentration, liquidityLadder, type ConcentrationResult, type LiquidityLadderResult } from "@/lib/domain/metrics/liquidity";
@@ -22,8 +22,10 @@ export interface IssuerPageModel extends IssuerProfile {
   latest: AttestationWithHistory | null;
   latestCoverage: CoverageResult | null;
   latestComposition: CompositionShares | null;
-  /** The most recent report that has composition lines (may be older than the latest report). */
+  /** The most recent report whose breakdown is complete (covers COMPLETE_BREAKDOWN_PCT of reserves; may be older than the latest report). */
   compositionReport: AttestationWithHistory | null;
+  /** A newer report that breaks down less: shown for what it holds, never as the composition. */
+  laterPartial: { report: AttestationWithHistory; shares: CompositionShares } | null;
   change: CompositionChange | null;
   eligibility: { frameworkId: string; name: string; url: string; citation: string; result: EligibleShareResult }[];
   liquidity: LiquidityLadderResult | null;
@@ -47,8 +49,9 @@ export async function getIssuerPage(slug: string): Promise<IssuerPageModel | nul
   const ordered = publishedInOrder(published) as AttestationWithHistory[];
   const latest = ordered.at(-1) ?? null;
   const withComposition = ordered.filter((a) => a.composition.length > 0);
-  const compositionReport = withComposition.at(-1) ?? null;
-  const previousWithComposition = withComposition.at(-2) ?? null;
+  // Only a breakdown that covers enough of total reserves stands for the whole (COMPLETE_BREAKDOWN_PCT).
+  const source = compositionSource(ordered);
+  const compositionReport = source.report;
   const first = ordered[0];
   return {
     ...profile,
@@ -62,9 +65,10 @@ export async function getIssuerPage(slug: string): Promise<IssuerPageModel | nul
     },
     latest,
     latestCoverage: latest ? coverageRatio(latest) : null,
-    latestComposition: compositionReport ? compositionShares(compositionReport) : null,
+    latestComposition: source.shares,
     compositionReport,
-    change: compositionReport ? compositionChange(compositionReport, previousWithComposition) : null,
+    laterPartial: source.laterPartial,
+    change: compositionReport ? compositionChange(compositionReport, source.previous) : null,
     eligibility: compositionReport
       ? ELIGIBILITY_FRAMEWORKS.map((f) => ({ frameworkId: f.id, name: f.name, url: f.url, citation: f.citation, result: eligibleShare(compositionReport, f) }))
       : [],

@@ -14,9 +14,11 @@ import { Evaluation } from "@/components/issuer/evaluation";
 import { IssuerCharts } from "@/components/issuer/issuer-charts";
 import { Markdown } from "@/components/ui/markdown";
 import { IssuerDataLinks } from "@/components/issuer/issuer-data-links";
+import { LaterPartialNote } from "@/components/issuer/later-partial-note";
 import { localizeHref } from "@/i18n/routing";
 import { formatDay } from "@/lib/domain/dates";
 import { currentLocale } from "@/lib/i18n/server";
+import { COMPLETE_BREAKDOWN_PCT } from "@/lib/domain/metrics/composition";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -66,14 +68,17 @@ async function IssuerProfile({ params }: Props) {
 
       <section aria-labelledby="composition-h">
         <h2 id="composition-h">{t("page.composition")}</h2>
-        {model.latestComposition ? (
+        {model.latestComposition && model.compositionReport ? (
           <>
             <p className="sub">{t("page.compositionAsOf", { date: formatDay(model.latestComposition.asOf, locale) })}</p>
             <CompositionTable shares={model.latestComposition} change={model.change} />
           </>
+        ) : model.laterPartial ? (
+          <p>{t("page.noCompleteBreakdown", { threshold: COMPLETE_BREAKDOWN_PCT })}</p>
         ) : (
           <p>{model.known.withReserves === 0 && model.known.withTokens > 0 ? t("page.noCompositionSupplyOnly") : t("page.noComposition")}</p>
         )}
+        {model.laterPartial && <LaterPartialNote partial={model.laterPartial} />}
       </section>
 
       <IssuerCharts slug={issuer.slug} />
