@@ -7,8 +7,8 @@ test("the home page lists every issuer from the database, real ones beside the d
   await expect(page.getByTestId("demo-notice")).toContainText("Demo data");
   await expect(page.getByTestId("sources-notice")).toContainText("compiled from public sources");
   const rows = page.getByTestId("issuer-row");
-  // 14 real issuers from the pack + 7 fictional ones
-  await expect(rows).toHaveCount(21);
+  // 18 real issuers from the pack (second edition) + 7 fictional ones
+  await expect(rows).toHaveCount(25);
   await expect(rows.filter({ hasText: "Northwind Dollar" })).toContainText("demo");
   await expect(rows.filter({ hasText: "Adventure Works Dollar" })).toContainText("Winding down");
   await expect(rows.filter({ hasText: "Tether" })).not.toContainText("demo");

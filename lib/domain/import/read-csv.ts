@@ -71,10 +71,6 @@ export function parseCsv(input: Buffer | string): ParsedCsv {
   if (badLine !== null) {
     throw new CsvSyntaxError(badLine, "the file is not UTF-8 text (saved as Latin-1 or Windows-1252?): save it again as \"CSV UTF-8\" and import that; nothing was read");
   }
-  if (buf.includes(0)) {
-    const line = buf.subarray(0, buf.indexOf(0)).toString("utf8").split("\n").length;
-    throw new CsvSyntaxError(line, "the file contains a NUL character, which no text cell may hold: is it a spreadsheet file rather than CSV? Save it as \"CSV UTF-8\"");
-  }
   const firstLine = buf.subarray(0, buf.indexOf(0x0a) === -1 ? buf.length : buf.indexOf(0x0a)).toString("utf8");
   if (!firstLine.includes(",") && /[;\t]/.test(firstLine)) throw new CsvSyntaxError(1, `the header has no comma (${hint(firstLine, "")})`);
   let headers: string[] = [];

@@ -101,3 +101,6 @@ export const slug = z
 
 /** Whether a value from an address can be a slug at all: anything else is "not found" before any query (a NUL would make PostgreSQL refuse it). */
 export const isSlug = (s: unknown): s is string => typeof s === "string" && s.length >= 2 && s.length <= 60 && SLUG.test(s);
+
+/** A record's id as our database makes them (cuid): anything else is refused before a query sees it. */
+export const recordId = z.string({ error: "required" }).trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "not a record id");

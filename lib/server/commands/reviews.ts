@@ -3,6 +3,7 @@ import "server-only";
 // against its sources. Each review is a row of its own (the history stays) and
 // an audit entry; neither the issuer's data nor its version changes.
 import { z } from "zod";
+import { optionalText, slug } from "@/lib/domain/schemas/common";
 import { requireRole } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { TAGS } from "@/lib/server/queries/tags";
@@ -10,13 +11,8 @@ import { CommandError, validationError } from "./errors";
 import { audit, WRITE_TX, type Written } from "./shared";
 
 const reviewInput = z.object({
-  slug: z.string({ error: "required" }).min(1, "required"),
-  note: z
-    .string()
-    .trim()
-    .max(500, "at most 500 characters")
-    .optional()
-    .transform((v) => (v ? v : null)),
+  slug,
+  note: optionalText(500),
 });
 
 export interface RecordedReview {

@@ -9,6 +9,7 @@ import "server-only";
 import { z } from "zod";
 import { suggestionInput } from "@/lib/domain/schemas/suggestion";
 import { reasonText } from "@/lib/domain/schemas/user";
+import { recordId } from "@/lib/domain/schemas/common";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
@@ -127,7 +128,7 @@ export interface DecidedSuggestion {
 
 export async function acceptSuggestion(raw: unknown): Promise<Written<DecidedSuggestion>> {
   const user = await requireRole("editor");
-  const parsed = z.object({ id: z.string({ error: "required" }).min(1, "required") }).safeParse(raw ?? {});
+  const parsed = z.object({ id: recordId }).safeParse(raw ?? {});
   if (!parsed.success) throw validationError(parsed.error);
   const { id } = parsed.data;
   const s = await db().$transaction(async (tx) => {
@@ -148,7 +149,7 @@ export async function acceptSuggestion(raw: unknown): Promise<Written<DecidedSug
 
 export async function declineSuggestion(raw: unknown): Promise<Written<DecidedSuggestion>> {
   const user = await requireRole("editor");
-  const parsed = z.object({ id: z.string({ error: "required" }).min(1, "required"), reason: reasonText }).safeParse(raw ?? {});
+  const parsed = z.object({ id: recordId, reason: reasonText }).safeParse(raw ?? {});
   if (!parsed.success) throw validationError(parsed.error);
   const { id, reason } = parsed.data;
   await db().$transaction(async (tx) => {

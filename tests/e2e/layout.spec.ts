@@ -1,0 +1,75 @@
+// The report table and the comparison table laid out for reading at phone,
+// desktop and wide widths: no two pieces of text overlap, no date breaks over
+// two lines, and the comparison table fits a 1280 px window without scrolling.
+import { expect, test, type Page } from "@playwright/test";
+
+const WIDTHS = [360, 1280, 1920];
+
+/** Text boxes (one per line of each text node) inside the table, with the cell each belongs to. */
+async function overlaps(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluate((table) => {
+    const boxes: { cell: Element; rect: DOMRect; text: string }[] = [];
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      if (!text) continue;
+      const el = node.parentElement!;
+      // Hidden text (closed details, visually hidden captions, tooltips) has no box a reader sees.
+      if (el.closest("details:not([open]) > :not(summary)") || el.closest(".skip") || el.closest("[role=tooltip]")) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === "hidden" || style.display === "none") continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) if (rect.width > 0 && rect.height > 0) boxes.push({ cell: el.closest("td, th")!, rect, text: text.slice(0, 30) });
+    }
+    const found: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.cell === b.cell) continue;
+        const x = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+        const y = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+        if (x > 1 && y > 1) found.push(`"${a.text}" overlaps "${b.text}"`);
+      }
+    }
+    return found.slice(0, 10);
+  });
+}
+
+/** Dates shown on more than one line. */
+async function brokenDates(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluate((table) =>
+    [...table.querySelectorAll("time")].filter((t) => t.getClientRects().length > 1 || t.getBoundingClientRect().height > parseFloat(getComputedStyle(t).lineHeight || "24") * 1.5).map((t) => t.textContent ?? ""),
+  );
+}
+
+for (const width of WIDTHS) {
+  test(`at ${width} px, the report table and the comparison table have no overlapping text and no broken date`, async ({ browser }) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto("/en/issuers/tether");
+    const reports = "table.attestations";
+    await expect(page.locator(reports)).toBeVisible();
+    expect(await overlaps(page, reports)).toEqual([]);
+    expect(await brokenDates(page, reports)).toEqual([]);
+    await page.goto("/en");
+    const comparison = "table.comparison";
+    await expect(page.locator(comparison)).toBeVisible();
+    expect(await overlaps(page, comparison)).toEqual([]);
+    expect(await brokenDates(page, comparison)).toEqual([]);
+    if (width >= 1280) {
+      const scroll = await page.locator(".table-scroll", { has: page.locator(comparison) }).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(scroll.scroll, "the comparison table needs no horizontal scroll").toBeLessThanOrEqual(scroll.client);
+    }
+    await page.close();
+  });
+}
+
+test("every page links an icon of ours, and /favicon.ico answers it", async ({ page, request }) => {
+  await page.goto("/en/about");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/icon/);
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
