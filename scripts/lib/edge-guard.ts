@@ -19,6 +19,8 @@ const header = (r: RequestLike, name: string) => {
   return Array.isArray(v) ? v[0] : v;
 };
 
+const MAX_SEGMENT = 200;
+
 export function edgeRefusal(req: RequestLike): EdgeRefusal | null {
   const raw = req.url ?? "/";
   const [path = "/", query = ""] = raw.split("?", 2);
@@ -31,6 +33,8 @@ export function edgeRefusal(req: RequestLike): EdgeRefusal | null {
     }
     if (decoded.includes("\u0000")) return { status: 404, message: "Nothing is published at this address." };
   }
+  // No address of ours has a part longer than this; a longer one would only make the cache try file names the disk refuses.
+  if (path.split("/").some((segment) => segment.length > MAX_SEGMENT)) return { status: 404, message: "Nothing is published at this address." };
   if (req.method === "POST" && header(req, "next-action")) {
     const origin = header(req, "origin");
     const host = header(req, "x-forwarded-host") ?? header(req, "host");

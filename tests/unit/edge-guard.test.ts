@@ -7,6 +7,7 @@ describe("requests refused at the edge with a plain answer", () => {
     expect(edgeRefusal({ url: "/api/v1/issuers/%00", headers: {} })?.status).toBe(404);
     expect(edgeRefusal({ url: "/en?issuers=%E0%A4%A", headers: {} })?.status).toBe(400);
     expect(edgeRefusal({ url: "/en/issuers/tether?x=caf%C3%A9", headers: {} })).toBeNull();
+    expect(edgeRefusal({ url: `/en/issuers/${"a".repeat(1500)}`, headers: {} })?.status).toBe(404);
   });
   it("refuses a server action from another origin with 403, and allows the same origin", () => {
     const action = { method: "POST", url: "/editor/issuers", headers: { "next-action": "abc", host: "app.example" } };

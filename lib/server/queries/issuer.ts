@@ -64,9 +64,9 @@ export async function issuerStaticParams(): Promise<{ slug: string }[]> {
 
 export async function getIssuerProfile(slug: string): Promise<IssuerProfile | null> {
   "use cache";
+  if (!isSlug(slug)) return null;
   cacheTag(TAGS.issuer(slug), TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
-  if (!isSlug(slug)) return null;
   const prisma = db();
   const issuer = await prisma.issuer.findUnique({ where: { slug }, include: issuerInclude });
   if (!issuer) return null;
