@@ -27,7 +27,8 @@ const nextConfig: NextConfig = {
     return pages.map((p) => ({ source: `/${p}`, destination: `/en/${p}`, permanent: true }));
   },
   async headers() {
-    // Static headers here, not in a proxy: a proxy on every path halves throughput (STACK.md).
+    // Static headers here, not in a proxy: a proxy on every path halves throughput
+    // (docs/stack.md, "No proxy on public pages").
     return [
       { source: "/:path*", headers: securityHeaders },
       // No page may be framed (clickjacking) except the embeddable charts, which exist to be.

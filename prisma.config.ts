@@ -1,6 +1,6 @@
 // Prisma CLI configuration: WebAssembly schema engine through the `pg` driver
-// adapter, so generate and migrate never download a native binary (STACK.md,
-// "Prisma without binaries"). Each workaround below names the trap it avoids.
+// adapter, so generate and migrate never download a native binary (docs/stack.md,
+// "Prisma without native binaries"). Each workaround below names the trap it avoids.
 import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";

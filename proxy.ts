@@ -1,5 +1,5 @@
 // Runs for the editor area only (see the matcher): public pages stay cached and
-// never pass through here (a proxy on every path halved throughput, STACK.md).
+// never pass through here (a proxy on every path halved throughput: docs/stack.md, "No proxy on public pages").
 // 1. Anonymous visitors get a real 307 to the sign-in page (a redirect from a
 //    page would answer 200 with an in-stream redirect).
 // 2. Every editor response gets a nonce-based Content-Security-Policy. Next

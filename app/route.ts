@@ -1,6 +1,6 @@
 // "/" picks a language from Accept-Language and redirects to /en, /es or /pt.
 // A route handler, not a middleware: public pages never pass through a proxy
-// (STACK.md: one on every path halved throughput). The Location is relative so
+// (docs/stack.md, "No proxy on public pages": one on every path halved throughput). The Location is relative so
 // it is right behind any proxy; Vary tells caches the answer depends on the header.
 import { negotiateLocale } from "@/i18n/routing";
 

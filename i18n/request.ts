@@ -1,6 +1,7 @@
 // next-intl's per-request configuration. The locale comes from the [locale] root
 // param (next/root-params), so pages stay static and cacheable per language
-// (STACK.md: reading it any other way made pages dynamic and silently English).
+// (docs/stack.md, "Languages: next-intl with root params": reading it any other way
+// made pages dynamic and silently English).
 import { getRequestConfig } from "next-intl/server";
 import { locale as rootLocale } from "next/root-params";
 import { DEFAULT_LOCALE, isLocale } from "./routing";

@@ -1,6 +1,7 @@
 // The languages the public site speaks. The locale is always the first path
 // segment (/en/…, /es/…, /pt/…): no middleware rewrites public requests (a proxy
-// on every path halved throughput, STACK.md). "/" negotiates in app/route.ts.
+// on every path halved throughput: docs/stack.md, "No proxy on public pages").
+// "/" negotiates in app/route.ts.
 export const LOCALES = ["en", "es", "pt"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";

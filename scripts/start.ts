@@ -136,7 +136,7 @@ async function main() {
     if (!stopping) void shutdown(code ?? 1, `the web server stopped (code ${code}, signal ${signal})`);
   });
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, 60_000, () => web!.exitCode === null);
-  // Cached pages outlive restarts but their invalidations do not (STACK.md):
+  // Cached pages outlive restarts but their invalidations do not (docs/stack.md, "Cached pages after a restart"):
   // expire everything once, so no page shows data from before this start.
   const res = await fetch(`http://127.0.0.1:${port}/api/internal/revalidate`, {
     method: "POST",

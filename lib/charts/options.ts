@@ -97,7 +97,14 @@ export function compositionAreaOption(
     itemStyle: { color },
     areaStyle: { color, opacity: 1 },
     emphasis: { disabled: true },
-    data: sorted.map((p) => [utcDay(p.asOf), p.gap ? null : scaled(value(p))]),
+    // A report between two gaps has no neighbour to draw an area to: a marker keeps it visible.
+    data: sorted.map((p, i) => {
+      if (p.gap) return [utcDay(p.asOf), null];
+      const point: [number, number] = [utcDay(p.asOf), scaled(value(p))];
+      const drawn = (q: CompositionPoint | undefined) => q !== undefined && !q.gap;
+      const alone = !drawn(sorted[i - 1]) && !drawn(sorted[i + 1]);
+      return alone ? { value: point, symbol: "rect", symbolSize: [4, 4], itemStyle: { color } } : point;
+    }),
   });
 
   const series = present.map((c) => line(words.categories[c], CATEGORY_COLORS[c], (p) => p.values[c] ?? 0));

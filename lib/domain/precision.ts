@@ -1,6 +1,6 @@
 // Measured values: a decimal string plus how far it can be trusted, and the
-// arithmetic that carries that trust through sums and ratios (DOMAIN.md:
-// "a computed ratio inherits its inputs' precision with direction").
+// arithmetic that carries that trust through sums and ratios, keeping the
+// direction of every bound (docs/domain.md, "Precision of figures").
 import Decimal from "decimal.js";
 import type { Figure } from "@/lib/domain/types";
 import type { Precision } from "@/lib/domain/taxonomy";
@@ -83,7 +83,7 @@ export function subtractMeasured(a: Measured, b: Measured): Measured {
   return { value: toPlain(diff), ...combine([{ m: a, sign: 1 }, { m: b, sign: -1 }]) };
 }
 
-/** num / den × scale (scale 100 gives percent). Directions follow DOMAIN.md. */
+/** num / den × scale (scale 100 gives percent). Directions: docs/domain.md, "Precision of figures". */
 export function divideMeasured(num: Measured, den: Measured, scale: Decimal.Value = 1): Measured {
   const missing = firstMissing([num, den]);
   if (missing) return unknown(missing.reason ?? "an input is missing");

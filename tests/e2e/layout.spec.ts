@@ -37,11 +37,29 @@ async function overlaps(page: Page, selector: string): Promise<string[]> {
   });
 }
 
-/** Dates shown on more than one line. */
+/** Dates shown on more than one line: <time> elements, and ISO dates written in plain text. */
 async function brokenDates(page: Page, selector: string): Promise<string[]> {
-  return page.locator(selector).evaluate((table) =>
-    [...table.querySelectorAll("time")].filter((t) => t.getClientRects().length > 1 || t.getBoundingClientRect().height > parseFloat(getComputedStyle(t).lineHeight || "24") * 1.5).map((t) => t.textContent ?? ""),
-  );
+  return page.locator(selector).evaluate((table) => {
+    const broken: string[] = [];
+    const lines = (r: Range) => new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))).size;
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement!;
+      if (el.closest("details:not([open]) > :not(summary)") || el.closest(".skip") || el.closest("[role=tooltip]")) continue;
+      for (const m of (node.textContent ?? "").matchAll(/\d{4}-\d{2}(-\d{2})?/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        if (lines(range) > 1) broken.push(m[0]);
+      }
+    }
+    for (const t of table.querySelectorAll("time")) {
+      const range = document.createRange();
+      range.selectNodeContents(t);
+      if (lines(range) > 1) broken.push(t.textContent ?? "");
+    }
+    return broken;
+  });
 }
 
 for (const width of WIDTHS) {

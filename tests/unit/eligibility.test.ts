@@ -47,7 +47,7 @@ describe("rule tables", () => {
     }
   });
 
-  it("records the maturity limits of DOMAIN.md", () => {
+  it("records the maturity limits of docs/domain.md", () => {
     expect(genius.rules.treasury_notes_bonds).toMatchObject({ status: "depends_on_maturity", maxMaturityDays: 93 });
     expect(getFramework("us_nydfs_2022").rules.treasury_notes_bonds).toMatchObject({ status: "depends_on_maturity", maxMaturityDays: 93 });
     expect(hk.rules.treasury_notes_bonds).toMatchObject({ status: "depends_on_maturity", maxMaturityDays: 365 });

@@ -23,7 +23,7 @@ describe("figures as measured values", () => {
   });
 });
 
-describe("ratio precision follows DOMAIN.md", () => {
+describe("ratio precision follows docs/domain.md", () => {
   it("exact over exact is exact", () => {
     // 102 / 100 = 1.02
     expect(divideMeasured(m("102", "exact"), m("100", "exact"))).toEqual({ value: "1.02", bound: "exact" });

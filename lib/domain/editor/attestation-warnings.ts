@@ -1,7 +1,8 @@
 // What an editor should double-check before saving a report, without being
 // stopped: real reports do show coverage under 100% and late publication, and
-// a partial composition is valid input (DOMAIN.md). The form shows these while
-// typing; the server returns the same list with every save.
+// a partial composition is valid input (docs/domain.md, "Not captured by us, and
+// other / undisclosed"). The form shows these while typing; the server returns
+// the same list with every save.
 import Decimal from "decimal.js";
 import { daysBetween, endOfMonth, isCalendarDate, isCalendarMonth } from "@/lib/domain/dates";
 import { reconcile } from "@/lib/domain/metrics/composition";

@@ -1,5 +1,5 @@
-// Cadence adherence, publication lag and the overdue judgement (DOMAIN.md,
-// "Metrics users ask for"). `today` is always a parameter: the clock is never read.
+// Cadence adherence, publication lag and the overdue judgement (docs/domain.md,
+// "Cadence and the overdue judgement"). `today` is always a parameter: the clock is never read.
 import {
   addDays,
   addMonths,

@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { revalidatePath, revalidateTag } from "next/cache";
 
 // Called by `npm start` once the server is up: cached pages survive a restart
-// on disk, their invalidations do not (STACK.md), so expire them all. With
+// on disk, their invalidations do not (docs/stack.md, "Cached pages after a restart"), so expire them all. With
 // ?tag=… it expires one cache tag (maintenance commands, benchmarks).
 // Protected by a random token that changes at every start.
 export async function POST(request: Request) {
