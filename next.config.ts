@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
   // Tests build into their own folder so they never overwrite a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   cacheComponents: true,
+  // pg-boss (jobs) is a Node library with its own pg pool: loaded from node_modules, never bundled.
+  serverExternalPackages: ["pg-boss"],
   partialPrefetching: false,
   poweredByHeader: false,
   reactStrictMode: true,

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { locateProblem, packToDataset, PackError } from "@/lib/domain/import/public-pack";
 import { reimportDataset } from "@/lib/server/commands/reimport-dataset";
+import { loadLiveSources } from "@/lib/server/live/sources";
 import { refreshRunningServer, withAppDatabase } from "./lib/app-database";
 import { log, projectDir } from "./lib/project";
 import { PACK_DIR, prismaFor, readPack } from "./lib/seed";
@@ -40,6 +41,10 @@ async function main() {
       for (const [record, cells] of Object.entries(s.changedCells)) log(`    changed ${record}: ${cells.join(", ")}`);
       if (s.issuers.notInDataset.length || s.reports.notInDataset.length || s.stressEvents.notInDataset) {
         log(`  kept, though not in this pack: ${s.issuers.notInDataset.length} issuers, ${s.reports.notInDataset.length} reports, ${s.stressEvents.notInDataset} stress events (retract them in the editor if they should go)`);
+      }
+      if (!dryRun) {
+        const live = await loadLiveSources(prisma);
+        log(`  live sources: ${JSON.stringify(live)}`);
       }
       if (!dryRun && (await refreshRunningServer()) === "refreshed") log("the running server's pages were refreshed");
     } finally {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadDataset } from "@/lib/server/commands/load-dataset";
+import { loadLiveSources } from "@/lib/server/live/sources";
 import { locateProblem, packToDataset, PackError, type PackFiles } from "@/lib/domain/import/public-pack";
 import { CsvSyntaxError, parseCsv, type ParsedCsv } from "@/lib/domain/import/read-csv";
 import type { DatasetInput } from "@/lib/domain/schemas/dataset";
@@ -73,6 +74,8 @@ export async function loadChosenDataset(prisma: PrismaClient, choice: Exclude<Da
     const more = result.problems.length > 20 ? `\n  … and ${result.problems.length - 20} more` : "";
     throw new Error(`${dataset.label} failed validation; nothing was loaded:\n${list}${more}`);
   }
+  // The real issuers' token deployments, reserve feeds and endpoints (data/live-sources, compiled from the reference).
+  if (choice === "public") await loadLiveSources(prisma);
   return { loaded: true, label: dataset.label, issuers: result.issuers, attestations: result.attestations, stressEvents: result.stressEvents };
 }
 

@@ -15,6 +15,8 @@ import { IssuerCharts } from "@/components/issuer/issuer-charts";
 import { Markdown } from "@/components/ui/markdown";
 import { IssuerDataLinks } from "@/components/issuer/issuer-data-links";
 import { LaterPartialNote } from "@/components/issuer/later-partial-note";
+import { LiveSignals } from "@/components/issuer/live-signals";
+import { getIssuerLive } from "@/lib/server/queries/live";
 import { localizeHref } from "@/i18n/routing";
 import { formatDay } from "@/lib/domain/dates";
 import { currentLocale } from "@/lib/i18n/server";
@@ -37,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 async function IssuerProfile({ params }: Props) {
   const { slug } = await params;
-  const model = await getIssuerPage(slug);
+  const [model, live] = await Promise.all([getIssuerPage(slug), getIssuerLive(slug)]);
   if (!model) notFound();
   const [t, common, locale] = await Promise.all([getTranslations("issuer"), getTranslations("common"), currentLocale()]);
   const { issuer } = model;
@@ -65,6 +67,8 @@ async function IssuerProfile({ params }: Props) {
       </header>
 
       <KeyFigures model={model} />
+
+      {live && <LiveSignals live={live} />}
 
       <section aria-labelledby="composition-h">
         <h2 id="composition-h">{t("page.composition")}</h2>

@@ -1,0 +1,204 @@
+import "server-only";
+// Scheduled jobs on the product's own PostgreSQL with pg-boss (schema
+// "pgboss", created and migrated by pg-boss itself; Prisma ignores it).
+// - cron schedules run once per slot however many processes run (pg-boss sends
+//   each slot's job with a 60 s singleton key; any process may work it);
+// - a failing run is retried with exponential backoff, then moved to the
+//   queue's dead-letter queue ("<name>-dead");
+// - every run is recorded in job_run (started, finished, duration, outcome, error).
+import PgBoss from "pg-boss";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { LiveConfig } from "@/lib/live/config";
+import { liveConfig } from "@/lib/server/live/config";
+import { refreshLive } from "@/lib/server/live/refresh";
+import { pollPrices } from "@/lib/server/live/prices";
+
+export const PGBOSS_SCHEMA = "pgboss";
+
+export interface JobDefinition {
+  name: string;
+  /** Five-field cron; absent = sent on demand only. */
+  cron?: string;
+  retryLimit: number;
+  /** Seconds before the first retry; doubled each retry (with jitter) when retryBackoff. */
+  retryDelay: number;
+  retryBackoff: boolean;
+  /** Longest a run may take before pg-boss expires it (and retries it). */
+  expireInSeconds: number;
+  run: (prisma: PrismaClient, data: Record<string, unknown>) => Promise<unknown>;
+}
+
+export const deadLetterName = (name: string) => `${name}-dead`;
+
+export function defaultJobs(config: LiveConfig): JobDefinition[] {
+  return [
+    {
+      name: "live-refresh",
+      cron: config.refreshCron,
+      retryLimit: 3,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: 600,
+      run: async (prisma) => {
+        const s = await refreshLive(prisma, { config });
+        return {
+          readings: s.readings,
+          failures: s.failures,
+          chains: s.chains.map((c) => `${c.chain}:${c.status}${c.status === "read" ? ` ${c.ok}/${c.targets}` : ""}`),
+          endpoints: s.endpoints.map((e) => `${e.adapter}:${e.status}`),
+        };
+      },
+    },
+    ...(config.priceApi
+      ? [
+          {
+            name: "live-prices",
+            // Daily prices: once a day, shortly after midnight UTC.
+            cron: "17 0 * * *",
+            retryLimit: 3,
+            retryDelay: 300,
+            retryBackoff: true,
+            expireInSeconds: 900,
+            run: async (prisma: PrismaClient) => {
+              const s = await pollPrices(prisma, { config });
+              if (s.status === "failed") throw new Error(s.reason ?? "price poll failed");
+              return { status: s.status, stored: s.stored, drafts: s.drafts.filter((d) => d.change !== "unchanged").length };
+            },
+          } satisfies JobDefinition,
+        ]
+      : []),
+  ];
+}
+
+export interface StartJobsOptions {
+  /** true when called from the app (starts only unless JOBS_IN_APP=false); false from `npm run worker` (always starts). */
+  inApp: boolean;
+  prisma: PrismaClient;
+  connectionString?: string;
+  config?: LiveConfig;
+  /** Replaces the default job list (tests). */
+  jobs?: JobDefinition[];
+  /** pg-boss constructor options (tests shorten its intervals). */
+  bossOptions?: Partial<PgBoss.ConstructorOptions>;
+  workOptions?: PgBoss.WorkOptions;
+  log?: (message: string) => void;
+  /** Called after each successful run (e.g. to expire cached pages that show live figures); its errors are logged, not retried. */
+  onJobDone?: (name: string, result: unknown) => void | Promise<void>;
+}
+
+export interface JobsHandle {
+  boss: PgBoss;
+  /** Graceful: stops fetching, waits for running jobs (up to timeoutMs), closes pg-boss's pool. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+async function recordRun<T>(prisma: PrismaClient, name: string, job: PgBoss.JobWithMetadata<object>, fn: () => Promise<T>): Promise<T> {
+  const startedAt = new Date();
+  const row = await prisma.jobRun.create({ data: { name, jobId: job.id, attempt: job.retryCount ?? 0, startedAt, outcome: "running" } });
+  try {
+    const out = await fn();
+    const finishedAt = new Date();
+    await prisma.jobRun.update({
+      where: { id: row.id },
+      data: { finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), outcome: "succeeded", summary: (out ?? undefined) as object | undefined },
+    });
+    return out;
+  } catch (err) {
+    const finishedAt = new Date();
+    await prisma.jobRun.update({
+      where: { id: row.id },
+      data: { finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), outcome: "failed", error: (err instanceof Error ? err.message : String(err)).slice(0, 4000) },
+    });
+    throw err;
+  }
+}
+
+/** Starts pg-boss with every job's queue, dead-letter queue, schedule and worker. Returns null when jobs run elsewhere. */
+export async function startJobs(opts: StartJobsOptions): Promise<JobsHandle | null> {
+  const config = opts.config ?? liveConfig();
+  const log = opts.log ?? ((m: string) => process.stdout.write(`[jobs] ${m}\n`));
+  if (opts.inApp && !config.jobsInApp) {
+    log("JOBS_IN_APP=false: jobs run in `npm run worker`, not in this process");
+    return null;
+  }
+  const connectionString = opts.connectionString ?? process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("startJobs needs DATABASE_URL (or a connectionString)");
+  const boss = new PgBoss({ connectionString, schema: PGBOSS_SCHEMA, max: 3, application_name: "usd1-backed-jobs", ...opts.bossOptions });
+  boss.on("error", (err) => log(`pg-boss error: ${err.message}`));
+  await boss.start();
+  const jobs = opts.jobs ?? defaultJobs(config);
+  for (const job of jobs) {
+    const dead = deadLetterName(job.name);
+    if (!(await boss.getQueue(dead))) await boss.createQueue(dead, { name: dead, retryLimit: 0 });
+    const queue = { name: job.name, retryLimit: job.retryLimit, retryDelay: job.retryDelay, retryBackoff: job.retryBackoff, expireInSeconds: job.expireInSeconds, deadLetter: dead };
+    if (await boss.getQueue(job.name)) await boss.updateQueue(job.name, queue);
+    else await boss.createQueue(job.name, queue);
+    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
+    else await boss.unschedule(job.name).catch(() => undefined);
+    await boss.work<object>(job.name, { includeMetadata: true, batchSize: 1, ...opts.workOptions }, async (batch) => {
+      for (const j of batch as PgBoss.JobWithMetadata<object>[]) {
+        const result = await recordRun(opts.prisma, job.name, j, () => job.run(opts.prisma, (j.data ?? {}) as Record<string, unknown>));
+        try {
+          await opts.onJobDone?.(job.name, result);
+        } catch (err) {
+          log(`after ${job.name}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+    });
+  }
+  // A default job no longer configured (e.g. PRICE_API_URL removed) loses its schedule.
+  if (!opts.jobs) for (const name of ["live-prices"]) if (!jobs.some((j) => j.name === name)) await boss.unschedule(name).catch(() => undefined);
+  log(`started: ${jobs.map((j) => `${j.name}${j.cron ? ` (${j.cron} UTC)` : ""}`).join(", ")}`);
+  return {
+    boss,
+    stop: async (timeoutMs = 30_000) => {
+      await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    },
+  };
+}
+
+/** The app's single jobs instance (kept on globalThis so dev reloads do not start a second one). */
+const globalForJobs = globalThis as unknown as { usd1Jobs?: Promise<JobsHandle | null> };
+
+export function startJobsOnce(opts: StartJobsOptions): Promise<JobsHandle | null> {
+  globalForJobs.usd1Jobs ??= startJobs(opts).catch((err: unknown) => {
+    globalForJobs.usd1Jobs = undefined;
+    throw err;
+  });
+  return globalForJobs.usd1Jobs;
+}
+
+export interface JobRunRow {
+  id: string;
+  name: string;
+  jobId: string;
+  attempt: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+  durationMs: number | null;
+  outcome: string;
+  error: string | null;
+  summary: unknown;
+}
+
+/** The latest runs (for the admin jobs page), newest first; optionally of one job. */
+export async function recentJobRuns(prisma: PrismaClient, opts: { name?: string; limit?: number } = {}): Promise<JobRunRow[]> {
+  const rows = await prisma.jobRun.findMany({
+    where: opts.name ? { name: opts.name } : {},
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: Math.min(opts.limit ?? 50, 500),
+  });
+  return rows.map((r) => ({ ...r, id: r.id.toString() }));
+}
+
+/** Jobs that ran out of retries (the dead-letter list), read from pg-boss's own tables; empty before pg-boss first started. */
+export async function deadLetterJobs(prisma: PrismaClient, opts: { limit?: number } = {}) {
+  const installed = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'pgboss' AND table_name = 'job'`;
+  if (!installed[0]?.n) return [];
+  return prisma.$queryRawUnsafe<{ id: string; queue: string; data: unknown; output: unknown; created_on: Date }[]>(
+    `SELECT id::text, name AS queue, data, output, created_on FROM ${PGBOSS_SCHEMA}.job WHERE name LIKE '%-dead'
+     UNION ALL SELECT id::text, name, data, output, created_on FROM ${PGBOSS_SCHEMA}.archive WHERE name LIKE '%-dead'
+     ORDER BY created_on DESC LIMIT $1`,
+    Math.min(opts.limit ?? 50, 500),
+  );
+}

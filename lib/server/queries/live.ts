@@ -1,0 +1,136 @@
+import "server-only";
+// The live signals of one issuer as its page shows them: supply now and by
+// chain (each reading with its block or slot and the time it was read), what
+// the readers are doing (off and why, failing, breaker), on-chain reserves, the
+// issuer's own live figure, and the peg history from stored daily prices.
+// Cached briefly (the live figures age; each shows when it was read) under the
+// "live" tag, which a refresh expires.
+import Decimal from "decimal.js";
+import { cacheLife, cacheTag } from "next/cache";
+import { detectDepegs, DEFAULT_DEPEG_POLICY } from "@/lib/live/depeg";
+import { pegDeviationBp } from "@/lib/live/decimal";
+import { isSlug } from "@/lib/domain/schemas/common";
+import { fromUtcDate } from "@/lib/domain/dates";
+import { db } from "@/lib/server/db";
+import { latestReadings, liveStatus, supplyHistory } from "@/lib/server/live/queries";
+import { dailySeries } from "@/lib/server/live/prices";
+import { TAGS } from "./tags";
+
+export const LIVE_TAG = "live";
+
+export interface LiveFigure {
+  label: string;
+  chain: string | null;
+  amount: string | null;
+  blockNumber: string | null;
+  slot: string | null;
+  readAt: string | null;
+  /** The latest failure of this target when it is newer than the value shown. */
+  failure: { error: string; at: string } | null;
+}
+
+export interface IssuerLiveModel {
+  /** When this model was computed: each figure's age is stated against it. */
+  computedAt: string;
+  /** Readers that are off on this server, with what would turn them on. */
+  off: { reader: string; reason: string }[];
+  deployments: { chain: string; address: string; symbol: string; sourceUrl: string | null }[];
+  supply: LiveFigure[];
+  supplyTotal: { amount: string; oldestReadAt: string; complete: boolean } | null;
+  reserves: LiveFigure[];
+  issuerFigures: LiveFigure[];
+  /** From the latest published report with the figure: for the computed comparisons. */
+  lastReport: { asOf: string; tokens: string | null; reserves: string | null } | null;
+  tokensChangePct: string | null;
+  reservesOverSupplyPct: string | null;
+  peg: {
+    token: string;
+    points: { date: string; priceUsd: string; deviationBp: number }[];
+    episodes: { startDate: string; endDate: string; lowestPrice: string }[];
+    /** The issuer's recorded stress events within the series, marked on the chart. */
+    stressEvents: { date: string; kind: string }[];
+  } | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | null> {
+  "use cache";
+  if (!isSlug(slug)) return null;
+  cacheTag(LIVE_TAG, TAGS.issuer(slug));
+  cacheLife({ stale: 60, revalidate: 120, expire: 3600 });
+  const prisma = db();
+  const issuer = await prisma.issuer.findUnique({
+    where: { slug },
+    select: { id: true, tokenSymbols: true, liveDeployments: { where: { enabled: true }, select: { chain: true, address: true, symbol: true, sourceUrl: true } } },
+  });
+  if (!issuer) return null;
+  const [readings, status, latest] = await Promise.all([
+    latestReadings(prisma, issuer.id),
+    liveStatus(prisma),
+    prisma.attestation.findMany({
+      where: { issuerId: issuer.id, state: "published" },
+      orderBy: { asOf: "desc" },
+      take: 12,
+      select: { asOf: true, tokensOutstanding: true, totalReserves: true },
+    }),
+  ]);
+  const figure = (r: (typeof readings)[number]): LiveFigure => ({
+    label: r.label,
+    chain: r.chain,
+    amount: r.amount,
+    blockNumber: r.blockNumber,
+    slot: r.slot,
+    readAt: iso(r.readAt),
+    failure: r.latestFailure ? { error: r.latestFailure.error, at: r.latestFailure.at.toISOString() } : null,
+  });
+  const supply = readings.filter((r) => r.kind === "supply").map(figure);
+  const read = supply.filter((s) => s.amount !== null);
+  const supplyTotal = read.length
+    ? {
+        amount: read.reduce((sum, s) => sum.plus(s.amount!), new Decimal(0)).toFixed(),
+        oldestReadAt: read.map((s) => s.readAt!).sort()[0]!,
+        // every deployment we track has a value: otherwise the sum is a lower bound
+        complete: read.length === issuer.liveDeployments.length,
+      }
+    : null;
+  const withTokens = latest.find((a) => a.tokensOutstanding !== null);
+  const withReserves = latest.find((a) => a.totalReserves !== null);
+  const lastReport = withTokens ? { asOf: fromUtcDate(withTokens.asOf), tokens: withTokens.tokensOutstanding!.toFixed(), reserves: withReserves?.totalReserves?.toFixed() ?? null } : null;
+  const pct = (n: Decimal) => n.times(100).toDecimalPlaces(2).toFixed(2);
+  const tokensChangePct =
+    supplyTotal && lastReport?.tokens && !new Decimal(lastReport.tokens).isZero() ? pct(new Decimal(supplyTotal.amount).minus(lastReport.tokens).div(lastReport.tokens)) : null;
+  const reservesOverSupplyPct =
+    supplyTotal && lastReport?.reserves && !new Decimal(supplyTotal.amount).isZero() ? pct(new Decimal(lastReport.reserves).div(supplyTotal.amount)) : null;
+
+  const token = issuer.tokenSymbols[0] ?? null;
+  const series = token ? await dailySeries(prisma, issuer.id, token) : [];
+  const stress = series.length
+    ? await prisma.stressEvent.findMany({
+        where: { issuerId: issuer.id, startDate: { gte: new Date(`${series[0]!.date}T00:00:00Z`), lte: new Date(`${series.at(-1)!.date}T00:00:00Z`) } },
+        select: { startDate: true, kind: true },
+      })
+    : [];
+  const peg = series.length
+    ? {
+        stressEvents: stress.map((e) => ({ date: fromUtcDate(e.startDate!), kind: e.kind })),
+        token: token!,
+        points: series.map((p) => ({ date: p.date, priceUsd: p.priceUsd, deviationBp: pegDeviationBp(p.priceUsd) })),
+        episodes: detectDepegs(series, DEFAULT_DEPEG_POLICY).map((e) => ({ startDate: e.startDate, endDate: e.endDate, lowestPrice: e.lowestPrice })),
+      }
+    : null;
+  void supplyHistory;
+  return {
+    computedAt: new Date().toISOString(),
+    off: status.readers.filter((r) => !r.on).map((r) => ({ reader: r.reader, reason: r.reason ?? "" })),
+    deployments: issuer.liveDeployments,
+    supply,
+    supplyTotal,
+    reserves: readings.filter((r) => r.kind === "reserve_feed" || r.kind === "reserve_balance").map(figure),
+    issuerFigures: readings.filter((r) => r.kind === "issuer_figure").map(figure),
+    lastReport,
+    tokensChangePct,
+    reservesOverSupplyPct,
+    peg,
+  };
+}

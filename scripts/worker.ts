@@ -1,0 +1,31 @@
+// `npm run worker`: runs the scheduled jobs (live refresh) and nothing else,
+// for deployments that set JOBS_IN_APP=false and scale the web app out. Uses
+// the database `npm start` uses (DATABASE_URL when set). SIGTERM or Ctrl-C
+// stops fetching new jobs, lets a running one finish (up to 30 s), then exits.
+import { startJobs } from "@/lib/server/jobs";
+import { withAppDatabase } from "./lib/app-database";
+import { log } from "./lib/project";
+import { prismaFor } from "./lib/seed";
+
+async function main() {
+  await withAppDatabase(async (url) => {
+    const prisma = prismaFor(url);
+    const jobs = await startJobs({ inApp: false, prisma, connectionString: url, log: (m) => log(`worker: ${m}`) });
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        log(`worker: ${signal}: stopping after the running job`);
+        resolve();
+      };
+      process.once("SIGTERM", () => stop("SIGTERM"));
+      process.once("SIGINT", () => stop("SIGINT"));
+    });
+    await jobs?.stop(30_000);
+    await prisma.$disconnect();
+    log("worker: stopped");
+  });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`[usd1-backed] worker: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
