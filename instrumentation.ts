@@ -8,7 +8,14 @@ export async function register() {
   if ((process.env.JOBS_IN_APP ?? "true").trim().toLowerCase() === "false") return;
   const { startJobsOnce } = await import("@/lib/server/jobs");
   const { db } = await import("@/lib/server/db");
-  startJobsOnce({ inApp: true, prisma: db() }).catch((err: unknown) => {
+  // After a refresh, the pages' and API's live figures are expired through the app's own
+  // revalidation route (a job runs outside any request, where cache tags cannot be expired).
+  const onJobDone = async () => {
+    const token = process.env.REVALIDATE_TOKEN;
+    if (!token) return;
+    await fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/api/internal/revalidate?tag=live`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+  };
+  startJobsOnce({ inApp: true, prisma: db(), onJobDone }).catch((err: unknown) => {
     console.error(`[jobs] not started: ${err instanceof Error ? err.message : String(err)}`);
   });
 }

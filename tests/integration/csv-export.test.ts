@@ -185,6 +185,15 @@ describe("every CSV export", () => {
 describe("CSV files state what they are", () => {
   it("names the methodology version and the data's as-of time in every file, and the time moves with a publish", async () => {
     const { METHODOLOGY_VERSION } = await import("@/lib/domain/metrics/versions");
+    // live_readings.csv has rows only once something was read: one deployment and one reading of it.
+    await sql(
+      `INSERT INTO live_token_deployment (id, issuer_id, chain, address, decimals, symbol, compiled_from, updated_at)
+       SELECT 'csv-dep', id, 'ethereum', '0x' || repeat('1', 40), 6, 'TST', 'test', now() FROM issuer ORDER BY slug LIMIT 1 ON CONFLICT DO NOTHING`,
+    );
+    await sql(
+      `INSERT INTO live_reading (kind, issuer_id, target_id, metric, chain, block_number, amount, endpoint_id, response_sha256, read_at)
+       SELECT 'supply', issuer_id, id, 'total_supply', 'ethereum', 1, 1000.5, 'rpc:ethereum', repeat('a', 64), now() FROM live_token_deployment WHERE id = 'csv-dep'`,
+    );
     const before: Record<string, string> = {};
     for (const kind of CSV_KINDS) {
       const text = await exportCsv(pool, kind);

@@ -62,6 +62,7 @@ export const API_PATHS = {
   issuers: "/api/v1/issuers",
   issuer: "/api/v1/issuers/{slug}",
   issuerAttestations: "/api/v1/issuers/{slug}/attestations",
+  issuerLive: "/api/v1/issuers/{slug}/live",
   attestations: "/api/v1/attestations",
   stressEvents: "/api/v1/stress-events",
   openapi: "/api/v1/openapi.json",
@@ -83,6 +84,14 @@ export function openApiDocument(): JsonObject {
     paths: {
       [API_PATHS.issuers]: operation("listIssuers", "Every issuer", "Issuers in slug order.", page, "IssuerList"),
       [API_PATHS.issuer]: operation("getIssuer", "One issuer", "The issuer's facts with its latest coverage ratio and composition (computed).", [slugParameter], "IssuerDetail", true),
+      [API_PATHS.issuerLive]: operation(
+        "getIssuerLive",
+        "One issuer's live signals",
+        "Supply by chain, on-chain reserves and the issuer's own live figures as last read, each with its block or slot and read time; readers that are off say why. Not attested figures.",
+        [slugParameter],
+        "IssuerLive",
+        true,
+      ),
       [API_PATHS.issuerAttestations]: operation(
         "listIssuerAttestations",
         "One issuer's reports",

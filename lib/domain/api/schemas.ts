@@ -152,6 +152,38 @@ export const metaSchema = component(
     methodologyVersion: z.string().meta({ description: "Version of the methodology the computed figures follow (the date of its latest change); see methodology.", examples: ["2026-11-25"] }),
     methodology: z.string().meta({ description: "Path of the methodology page that defines every computed figure." }),
     dataAsOf: z.string().nullable().meta({ format: "date-time", description: "When the published data last changed (UTC); null for an empty database." }),
+    liveReadAt: z
+      .record(z.enum(["supply", "reserve_balance", "reserve_feed", "issuer_figure"]), z.string().nullable())
+      .optional()
+      .meta({ description: "When each kind of live reading was last read (UTC, date-time); null when never. Live figures are not attested reports." }),
+  }),
+);
+
+const liveFigureSchema = z.object({
+  label: z.string(),
+  chain: z.string().nullable(),
+  amount: decimalString.nullable().meta({ description: "Exact decimal string in token units (supply, balances) or the feed's unit; null when never read." }),
+  blockNumber: z.string().nullable(),
+  slot: z.string().nullable(),
+  readAt: z.string().nullable().meta({ format: "date-time" }),
+  failure: z.object({ error: z.string(), at: z.string().meta({ format: "date-time" }) }).nullable().meta({ description: "The latest failed attempt when newer than the value shown: the value is the last good one." }),
+});
+
+export const issuerLiveSchema = component(
+  "IssuerLive",
+  z.object({
+    data: z.object({
+      computedAt: z.string().meta({ format: "date-time", description: "When these figures were gathered; ages are relative to it." }),
+      off: z.array(z.object({ reader: z.string(), reason: z.string() })).meta({ description: "Readers that are off on this server, and why." }),
+      supply: z.array(liveFigureSchema),
+      supplyTotal: z.object({ amount: decimalString, oldestReadAt: z.string(), complete: z.boolean() }).nullable(),
+      reserves: z.array(liveFigureSchema),
+      issuerFigures: z.array(liveFigureSchema).meta({ description: "Issuer-stated, not assured." }),
+      lastReport: z.object({ asOf: z.string(), tokens: decimalString.nullable(), reserves: decimalString.nullable() }).nullable(),
+      tokensChangePct: decimalString.nullable().meta({ description: "Computed: (tokens now − tokens at the last report) ÷ tokens at the last report × 100.", "x-computed": true }),
+      reservesOverSupplyPct: decimalString.nullable().meta({ description: "Computed: reserves at the last report ÷ tokens now × 100 (a dated report against a live reading).", "x-computed": true }),
+    }),
+    meta: metaSchema,
   }),
 );
 

@@ -143,6 +143,21 @@ export const STRESS_EVENT_COLUMNS = [
   ...META,
 ] as const satisfies readonly ColumnSpec[];
 
+export const LIVE_READING_COLUMNS = [
+  computed("computed_issuer_slug", "issuer (a slug of issuers.csv)", "live_reading.issuer → issuer.slug"),
+  computed("computed_kind", "supply (total supply of a token deployment), reserve_balance (a published reserve address's balance), reserve_feed (an on-chain proof-of-reserve feed's answer), issuer_figure (the issuer's own live figure, not assured)", "live_reading.kind"),
+  computed("computed_chain", "chain the reading comes from; empty for an issuer's web page", "live_reading.chain"),
+  computed("computed_target", "what was read: the deployment's contract or mint, the reserve address, the feed, or the endpoint's URL", "the live record the reading belongs to"),
+  computed("computed_amount", "exact decimal amount in token units (supply, balances) or the feed's unit; never a float", "live_reading.amount"),
+  computed("computed_block_number", "block the reading was taken at (EVM, Tron); empty otherwise", "live_reading.block_number"),
+  computed("computed_slot", "slot the reading was taken at (Solana); empty otherwise", "live_reading.slot"),
+  computed("computed_read_at", "when the reading was taken (UTC, ISO 8601)", "live_reading.read_at"),
+  computed("computed_age_seconds", "seconds between the reading and the moment this file was written", "now() − read_at"),
+  computed("computed_source", "endpoint the reading came from (rpc:<chain>, endpoint:<id>)", "live_reading.endpoint_id"),
+  computed("computed_response_sha256", "SHA-256 of the raw response the figure was parsed from", "live_reading.response_sha256"),
+  ...META,
+] as const satisfies readonly ColumnSpec[];
+
 const wideCategory = (c: (typeof RESERVE_CATEGORIES)[number]) =>
   computed(`computed_share_pct_${c}`, `share of total reserves in ${c}, percent`, "compositionShares(): the category's lines, by amount where there is one, else the stated share");
 
@@ -168,6 +183,7 @@ export const CSV_FILES = {
   composition: { file: "composition.csv", title: "Composition (long)", rows: "one row per report and reserve category (and custodian, when named)", importable: true, columns: COMPOSITION_COLUMNS },
   compositionWide: { file: "composition-wide.csv", title: "Composition (wide)", rows: "one row per report with a composition, one column per category", importable: false, columns: COMPOSITION_WIDE_COLUMNS },
   stressEvents: { file: "stress_events.csv", title: "Stress events", rows: "one row per stress event", importable: true, columns: STRESS_EVENT_COLUMNS },
+  liveReadings: { file: "live_readings.csv", title: "Live readings", rows: "one row per stored live reading (supply, reserves, issuer figures), newest first; read from chains and issuers' pages, not attested", importable: false, columns: LIVE_READING_COLUMNS },
 } as const;
 
 export type CsvKind = keyof typeof CSV_FILES;

@@ -25,6 +25,7 @@ import { compositionWideRecord, issuerRecord, reportRecord, stressEventRecord, t
 import {
   attestationFromRow,
   compositionCopySql,
+  liveReadingsCopySql,
   exportMetaFromRow,
   issuerFromRow,
   issuersQuery,
@@ -148,6 +149,9 @@ export async function* csvChunks(kind: CsvKind, params: CsvParams, opts: CsvStre
       return;
     case "composition":
       yield* copyCsv(pool, compositionCopySql(params, pg.escapeLiteral));
+      return;
+    case "liveReadings":
+      yield* copyCsv(pool, liveReadingsCopySql(params, pg.escapeLiteral));
       return;
   }
 }

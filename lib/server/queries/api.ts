@@ -24,11 +24,36 @@ import { PUBLISHED_DATA, TAGS } from "./tags";
 import type { ApiMeta } from "@/lib/domain/api/schemas";
 import { METHODOLOGY_VERSION } from "@/lib/domain/metrics/versions";
 import { DATA_AS_OF_SQL } from "./csv-export";
+import { getIssuerLive, LIVE_TAG } from "./live";
+import { issuerLiveSchema } from "@/lib/domain/api/schemas";
+import { isSlug } from "@/lib/domain/schemas/common";
 
 /** What every answer states about itself. Callers carry all three data tags: the time moves with any publish. */
 async function apiMeta(): Promise<ApiMeta> {
-  const rows = await db().$queryRawUnsafe<{ data_as_of: string | null }[]>(`SELECT ${DATA_AS_OF_SQL} AS data_as_of`);
-  return { methodologyVersion: METHODOLOGY_VERSION, methodology: "/en/methodology", dataAsOf: rows[0]?.data_as_of ?? null };
+  cacheTag(LIVE_TAG);
+  const [rows, live] = await Promise.all([
+    db().$queryRawUnsafe<{ data_as_of: string | null }[]>(`SELECT ${DATA_AS_OF_SQL} AS data_as_of`),
+    db().$queryRawUnsafe<{ kind: string; last: Date }[]>(`SELECT kind::text AS kind, max(read_at) AS last FROM live_reading GROUP BY kind`),
+  ]);
+  const liveReadAt = Object.fromEntries(
+    (["supply", "reserve_balance", "reserve_feed", "issuer_figure"] as const).map((k) => [k, live.find((l) => l.kind === k)?.last.toISOString() ?? null]),
+  ) as NonNullable<ApiMeta["liveReadAt"]>;
+  return { methodologyVersion: METHODOLOGY_VERSION, methodology: "/en/methodology", dataAsOf: rows[0]?.data_as_of ?? null, liveReadAt };
+}
+
+/** One issuer's live signals, as its page shows them (lib/server/queries/live.ts), with the API's meta. */
+export async function apiIssuerLive(slug: string): Promise<ApiBody | null> {
+  "use cache";
+  if (!isSlug(slug)) return null;
+  cacheTag(LIVE_TAG, TAGS.issuer(slug));
+  cacheLife({ stale: 60, revalidate: 120, expire: 3600 });
+  const live = await getIssuerLive(slug);
+  if (!live) return null;
+  const meta = await apiMeta();
+  const { deployments: _d, peg: _p, ...data } = live;
+  void _d;
+  void _p;
+  return body(issuerLiveSchema.parse({ data, meta }));
 }
 const ALL_DATA = [TAGS.issuers, TAGS.attestations, TAGS.stressEvents] as const;
 

@@ -228,3 +228,34 @@ export function stressEventFromRow(r: Row): StressEventData {
     sources: r.sources as StressEventData["sources"],
   };
 }
+
+/** live_readings.csv: every stored live reading, newest first, by COPY (the history can be long). */
+export function liveReadingsCopySql(filter: FilterParams, escapeLiteral: (s: string) => string): string {
+  const bind: Bind = (v) => (Array.isArray(v) ? `ARRAY[${v.map((x) => escapeLiteral(String(x))).join(", ")}]` : escapeLiteral(String(v)));
+  const n = neutraliseSql;
+  const cells: Record<ColumnName<"liveReadings">, string> = {
+    computed_issuer_slug: n("i.slug"),
+    computed_kind: n("r.kind::text"),
+    computed_chain: n("r.chain"),
+    computed_target: n("COALESCE(d.address, ra.address, f.feed_address, e.url, r.target_id)"),
+    computed_amount: n(dec("r.amount")),
+    computed_block_number: "r.block_number::text",
+    computed_slot: "r.slot::text",
+    computed_read_at: `to_char(r.read_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+    computed_age_seconds: "floor(extract(epoch FROM now() - r.read_at))::bigint::text",
+    computed_source: n("r.endpoint_id"),
+    computed_response_sha256: "r.response_sha256",
+    computed_methodology_version: escapeLiteral(METHODOLOGY_VERSION),
+    computed_data_as_of: DATA_AS_OF_SQL,
+  };
+  const columns = columnNames("liveReadings");
+  const select = columns.map((c) => `${cells[c]} AS ${c}`).join(",\n  ");
+  return `SELECT ${select}
+FROM live_reading r JOIN issuer i ON i.id = r.issuer_id
+LEFT JOIN live_token_deployment d ON d.id = r.target_id
+LEFT JOIN live_reserve_address ra ON ra.id = r.target_id
+LEFT JOIN live_reserve_feed f ON f.id = r.target_id
+LEFT JOIN live_transparency_endpoint e ON e.id = r.target_id
+WHERE true${conditions(filter, "r.read_at::date", bind)}
+ORDER BY r.read_at DESC, r.id DESC`;
+}

@@ -14,6 +14,7 @@ export default async function GatedLayout({ children }: { children: React.ReactN
         <Link href="/editor/suggestions">Suggestions</Link>
         <Link href="/editor/audit">Audit log</Link>
         {user.role === "admin" && <Link href="/editor/users">Users</Link>}
+        {user.role === "admin" && <Link href="/editor/jobs">Jobs</Link>}
         <span className="who" data-testid="signed-in-as">
           {user.displayName} <span className="badge">{user.role}</span>
         </span>
