@@ -2,6 +2,7 @@ import { eligibilityReason } from "@/components/issuer/eligibility-reason";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { comparisonRows, type ComparisonRow } from "@/lib/server/queries/comparison";
+import { liveSupplyTotals } from "@/lib/server/queries/live";
 import { BACKING_MODELS, ISSUER_STATUSES, type ReserveCategory } from "@/lib/domain/taxonomy";
 import { formatAsOf } from "@/lib/domain/dates";
 import { localizeDigits } from "@/lib/domain/precision";
@@ -99,17 +100,19 @@ function toTableRow(r: ComparisonRow, t: Translate, common: Translate, f: Number
       sort: r.expectedLast12Months ? r.reportsLast12Months / r.expectedLast12Months : null,
     },
     stress: r.stressEventCount,
+    live: null,
   };
 }
 
 export async function ComparisonTable() {
-  const [{ rows, today }, t, common, f, L, tr] = await Promise.all([
+  const [{ rows, today }, t, common, f, L, tr, supply] = await Promise.all([
     comparisonRows(),
     getTranslations("home.table"),
     getTranslations("common"),
     numberFormatters(),
     taxonomyLabels(),
     getTranslations("issuer.eligibilityReason"),
+    liveSupplyTotals(),
   ]);
   const jurisdictions = [...new Set(rows.map((r) => r.issuer.homeJurisdiction).filter((j): j is string => Boolean(j)))].sort();
   const labels: TableLabels = {
@@ -138,7 +141,14 @@ export async function ComparisonTable() {
   return (
     <>
       <IssuerTable
-        rows={rows.map((r) => toTableRow(r, t, common, f, L, tr))}
+        rows={rows.map((r) => {
+          const row = toTableRow(r, t, common, f, L, tr);
+          const live = supply[r.issuer.slug];
+          if (!live) return row;
+          const tokens = new Intl.NumberFormat(f.locale, { notation: "compact", maximumFractionDigits: 1 }).format(Number(live.amount));
+          const at = live.oldestReadAt.slice(0, 16).replace("T", " ");
+          return { ...row, live: { text: t(live.complete ? "liveSupply" : "liveSupplyPartial", { tokens }), title: t("liveSupplyTitle", { at }) } };
+        })}
         jurisdictions={jurisdictions}
         backings={BACKING_MODELS.map((key) => ({ key, label: L.backingModel(key) }))}
         statuses={ISSUER_STATUSES.map((key) => ({ key, label: L.issuerStatus(key) }))}

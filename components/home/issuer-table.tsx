@@ -34,6 +34,8 @@ export interface TableRow {
   eligible: { text: string; title: string; sort: number | null };
   /** text: the date in the reader's style; iso: the same date as ISO 8601, for the time element. */
   lastAsOf: { text: string; iso: string; href: string | null; daysSince: number | null; ago: string | null } | null;
+  /** Tokens now from live readings (not a report), with when they were read. */
+  live: { text: string; title: string } | null;
   /** summary: reports found (of expected) in 12 months, and whether one is overdue. */
   cadence: { declared: string; summary: string; sort: number | null };
   stress: number;
@@ -323,6 +325,11 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHr
                     </>
                   ) : (
                     <span className="sub">{labels.none}</span>
+                  )}
+                  {r.live && (
+                    <div className="sub" title={r.live.title} data-testid="live-supply">
+                      {r.live.text}
+                    </div>
                   )}
                 </td>
                 <td>

@@ -67,4 +67,9 @@ test("the issuer page shows supply by chain and the peg history as SVG in the fi
   await expect(live.getByTestId("peg-table")).toContainText("-80");
   // readers with no endpoint configured say so, rather than showing zeros
   await expect(live.getByTestId("live-off")).toContainText("RPC_URL_");
+  // the comparison table carries tokens now beside the last report, marked live, with when it was read
+  await page.goto("/en");
+  const row = page.getByTestId("issuer-row").filter({ hasText: "Tether" });
+  await expect(row.getByTestId("live-supply")).toContainText("175B tokens now");
+  await expect(row.getByTestId("live-supply")).toHaveAttribute("title", /oldest read .* UTC/);
 });

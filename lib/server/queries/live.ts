@@ -134,3 +134,19 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
     peg,
   };
 }
+
+/** Per issuer: the sum of the latest supply reading of every tracked deployment, and the oldest of those readings (the comparison table). */
+export async function liveSupplyTotals(): Promise<Record<string, { amount: string; oldestReadAt: string; complete: boolean }>> {
+  "use cache";
+  cacheTag(LIVE_TAG);
+  cacheLife({ stale: 60, revalidate: 120, expire: 3600 });
+  const rows = await db().$queryRawUnsafe<{ slug: string; amount: string; oldest: Date; read: number; tracked: number }[]>(`
+    WITH latest AS (
+      SELECT DISTINCT ON (r.target_id) r.issuer_id, r.amount, r.read_at
+      FROM live_reading r JOIN live_token_deployment d ON d.id = r.target_id AND d.enabled
+      WHERE r.kind = 'supply' ORDER BY r.target_id, r.read_at DESC, r.id DESC)
+    SELECT i.slug, trim_scale(sum(l.amount))::text AS amount, min(l.read_at) AS oldest, count(*)::int AS read,
+      (SELECT count(*)::int FROM live_token_deployment d WHERE d.issuer_id = i.id AND d.enabled) AS tracked
+    FROM latest l JOIN issuer i ON i.id = l.issuer_id GROUP BY i.id, i.slug`);
+  return Object.fromEntries(rows.map((r) => [r.slug, { amount: r.amount, oldestReadAt: r.oldest.toISOString(), complete: r.read === r.tracked }]));
+}
