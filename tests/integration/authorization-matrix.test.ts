@@ -120,6 +120,14 @@ describe("the authorization matrix", () => {
       "POST /api/editor/stress-events",
       "PUT /api/editor/stress-events/[id]",
       "POST /api/editor/uploads",
+      // live sources and stress drafts (issue 19)
+      "POST /api/editor/live-sources/[kind]",
+      "PUT /api/editor/live-sources/[kind]/[id]",
+      "POST /api/editor/live-sources/[kind]/[id]/disable",
+      "POST /api/editor/live-sources/[kind]/[id]/enable",
+      "POST /api/editor/live-sources/readings/[id]/draft-report",
+      "POST /api/editor/stress-drafts/[id]/dismiss",
+      "POST /api/editor/stress-drafts/[id]/record",
       "app/(editor)/editor/(gated)/attestations/[id]/actions.ts#retractAction",
       "app/(editor)/editor/(gated)/users/actions.ts#inviteAction",
     ]) {

@@ -12,7 +12,18 @@ import { newSource, stressFromInput, stressToInput, type StressFormState } from 
 
 type TextKey = "startDate" | "endDate" | "kind" | "lowestPrice" | "summary" | "issuerResponse";
 
-export function StressEventForm({ id, version, initial }: { id: string | null; version: number | null; initial: StressEventInput }) {
+export function StressEventForm({
+  id,
+  version,
+  initial,
+  createUrl = "/api/editor/stress-events",
+}: {
+  id: string | null;
+  version: number | null;
+  initial: StressEventInput;
+  /** Where a new event is posted: a draft from the depeg detector posts to its own "record" endpoint. */
+  createUrl?: string;
+}) {
   const opts = useMemo(() => ({ initial: stressFromInput(initial), toInput: stressToInput, schema: stressEventInput }), [initial]);
   const form = useRecordForm(opts);
   const save = useVersionedSave({
@@ -20,7 +31,7 @@ export function StressEventForm({ id, version, initial }: { id: string | null; v
     id,
     version,
     baseline: initial,
-    createUrl: "/api/editor/stress-events",
+    createUrl,
     updateUrl: (i) => `/api/editor/stress-events/${i}`,
     editHref: (s) => `/editor/stress/${s.id}`,
     fromInput: stressFromInput,

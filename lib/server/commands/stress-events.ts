@@ -1,7 +1,8 @@
 import "server-only";
 // Stress events: create and edit, each with its sources.
 import { stressEventInput, type StressEventInput } from "@/lib/domain/schemas/stress-event";
-import { requireRole } from "@/lib/server/auth";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireRole, type CurrentUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { TAGS } from "@/lib/server/queries/tags";
 import { CommandError, fieldError } from "./errors";
@@ -19,7 +20,10 @@ export interface SavedStressEvent {
   issuerSlug: string;
 }
 
-export async function createStressEvent(raw: unknown): Promise<Written<SavedStressEvent>> {
+/** Runs inside the creating transaction, after the event and its audit entry (stress-drafts.ts marks its draft published). */
+export type AfterStressCreate = (tx: Prisma.TransactionClient, created: { id: string; issuerId: string }, user: CurrentUser) => Promise<void>;
+
+export async function createStressEvent(raw: unknown, afterCreate?: AfterStressCreate): Promise<Written<SavedStressEvent>> {
   const user = await requireRole("editor");
   const { input } = parseEnvelope(raw, stressEventInput);
   const created = await db().$transaction(async (tx) => {
@@ -27,6 +31,7 @@ export async function createStressEvent(raw: unknown): Promise<Written<SavedStre
     if (!issuer) throw fieldError("issuerSlug", "no issuer with this slug");
     const e = await tx.stressEvent.create({ data: { issuerId: issuer.id, ...stressEventFields(input), sources: { create: input.sources } } });
     await audit(tx, user, { action: "create", entityType: "stress_event", entityId: e.id, after: input });
+    if (afterCreate) await afterCreate(tx, e, user);
     return e;
   }, WRITE_TX);
   return { data: { id: created.id, version: created.version, issuerSlug: input.issuerSlug }, tags: stressTags(input.issuerSlug) };

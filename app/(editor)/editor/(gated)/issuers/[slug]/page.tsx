@@ -18,6 +18,7 @@ export default async function EditIssuerPage({ params }: { params: Promise<{ slu
       <h1>{issuer.name}</h1>
       <p>
         <Link href={`/editor/issuers/${slug}/attestations`}>Reports</Link> · <Link href={`/editor/issuers/${slug}/stress`}>Stress events</Link> ·{" "}
+        <Link href={`/editor/issuers/${slug}/live`}>Live sources</Link> ·{" "}
         <Link href={`/en/issuers/${slug}`}>Public page</Link> · <Link href={`/editor/audit?entityType=issuer&entityId=${issuer.id}`}>History</Link>
       </p>
       <section aria-labelledby="review-h" className="panel">

@@ -1,0 +1,9 @@
+import { disableLiveSource } from "@/lib/server/commands/live-sources";
+import { readJson, writeHandler } from "@/lib/server/edge/http";
+
+type KindIdContext = { params: Promise<{ kind: string; id: string }> };
+
+export const POST = writeHandler("disable live source", async (req, { params }: KindIdContext) => {
+  const { kind, id } = await params;
+  return disableLiveSource(kind, id, await readJson(req));
+});

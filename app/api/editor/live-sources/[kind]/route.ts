@@ -1,0 +1,9 @@
+import { createLiveSource } from "@/lib/server/commands/live-sources";
+import { readJson, writeHandler } from "@/lib/server/edge/http";
+
+type KindContext = { params: Promise<{ kind: string }> };
+
+export const POST = writeHandler("create live source", async (req, { params }: KindContext) => ({
+  ...(await createLiveSource((await params).kind, await readJson(req))),
+  status: 201,
+}));
