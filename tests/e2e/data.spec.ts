@@ -17,7 +17,7 @@ test.describe("JSON API", () => {
     expect(validation.errors ?? []).toEqual([]);
     const check = responseChecker(doc);
     const paths = Object.keys(doc.paths);
-    expect(paths.length).toBe(5);
+    expect(paths.length).toBe(6);
     for (const path of paths) {
       const url = path.replace("{slug}", SLUG);
       const answer = await request.get(url);

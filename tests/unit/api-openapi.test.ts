@@ -64,6 +64,31 @@ describe("the OpenAPI document", () => {
     expect(check(API_PATHS.stressEvents, "200", stress)).toEqual([]);
   });
 
+  it("describes the live answer as the server builds it, for an issuer with readings and one without", async () => {
+    const { issuerLiveSchema } = await import("@/lib/domain/api/schemas");
+    const check = responseChecker(doc);
+    const meta = { ...META, liveReadAt: { supply: "2026-12-06T10:00:00.000Z", reserve_balance: null, reserve_feed: null, issuer_figure: null } };
+    const empty = issuerLiveSchema.parse({
+      data: { computedAt: "2026-12-06T10:00:00.000Z", off: [{ reader: "evm:ethereum", reason: "set RPC_URL_ETHEREUM" }], supply: [], supplyTotal: null, reserves: [], issuerFigures: [], lastReport: null, tokensChangePct: null, reservesOverSupplyPct: null },
+      meta,
+    });
+    expect(check(API_PATHS.issuerLive, "200", empty)).toEqual([]);
+    const figure = { label: "USDT on ethereum", chain: "ethereum", amount: "95000000000.5", blockNumber: "21000000", slot: null, readAt: "2026-12-06T09:53:00.000Z", failure: null };
+    const full = issuerLiveSchema.parse({
+      data: {
+        ...empty.data,
+        supply: [figure, { ...figure, amount: null, readAt: null, failure: { error: "timeout", at: "2026-12-06T09:59:00.000Z" } }],
+        supplyTotal: { amount: "95000000000.5", oldestReadAt: "2026-12-06T09:53:00.000Z", complete: false },
+        lastReport: { asOf: "2025-12-31", tokens: "186450000000", reserves: null },
+        tokensChangePct: "-49.05",
+      },
+      meta,
+    });
+    expect(check(API_PATHS.issuerLive, "200", full)).toEqual([]);
+    // a float where a decimal string belongs is refused by the document
+    expect(check(API_PATHS.issuerLive, "200", { ...full, data: { ...full.data, tokensChangePct: -49.05 } })).not.toEqual([]);
+  });
+
   it("never lets a draft out", () => {
     expect(() => apiAttestation({ ...report, state: "draft" })).toThrow(/drafts/);
   });

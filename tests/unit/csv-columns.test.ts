@@ -67,3 +67,17 @@ describe("reading CSV", () => {
     }
   });
 });
+
+describe("the data page's words for every CSV file", () => {
+  it("exist in each language for every kind of file (the keys are built at run time, so the catalogue check cannot see them)", async () => {
+    const { CSV_KINDS } = await import("@/lib/domain/csv/columns");
+    const fs = await import("node:fs");
+    for (const locale of ["en", "es", "pt"]) {
+      const data = JSON.parse(fs.readFileSync(`messages/${locale}/data.json`, "utf8")) as { csv: { files: Record<string, { title?: string; rows?: string }> } };
+      for (const kind of CSV_KINDS) {
+        expect(data.csv.files[kind]?.title, `${locale} ${kind}`).toBeTruthy();
+        expect(data.csv.files[kind]?.rows, `${locale} ${kind}`).toBeTruthy();
+      }
+    }
+  });
+});
