@@ -42,6 +42,9 @@ export default defineConfig({
       USD1_DATASET: "both",
       EMBEDDED_PG_PORT: process.env.E2E_EMBEDDED_PG_PORT ?? "54332",
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-000000",
+      // No scheduled jobs beside the browser tests: a refresh firing mid-test would expire cached
+      // pages at moments no test chose. The jobs are tested on their own (tests/integration/live-jobs.test.ts).
+      JOBS_IN_APP: "false",
     },
   },
 });
