@@ -128,7 +128,8 @@ test("an editor drafts, publishes and corrects a report; the public page shows t
 
   const publicRow = async () => {
     await page.goto("/issuers/fabrikam-vault-dollar");
-    return page.getByTestId("attestation-row").filter({ hasText: asOf });
+    // The row whose own as-of date is asOf (another report may have been published on that day).
+    return page.getByTestId("attestation-row").filter({ has: page.locator(`th time[datetime="${asOf}"]`) });
   };
   let row = await publicRow();
   await expect(row).toContainText("$7.1 B");
