@@ -8,6 +8,9 @@ describe("requests refused at the edge with a plain answer", () => {
     expect(edgeRefusal({ url: "/en?issuers=%E0%A4%A", headers: {} })?.status).toBe(400);
     expect(edgeRefusal({ url: "/en/issuers/tether?x=caf%C3%A9", headers: {} })).toBeNull();
     expect(edgeRefusal({ url: `/en/issuers/${"a".repeat(1500)}`, headers: {} })?.status).toBe(404);
+    for (const climb of ["/en/issuers/%2e%2e", "/en/issuers/..%2F..%2Fetc%2Fpasswd", "/%2E/issuers/tether", "/en/issuers/a%5Cb"]) {
+      expect(edgeRefusal({ url: climb, headers: {} })?.status, climb).toBe(404);
+    }
   });
   it("refuses a server action from another origin with 403, and allows the same origin", () => {
     const action = { method: "POST", url: "/editor/issuers", headers: { "next-action": "abc", host: "app.example" } };

@@ -46,7 +46,7 @@ export async function apiIssuerLive(slug: string): Promise<ApiBody | null> {
   "use cache";
   if (!isSlug(slug)) return null;
   cacheTag(LIVE_TAG, TAGS.issuer(slug));
-  cacheLife({ stale: 60, revalidate: 120, expire: 3600 });
+  cacheLife(PUBLISHED_DATA); // a refresh expires LIVE_TAG; each figure states when it was read
   const live = await getIssuerLive(slug);
   if (!live) return null;
   const meta = await apiMeta();

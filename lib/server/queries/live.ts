@@ -14,7 +14,7 @@ import { fromUtcDate } from "@/lib/domain/dates";
 import { db } from "@/lib/server/db";
 import { latestReadings, liveStatus, supplyHistory } from "@/lib/server/live/queries";
 import { dailySeries } from "@/lib/server/live/prices";
-import { TAGS } from "./tags";
+import { PUBLISHED_DATA, TAGS } from "./tags";
 
 export const LIVE_TAG = "live";
 
@@ -58,7 +58,7 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
   "use cache";
   if (!isSlug(slug)) return null;
   cacheTag(LIVE_TAG, TAGS.issuer(slug));
-  cacheLife({ stale: 60, revalidate: 120, expire: 3600 });
+  cacheLife(PUBLISHED_DATA); // a refresh expires LIVE_TAG; each figure states when it was read
   const prisma = db();
   const issuer = await prisma.issuer.findUnique({
     where: { slug },
@@ -139,7 +139,7 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
 export async function liveSupplyTotals(): Promise<Record<string, { amount: string; oldestReadAt: string; complete: boolean }>> {
   "use cache";
   cacheTag(LIVE_TAG);
-  cacheLife({ stale: 60, revalidate: 120, expire: 3600 });
+  cacheLife(PUBLISHED_DATA); // a refresh expires LIVE_TAG; each figure states when it was read
   const rows = await db().$queryRawUnsafe<{ slug: string; amount: string; oldest: Date; read: number; tracked: number }[]>(`
     WITH latest AS (
       SELECT DISTINCT ON (r.target_id) r.issuer_id, r.amount, r.read_at
