@@ -2,7 +2,7 @@ import "server-only";
 // Server actions that write: run the command, expire its cache tags with
 // updateTag (read-your-own-writes for the editor who acted), and return a
 // plain result the form can show. Errors go through describeError.
-import { updateTag } from "next/cache";
+import { revalidateTag, updateTag } from "next/cache";
 import type { Written } from "@/lib/server/commands/shared";
 import { describeError, type ErrorBody } from "./errors";
 
@@ -14,6 +14,9 @@ export async function runAction<T>(where: string, run: () => Promise<Written<T>>
     for (const tag of new Set(result.tags)) {
       try {
         updateTag(tag);
+        // And for every other reader at once: in a full browser-test run the public issuer page was
+        // still served from its old entry after updateTag alone (tests/e2e/review.spec.ts after learn.spec).
+        revalidateTag(tag, { expire: 0 });
       } catch (err) {
         console.error(`[editor] could not expire cache tag ${tag}:`, err);
       }
