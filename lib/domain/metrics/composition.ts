@@ -264,6 +264,8 @@ export interface CompositionSource<A extends AttestationData = AttestationData> 
   previous: A | null;
   /** A newer report that breaks down less than the threshold: named with its captured share, never used for the figures above. */
   laterPartial: { report: A; shares: CompositionShares } | null;
+  /** Every report with lines and its shares, oldest first (computed once here; the history charts reuse them). */
+  withLines: { report: A; shares: CompositionShares }[];
 }
 
 /** Which report the composition comes from, and why (reports in as-of order, oldest first). One rule for the pages, the API and the CSV files. */
@@ -277,5 +279,6 @@ export function compositionSource<A extends AttestationData>(ordered: readonly A
     shares: chosen?.shares ?? null,
     previous: complete.at(-2)?.report ?? null,
     laterPartial: newest && newest !== chosen ? newest : null,
+    withLines,
   };
 }

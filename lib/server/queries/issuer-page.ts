@@ -1,7 +1,7 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { coverageRatio, coverageSeries, publishedInOrder, type CoverageResult } from "@/lib/domain/metrics/coverage";
-import { compositionShares, compositionChange, compositionSource, type CompositionShares, type CompositionChange } from "@/lib/domain/metrics/composition";
+import { compositionChange, compositionSource, type CompositionShares, type CompositionChange } from "@/lib/domain/metrics/composition";
 import { cadenceAdherence, publicationLag, type CadenceReport, type PublicationLag } from "@/lib/domain/metrics/cadence";
 import { ELIGIBILITY_FRAMEWORKS, eligibleShare, type EligibleShareResult } from "@/lib/domain/metrics/eligibility";
 import { custodianConcentration, liquidityLadder, type ConcentrationResult, type LiquidityLadderResult } from "@/lib/domain/metrics/liquidity";
@@ -76,7 +76,7 @@ export async function getIssuerPage(slug: string): Promise<IssuerPageModel | nul
     concentration: compositionReport ? custodianConcentration(compositionReport) : null,
     cadence: cadenceAdherence(published, profile.issuer.declaredCadence, { from: first?.asOf ?? today, to: today }, today),
     coverageOverTime: coverageSeries(published),
-    compositionOverTime: withComposition.map(compositionShares),
+    compositionOverTime: source.withLines.map((x) => x.shares),
     evaluation: evaluate(profile.issuer, published, profile.stressEvents),
   };
 }

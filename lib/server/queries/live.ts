@@ -12,7 +12,7 @@ import { pegDeviationBp } from "@/lib/live/decimal";
 import { isSlug } from "@/lib/domain/schemas/common";
 import { fromUtcDate } from "@/lib/domain/dates";
 import { db } from "@/lib/server/db";
-import { latestReadings, liveStatus, supplyHistory } from "@/lib/server/live/queries";
+import { latestReadings, liveStatus } from "@/lib/server/live/queries";
 import { dailySeries } from "@/lib/server/live/prices";
 import { PUBLISHED_DATA, TAGS } from "./tags";
 
@@ -119,7 +119,6 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
         episodes: detectDepegs(series, DEFAULT_DEPEG_POLICY).map((e) => ({ startDate: e.startDate, endDate: e.endDate, lowestPrice: e.lowestPrice })),
       }
     : null;
-  void supplyHistory;
   return {
     computedAt: new Date().toISOString(),
     off: status.readers.filter((r) => !r.on).map((r) => ({ reader: r.reader, reason: r.reason ?? "" })),
