@@ -4,7 +4,7 @@ import { Link } from "@/components/i18n/link";
 import { comparisonRows, type ComparisonRow } from "@/lib/server/queries/comparison";
 import { liveSupplyTotals } from "@/lib/server/queries/live";
 import { BACKING_MODELS, ISSUER_STATUSES, type ReserveCategory } from "@/lib/domain/taxonomy";
-import { formatAsOf } from "@/lib/domain/dates";
+import { formatAsOf, utcMinute } from "@/lib/domain/dates";
 import { localizeDigits } from "@/lib/domain/precision";
 import { localizeHref } from "@/i18n/routing";
 import { numberFormatters, type NumberFormatters } from "@/lib/i18n/format";
@@ -114,6 +114,7 @@ export async function ComparisonTable() {
     getTranslations("issuer.eligibilityReason"),
     liveSupplyTotals(),
   ]);
+  const compactTokens = new Intl.NumberFormat(f.locale, { notation: "compact", maximumFractionDigits: 1 });
   const jurisdictions = [...new Set(rows.map((r) => r.issuer.homeJurisdiction).filter((j): j is string => Boolean(j)))].sort();
   const labels: TableLabels = {
     filters: t("filters"),
@@ -145,8 +146,8 @@ export async function ComparisonTable() {
           const row = toTableRow(r, t, common, f, L, tr);
           const live = supply[r.issuer.slug];
           if (!live) return row;
-          const tokens = new Intl.NumberFormat(f.locale, { notation: "compact", maximumFractionDigits: 1 }).format(Number(live.amount));
-          const at = live.oldestReadAt.slice(0, 16).replace("T", " ");
+          const tokens = compactTokens.format(Number(live.amount));
+          const at = utcMinute(live.oldestReadAt);
           return { ...row, live: { text: t(live.complete ? "liveSupply" : "liveSupplyPartial", { tokens }), title: t("liveSupplyTitle", { at }) } };
         })}
         jurisdictions={jurisdictions}

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { IssuerLiveModel, LiveFigure } from "@/lib/server/queries/live";
-import { formatDay } from "@/lib/domain/dates";
+import { formatDay, utcMinute } from "@/lib/domain/dates";
 import { numberFormatters } from "@/lib/i18n/format";
 
 /** Age of a reading against the moment the page's live figures were computed, in whole minutes, hours or days. */
@@ -78,7 +78,7 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
   const when = (fig: LiveFigure) =>
     fig.readAt ? (
       <>
-        <time dateTime={fig.readAt}>{t("utc", { time: fig.readAt.slice(0, 16).replace("T", " ") })}</time> <span className="sub">({ageText(fig.readAt)})</span>
+        <time dateTime={fig.readAt}>{t("utc", { time: utcMinute(fig.readAt) })}</time> <span className="sub">({ageText(fig.readAt)})</span>
       </>
     ) : (
       <span className="sub">{t("neverRead")}</span>
@@ -86,7 +86,7 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
   const failure = (fig: LiveFigure) =>
     fig.failure && (
       <div className="sub" data-testid="live-failure">
-        {t("lastFailure", { at: fig.failure.at.slice(0, 16).replace("T", " "), error: fig.failure.error.slice(0, 120) })}
+        {t("lastFailure", { at: utcMinute(fig.failure.at), error: fig.failure.error.slice(0, 120) })}
       </div>
     );
   const table = (figs: LiveFigure[], caption: string, testid: string) => (
@@ -121,7 +121,7 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
   return (
     <section aria-labelledby="live-h" data-testid="live-signals">
       <h2 id="live-h">{t("heading")}</h2>
-      <p className="sub">{t("intro", { computed: live.computedAt.slice(0, 16).replace("T", " ") })}</p>
+      <p className="sub">{t("intro", { computed: utcMinute(live.computedAt) })}</p>
       {live.off.length > 0 && (
         <p className="notice-inline" data-testid="live-off">
           {t("off", { readers: live.off.map((o) => o.reason || o.reader).slice(0, 4).join("; ") })}
@@ -137,7 +137,7 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
           <h3>{t("supplyHeading")}</h3>
           {live.supplyTotal && (
             <p data-testid="supply-now">
-              {t(live.supplyTotal.complete ? "supplyNow" : "supplyNowPartial", { amount: fmt(live.supplyTotal.amount), oldest: live.supplyTotal.oldestReadAt.slice(0, 16).replace("T", " ") })}
+              {t(live.supplyTotal.complete ? "supplyNow" : "supplyNowPartial", { amount: fmt(live.supplyTotal.amount), oldest: utcMinute(live.supplyTotal.oldestReadAt) })}
             </p>
           )}
           <SupplyBars figures={live.supply} label={t("supplyChart")} fmt={fmt} />

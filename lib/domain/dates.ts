@@ -28,6 +28,11 @@ export function fromUtcDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** "2026-12-06 21:55" from an ISO 8601 instant: minutes in UTC, as timestamps read on our pages. */
+export function utcMinute(iso: string): string {
+  return iso.slice(0, 16).replace("T", " ");
+}
+
 /** Whole days from a to b (b - a), both "YYYY-MM-DD". */
 export function daysBetween(a: string, b: string): number {
   return Math.round((toUtcDate(b).getTime() - toUtcDate(a).getTime()) / 86_400_000);

@@ -7,6 +7,7 @@ import { LiveSourceToggle } from "@/components/editor/live/live-source-toggle";
 import type { LiveSourceKind } from "@/lib/domain/schemas/live-sources";
 import { editorPageUser } from "@/lib/server/editor-page";
 import { editorLiveSources, type EditorLiveSources } from "@/lib/server/commands/live-sources";
+import { utcMinute } from "@/lib/domain/dates";
 
 export const metadata: Metadata = { title: "Live sources" };
 
@@ -17,7 +18,7 @@ const ENTITY: Record<LiveSourceKind, string> = {
   endpoints: "live_endpoint",
 };
 
-const utc = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "—");
+const utc = (iso: string | null) => (iso ? `${utcMinute(iso)} UTC` : "—");
 
 type AnyRecord = EditorLiveSources["deployments"][number] | EditorLiveSources["reserveAddresses"][number] | EditorLiveSources["reserveFeeds"][number] | EditorLiveSources["endpoints"][number];
 
