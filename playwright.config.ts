@@ -13,6 +13,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
+  // A real SMTP server for the follow test (its messages land in .data/e2e-mail/).
+  globalSetup: "./tests/e2e/support/smtp-global-setup.ts",
   timeout: 30_000,
   use: {
     baseURL: `http://localhost:${port}`,
@@ -45,6 +47,9 @@ export default defineConfig({
       // No scheduled jobs beside the browser tests: a refresh firing mid-test would expire cached
       // pages at moments no test chose. The jobs are tested on their own (tests/integration/live-jobs.test.ts).
       JOBS_IN_APP: "false",
+      // Alerts: e-mail through the global setup's SMTP server; links built on the test's own address.
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 2526}`,
+      PUBLIC_URL: `http://localhost:${port}`,
     },
   },
 });

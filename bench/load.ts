@@ -1,14 +1,18 @@
 // Load test: requests/s and latency of cached public pages and API calls at 50
 // connections, beside a minimal prerendered page of the same server and the
-// same HTML served as a static file, alternating in one run.
+// same HTML served as a static file, alternating in one run. Requests carry a browser's
+// Accept and Accept-Encoding, so pages travel compressed as they do to readers.
 //   node --conditions=react-server --import tsx bench/load.ts [seconds per round=10] [rounds=2]
 import http from "node:http";
+import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { startApp } from "./lib/app";
 import { issuerSlugs } from "./lib/pages";
 
 const seconds = Number(process.argv[2] ?? 10);
 const rounds = Number(process.argv[3] ?? 2);
+
+const BROWSER = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "accept-encoding": "gzip, deflate, br, zstd" };
 
 interface Figures {
   rps: number;
@@ -22,6 +26,7 @@ async function run(url: string, paths?: string[]): Promise<Figures> {
     url,
     connections: 50,
     duration: seconds,
+    headers: BROWSER,
     ...(paths ? { requests: paths.map((p) => ({ method: "GET" as const, path: p })) } : {}),
   });
   return {
@@ -32,10 +37,10 @@ async function run(url: string, paths?: string[]): Promise<Figures> {
   };
 }
 
-/** The page's HTML, served as a static file by a bare Node server on the same machine. */
+/** The page's HTML, compressed once, served as a static file by a bare Node server on the same machine. */
 function staticServer(body: Buffer, port: number): Promise<http.Server> {
   const server = http.createServer((_, res) => {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length });
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-encoding": "br", "content-length": body.length });
     res.end(body);
   });
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
@@ -45,8 +50,10 @@ async function main() {
   const app = await startApp({ port: 3420, name: "bench-load" });
   const slugs = await issuerSlugs(app.url);
   const issuer = `/en/issuers/${slugs.includes("tether") ? "tether" : slugs[0]}`;
-  const html = Buffer.from(await (await fetch(app.url + issuer)).arrayBuffer());
-  const fileServer = await staticServer(html, 3421);
+  const html = Buffer.from(await (await fetch(app.url + issuer, { headers: { accept: BROWSER.accept } })).arrayBuffer());
+  const about = Buffer.from(await (await fetch(`${app.url}/en/about`, { headers: { accept: BROWSER.accept } })).arrayBuffer());
+  const packed = zlib.brotliCompressSync(html);
+  const fileServer = await staticServer(packed, 3421);
   // warm every page once so the run measures cached serving
   for (const p of ["/en", "/en/about", issuer, ...slugs.map((s) => `/en/issuers/${s}`)]) await fetch(app.url + p);
   const targets: [string, () => Promise<Figures>][] = [
@@ -75,7 +82,8 @@ async function main() {
     errors: fs.reduce((s, f) => s + f.errors, 0),
   });
   const floor = avg(results.get("minimal page (/en/about)")!).rps;
-  console.log(`50 connections, ${rounds} rounds of ${seconds} s each, alternating`);
+  console.log(`50 connections, ${rounds} rounds of ${seconds} s each, alternating; browser Accept and Accept-Encoding`);
+  console.log(`issuer page ${issuer}: ${(html.length / 1024).toFixed(1)} KB of HTML (${(packed.length / 1024).toFixed(1)} KB brotli); minimal page ${(about.length / 1024).toFixed(1)} KB`);
   console.log("target                           req/s     p50 ms  p99 ms  errors  vs minimal page");
   for (const [name] of targets) {
     const f = avg(results.get(name)!);

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
-import { datasetNotice } from "@/lib/server/queries/home";
+import type { DatasetNotice as Notice } from "@/lib/domain/views/dataset";
 
 /** On every page: what kind of data is loaded and how far to trust it. */
-export async function DatasetNotice() {
-  const { demo, real } = await datasetNotice();
+export async function DatasetNotice({ notice }: { notice: Notice }) {
+  const { demo, real } = notice;
   if (!demo && !real) return null;
   const t = await getTranslations("about.notice");
   return (

@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { formatDay } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/i18n/dates";
 import { currentLocale } from "@/lib/i18n/server";
-import { datasetNotice } from "@/lib/server/queries/home";
+import type { DatasetNotice as Notice } from "@/lib/domain/views/dataset";
 
 /** In every page's footer: which edition of the public-reports pack the real issuers' figures come from. */
-export async function PackEditionNote() {
-  const { real, pack } = await datasetNotice();
+export async function PackEditionNote({ notice }: { notice: Notice }) {
+  const { real, pack } = notice;
   if (!real || !pack?.number || !pack.compiled) return null;
   const t = await getTranslations("about.notice");
   const locale = await currentLocale();

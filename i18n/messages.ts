@@ -21,6 +21,7 @@ export const NAMESPACES = [
   "learn",
   "taxonomy",
   "charts",
+  "follow",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -22,7 +22,10 @@ const variants = [
 for (const p of paths.length ? paths : ["/"]) {
   for (const v of variants) {
     const page = await browser.newPage({ viewport: v.viewport, colorScheme: v.scheme, deviceScaleFactor: 1 });
-    await page.goto(new URL(p, base).toString(), { waitUntil: "networkidle" });
+    // "load", then a moment for hydration: a page with many links keeps background prefetches going,
+    // so waiting for an idle network can take longer than a reader waits for the page.
+    await page.goto(new URL(p, base).toString(), { waitUntil: "load" });
+    await page.waitForTimeout(1000);
     // Lazy images (the charts) load only near the viewport: scroll through, then wait for every image.
     await page.evaluate(async () => {
       for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {

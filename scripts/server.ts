@@ -1,11 +1,14 @@
 // The production web server: Next's request handler behind a thin layer that
 // adds what Next cannot give cached pages (a strict, hash-based CSP computed
 // per response) and shuts down gracefully: on SIGTERM/SIGINT it stops taking
-// connections, lets in-flight requests finish, then closes the database pool.
+// connections, lets in-flight requests finish, then closes the database pools and
+// the shared cache's Redis connection.
 import http from "node:http";
 import zlib from "node:zlib";
 import next from "next";
+import { closeRedis } from "../lib/cache-handlers/redis-store.mjs";
 import { setRemoteAddressHeader } from "../lib/domain/client-address";
+import { chooseEncoding, compress, CompressedMemo, isDocumentRequest, MIN_COMPRESS_BYTES } from "./lib/compressed-memo";
 import { contentSecurityPolicy, inlineScriptHashes } from "./lib/csp";
 import { edgeRefusal } from "./lib/edge-guard";
 
@@ -24,6 +27,8 @@ function decode(body: Buffer, encoding: string | undefined): string {
 
 // The same cached page gives the same policy: remember it by ETag.
 const policyByEtag = new Map<string, string>();
+// …and the same compressed bytes (scripts/lib/compressed-memo.ts).
+const compressedByEtag = new CompressedMemo(Number(process.env.COMPRESSED_MEMO_MB ?? 64) * 1024 * 1024);
 
 /** Buffers HTML responses to hash their inline scripts; everything else streams through untouched. */
 function withCsp(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -31,6 +36,9 @@ function withCsp(req: http.IncomingMessage, res: http.ServerResponse) {
   const forwardedHttps = req.headers["x-forwarded-proto"] === "https";
   if (forwardedHttps) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   const original = { write: res.write.bind(res), end: res.end.bind(res), writeHead: res.writeHead.bind(res), flushHeaders: res.flushHeaders.bind(res) };
+  // Pages are asked for uncompressed and compressed here, once per ETag (see compressed-memo.ts).
+  const encoding = isDocumentRequest(req.method, req.url, req.headers) ? chooseEncoding(req.headers["accept-encoding"] as string | undefined) : null;
+  if (isDocumentRequest(req.method, req.url, req.headers)) delete req.headers["accept-encoding"];
   let mode: "undecided" | "buffer" | "pass" = "undecided";
   const chunks: Buffer[] = [];
 
@@ -86,10 +94,22 @@ function withCsp(req: http.IncomingMessage, res: http.ServerResponse) {
       }
     }
     res.setHeader("Content-Security-Policy", policy);
-    res.setHeader("Content-Length", body.length);
+    let sent: Buffer = body;
+    if (encoding && !res.getHeader("content-encoding") && body.length >= MIN_COMPRESS_BYTES && req.method !== "HEAD") {
+      let packed = etag ? compressedByEtag.get(etag, encoding) : undefined;
+      if (!packed) {
+        packed = compress(body, encoding, etag ? "once" : "each");
+        if (etag) compressedByEtag.set(etag, encoding, packed);
+      }
+      sent = packed;
+      res.setHeader("Content-Encoding", encoding);
+    }
+    const vary = String(res.getHeader("vary") ?? "");
+    if (!/accept-encoding/i.test(vary)) res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+    res.setHeader("Content-Length", sent.length);
     res.removeHeader("Transfer-Encoding");
     res.writeHead = original.writeHead;
-    return original.end(body);
+    return original.end(sent);
   }) as typeof res.end;
 }
 
@@ -131,8 +151,10 @@ async function main() {
     for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
     // Stop accepting; idle keep-alive sockets close now, busy ones after their response.
     server.close(async () => {
-      const prisma = (globalThis as { prisma?: { $disconnect(): Promise<void> } }).prisma;
-      await prisma?.$disconnect().catch(() => {});
+      const clients = globalThis as { prisma?: { $disconnect(): Promise<void> }; prismaReplica?: { $disconnect(): Promise<void> } };
+      await clients.prisma?.$disconnect().catch(() => {});
+      await clients.prismaReplica?.$disconnect().catch(() => {});
+      await closeRedis().catch(() => {});
       await app.close?.();
       process.exit(0);
     });

@@ -16,6 +16,8 @@ const dev = args.includes("--dev");
 // Browser tests run their own copy: a database made for the run and dropped
 // after it, their own embedded server and build folder, never the user's.
 const fresh = args.includes("--fresh-database");
+// Several instances (README, "Deploying"): one process prepares (migrations, data, build) and exits; the instances then start on it.
+const prepareOnly = args.includes("--prepare-only");
 const runName = process.env.USD1_RUN_NAME ?? "start";
 // What an empty database gets: the public-reports pack, or the fictional demo set.
 const datasetChoice = args.includes("--demo") || process.env.USD1_DATASET === "demo" ? "demo" : process.env.USD1_DATASET === "both" ? "both" : "public";
@@ -70,6 +72,10 @@ async function main() {
   const [major, minor] = process.versions.node.split(".").map(Number) as [number, number];
   if (major < 20 || (major === 20 && minor < 9)) throw new Error(`Node.js >= 20.9 is needed; this is ${process.versions.node}.`);
 
+  // Several instances share Redis; a secret generated per machine would make each refuse the others' sessions.
+  if (process.env.REDIS_URL && !process.env.NEXTAUTH_SECRET) {
+    throw new Error("REDIS_URL is set (several instances): set NEXTAUTH_SECRET too, the same on every instance, or sessions signed by one instance are refused by the others.");
+  }
   const leftovers = await stopLeftovers(recordFile, projectDir);
   if (leftovers.length) log(`found servers left running by an earlier run that did not stop cleanly; stopped: ${leftovers.join(", ")}`);
 
@@ -121,6 +127,10 @@ async function main() {
       log("building (next build), about 30 s the first time");
       build(distDir, env);
     }
+  }
+  if (prepareOnly) {
+    log(`prepared: migrations, data and build ${dev ? "(dev: no build)" : `in ${distDir}`} (${seconds()}); not serving (--prepare-only)`);
+    await shutdown(0);
   }
   // Our server (Next's handler plus a per-response CSP), started directly so the PID is the server's.
   web = spawn(process.execPath, ["--import", "tsx", serverScript, ...(dev ? ["--dev"] : [])], {

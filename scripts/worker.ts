@@ -2,7 +2,9 @@
 // for deployments that set JOBS_IN_APP=false and scale the web app out. Uses
 // the database `npm start` uses (DATABASE_URL when set). SIGTERM or Ctrl-C
 // stops fetching new jobs, lets a running one finish (up to 30 s), then exits.
+import { updateTags, closeRedis } from "@/lib/cache-handlers/redis-store.mjs";
 import { startJobs } from "@/lib/server/jobs";
+import { waitForReplica } from "@/lib/server/replica";
 import { withAppDatabase } from "./lib/app-database";
 import { log } from "./lib/project";
 import { prismaFor } from "./lib/seed";
@@ -10,7 +12,14 @@ import { prismaFor } from "./lib/seed";
 async function main() {
   await withAppDatabase(async (url) => {
     const prisma = prismaFor(url);
-    const jobs = await startJobs({ inApp: false, prisma, connectionString: url, log: (m) => log(`worker: ${m}`) });
+    // With several instances sharing Redis, the pages' live figures are expired there once the
+    // read replica (if any) has the new readings; without Redis each server's cache expires hourly.
+    const onJobDone = async () => {
+      if (!process.env.REDIS_URL) return;
+      await waitForReplica({ what: "worker" });
+      await updateTags(["live"], { expire: 0 });
+    };
+    const jobs = await startJobs({ inApp: false, prisma, connectionString: url, onJobDone, log: (m) => log(`worker: ${m}`) });
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         log(`worker: ${signal}: stopping after the running job`);
@@ -21,6 +30,7 @@ async function main() {
     });
     await jobs?.stop(30_000);
     await prisma.$disconnect();
+    await closeRedis();
     log("worker: stopped");
   });
 }

@@ -16,11 +16,16 @@ export default function EditorRootLayout({ children }: { children: React.ReactNo
         </a>
         <header className="site-header">
           <div className="wrap">
-            <Link className="brand" href="/en">
+            {/* Plain links to the public site (another root layout, so a full load anyway): a prefetch
+                from here would render a public page while the editor writes, and a render that
+                started before a publish and ends after it would be cached with the old data. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
+            <a className="brand" href="/en">
               USD1 Backed
-            </Link>
+            </a>
             <nav className="site-nav" aria-label="Main">
-              <Link href="/en">Public site</Link>
+              {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
+              <a href="/en">Public site</a>
               <Link href="/editor">Editor home</Link>
             </nav>
           </div>

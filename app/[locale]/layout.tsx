@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DatasetNotice } from "@/components/dataset-notice";
 import { PackEditionNote } from "@/components/pack-edition-note";
+import { datasetNotice } from "@/lib/server/queries/home";
 import { Link } from "@/components/i18n/link";
 import { TermDismiss } from "@/components/learn/term-dismiss";
 import { LanguageSwitcher, LanguageSwitcherFallback } from "@/components/i18n/language-switcher";
@@ -34,7 +35,7 @@ export const viewport: Viewport = {
 export default async function LocaleLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
-  const t = await getTranslations("layout");
+  const [t, notice] = await Promise.all([getTranslations("layout"), datasetNotice()]);
   return (
     <html lang={locale}>
       <body>
@@ -61,7 +62,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             </Suspense>
           </div>
         </header>
-        <DatasetNotice />
+        <DatasetNotice notice={notice} />
         <TermDismiss />
         <main id="main" className="wrap">
           {children}
@@ -69,7 +70,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         <footer className="site-footer">
           <div className="wrap">
             {t("footer")}
-            <PackEditionNote />
+            <PackEditionNote notice={notice} />
             {/* A plain link: the layout never reads the session, so public pages stay cached. */}
             <p className="editors-link">
               {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- another root layout: a full load anyway, and no prefetch of a per-request page from every public view */}

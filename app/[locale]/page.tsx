@@ -2,9 +2,13 @@ import { getTranslations } from "next-intl/server";
 import { ComparisonTable } from "@/components/home/comparison-table";
 import { Link } from "@/components/i18n/link";
 import { GlossaryTerm } from "@/components/learn/glossary-term";
+import { comparisonRows } from "@/lib/server/queries/comparison";
+import { liveSupplyTotals } from "@/lib/server/queries/live";
+import { localizeHref } from "@/i18n/routing";
+import { currentLocale } from "@/lib/i18n/server";
 
 export default async function HomePage() {
-  const t = await getTranslations("home");
+  const [t, tf, locale, { rows, today }, supply] = await Promise.all([getTranslations("home"), getTranslations("follow"), currentLocale(), comparisonRows(), liveSupplyTotals()]);
   return (
     <>
       <h1>{t("title")}</h1>
@@ -22,7 +26,12 @@ export default async function HomePage() {
           checklist: (c) => <Link href="/learn/checklist">{c}</Link>,
         })}
       </p>
-      <ComparisonTable />
+      <ComparisonTable rows={rows} today={today} supply={supply} />
+      <p className="follow-link">
+        <a href={localizeHref("/follow", locale)} rel="nofollow" data-testid="follow-all">
+          {tf("followAll")}
+        </a>
+      </p>
     </>
   );
 }

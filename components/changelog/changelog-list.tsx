@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
-import { formatDay } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/i18n/dates";
 import { taxonomyLabels } from "@/lib/i18n/labels";
 import { currentLocale } from "@/lib/i18n/server";
-import type { ChangelogItem } from "@/lib/server/queries/changelog";
+import type { ChangelogItem } from "@/lib/domain/views/changelog";
 
 /** Changes as they reached the public pages, newest first, each with its date, reason and editor. */
 export async function ChangelogList({ items, showIssuer }: { items: ChangelogItem[]; showIssuer: boolean }) {

@@ -34,12 +34,14 @@ export interface ChartFigureProps {
   chartLocale?: ChartLocale;
   /** The data table's disclosure label, in the page's language (charts.dataTable). */
   dataTableLabel: string;
+  /** Where the data table is when it lives on another page (a long history keeps the page small); absent: inline. */
+  tableHref?: string;
 }
 
 // Right-align figures such as "12.5%", "$1.2B", "US$ 1,2 bi", "30 d", "-4" like the site's other tables.
 const NUMERIC = /^[-+−]?(?:US\$\s?|\$)?[\d.,]+\s?(%|[KMB]|mil M|bi|mi|d|days?)?$/;
 
-export function ChartFigure({ svg, image, title, caption, table, interactiveOption, chartLocale, dataTableLabel }: ChartFigureProps) {
+export function ChartFigure({ svg, image, title, caption, table, interactiveOption, chartLocale, dataTableLabel, tableHref }: ChartFigureProps) {
   // dangerouslySetInnerHTML is safe here because `svg` comes from our own renderer:
   // ECharts escapes every text node it writes (series names, legend and axis labels),
   // renderChartSvg escapes the aria-label it adds, and all attribute values are our
@@ -57,9 +59,6 @@ export function ChartFigure({ svg, image, title, caption, table, interactiveOpti
   const width = image ? image.width : Number(size?.[1]);
   const height = image ? image.height : Number(size?.[2]);
   const canGoLive = interactiveOption !== undefined && width > 0 && height > 0;
-  const numericColumn = table.columns.map(
-    (_, i) => i > 0 && table.rows.length > 0 && table.rows.every((row) => ["", "—"].includes(row[i] ?? "") || NUMERIC.test(row[i] ?? "")),
-  );
 
   return (
     <figure className="chart-figure">
@@ -74,40 +73,56 @@ export function ChartFigure({ svg, image, title, caption, table, interactiveOpti
       ) : (
         staticSvg
       )}
-      <details className="chart-data">
-        <summary>{dataTableLabel}</summary>
-        <div className="table-scroll">
-          <table>
-            <caption className="sub">{title}</caption>
-            <thead>
-              <tr>
-                {table.columns.map((column, i) => (
-                  <th key={i} scope="col" className={numericColumn[i] ? "num" : undefined}>
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, r) => (
-                <tr key={r}>
-                  {row.map((cell, i) =>
-                    i === 0 ? (
-                      <th key={i} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={i} className={numericColumn[i] ? "num" : undefined}>
-                        {cell}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      {tableHref ? (
+        <p className="chart-data-link">
+          <a href={tableHref}>{dataTableLabel}</a>
+        </p>
+      ) : (
+        <details className="chart-data">
+          <summary>{dataTableLabel}</summary>
+          <ChartDataTable title={title} table={table} />
+        </details>
+      )}
     </figure>
+  );
+}
+
+/** A chart's numbers as a table: first cell of each row heads it; figures right-aligned. */
+export function ChartDataTable({ title, table, id }: { title: string; table: ChartTable; id?: string }) {
+  const numericColumn = table.columns.map(
+    (_, i) => i > 0 && table.rows.length > 0 && table.rows.every((row) => ["", "—"].includes(row[i] ?? "") || NUMERIC.test(row[i] ?? "")),
+  );
+  return (
+    <div className="table-scroll" id={id}>
+      <table>
+        <caption className="sub">{title}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((column, i) => (
+              <th key={i} scope="col" className={numericColumn[i] ? "num" : undefined}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((cell, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={i} className={numericColumn[i] ? "num" : undefined}>
+                    {cell}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

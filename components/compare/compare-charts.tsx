@@ -1,12 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { getCompareCharts } from "@/lib/server/queries/issuer-charts";
-import { currentLocale } from "@/lib/i18n/server";
+import type { CompareChartItem } from "@/lib/charts/issuer-specs";
 
 /** Coverage, composition and cadence of each issuer, on shared time and coverage scales, drawn in the page's language. */
-export async function CompareCharts({ slugs }: { slugs: string[] }) {
-  const locale = await currentLocale();
-  const [t, items] = await Promise.all([getTranslations("charts"), getCompareCharts(slugs, locale)]);
+export async function CompareCharts({ items }: { items: CompareChartItem[] }) {
+  const t = await getTranslations("charts");
   const rows = [
     { key: "coverage", title: t("compare.coverage") },
     { key: "compositionShare", title: t("compare.compositionShare") },

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { diffValues } from "@/lib/domain/editor/diff";
 import { FieldChangesTable } from "./field-changes";
-import type { AuditRow } from "@/lib/server/queries/editor/audit";
+import type { AuditRow } from "@/lib/domain/views/editor";
 
 const ENTITY_HREF: Record<string, (id: string) => string> = {
   attestation: (id) => `/editor/attestations/${id}`,

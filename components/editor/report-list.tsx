@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { REPORT_TYPE_LABELS, type ReportType } from "@/lib/domain/taxonomy";
-import type { ReportListItem } from "@/lib/server/queries/editor/dashboard";
+import type { ReportListItem } from "@/lib/domain/views/editor";
 
 export function StateBadge({ state, revision }: { state: ReportListItem["state"]; revision?: number }) {
   return (

@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import type { DecidedSuggestion } from "@/lib/server/commands/suggestions";
-import type { ActionResult } from "@/lib/server/edge/action";
+import type { DecidedSuggestion } from "@/lib/domain/views/editor";
+import type { ActionResult } from "@/lib/domain/views/editor";
 import { FormMessage } from "./ui";
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<DecidedSuggestion>>;

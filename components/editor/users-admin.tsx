@@ -3,7 +3,7 @@
 // revoke or restore, change role, withdraw an unused invite.
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import type { ActionResult } from "@/lib/server/edge/action";
+import type { ActionResult } from "@/lib/domain/views/editor";
 import { FormMessage } from "./ui";
 
 type Action<T> = (prev: unknown, form: FormData) => Promise<ActionResult<T>>;

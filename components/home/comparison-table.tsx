@@ -1,8 +1,8 @@
 import { eligibilityReason } from "@/components/issuer/eligibility-reason";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
-import { comparisonRows, type ComparisonRow } from "@/lib/server/queries/comparison";
-import { liveSupplyTotals } from "@/lib/server/queries/live";
+import type { ComparisonRow } from "@/lib/domain/views/comparison";
+import type { LiveSupplyTotals } from "@/lib/domain/views/live";
 import { BACKING_MODELS, ISSUER_STATUSES, type ReserveCategory } from "@/lib/domain/taxonomy";
 import { formatAsOf, utcMinute } from "@/lib/domain/dates";
 import { localizeDigits } from "@/lib/domain/precision";
@@ -10,7 +10,7 @@ import { localizeHref } from "@/i18n/routing";
 import { numberFormatters, type NumberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels, type TaxonomyLabels } from "@/lib/i18n/labels";
 import { CATEGORY_COLORS } from "@/lib/charts/palette";
-import { IssuerTable, type TableLabels, type TableRow } from "./issuer-table";
+import { IssuerTable, type TableLabels, type TableRow, type Watch } from "./issuer-table";
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -104,16 +104,28 @@ function toTableRow(r: ComparisonRow, t: Translate, common: Translate, f: Number
   };
 }
 
-export async function ComparisonTable() {
-  const [{ rows, today }, t, common, f, L, tr, supply] = await Promise.all([
-    comparisonRows(),
+export async function ComparisonTable({ rows, today, supply, pinned = null }: { rows: ComparisonRow[]; today: string; supply: LiveSupplyTotals; pinned?: string[] | null }) {
+  const [t, common, f, L, tr, tw] = await Promise.all([
     getTranslations("home.table"),
     getTranslations("common"),
     numberFormatters(),
     taxonomyLabels(),
     getTranslations("issuer.eligibilityReason"),
-    liveSupplyTotals(),
+    getTranslations("follow.watch"),
   ]);
+  const watch: Watch = {
+    base: localizeHref("/watchlist", f.locale),
+    fixed: pinned,
+    labels: {
+      // Placeholders filled in the browser.
+      pin: tw("pin", { name: "{name}" }),
+      unpin: tw("unpin", { name: "{name}" }),
+      show: tw("show", { count: "{count}" }),
+      share: tw("share"),
+      all: tw("all"),
+      column: tw("column"),
+    },
+  };
   const compactTokens = new Intl.NumberFormat(f.locale, { notation: "compact", maximumFractionDigits: 1 });
   const jurisdictions = [...new Set(rows.map((r) => r.issuer.homeJurisdiction).filter((j): j is string => Boolean(j)))].sort();
   const labels: TableLabels = {
@@ -155,6 +167,7 @@ export async function ComparisonTable() {
         statuses={ISSUER_STATUSES.map((key) => ({ key, label: L.issuerStatus(key) }))}
         compareHref={localizeHref("/compare", f.locale)}
         labels={labels}
+        watch={watch}
       />
       <p className="sub">
         {t.rich("footer", {

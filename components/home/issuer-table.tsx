@@ -3,9 +3,13 @@
 // every cell preformatted (no formatting code ships to the browser); this
 // component only reorders rows and keeps the table state in the URL so a view
 // can be shared. Without JavaScript the table shows in its default order.
+// Pins (the watchlist) live in the browser's storage and in a shareable path,
+// /<locale>/watchlist/<slug>,<slug>: each pin is a link to that path with the
+// issuer added or removed, so pinning works without JavaScript too; with it,
+// the pin toggles in place and the storage keeps it across visits.
 // Its words come from the server as `labels` (no message catalogue ships to the
 // browser); "{count}", "{visible}" and "{total}" are filled in here.
-import { useId, useMemo, useSyncExternalStore } from "react";
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from "react";
 
 export interface BarPart {
   key: string;
@@ -66,6 +70,47 @@ export interface TableLabels {
   none: string;
 }
 
+export interface WatchLabels {
+  /** With "{name}". */
+  pin: string;
+  unpin: string;
+  /** With "{count}". */
+  show: string;
+  share: string;
+  all: string;
+  column: string;
+}
+
+export interface Watch {
+  /** The watchlist path in the reader's language, without a list: "/en/watchlist". */
+  base: string;
+  /** On a watchlist page: the pins its address names (they replace the stored ones, and only they are shown). */
+  fixed: string[] | null;
+  labels: WatchLabels;
+}
+
+const PINS_KEY = "usd1-backed:pinned";
+const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
+
+function storedPins(): string[] {
+  try {
+    return (window.localStorage.getItem(PINS_KEY) ?? "").split(",").filter((s) => SLUG.test(s));
+  } catch {
+    return [];
+  }
+}
+
+function storePins(pins: string[]) {
+  try {
+    window.localStorage.setItem(PINS_KEY, pins.join(","));
+  } catch {
+    // Storage refused (private mode, quota): the pins still sit in the watchlist link.
+  }
+}
+
+export const watchHref = (base: string, pins: readonly string[]) => (pins.length ? `${base}/${[...pins].sort().join(",")}` : base);
+const toggled = (pins: readonly string[], slug: string) => (pins.includes(slug) ? pins.filter((s) => s !== slug) : [...pins, slug]);
+
 type SortKey = "name" | "coverage" | "other" | "eligible" | "age" | "cadence" | "stress";
 const SORTS: { key: SortKey; numeric: boolean }[] = [
   { key: "name", numeric: false },
@@ -78,6 +123,8 @@ const SORTS: { key: SortKey; numeric: boolean }[] = [
 ];
 
 interface State {
+  /** Show only pinned issuers (?only=pinned). */
+  only: boolean;
   sort: SortKey;
   dir: "asc" | "desc";
   backing: string;
@@ -86,12 +133,13 @@ interface State {
   selected: string[];
 }
 
-const DEFAULT: State = { sort: "name", dir: "asc", backing: "", status: "", jurisdiction: "", selected: [] };
+const DEFAULT: State = { only: false, sort: "name", dir: "asc", backing: "", status: "", jurisdiction: "", selected: [] };
 
 function parseState(search: string): State {
   const p = new URLSearchParams(search);
   const sort = SORTS.some((s) => s.key === p.get("sort")) ? (p.get("sort") as SortKey) : DEFAULT.sort;
   return {
+    only: p.get("only") === "pinned",
     sort,
     dir: p.get("dir") === "desc" ? "desc" : "asc",
     backing: p.get("backing") ?? "",
@@ -103,6 +151,7 @@ function parseState(search: string): State {
 
 function writeUrl(s: State) {
   const p = new URLSearchParams();
+  if (s.only) p.set("only", "pinned");
   if (s.sort !== DEFAULT.sort) p.set("sort", s.sort);
   if (s.dir !== DEFAULT.dir) p.set("dir", s.dir);
   if (s.backing) p.set("backing", s.backing);
@@ -164,7 +213,7 @@ function Bar({ bar }: { bar: NonNullable<TableRow["bar"]> }) {
   );
 }
 
-export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHref, labels }: {
+export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHref, labels, watch }: {
   rows: TableRow[];
   jurisdictions: string[];
   backings: { key: string; label: string }[];
@@ -172,14 +221,32 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHr
   /** The compare page in the reader's language. */
   compareHref: string;
   labels: TableLabels;
+  watch: Watch;
 }) {
   const search = useSyncExternalStore(subscribe, () => window.location.search, () => "");
   const state = useMemo(() => parseState(search), [search]);
   const update = (patch: Partial<State>) => writeUrl({ ...state, ...patch });
+  // Pins: the address's on a watchlist page (stored for later visits), else the stored ones,
+  // read after hydration so the server's HTML and the first render agree.
+  const [pins, setPins] = useState<string[]>(watch.fixed ?? []);
+  useEffect(() => {
+    if (watch.fixed) storePins(watch.fixed);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- storage exists only in the browser, after hydration
+    else setPins(storedPins());
+  }, [watch.fixed]);
+  const onlyPinned = watch.fixed !== null || state.only;
+  const pin = (slug: string, event: React.MouseEvent) => {
+    event.preventDefault();
+    const next = toggled(pins, slug);
+    setPins(next);
+    storePins(next);
+    if (watch.fixed !== null) window.history.replaceState(null, "", watchHref(watch.base, next));
+  };
 
   const visible = useMemo(() => {
     const filtered = rows.filter(
       (r) =>
+        (!onlyPinned || pins.includes(r.slug) || (watch.fixed !== null && watch.fixed.includes(r.slug))) &&
         (!state.backing || r.backing === state.backing) &&
         (!state.status || r.status === state.status) &&
         (!state.jurisdiction || r.jurisdiction === state.jurisdiction),
@@ -195,7 +262,7 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHr
       const c = typeof va === "string" ? va.localeCompare(vb as string) : va - (vb as number);
       return c * dir || a.name.localeCompare(b.name);
     });
-  }, [rows, state]);
+  }, [rows, state, onlyPinned, pins, watch.fixed]);
 
   const header = (key: SortKey, label: string, className?: string) => {
     const active = state.sort === key;
@@ -255,6 +322,15 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHr
         >
           {labels.compareSelected.replace("{count}", String(state.selected.length))}
         </a>
+        {watch.fixed === null && (
+          <label>
+            <input type="checkbox" checked={state.only} disabled={pins.length === 0} onChange={(e) => update({ only: e.target.checked })} data-testid="only-pinned" />{" "}
+            {watch.labels.show.replace("{count}", String(pins.length))}
+          </label>
+        )}
+        <a className="button" href={watchHref(watch.base, pins)} data-testid="watchlist-link">
+          {watch.labels.share}
+        </a>
         <span className="sub" aria-live="polite">
           {labels.shown.replace("{visible}", String(visible.length)).replace("{total}", String(rows.length))}
         </span>
@@ -264,6 +340,9 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHr
           <caption className="skip">{labels.caption}</caption>
           <thead>
             <tr>
+              <th scope="col">
+                <span className="skip">{watch.labels.column}</span>
+              </th>
               <th scope="col">
                 <span className="skip">{labels.selectToCompare}</span>
               </th>
@@ -279,7 +358,19 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHr
           </thead>
           <tbody>
             {visible.map((r) => (
-              <tr key={r.slug} data-testid="issuer-row">
+              <tr key={r.slug} data-testid="issuer-row" data-pinned={pins.includes(r.slug) || undefined}>
+                <td>
+                  <a
+                    className="pin"
+                    href={watchHref(watch.base, toggled(pins, r.slug))}
+                    aria-label={(pins.includes(r.slug) ? watch.labels.unpin : watch.labels.pin).replace("{name}", r.name)}
+                    onClick={(e) => pin(r.slug, e)}
+                    data-testid="pin"
+                    rel="nofollow"
+                  >
+                    <span aria-hidden="true">{pins.includes(r.slug) ? "★" : "☆"}</span>
+                  </a>
+                </td>
                 <td>
                   <input
                     type="checkbox"

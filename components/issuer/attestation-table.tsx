@@ -1,6 +1,6 @@
 import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { getTranslations } from "next-intl/server";
-import type { AttestationRow } from "@/lib/server/queries/issuer-page";
+import type { AttestationRow } from "@/lib/domain/views/issuer";
 import { localizeHref } from "@/i18n/routing";
 import { numberFormatters } from "@/lib/i18n/format";
 import { Usd } from "@/components/ui/money";

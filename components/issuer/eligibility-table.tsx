@@ -1,8 +1,8 @@
 import { eligibilityReason } from "./eligibility-reason";
 import { getTranslations } from "next-intl/server";
-import type { IssuerPageModel } from "@/lib/server/queries/issuer-page";
+import type { IssuerPageModel } from "@/lib/domain/views/issuer";
 import { localizeHref } from "@/i18n/routing";
-import { formatDay } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/i18n/dates";
 import { localizeDigits } from "@/lib/domain/precision";
 import { currentLocale } from "@/lib/i18n/server";
 import { Pct } from "@/components/ui/measured";

@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { CHART_HEIGHT, CHART_WIDTH, getIssuerChartSpecs, type ChartSpec } from "@/lib/server/queries/issuer-charts";
-import { currentLocale } from "@/lib/i18n/server";
-import type { Locale } from "@/i18n/routing";
+import { CHART_HEIGHT, CHART_WIDTH, type ChartSpec, type IssuerChartSpecs } from "@/lib/charts/issuer-specs";
+import { localizeHref, type Locale } from "@/i18n/routing";
 
 /**
  * A chart as an image of its own: the page's HTML stays small and the SVG is cached apart.
@@ -20,10 +19,22 @@ export function chartImage(slug: string, file: string, chart: ChartSpec, locale:
 
 type FigureProps = { slug: string; locale: Locale; file: string; chart: ChartSpec | null; title: string; caption: string; dataTableLabel: string };
 
+/** The issuer's charts, in page order: the SVG file each is served as, and its words in charts.issuer.*. */
+export const ISSUER_CHARTS = [
+  { key: "compositionShare", file: "composition-share.svg", words: "compositionShare" },
+  { key: "compositionUsd", file: "composition-usd.svg", words: "compositionUsd" },
+  { key: "coverage", file: "coverage.svg", words: "coverage" },
+  { key: "cadence", file: "cadence.svg", words: "cadence" },
+] as const;
+
+/** Where a chart's data table is: the issuer's history page (a long history would make the issuer page heavy). */
+export const chartTableId = (file: string) => `data-${file.replace(/\.svg$/, "")}`;
+
 function Figure({ slug, locale, file, chart, title, caption, dataTableLabel }: FigureProps) {
   if (!chart) return null;
   return (
     <ChartFigure
+      tableHref={`${localizeHref(`/issuers/${slug}/history`, locale)}#${chartTableId(file)}`}
       image={chartImage(slug, file, chart, locale)}
       title={title}
       caption={caption}
@@ -36,10 +47,9 @@ function Figure({ slug, locale, file, chart, title, caption, dataTableLabel }: F
 }
 
 /** Composition, coverage and cadence over time, as server-rendered SVG with data tables. */
-export async function IssuerCharts({ slug }: { slug: string }) {
-  const locale = await currentLocale();
-  const [t, charts] = await Promise.all([getTranslations("charts"), getIssuerChartSpecs(slug, locale)]);
+export async function IssuerCharts({ slug, locale, charts }: { slug: string; locale: Locale; charts: IssuerChartSpecs | null }) {
   if (!charts) return null;
+  const t = await getTranslations("charts");
   const dataTableLabel = t("dataTable");
   return (
     <section aria-labelledby="history-h" className="charts">

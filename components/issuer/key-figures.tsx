@@ -1,6 +1,6 @@
 import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { getTranslations } from "next-intl/server";
-import type { IssuerPageModel } from "@/lib/server/queries/issuer-page";
+import type { IssuerPageModel } from "@/lib/domain/views/issuer";
 import { localizeDigits } from "@/lib/domain/precision";
 import { localizeHref } from "@/i18n/routing";
 import { numberFormatters } from "@/lib/i18n/format";

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { localizeHref } from "@/i18n/routing";
-import { formatDay } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/i18n/dates";
 import { COMPLETE_BREAKDOWN_PCT, type CompositionShares } from "@/lib/domain/metrics/composition";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import type { IssuerLiveModel, LiveFigure } from "@/lib/server/queries/live";
-import { formatDay, utcMinute } from "@/lib/domain/dates";
+import type { IssuerLiveModel, LiveFigure } from "@/lib/domain/views/live";
+import { utcMinute } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/i18n/dates";
 import { numberFormatters } from "@/lib/i18n/format";
 
 /** Age of a reading against the moment the page's live figures were computed, in whole minutes, hours or days. */

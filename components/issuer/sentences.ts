@@ -7,7 +7,7 @@ import Decimal from "decimal.js";
 import type { EvaluationFact } from "@/lib/domain/evaluation";
 import type { CompositionShares } from "@/lib/domain/metrics/composition";
 import { DEFAULT_LAG_DAYS, type OverdueJudgement, type PublicationLag } from "@/lib/domain/metrics/cadence";
-import { formatDay } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/i18n/dates";
 import { localizeDigits, type Measured, type NumberLocale } from "@/lib/domain/precision";
 import type { Assurance, ReserveCategory } from "@/lib/domain/taxonomy";
 

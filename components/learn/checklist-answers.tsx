@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
-import type { ChecklistQuestion } from "@/lib/server/learn/content";
-import type { IssuerPageModel } from "@/lib/server/queries/issuer-page";
+import type { ChecklistQuestion } from "@/lib/domain/views/learn";
+import type { IssuerPageModel } from "@/lib/domain/views/issuer";
 import { localizeDigits } from "@/lib/domain/precision";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";

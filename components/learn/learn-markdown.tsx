@@ -1,7 +1,7 @@
 import ReactMarkdown, { defaultUrlTransform } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { localizeHref, type Locale } from "@/i18n/routing";
-import { LIVE_BLOCKS, type GlossaryEntry, type LiveBlockId } from "@/lib/server/learn/content";
+import { LIVE_BLOCKS, type GlossaryEntry, type LearnLiveData, type LiveBlockId } from "@/lib/domain/views/learn";
 import { ScrollingTable } from "@/components/ui/markdown";
 import { LiveBlock } from "./live-block";
 import { Term } from "./term";
@@ -22,7 +22,7 @@ function liveBlockOf(node: HastNode | undefined): LiveBlockId | null {
  * becomes an inline glossary definition, a paragraph that is only
  * [caption](live:block) becomes live data, and site paths gain the language.
  */
-export function LearnMarkdown({ source, locale, terms }: { source: string; locale: Locale; terms: Record<string, GlossaryEntry> }) {
+export function LearnMarkdown({ source, locale, terms, live }: { source: string; locale: Locale; terms: Readonly<Record<string, GlossaryEntry>>; live: LearnLiveData }) {
   return (
     <div className="prose learn-prose">
       <ReactMarkdown
@@ -31,8 +31,8 @@ export function LearnMarkdown({ source, locale, terms }: { source: string; local
         urlTransform={(url) => (url.startsWith("term:") || url.startsWith("live:") ? url : defaultUrlTransform(url))}
         components={{
           p: ({ node, children }) => {
-            const live = liveBlockOf(node as HastNode | undefined);
-            return live ? <LiveBlock id={live} caption={children} /> : <p>{children}</p>;
+            const block = liveBlockOf(node as HastNode | undefined);
+            return block ? <LiveBlock id={block} caption={children} data={live} /> : <p>{children}</p>;
           },
           a: ({ href = "", children }) => {
             if (href.startsWith("live:")) return <>{children}</>;

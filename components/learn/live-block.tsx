@@ -6,13 +6,11 @@ import { localizeDigits, type Measured } from "@/lib/domain/precision";
 import type { ReserveCategory } from "@/lib/domain/taxonomy";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
-import { comparisonRows, type ComparisonRow } from "@/lib/server/queries/comparison";
-import { learnFacts } from "@/lib/server/queries/learn";
-import { listAllStressEvents } from "@/lib/server/queries/lists";
-import type { LiveBlockId } from "@/lib/server/learn/content";
+import { type ComparisonRow } from "@/lib/domain/views/comparison";
+import type { LearnLiveData, LiveBlockId } from "@/lib/domain/views/learn";
 
-// Live data beside the Learn pages' explanations: the same cached read models
-// and functions as the issuer pages, so a new report changes these blocks at
+// Live data beside the Learn pages' explanations, handed down by the page from the
+// same cached read models as the issuer pages (learnLiveData), so a new report changes these blocks at
 // the next publish. Each figure carries its precision mark and links to the
 // issuer page that lists its source report.
 
@@ -35,7 +33,7 @@ interface Row {
 const share = (row: ComparisonRow, c: ReserveCategory) => row.composition?.parts.find((p) => p.category === c)?.pct ?? 0;
 const measuredNumber = (m: Measured | null) => (m && m.value !== null ? Number(m.value) : null);
 
-export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: React.ReactNode }) {
+export async function LiveBlock({ id, caption, data }: { id: LiveBlockId; caption: React.ReactNode; data: LearnLiveData }) {
   const t = await getTranslations("learn.live");
   const f = await numberFormatters();
   const L = await taxonomyLabels();
@@ -44,7 +42,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
 
   if (id === "mostly-treasury-bills" || id === "mostly-cash-deposits") {
     const category: ReserveCategory = id === "mostly-treasury-bills" ? "tbills_93d" : "cash_deposits";
-    const { rows: all } = await comparisonRows();
+    const all = data.comparison;
     rows = all
       .filter((r) => share(r, category) > 50)
       .sort((a, b) => share(b, category) - share(a, category))
@@ -57,7 +55,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
       }));
     columns = { value: L.category(category) };
   } else if (id === "onchain-collateral") {
-    const { rows: all } = await comparisonRows();
+    const all = data.comparison;
     rows = all
       .filter((r) => r.issuer.backingModel !== "fiat_reserve" || share(r, "onchain_crypto") > 0)
       .map((r) => ({
@@ -69,7 +67,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
       }));
     columns = { value: t("backingModel") };
   } else if (id === "coverage") {
-    const { rows: all } = await comparisonRows();
+    const all = data.comparison;
     rows = all
       .filter((r) => measuredNumber(r.coveragePct) !== null)
       .sort((a, b) => (measuredNumber(b.coveragePct) ?? 0) - (measuredNumber(a.coveragePct) ?? 0))
@@ -82,7 +80,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
       }));
     columns = { value: t("coverage") };
   } else if (id === "other-undisclosed") {
-    const { rows: all } = await comparisonRows();
+    const all = data.comparison;
     rows = all
       .filter((r) => r.composition)
       .map((r) => ({ r, opaque: share(r, "other_undisclosed") + (r.composition?.parts.find((p) => p.category === "not_captured")?.pct ?? 0) }))
@@ -100,7 +98,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
       }));
     columns = { value: t("opaque") };
   } else if (id === "eligibility") {
-    const { rows: all } = await comparisonRows();
+    const all = data.comparison;
     rows = all
       .filter((r) => r.geniusEligible)
       .sort((a, b) => (measuredNumber(b.geniusEligible!.share) ?? -1) - (measuredNumber(a.geniusEligible!.share) ?? -1))
@@ -116,7 +114,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
       });
     columns = { value: t("eligible") };
   } else if (id === "report-types" || id === "publication-lag") {
-    const { issuers } = await learnFacts();
+    const { issuers } = data.facts;
     if (id === "report-types") {
       rows = issuers
         .filter((i) => Object.values(i.reportsByType).some((n) => n > 0))
@@ -144,7 +142,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
       columns = { value: t("medianLag") };
     }
   } else if (id === "stress-events") {
-    const events = (await listAllStressEvents()).slice(0, 6);
+    const events = data.stressEvents.slice(0, 6);
     rows = events.map(({ event, issuerName, isDemo }) => ({
       key: event.id, slug: event.issuerSlug, name: issuerName, isDemo,
       value: L.stressKind(event.kind) + (event.lowestPrice ? ` · ${t("lowest", { price: localizeDigits(event.lowestPrice, f.locale) })}` : ""),
@@ -154,7 +152,7 @@ export async function LiveBlock({ id, caption }: { id: LiveBlockId; caption: Rea
     }));
     columns = { value: t("event") };
   } else if (id === "commercial-paper-history") {
-    const { history } = await learnFacts();
+    const { history } = data.facts;
     rows = (history?.points ?? []).map((p) => ({
       key: p.asOf, slug: history!.slug, name: p.asOf, nameIsDate: true, isDemo: false,
       value: f.pct(p.sharePct, 1),

@@ -1,5 +1,6 @@
 import type { Locale } from "@/i18n/routing";
-import { formatAsOf, formatDay } from "@/lib/domain/dates";
+import { formatAsOf } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/i18n/dates";
 import type { DatePrecision } from "@/lib/domain/taxonomy";
 
 /**

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { parseJsonExact } from "./json-exact";
 import { decimalString, parseDecimal } from "./decimal";
 import type { PriceApiKind } from "./config";
+import { fromUtcDate } from "@/lib/domain/dates";
 
 export interface DailyPrice {
   geckoId: string;
@@ -25,7 +26,7 @@ export function priceRequestUrl(kind: PriceApiKind, base: string, geckoId: strin
   return `${base.replace(/\/$/, "")}/coins/${encodeURIComponent(geckoId)}/market_chart?vs_currency=usd&days=${days}&interval=daily`;
 }
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const isoDay = (ms: number) => fromUtcDate(new Date(ms));
 
 function validPrice(p: string): boolean {
   const d = parseDecimal(p);

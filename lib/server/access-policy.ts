@@ -29,4 +29,12 @@ export const PUBLIC_WRITES: Record<string, { why: string; invoke: boolean }> = {
     why: "readers suggest corrections without an account; guarded by a honeypot, a signed form stamp (minimum fill time) and 5 per IP per hour in PostgreSQL; it only adds a pending suggestion for editors to review",
     invoke: true,
   },
+  // Alerts (issue 20): readers follow issuers without an account (lib/server/alerts/).
+  "POST /api/alerts/subscribe": {
+    why: "readers follow issuers without an account; cross-site refused, 5 requests per network per hour and 3 pending per address in PostgreSQL, e-mail double opt-in (only a confirmation is sent until confirmed), webhook URLs on private addresses refused",
+    invoke: true,
+  },
+  "POST /api/alerts/confirm": { why: "the double opt-in link's click; needs the one-time confirmation token (expires after 48 h)", invoke: true },
+  "POST /api/alerts/unsubscribe": { why: "RFC 8058 one-click unsubscribe, sent by mail providers without a session; needs the subscription's management token", invoke: true },
+  "POST /api/alerts/manage": { why: "a subscriber changes the kinds of events followed; cross-site refused; needs the subscription's management token", invoke: true },
 };

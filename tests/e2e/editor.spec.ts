@@ -127,7 +127,8 @@ test("an editor drafts, publishes and corrects a report; the public page shows t
   await expect(page.getByRole("heading", { level: 1 })).toContainText("published");
 
   const publicRow = async () => {
-    await page.goto("/issuers/fabrikam-vault-dollar");
+    // The history page lists every report (the issuer page only the latest four).
+    await page.goto("/issuers/fabrikam-vault-dollar/history");
     // The row whose own as-of date is asOf (another report may have been published on that day).
     return page.getByTestId("attestation-row").filter({ has: page.locator(`th time[datetime="${asOf}"]`) });
   };

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import http from "node:http";
+import zlib from "node:zlib";
 import { expect, test, type APIResponse } from "@playwright/test";
 
 // Security headers over every route family, against the app playwright.config.ts
@@ -119,6 +121,37 @@ test.describe("security headers", () => {
       expect(Number(/max-age=(\d+)/.exec(hsts!)![1]), url).toBeGreaterThanOrEqual(31_536_000);
     }
   });
+});
+
+/** A GET as a browser sends it, without any client-side decompression: the bytes and headers as sent. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+test("a page is sent compressed in the best encoding the client takes, and decodes to the page its policy describes", async ({ baseURL }) => {
+  for (const [accept, encoding] of [["gzip, deflate, br, zstd", "br"], ["gzip", "gzip"], ["identity", undefined]] as const) {
+    const res = await rawGet(`${baseURL}/en/issuers/tether`, { accept: "text/html,*/*;q=0.8", "accept-encoding": accept });
+    expect(res.status).toBe(200);
+    expect(res.headers["content-encoding"], accept).toBe(encoding);
+    expect(res.headers.vary, accept).toMatch(/accept-encoding/i);
+    expect(Number(res.headers["content-length"]), accept).toBe(res.body.length);
+    const html = (encoding === "br" ? zlib.brotliDecompressSync(res.body) : encoding === "gzip" ? zlib.gunzipSync(res.body) : res.body).toString("utf8");
+    expect(html).toContain("</html>");
+    const sources = scriptSources(parsePolicy(res.headers["content-security-policy"] as string)!);
+    for (const s of executableInline(html)) expect(sources).toContain(sha256(s.body));
+  }
+  // The same version twice: the same bytes (compressed once, then served from the memo).
+  const again = [await rawGet(`${baseURL}/en/issuers/tether`, { accept: "text/html", "accept-encoding": "br" }), await rawGet(`${baseURL}/en/issuers/tether`, { accept: "text/html", "accept-encoding": "br" })];
+  expect(again[0]!.headers.etag).toBe(again[1]!.headers.etag);
+  expect(again[0]!.body.equals(again[1]!.body)).toBe(true);
 });
 
 test.describe("the policy in the browser", () => {

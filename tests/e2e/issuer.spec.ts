@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("an issuer page's charts are server-rendered SVG in the initial HTML, each with a data table", async ({ page, request }) => {
+  test("an issuer page's charts are server-rendered SVG in the initial HTML, each linked to its data table", async ({ page, request }) => {
     await page.goto("/issuers/northwind-dollar");
     const images = page.locator("figure.chart-figure img");
     await expect(images).toHaveCount(4);
@@ -16,9 +16,18 @@ test.describe("without JavaScript", () => {
       expect(svg).toContain("<svg");
       expect(svg).toMatch(/role="img"/);
     }
-    const tables = page.locator("figure.chart-figure details table");
-    await expect(tables).toHaveCount(4);
-    await expect(tables.first().locator("tbody tr")).not.toHaveCount(0);
+    // The tables live on the issuer's history page (the issuer page stays small however long the history):
+    // each figure links to its own table there, and each table has a row per report.
+    const links = page.locator("figure.chart-figure .chart-data-link a");
+    await expect(links).toHaveCount(4);
+    const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
+    expect(new Set(hrefs.map((h) => h.split("#")[1])).size).toBe(4);
+    await page.goto(hrefs[0]!);
+    for (const href of hrefs) {
+      const table = page.locator(`#${href.split("#")[1]} table`);
+      await expect(table).toHaveCount(1);
+      await expect(table.locator("tbody tr")).not.toHaveCount(0);
+    }
   });
 });
 
@@ -26,6 +35,10 @@ test("a demo issuer's page shows the demo label, the overdue judgement, the repo
   await page.goto("/issuers/northwind-dollar");
   await expect(page.getByTestId("issuer-demo-label")).toBeVisible();
   await expect(page.getByTestId("cadence-status")).toBeVisible();
+  // the issuer page lists the latest four and links to the history page, which lists them all
+  await expect(page.getByTestId("attestation-row")).toHaveCount(4);
+  await page.getByTestId("all-reports").getByRole("link").click();
+  await expect(page).toHaveURL(/\/issuers\/northwind-dollar\/history$/);
   const rows = page.getByTestId("attestation-row");
   expect(await rows.count()).toBeGreaterThan(40);
   // the demo set corrects one Northwind report: its earlier figures stay visible

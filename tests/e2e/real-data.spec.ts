@@ -6,7 +6,7 @@ import { parseCsv } from "@/lib/domain/import/read-csv";
 const pack = (file: string) => parseCsv(fs.readFileSync(path.join(__dirname, "..", "..", "data", "public-reports", file))).rows;
 
 test("Tether's page lists its quarterly reports from 2021 with firm, lag, precision and source links", async ({ page }) => {
-  await page.goto("/issuers/tether");
+  await page.goto("/issuers/tether/history");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Tether");
   const rows = page.getByTestId("attestation-row");
   await expect(rows).toHaveCount(20);
@@ -21,8 +21,8 @@ test("Tether's page lists its quarterly reports from 2021 with firm, lag, precis
 });
 
 test("Tether's composition history shows commercial paper falling to zero during 2022", async ({ page }) => {
-  await page.goto("/issuers/tether");
-  const table = page.locator("figure.chart-figure", { hasText: "Composition over time, share of reserves" }).locator("details table");
+  await page.goto("/issuers/tether/history");
+  const table = page.locator("#data-composition-share table");
   const header = await table.locator("thead th").allTextContents();
   const col = header.indexOf("Commercial paper and CDs");
   expect(col).toBeGreaterThan(0);
@@ -33,9 +33,8 @@ test("Tether's composition history shows commercial paper falling to zero during
 });
 
 test("a report with no captured figures still counts in the cadence chart", async ({ page }) => {
-  await page.goto("/issuers/wlfi-usd1");
-  const cadence = page.locator("figure.chart-figure", { hasText: "Reporting cadence" });
-  await expect(cadence.locator("details table tbody tr", { hasText: "2025-06-30" })).toContainText("publication date unknown");
+  await page.goto("/issuers/wlfi-usd1/history");
+  await expect(page.locator("#data-cadence table tbody tr", { hasText: "2025-06-30" })).toContainText("publication date unknown");
 });
 
 test("TerraUSD shows as discontinued with its May 2022 collapse on the stress timeline", async ({ page }) => {
@@ -113,12 +112,12 @@ test("a newer partial breakdown is named, not taken for the whole, and the page,
 });
 
 test("a report without a breakdown is a gap in both composition charts, never a zero", async ({ page }) => {
-  await page.goto("/en/issuers/tether");
+  await page.goto("/en/issuers/tether/history");
   const lines = pack("composition.csv").filter((l) => l.issuer_slug === "tether");
   const without = pack("reports.csv").filter((r) => r.issuer_slug === "tether" && !lines.some((l) => l.as_of === r.as_of)).map((r) => r.as_of!);
   expect(without.length).toBeGreaterThan(0);
-  for (const title of ["Composition over time, share of reserves"]) {
-    const table = page.locator("figure.chart-figure", { hasText: title }).locator("details table");
+  for (const title of ["composition-share"]) {
+    const table = page.locator(`#data-${title} table`);
     for (const asOf of without) {
       const cells = await table.locator("tbody tr", { has: page.locator("th", { hasText: asOf }) }).locator("td").allTextContents();
       expect(cells.length, `${title} ${asOf}`).toBeGreaterThan(0);

@@ -12,7 +12,7 @@ import { loadDataset } from "@/lib/server/commands/load-dataset";
 import { demoDataset } from "@/prisma/seed/demo";
 import { backupBuiltin, restoreBuiltin } from "../../scripts/lib/backup/builtin";
 import { findPgTool } from "../../scripts/lib/backup/pg-tools";
-import { fillLiveTables } from "../support/live-fill";
+import { fillAlertTables, fillLiveTables } from "../support/live-fill";
 import { prismaFor } from "../../scripts/lib/seed";
 import { withFreshDatabase } from "../support/db";
 
@@ -33,6 +33,7 @@ async function fill(url: string): Promise<void> {
     await prisma.formStamp.create({ data: { hash: "c".repeat(64), expiresAt: new Date(Date.now() + 3_600_000) } });
     const issuer = await prisma.issuer.findFirstOrThrow({ orderBy: { slug: "asc" } });
     await fillLiveTables(prisma, issuer.id);
+    await fillAlertTables(prisma, issuer.id);
     await prisma.issuerReview.create({ data: { issuerId: issuer.id, reviewerId: user.id, note: "checked, \"quoted\"\nsecond line" } });
     await prisma.licence.create({ data: { issuerId: issuer.id, regulator: "Régulateur, \"quoted\"\nsecond line", licence: "EMI", jurisdiction: "FR", since: new Date("2021-04-01") } });
     await prisma.correctionSuggestion.create({

@@ -37,3 +37,34 @@ export async function fillLiveTables(prisma: PrismaClient, issuerId: string): Pr
   });
   await prisma.jobRun.create({ data: { name: "live-refresh", jobId: "00000000-0000-0000-0000-000000000000", startedAt: at, finishedAt: at, durationMs: 0, outcome: "failed", error: "boom", summary: { a: 1 } } });
 }
+
+/** One row in every alert table (subscription, outbox event, delivery, its try, a live condition): enum arrays, JSON, bigint ids. */
+export async function fillAlertTables(prisma: PrismaClient, issuerId: string): Promise<void> {
+  const at = new Date("2026-12-07T08:00:00.456Z");
+  const sub = await prisma.alertSubscription.create({
+    data: {
+      channel: "webhook",
+      address: "https://hooks.example.org/usd1?token=a'b",
+      locale: "pt",
+      issuerId,
+      kinds: ["report_published", "price_band"],
+      status: "active",
+      manageTokenHash: "e".repeat(64),
+      webhookSecret: "whsec_" + "f".repeat(40),
+      confirmedAt: at,
+    },
+  });
+  const event = await prisma.alertEvent.create({
+    data: {
+      kind: "report_published",
+      issuerId,
+      dedupeKey: "report_published:backup-test",
+      payload: { issuer: { slug: "x", name: 'Name "quoted"\nline' }, pagePath: "/issuers/x", sourceUrl: null, figures: [], facts: { asOf: "2026-11-30" } },
+      occurredAt: at,
+      fannedOutAt: at,
+    },
+  });
+  const delivery = await prisma.alertDelivery.create({ data: { eventId: event.id, subscriptionId: sub.id, status: "failed", attempts: 1, lastError: "HTTP 503" } });
+  await prisma.alertDeliveryAttempt.create({ data: { deliveryId: delivery.id, attempt: 1, outcome: "failed", httpStatus: 503, error: "Service Unavailable", durationMs: 12, at } });
+  await prisma.alertCondition.create({ data: { issuerId, kind: "supply_divergence", subject: "ethereum", active: true, since: at, checkedAt: at } });
+}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { Suspense } from "react";
-import { getIssuerPage, type IssuerPageModel } from "@/lib/server/queries/issuer-page";
+import { getIssuerPage } from "@/lib/server/queries/issuer-page";
+import { type IssuerPageModel } from "@/lib/domain/views/issuer";
 import { issuerSlugs } from "@/lib/server/queries/issuer";
 import { taxonomyLabels } from "@/lib/i18n/labels";
 import { currentLocale } from "@/lib/i18n/server";
@@ -11,6 +12,7 @@ import { Pct } from "@/components/ui/measured";
 import { SourceLink } from "@/components/ui/source-link";
 import { DateText } from "@/components/ui/date-text";
 import { CompareCharts } from "@/components/compare/compare-charts";
+import { getCompareCharts } from "@/lib/server/queries/issuer-charts";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("compare");
@@ -107,7 +109,7 @@ async function Comparison({ searchParams }: Props) {
           </tbody>
         </table>
       </div>
-      <CompareCharts slugs={models.map((m) => m.issuer.slug)} />
+      <CompareCharts items={await getCompareCharts(models.map((m) => m.issuer.slug), locale)} />
     </>
   );
 }

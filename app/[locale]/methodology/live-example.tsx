@@ -11,7 +11,7 @@ import type { MetricId } from "@/lib/domain/metrics/definitions";
 import type { DatePrecision } from "@/lib/domain/taxonomy";
 import type { NumberFormatters } from "@/lib/i18n/format";
 import type { TaxonomyLabels } from "@/lib/i18n/labels";
-import type { LiveInput, LiveMeasured, LiveWorkedExample, LiveWorkedExamples } from "@/lib/server/queries/methodology-examples";
+import type { LiveInput, LiveMeasured, LiveWorkedExample, LiveWorkedExamples } from "@/lib/domain/metrics/worked-examples";
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
 

@@ -5,7 +5,7 @@ import { cacheLife } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/ui/markdown";
 import { currentLocale } from "@/lib/i18n/server";
-import { formatDay } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/i18n/dates";
 import { editionNumber, packEdition } from "@/lib/domain/import/public-pack";
 import { datasetNotice } from "@/lib/server/queries/home";
 

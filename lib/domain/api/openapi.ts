@@ -4,6 +4,8 @@
 // dialect, so no converter library is needed: components come straight from
 // the registry, parameters from the query schemas' fields.
 import { z } from "zod";
+import { alertsRegistry } from "@/lib/domain/alerts/payload";
+import { DELIVERY_ATTEMPT_HEADER, EVENT_ID_HEADER, EVENT_KIND_HEADER, SIGNATURE_HEADER } from "@/lib/domain/alerts/signature";
 import { issuerListParams, listParams, pageParams } from "./params";
 import { apiRegistry } from "./schemas";
 
@@ -11,8 +13,8 @@ type JsonObject = Record<string, unknown>;
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
-function components(): Record<string, JsonObject> {
-  const { schemas } = z.toJSONSchema(apiRegistry, { uri: (id) => `#/components/schemas/${id}`, target: "draft-2020-12", io: "output" });
+function components(registry: typeof apiRegistry = apiRegistry): Record<string, JsonObject> {
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, target: "draft-2020-12", io: "output" });
   // Each component is embedded in the document, not a document of its own.
   return Object.fromEntries(
     Object.entries(schemas).map(([id, s]) => {
@@ -53,6 +55,30 @@ function operation(operationId: string, summary: string, description: string, pa
         "304": { description: "Not Modified: the ETag sent in If-None-Match still matches.", headers },
         "400": { description: "A query parameter is not valid; the message says which.", content: { "application/json": { schema: ref("Error") } } },
         ...(notFound ? { "404": { description: "No such issuer.", content: { "application/json": { schema: ref("Error") } } } } : {}),
+      },
+    },
+  };
+}
+
+/** Alerts (issue 20): what a followed issuer's webhook receives (lib/domain/alerts/payload.ts). */
+function alertWebhook(): JsonObject {
+  const header = (name: string, description: string, schema: JsonObject = { type: "string" }) => ({ name, in: "header", required: true, description, schema });
+  return {
+    post: {
+      operationId: "alertWebhook",
+      summary: "An alert about a followed issuer",
+      description:
+        "Sent to the URL given when following an issuer (POST /api/alerts/subscribe with channel webhook): a report published, corrected, retracted or overdue, a stress event, or a live signal. Verify the signature before trusting the body. Private, loopback and link-local addresses are never called; redirects are not followed.",
+      parameters: [
+        header(SIGNATURE_HEADER, "t=<unix seconds>,v1=<hex HMAC-SHA256 of `${t}.${body}` keyed with the secret shown once at subscription>. Refuse a t far from your clock (5 minutes)."),
+        header(EVENT_ID_HEADER, "The event's id: the same on every retry, so a repeat can be ignored.", { type: "string", pattern: "^\\d+$" }),
+        header(EVENT_KIND_HEADER, "The event's kind (as `kind` in the body)."),
+        header(DELIVERY_ATTEMPT_HEADER, "1 for the first try, then 2, 3, …", { type: "string", pattern: "^\\d+$" }),
+      ],
+      requestBody: { required: true, content: { "application/json": { schema: ref("AlertWebhook") } } },
+      responses: {
+        "2XX": { description: "Acknowledged: the delivery is done." },
+        default: { description: "Anything else, or no answer within 10 s, is retried with exponential backoff (1 min, 2, 4, …); after 6 tries the delivery is dead and shows so in the subscription's delivery log." },
       },
     },
   };
@@ -109,6 +135,7 @@ export function openApiDocument(): JsonObject {
       ),
       [API_PATHS.stressEvents]: operation("listStressEvents", "Stress events", "Newest start date first; undated events last.", queryParameters(listParams), "StressEventList"),
     },
-    components: { schemas: components() },
+    webhooks: { alert: alertWebhook() },
+    components: { schemas: { ...components(), ...components(alertsRegistry) } },
   };
 }

@@ -18,6 +18,7 @@ import { applyCorrection, ConcurrentEditError, sameReport } from "./corrections"
 import { attestationWithLines, storedToInput, type StoredAttestation } from "@/lib/server/records/report";
 import { CommandError, fieldError, isUniqueViolation } from "./errors";
 import { attestationFields, compositionRows } from "./rows";
+import { recordReportAlert } from "@/lib/server/alerts/outbox";
 import { audit, conflict, lockVersion, parseEnvelope, requireVersion, WRITE_TX, type Written } from "./shared";
 
 export interface SavedAttestation {
@@ -149,7 +150,9 @@ export async function publishAttestation(id: string, raw: unknown): Promise<Writ
     const stored = await lockedReport(tx, id, version, env.baseline);
     if (stored.state !== "draft") throw new CommandError("state", `This report is ${stored.state}, not a draft; nothing was saved.`);
     keepIssuer(stored, env.input);
-    return writeDraft(tx, user, stored, env.input, true);
+    const published = await writeDraft(tx, user, stored, env.input, true);
+    await recordReportAlert(tx, "report_published", id); // the alert outbox, in this transaction
+    return published;
   }, WRITE_TX);
   return { data: saved(a, env.input), tags: publicTags(env.input.issuerSlug) };
 }
@@ -175,6 +178,7 @@ export async function correctAttestation(id: string, raw: unknown): Promise<Writ
       if (err instanceof ConcurrentEditError) throw new CommandError("conflict", err.message);
       throw err;
     }
+    await recordReportAlert(tx, "report_corrected", id, { reason }); // the alert outbox, in this transaction
     return tx.attestation.findUniqueOrThrow({ where: { id } });
   }, WRITE_TX);
   return { data: saved(result, env.input), tags: publicTags(env.input.issuerSlug) };
@@ -194,6 +198,7 @@ export async function retractAttestation(id: string, raw: unknown): Promise<Writ
       data: { state: "retracted", retractedAt: new Date(), retractedReason: reason, version: { increment: 1 } },
     });
     await audit(tx, user, { action: "retract", entityType: "attestation", entityId: id, before: { state: "published" }, after: { state: "retracted", retractedReason: reason }, reason });
+    await recordReportAlert(tx, "report_retracted", id, { reason }); // the alert outbox, in this transaction
     return { a, input: storedToInput(stored) };
   }, WRITE_TX);
   return { data: saved(result.a, result.input), tags: publicTags(result.input.issuerSlug) };

@@ -10,6 +10,7 @@ import { attestationEditorInput } from "@/lib/domain/schemas/attestation-editor"
 import { ATTESTATION_STATES } from "@/lib/domain/taxonomy";
 import { toUtcDate } from "@/lib/domain/dates";
 import { attestationFields } from "./rows";
+import { recordReportAlerts } from "@/lib/server/alerts/outbox";
 
 export type ImportResult =
   | { ok: true; dryRun: boolean; reports: number; compositionLines: number; byIssuer: Record<string, number> }
@@ -130,6 +131,7 @@ export async function importAttestations(
             reason: "bulk import",
           })),
         });
+        await recordReportAlerts(tx, batch.filter((v) => v.state !== "draft").map(idOf)); // the alert outbox, in this transaction
       }
     },
     { timeout: 600_000, maxWait: 10_000 },

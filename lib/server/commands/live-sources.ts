@@ -37,6 +37,7 @@ import { TAGS } from "@/lib/server/queries/tags";
 import { createAttestationDraft, editorAttestationHref, type SavedAttestation } from "./attestations";
 import { CommandError, fieldError, isUniqueViolation } from "./errors";
 import { audit, conflict, parseEnvelope, requireVersion, WRITE_TX, type Written } from "./shared";
+import { fromUtcDate } from "@/lib/domain/dates";
 
 /** What a record is called in the audit log, its table, and how the editor names it. */
 const KIND = {
@@ -293,9 +294,9 @@ export async function draftReportFromReading(readingIdText: string): Promise<Wri
   }
   const amount = reading.amount.toFixed().replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
   const tokens = tokensFigure(amount, figure.exact);
-  const asOf = (reading.sourceAsOf ?? reading.readAt).toISOString().slice(0, 10);
+  const asOf = fromUtcDate((reading.sourceAsOf ?? reading.readAt));
   const notes = [
-    `Drafted from the issuer's own live figure (issuer-stated, not assured) by ${user.displayName} on ${new Date().toISOString().slice(0, 10)}.`,
+    `Drafted from the issuer's own live figure (issuer-stated, not assured) by ${user.displayName} on ${fromUtcDate(new Date())}.`,
     `Endpoint: ${endpoint.url} (adapter ${endpoint.adapter}, record ${endpoint.id}).`,
     `Reading ${reading.id.toString()}: ${reading.metric} = ${amount}${tokens.value !== amount ? ` (recorded here as ${tokens.value}, ${tokens.precision})` : ""}.`,
     `Response SHA-256: ${reading.responseSha256}.`,

@@ -8,6 +8,7 @@ import { TAGS } from "@/lib/server/queries/tags";
 import { CommandError, fieldError } from "./errors";
 import { stressEventFields } from "./rows";
 import { storedStressToInput, stressWithSources } from "@/lib/server/records/stress-event";
+import { recordStressAlert } from "@/lib/server/alerts/outbox";
 import { audit, conflict, lockVersion, parseEnvelope, requireVersion, WRITE_TX, type Written } from "./shared";
 
 const canonicalStress = (e: StressEventInput): StressEventInput => ({ ...e, sources: [...e.sources].sort((a, b) => a.url.localeCompare(b.url)) });
@@ -31,6 +32,7 @@ export async function createStressEvent(raw: unknown, afterCreate?: AfterStressC
     if (!issuer) throw fieldError("issuerSlug", "no issuer with this slug");
     const e = await tx.stressEvent.create({ data: { issuerId: issuer.id, ...stressEventFields(input), sources: { create: input.sources } } });
     await audit(tx, user, { action: "create", entityType: "stress_event", entityId: e.id, after: input });
+    await recordStressAlert(tx, e.id); // the alert outbox, in this transaction
     if (afterCreate) await afterCreate(tx, e, user);
     return e;
   }, WRITE_TX);

@@ -17,6 +17,7 @@ import { checkFormStamp, claimFormStamp, newFollowToken, sha256 } from "@/lib/se
 import { attestationWithLines, storedToInput } from "@/lib/server/records/report";
 import { CommandError, validationError } from "./errors";
 import { audit, WRITE_TX, type Written } from "./shared";
+import type { DecidedSuggestion } from "@/lib/domain/views/editor";
 
 export const SUGGESTION_LIMIT = { perIp: 5, windowMs: 3600_000 } as const;
 export const followPath = (token: string) => `/corrections/${token}`;
@@ -117,13 +118,6 @@ async function lockedPending(tx: Prisma.TransactionClient, id: string) {
   if (!rows[0]) throw new CommandError("not_found", "This suggestion no longer exists; nothing was saved.");
   if (rows[0].status !== "pending") throw new CommandError("state", `This suggestion was already ${rows[0].status}; nothing was saved.`);
   return tx.correctionSuggestion.findUniqueOrThrow({ where: { id }, select: { id: true, attestationId: true, figure: true, proposedValue: true } });
-}
-
-export interface DecidedSuggestion {
-  id: string;
-  status: "accepted" | "declined";
-  /** Where the editor goes next: the report's correction form, linked to the suggestion. */
-  next: string | null;
 }
 
 export async function acceptSuggestion(raw: unknown): Promise<Written<DecidedSuggestion>> {

@@ -9,7 +9,8 @@ const globalForPool = globalThis as unknown as { csvExportPool?: pg.Pool };
 
 export function exportPool(): pg.Pool {
   globalForPool.csvExportPool ??= new pg.Pool({
-    connectionString: env().DATABASE_URL,
+    // Public downloads: from the read replica when there is one (read-only snapshots work on a standby).
+    connectionString: env().DATABASE_REPLICA_URL ?? env().DATABASE_URL,
     max: 4,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,

@@ -1,16 +1,25 @@
 import "server-only";
 // Server actions that write: run the command, expire its cache tags with
 // updateTag (read-your-own-writes for the editor who acted), and return a
-// plain result the form can show. Errors go through describeError.
+// plain result the form can show. Errors go through describeError. With a read
+// replica, tags are expired only once it has replayed the write (lib/server/replica.ts).
 import { revalidateTag, updateTag } from "next/cache";
 import type { Written } from "@/lib/server/commands/shared";
-import { describeError, type ErrorBody } from "./errors";
-
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+import { updateTags as expireInSharedCache } from "@/lib/cache-handlers/redis-store.mjs";
+import { expireTagsThroughServer, waitForReplica } from "@/lib/server/replica";
+import { describeError } from "./errors";
+import { type ActionResult } from "@/lib/domain/views/editor";
 
 export async function runAction<T>(where: string, run: () => Promise<Written<T>>): Promise<ActionResult<T>> {
   try {
     const result = await run();
+    if (result.tags.length) {
+      await waitForReplica({ what: where, onLateReplay: () => expireTagsThroughServer(result.tags) });
+      // With Redis, written there before the action answers: Next writes its own copy of these
+      // expiries only after the page is sent (waitUntil), and another instance could serve the
+      // old page meanwhile.
+      await expireInSharedCache([...new Set(result.tags)], { expire: 0 });
+    }
     for (const tag of new Set(result.tags)) {
       try {
         updateTag(tag);

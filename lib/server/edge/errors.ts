@@ -3,12 +3,7 @@ import "server-only";
 // handlers and server actions.
 import { CommandError, DATABASE_UNAVAILABLE } from "@/lib/server/commands/errors";
 import { isDatabaseUnavailable } from "@/lib/server/db-errors";
-
-export interface ErrorBody {
-  kind: string;
-  message: string;
-  [detail: string]: unknown;
-}
+import type { ErrorBody } from "@/lib/domain/views/editor";
 
 export function describeError(err: unknown, where: string): { status: number; body: ErrorBody } {
   if (err instanceof CommandError) return { status: err.status, body: err.toJSON() };

@@ -2,9 +2,13 @@ import "server-only";
 // Route handlers that write: refuse cross-site requests, run the command,
 // expire the cache tags it names (revalidateTag with expire 0, so the next
 // public request renders fresh), answer JSON. Errors go through describeError.
+// With a read replica, tags are expired only once the replica has replayed the
+// write (lib/server/replica.ts), so the fresh render does not read old data.
 import { revalidateTag } from "next/cache";
 import { CommandError } from "@/lib/server/commands/errors";
 import type { Written } from "@/lib/server/commands/shared";
+import { updateTags as expireInSharedCache } from "@/lib/cache-handlers/redis-store.mjs";
+import { expireTagsThroughServer, waitForReplica } from "@/lib/server/replica";
 import { describeError } from "./errors";
 
 const NO_STORE = { "cache-control": "no-store" };
@@ -18,6 +22,16 @@ export function expireTags(tags: readonly string[]): void {
       console.error(`[editor] could not expire cache tag ${tag}:`, err);
     }
   }
+}
+
+/** Waits for the read replica (if any) to replay what was just committed, then expires the tags. */
+export async function expireTagsAfterReplay(where: string, tags: readonly string[]): Promise<void> {
+  if (tags.length === 0) return;
+  await waitForReplica({ what: where, onLateReplay: () => expireTagsThroughServer(tags) });
+  // With Redis, written there before the answer, so every instance's next request renders
+  // afresh (Next writes its own copy only after the response, through waitUntil).
+  await expireInSharedCache([...new Set(tags)], { expire: 0 });
+  expireTags(tags);
 }
 
 /**
@@ -57,7 +71,7 @@ export function writeHandler<Ctx>(where: string, run: (req: Request, ctx: Ctx) =
     try {
       refuseCrossSite(req);
       const result = await run(req, ctx);
-      expireTags(result.tags);
+      await expireTagsAfterReplay(where, result.tags);
       return Response.json(result.data, { status: result.status ?? 200, headers: NO_STORE });
     } catch (err) {
       const { status, body } = describeError(err, where);

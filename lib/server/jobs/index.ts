@@ -12,6 +12,8 @@ import type { LiveConfig } from "@/lib/live/config";
 import { liveConfig } from "@/lib/server/live/config";
 import { refreshLive } from "@/lib/server/live/refresh";
 import { pollPrices } from "@/lib/server/live/prices";
+import { deliverAlerts, sendDigests } from "@/lib/server/alerts/delivery";
+import { detectLiveAlerts, detectOverdue, detectPriceBandAlerts } from "@/lib/server/alerts/detect";
 
 export const PGBOSS_SCHEMA = "pgboss";
 
@@ -46,6 +48,7 @@ export function defaultJobs(config: LiveConfig): JobDefinition[] {
           failures: s.failures,
           chains: s.chains.map((c) => `${c.chain}:${c.status}${c.status === "read" ? ` ${c.ok}/${c.targets}` : ""}`),
           endpoints: s.endpoints.map((e) => `${e.adapter}:${e.status}`),
+          alerts: await liveAlertsAfter(() => detectLiveAlerts(prisma)),
         };
       },
     },
@@ -62,12 +65,62 @@ export function defaultJobs(config: LiveConfig): JobDefinition[] {
             run: async (prisma: PrismaClient) => {
               const s = await pollPrices(prisma, { config });
               if (s.status === "failed") throw new Error(s.reason ?? "price poll failed");
-              return { status: s.status, stored: s.stored, drafts: s.drafts.filter((d) => d.change !== "unchanged").length };
+              const alerts = await liveAlertsAfter(() => detectPriceBandAlerts(prisma, { policy: config.depeg }));
+              return { status: s.status, stored: s.stored, drafts: s.drafts.filter((d) => d.change !== "unchanged").length, alerts };
             },
           } satisfies JobDefinition,
         ]
       : []),
+    // Alerts (issue 20): lib/server/alerts/.
+    {
+      name: "alerts-deliver",
+      // Fans out new outbox events and sends what is due; each delivery has its own retries and backoff.
+      cron: "* * * * *",
+      retryLimit: 0,
+      retryDelay: 30,
+      retryBackoff: false,
+      expireInSeconds: 300,
+      run: async (prisma) => {
+        const s = await deliverAlerts(prisma);
+        return { ...s.fannedOut, claimed: s.claimed, sent: s.sent, failed: s.failed, dead: s.dead, cancelled: s.cancelled, expired: s.expiredSubscriptions, emailOff: s.emailOff };
+      },
+    },
+    {
+      name: "alerts-overdue",
+      // Daily, after midnight UTC: the issuer page's overdue judgement on the new day.
+      cron: "7 0 * * *",
+      retryLimit: 3,
+      retryDelay: 300,
+      retryBackoff: true,
+      expireInSeconds: 600,
+      run: async (prisma) => {
+        const s = await detectOverdue(prisma, new Date().toISOString().slice(0, 10));
+        return { today: s.today, checked: s.checked, overdue: s.overdue, recorded: s.recorded.map((r) => `${r.issuerSlug}:${r.expectedAsOf}`) };
+      },
+    },
+    {
+      name: "alerts-digest",
+      // Daily digests of the previous day's events.
+      cron: "0 6 * * *",
+      retryLimit: 3,
+      retryDelay: 300,
+      retryBackoff: true,
+      expireInSeconds: 900,
+      run: async (prisma) => {
+        const s = await sendDigests(prisma);
+        return { subscriptions: s.subscriptions, messages: s.messages, events: s.events, failed: s.failed, emailOff: s.emailOff };
+      },
+    },
   ];
+}
+
+/** Alert detection at the end of a live job: its failure is reported in the run's summary, never fails the readings' job (the next run detects again). */
+async function liveAlertsAfter(detect: () => Promise<{ recorded: unknown[] }>): Promise<string> {
+  try {
+    return `${(await detect()).recorded.length} recorded`;
+  } catch (err) {
+    return `failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500);
+  }
 }
 
 export interface StartJobsOptions {

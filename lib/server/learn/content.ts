@@ -3,76 +3,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { cacheLife } from "next/cache";
 import type { Locale } from "@/i18n/routing";
+import { GLOSSARIES } from "@/lib/i18n/glossary";
+import { LEARN_SLUGS } from "@/lib/domain/views/learn";
+import type { ChecklistQuestion, GlossaryEntry, LearnIndex, LearnPage, LearnSlug } from "@/lib/domain/views/learn";
 
 // The Learn section's words live in content/: one Markdown file per guide and
 // language, a glossary and the checklist questions per language. Written for
 // people, not code: the pages mark glossary terms as [words](term:key) and live
 // data as [caption](live:block) (see components/learn/learn-markdown.tsx).
-
-export const LEARN_SLUGS = [
-  "what-backing-means",
-  "types-of-backing",
-  "how-reserves-are-held",
-  "transparency",
-  "remaining-risks",
-  "evaluating-an-issuer",
-  "rules-by-region",
-  "faq",
-] as const;
-export type LearnSlug = (typeof LEARN_SLUGS)[number];
-
-export const LIVE_BLOCKS = [
-  "mostly-treasury-bills",
-  "mostly-cash-deposits",
-  "onchain-collateral",
-  "coverage",
-  "other-undisclosed",
-  "report-types",
-  "publication-lag",
-  "stress-events",
-  "eligibility",
-  "commercial-paper-history",
-] as const;
-export type LiveBlockId = (typeof LIVE_BLOCKS)[number];
-
-export const CHECKLIST_IDS = [
-  "publishes-reports",
-  "report-cadence",
-  "publication-lag",
-  "assurance",
-  "coverage",
-  "composition",
-  "undisclosed",
-  "eligible-assets",
-  "custody",
-  "stress-history",
-] as const;
-export type ChecklistId = (typeof CHECKLIST_IDS)[number];
-
-export interface GlossaryEntry {
-  term: string;
-  definition: string;
-}
-export interface LearnIndex {
-  title: string;
-  intro: string;
-  checklistTitle: string;
-  checklistIntro: string;
-  glossaryTitle: string;
-  glossaryIntro: string;
-}
-export interface ChecklistQuestion {
-  id: ChecklistId;
-  question: string;
-  why: string;
-}
-export interface LearnPage {
-  slug: LearnSlug;
-  title: string;
-  summary: string;
-  /** The Markdown after the title and summary. */
-  body: string;
-}
 
 const CONTENT = path.join(process.cwd(), "content");
 
@@ -121,8 +59,6 @@ export async function checklistQuestions(locale: Locale): Promise<ChecklistQuest
   return JSON.parse(readText("learn", locale, "checklist.json")) as ChecklistQuestion[];
 }
 
-export async function glossary(locale: Locale): Promise<Record<string, GlossaryEntry>> {
-  "use cache";
-  cacheLife("max");
-  return JSON.parse(readText("glossary", `${locale}.json`)) as Record<string, GlossaryEntry>;
+export async function glossary(locale: Locale): Promise<Readonly<Record<string, GlossaryEntry>>> {
+  return GLOSSARIES[locale];
 }

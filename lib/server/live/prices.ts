@@ -15,6 +15,7 @@ import { parsePriceResponse, priceRequestUrl, type DailyPrice } from "@/lib/live
 import { liveConfig } from "./config";
 import { loadBreaker, recordFailure, recordSuccess } from "./breaker-store";
 import { LIVE_SOURCES_DIR } from "./sources";
+import { fromUtcDate } from "@/lib/domain/dates";
 
 export type PriceImportResult =
   | { ok: true; stored: number; drafts: DraftChange[] }
@@ -30,7 +31,7 @@ export interface DraftChange {
 }
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+const iso = (d: Date) => fromUtcDate(d);
 
 export async function importPriceCsv(
   prisma: PrismaClient,
@@ -176,7 +177,7 @@ export async function pollPrices(prisma: PrismaClient, opts: { now?: Date; confi
     await recordFailure(prisma, endpointId, now, error, config.breaker);
     return { status: "failed", reason: error, stored: 0, drafts: [] };
   }
-  const today = now.toISOString().slice(0, 10);
+  const today = fromUtcDate(now);
   const rows = prices.flatMap((p) =>
     wanted.filter((w) => w.geckoId === p.geckoId && p.date <= today).map((w) => ({ issuerId: issuers.get(w.issuer)!, token: w.token, date: p.date, priceUsd: p.priceUsd })),
   );

@@ -17,7 +17,7 @@ import {
 import { openApiDocument } from "@/lib/domain/api/openapi";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toUtcDate } from "@/lib/domain/dates";
-import { db } from "@/lib/server/db";
+import { readDb } from "@/lib/server/db";
 import { attestationInclude, issuerInclude, stressInclude, toAttestationData, toIssuerData, toStressEventData } from "./mappers";
 import { getIssuerPage } from "./issuer-page";
 import { PUBLISHED_DATA, TAGS } from "./tags";
@@ -32,8 +32,8 @@ import { isSlug } from "@/lib/domain/schemas/common";
 async function apiMeta(): Promise<ApiMeta> {
   cacheTag(LIVE_TAG);
   const [rows, live] = await Promise.all([
-    db().$queryRawUnsafe<{ data_as_of: string | null }[]>(`SELECT ${DATA_AS_OF_SQL} AS data_as_of`),
-    db().$queryRawUnsafe<{ kind: string; last: Date }[]>(`SELECT kind::text AS kind, max(read_at) AS last FROM live_reading GROUP BY kind`),
+    readDb().$queryRawUnsafe<{ data_as_of: string | null }[]>(`SELECT ${DATA_AS_OF_SQL} AS data_as_of`),
+    readDb().$queryRawUnsafe<{ kind: string; last: Date }[]>(`SELECT kind::text AS kind, max(read_at) AS last FROM live_reading GROUP BY kind`),
   ]);
   const liveReadAt = Object.fromEntries(
     (["supply", "reserve_balance", "reserve_feed", "issuer_figure"] as const).map((k) => [k, live.find((l) => l.kind === k)?.last.toISOString() ?? null]),
@@ -89,7 +89,7 @@ export async function apiIssuers(req: PageRequest, after: [string] | null): Prom
   cacheTag(...ALL_DATA);
   cacheLife(PUBLISHED_DATA);
   const meta = await apiMeta();
-  const rows = await db().issuer.findMany({
+  const rows = await readDb().issuer.findMany({
     where: after ? { slug: { gt: after[0] } } : {},
     include: issuerInclude,
     orderBy: { slug: "asc" },
@@ -128,7 +128,7 @@ export async function apiAttestations(req: PageRequest, filter: FilterParams, af
     ? { OR: [{ asOf: { lt: toUtcDate(after[0]) } }, { asOf: toUtcDate(after[0]), id: { lt: after[1] } }] }
     : {};
   const range = dateRange(filter);
-  const rows = await db().attestation.findMany({
+  const rows = await readDb().attestation.findMany({
     where: { state: { in: ["published", "retracted"] }, ...issuerWhere(filter), ...(range ? { asOf: range } : {}), AND: [keyset] },
     include: attestationInclude,
     orderBy: [{ asOf: "desc" }, { id: "desc" }],
@@ -150,7 +150,7 @@ export async function apiStressEvents(req: PageRequest, filter: FilterParams, af
     keyset = { OR: [{ startDate: { lt: d } }, { startDate: d, id: { lt: after[1] } }, { startDate: null }] };
   } else if (after) keyset = { startDate: null, id: { lt: after[1] } };
   const range = dateRange(filter);
-  const rows = await db().stressEvent.findMany({
+  const rows = await readDb().stressEvent.findMany({
     where: { ...issuerWhere(filter), ...(range ? { startDate: range } : {}), AND: [keyset] },
     include: stressInclude,
     orderBy: [{ startDate: { sort: "desc", nulls: "last" } }, { id: "desc" }],

@@ -1,32 +1,11 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { db } from "@/lib/server/db";
+import { readDb } from "@/lib/server/db";
 import { fromUtcDate, formatAsOf } from "@/lib/domain/dates";
-import type { ReportType, StressKind } from "@/lib/domain/taxonomy";
+
 import { PUBLISHED_DATA, TAGS } from "./tags";
 import { isSlug } from "@/lib/domain/schemas/common";
-
-export interface ChangelogItem {
-  id: string;
-  /** ISO timestamp of the change. */
-  at: string;
-  kind: "published" | "corrected" | "retracted" | "stress_recorded" | "stress_updated";
-  issuerSlug: string;
-  issuerName: string;
-  isDemo: boolean;
-  /**
-   * What changed, as codes and dates for the page to put into words in its language
-   * (e.g. "Attestation as of 2025-06-30", "Depeg of 2023-03-11").
-   */
-  subject: ChangelogSubject;
-  reason: string | null;
-  /** The editor's public display name, or null for loaders (shown as "data import"); never an email address. */
-  by: string | null;
-}
-
-export type ChangelogSubject =
-  | { type: "report"; reportType: ReportType; /** YYYY-MM-DD, or YYYY-MM when known to the month only. */ asOf: string }
-  | { type: "stress_event"; kind: StressKind; /** YYYY-MM-DD, when known. */ startDate: string | null };
+import type { ChangelogItem, ChangelogSubject } from "@/lib/domain/views/changelog";
 
 // Drafts are private: only what reached the public pages is listed.
 const PUBLIC_ACTIONS = [
@@ -45,7 +24,7 @@ export async function getChangelog(issuerSlug?: string): Promise<{ items: Change
   cacheTag(TAGS.attestations, TAGS.stressEvents, TAGS.issuers, ...(issuerSlug ? [TAGS.issuer(issuerSlug)] : []));
   cacheLife(PUBLISHED_DATA);
   if (issuerSlug !== undefined && !isSlug(issuerSlug)) return { items: [], truncated: false };
-  const prisma = db();
+  const prisma = readDb();
   const issuerFilter = issuerSlug ? { issuer: { slug: issuerSlug } } : {};
   const [reports, events] = await Promise.all([
     prisma.attestation.findMany({

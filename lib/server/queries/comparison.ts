@@ -1,43 +1,24 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { db } from "@/lib/server/db";
+import { readDb } from "@/lib/server/db";
 import { coverageRatio } from "@/lib/domain/metrics/coverage";
 import { compositionSource } from "@/lib/domain/metrics/composition";
 import { cadenceAdherence, effectiveAsOf } from "@/lib/domain/metrics/cadence";
-import { eligibleShare, getFramework, type EligibilityWhy } from "@/lib/domain/metrics/eligibility";
-import type { Measured } from "@/lib/domain/precision";
-import type { AttestationData, IssuerData } from "@/lib/domain/types";
-import type { ReserveCategory } from "@/lib/domain/taxonomy";
+import { eligibleShare, getFramework } from "@/lib/domain/metrics/eligibility";
+
+import type { AttestationData } from "@/lib/domain/types";
+
 import { attestationInclude, issuerInclude, toAttestationData, toIssuerData } from "./mappers";
 import { todayUtc } from "./today";
 import { PUBLISHED_DATA, TAGS } from "./tags";
-
-export interface ComparisonRow {
-  issuer: Pick<IssuerData, "slug" | "name" | "tokenSymbols" | "backingModel" | "status" | "homeJurisdiction" | "declaredCadence" | "isDemo">;
-  latest: Pick<AttestationData, "asOf" | "asOfPrecision" | "reportUrl" | "sourceUrl" | "sourceKind" | "scope"> | null;
-  coveragePct: Measured | null;
-  coverageOnGroupTotals: boolean;
-  /** As-of date of the report the coverage comes from, when it is not the latest report (which lacks a figure). */
-  coverageAsOf: string | null;
-  /** Latest composition as shares (percent), for the small stacked bar; "not_captured" is our gap. */
-  composition: { asOf: string; sourceUrl: string | null; parts: { category: ReserveCategory | "not_captured"; pct: number }[] } | null;
-  /** The page the coverage figures were read from (the coverage report's source, else the report itself). */
-  coverageSourceUrl: string | null;
-  otherUndisclosedPct: Measured | null;
-  /** Share of the latest composition eligible under the US GENIUS Act, by our mapping (null: not assessed). */
-  geniusEligible: { share: Measured | null; reason: string; why: EligibilityWhy } | null;
-  daysSinceAsOf: number | null;
-  reportsLast12Months: number;
-  expectedLast12Months: number | null;
-  overdue: { status: string; daysOverdue: number | null };
-  stressEventCount: number;
-}
+import type { ComparisonRow } from "@/lib/domain/views/comparison";
+import { fromUtcDate } from "@/lib/domain/dates";
 
 function oneYearBefore(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCFullYear(d.getUTCFullYear() - 1);
   d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  return fromUtcDate(d);
 }
 
 /** The home comparison table: one row per issuer, every column computed from its published reports. */
@@ -45,7 +26,7 @@ export async function comparisonRows(): Promise<{ today: string; rows: Compariso
   "use cache";
   cacheTag(TAGS.issuers, TAGS.attestations, TAGS.stressEvents);
   cacheLife(PUBLISHED_DATA);
-  const prisma = db();
+  const prisma = readDb();
   const [today, issuers, attestations, stress] = await Promise.all([
     todayUtc(),
     prisma.issuer.findMany({ include: issuerInclude, orderBy: { name: "asc" } }),

@@ -1,6 +1,7 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { getIssuerCharts, type RenderedChart } from "./issuer-charts";
+import { getIssuerCharts } from "./issuer-charts";
+import type { RenderedChart } from "@/lib/charts/issuer-specs";
 import { getIssuerPage } from "./issuer-page";
 import { PUBLISHED_DATA, TAGS } from "./tags";
 

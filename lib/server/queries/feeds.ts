@@ -2,7 +2,7 @@ import "server-only";
 // What the Atom feeds list: the reports and stress events most recently made
 // public in this product (newest first), for every issuer or one.
 import { cacheLife, cacheTag } from "next/cache";
-import { db } from "@/lib/server/db";
+import { readDb } from "@/lib/server/db";
 import type { AttestationData, StressEventData } from "@/lib/domain/types";
 import { attestationInclude, stressInclude, toAttestationData, toStressEventData } from "./mappers";
 import { PUBLISHED_DATA, TAGS } from "./tags";
@@ -38,7 +38,7 @@ export async function feedData(slug: string | null, what: { reports: boolean; st
   if (slug) cacheTag(TAGS.issuer(slug));
   cacheLife(PUBLISHED_DATA);
   if (slug !== undefined && slug !== null && !isSlug(slug)) return null;
-  const prisma = db();
+  const prisma = readDb();
   const issuer = slug ? await prisma.issuer.findUnique({ where: { slug }, select: { slug: true, name: true } }) : null;
   if (slug && !issuer) return null;
   const issuerWhere = slug ? { issuer: { slug } } : {};

@@ -1,42 +1,15 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { coverageRatio, coverageSeries, publishedInOrder, type CoverageResult } from "@/lib/domain/metrics/coverage";
-import { compositionChange, compositionSource, type CompositionShares, type CompositionChange } from "@/lib/domain/metrics/composition";
-import { cadenceAdherence, publicationLag, type CadenceReport, type PublicationLag } from "@/lib/domain/metrics/cadence";
-import { ELIGIBILITY_FRAMEWORKS, eligibleShare, type EligibleShareResult } from "@/lib/domain/metrics/eligibility";
-import { custodianConcentration, liquidityLadder, type ConcentrationResult, type LiquidityLadderResult } from "@/lib/domain/metrics/liquidity";
-import { evaluate, type EvaluationAnswer } from "@/lib/domain/evaluation";
-import { getIssuerProfile, type AttestationWithHistory, type IssuerProfile } from "./issuer";
+import { coverageRatio, coverageSeries, publishedInOrder } from "@/lib/domain/metrics/coverage";
+import { compositionChange, compositionSource } from "@/lib/domain/metrics/composition";
+import { cadenceAdherence, publicationLag } from "@/lib/domain/metrics/cadence";
+import { ELIGIBILITY_FRAMEWORKS, eligibleShare } from "@/lib/domain/metrics/eligibility";
+import { custodianConcentration, liquidityLadder } from "@/lib/domain/metrics/liquidity";
+import { evaluate } from "@/lib/domain/evaluation";
+import { getIssuerProfile } from "./issuer";
+import { type AttestationWithHistory, type IssuerPageModel } from "@/lib/domain/views/issuer";
 import { todayUtc } from "./today";
 import { PUBLISHED_DATA, TAGS } from "./tags";
-
-export interface AttestationRow {
-  attestation: AttestationWithHistory;
-  coverage: CoverageResult;
-  lag: PublicationLag | null;
-}
-
-export interface IssuerPageModel extends IssuerProfile {
-  today: string;
-  rows: AttestationRow[];
-  latest: AttestationWithHistory | null;
-  latestCoverage: CoverageResult | null;
-  latestComposition: CompositionShares | null;
-  /** The most recent report whose breakdown is complete (covers COMPLETE_BREAKDOWN_PCT of reserves; may be older than the latest report). */
-  compositionReport: AttestationWithHistory | null;
-  /** A newer report that breaks down less: shown for what it holds, never as the composition. */
-  laterPartial: { report: AttestationWithHistory; shares: CompositionShares } | null;
-  change: CompositionChange | null;
-  eligibility: { frameworkId: string; name: string; url: string; citation: string; result: EligibleShareResult }[];
-  liquidity: LiquidityLadderResult | null;
-  concentration: ConcentrationResult | null;
-  cadence: CadenceReport;
-  coverageOverTime: CoverageResult[];
-  compositionOverTime: CompositionShares[];
-  evaluation: EvaluationAnswer[];
-  /** What the published reports state at all: some issuers have only supply snapshots (tokens, no reserves). */
-  known: { reports: number; withTokens: number; withReserves: number; withComposition: number };
-}
 
 /** Everything the issuer page shows, computed once per publish (cached). */
 export async function getIssuerPage(slug: string): Promise<IssuerPageModel | null> {

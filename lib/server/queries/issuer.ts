@@ -1,37 +1,13 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { db } from "@/lib/server/db";
-import type { AttestationData, IssuerData, StressEventData } from "@/lib/domain/types";
+import { readDb } from "@/lib/server/db";
+
 import { attestationInclude, issuerInclude, stressInclude, toAttestationData, toIssuerData } from "./mappers";
 import { toStressEventData } from "./mappers";
 import { PUBLISHED_DATA, TAGS } from "./tags";
 import { isSlug } from "@/lib/domain/schemas/common";
-
-/** What a correction replaced: the earlier values, kept visible as history. */
-export interface RevisionNote {
-  revision: number;
-  reason: string;
-  /** When the correction was recorded (ISO timestamp). */
-  correctedAt: string;
-  previous: {
-    publishedOn: string | null;
-    totalReserves: { value: string; precision: string } | null;
-    tokensOutstanding: { value: string; precision: string } | null;
-  };
-}
-
-export interface AttestationWithHistory extends AttestationData {
-  revisions: RevisionNote[];
-}
-
-export interface IssuerProfile {
-  issuer: IssuerData;
-  /** Published and retracted reports, newest as-of first; drafts never leave the editor area. */
-  attestations: AttestationWithHistory[];
-  stressEvents: StressEventData[];
-  /** When an editor last checked the record against its sources (display name only, never an email). */
-  lastReview: { reviewedOn: string; reviewer: string } | null;
-}
+import type { RevisionNote, IssuerProfile } from "@/lib/domain/views/issuer";
+import { fromUtcDate } from "@/lib/domain/dates";
 
 function previousValues(snapshot: unknown): RevisionNote["previous"] {
   const s = (snapshot ?? {}) as Record<string, unknown>;
@@ -48,7 +24,7 @@ export async function issuerSlugs(): Promise<string[]> {
   "use cache";
   cacheTag(TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
-  const rows = await db().issuer.findMany({ select: { slug: true }, orderBy: { slug: "asc" } });
+  const rows = await readDb().issuer.findMany({ select: { slug: true }, orderBy: { slug: "asc" } });
   return rows.map((r) => r.slug);
 }
 
@@ -67,7 +43,7 @@ export async function getIssuerProfile(slug: string): Promise<IssuerProfile | nu
   if (!isSlug(slug)) return null;
   cacheTag(TAGS.issuer(slug), TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
-  const prisma = db();
+  const prisma = readDb();
   const issuer = await prisma.issuer.findUnique({ where: { slug }, include: issuerInclude });
   if (!issuer) return null;
   const [attestations, stress, review] = await Promise.all([
@@ -99,6 +75,6 @@ export async function getIssuerProfile(slug: string): Promise<IssuerProfile | nu
       })),
     })),
     stressEvents: stress.map(toStressEventData),
-    lastReview: review ? { reviewedOn: review.reviewedAt.toISOString().slice(0, 10), reviewer: review.reviewer.displayName } : null,
+    lastReview: review ? { reviewedOn: fromUtcDate(review.reviewedAt), reviewer: review.reviewer.displayName } : null,
   };
 }

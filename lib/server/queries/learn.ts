@@ -1,29 +1,15 @@
 import "server-only";
+import { comparisonRows } from "./comparison";
+import { listAllStressEvents } from "./lists";
 import { cacheLife, cacheTag } from "next/cache";
-import { db } from "@/lib/server/db";
+import { readDb } from "@/lib/server/db";
 import { compositionShares } from "@/lib/domain/metrics/composition";
 import { effectiveAsOf, median, publicationLag } from "@/lib/domain/metrics/cadence";
 import type { Measured } from "@/lib/domain/precision";
 import { REPORT_TYPES, type ReportType } from "@/lib/domain/taxonomy";
 import { attestationInclude, toAttestationData } from "./mappers";
 import { PUBLISHED_DATA, TAGS } from "./tags";
-
-export interface IssuerReportFacts {
-  slug: string;
-  name: string;
-  isDemo: boolean;
-  reportsByType: Record<ReportType, number>;
-  medianLagDays: number | null;
-  lagsMeasured: number;
-  latestAsOf: string | null;
-  latestReportUrl: string | null;
-}
-
-export interface ShareHistoryPoint {
-  asOf: string;
-  reportUrl: string | null;
-  sharePct: Measured;
-}
+import type { IssuerReportFacts, LearnFacts, LearnLiveData } from "@/lib/domain/views/learn";
 
 /**
  * Facts the Learn pages show beside their explanations that the home table does
@@ -31,14 +17,11 @@ export interface ShareHistoryPoint {
  * category's share over time for one issuer. Same published reports, same
  * functions as the issuer pages.
  */
-export async function learnFacts(historyIssuer = "tether", historyCategory = "commercial_paper_cds"): Promise<{
-  issuers: IssuerReportFacts[];
-  history: { slug: string; name: string; points: ShareHistoryPoint[] } | null;
-}> {
+export async function learnFacts(historyIssuer = "tether", historyCategory = "commercial_paper_cds"): Promise<LearnFacts> {
   "use cache";
   cacheTag(TAGS.issuers, TAGS.attestations);
   cacheLife(PUBLISHED_DATA);
-  const prisma = db();
+  const prisma = readDb();
   const [issuers, attestations] = await Promise.all([
     prisma.issuer.findMany({ select: { id: true, slug: true, name: true, isDemo: true }, orderBy: { name: "asc" } }),
     prisma.attestation.findMany({ where: { state: "published" }, include: attestationInclude }),
@@ -91,4 +74,10 @@ export async function learnFacts(historyIssuer = "tether", historyCategory = "co
       }
     : null;
   return { issuers: facts, history };
+}
+
+/** Everything the Learn guides' live blocks show, for the page to hand down (each part cached on its own tags). */
+export async function learnLiveData(): Promise<LearnLiveData> {
+  const [{ rows: comparison }, facts, stressEvents] = await Promise.all([comparisonRows(), learnFacts(), listAllStressEvents()]);
+  return { comparison, facts, stressEvents };
 }

@@ -1,20 +1,12 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { db } from "@/lib/server/db";
-import { coverageRatio, type CoverageResult } from "@/lib/domain/metrics/coverage";
-import { publicationLag, type PublicationLag } from "@/lib/domain/metrics/cadence";
-import type { AttestationData, StressEventData } from "@/lib/domain/types";
+import { readDb } from "@/lib/server/db";
+import { coverageRatio } from "@/lib/domain/metrics/coverage";
+import { publicationLag } from "@/lib/domain/metrics/cadence";
+
 import { attestationInclude, stressInclude, toAttestationData, toStressEventData } from "./mappers";
 import { PUBLISHED_DATA, TAGS } from "./tags";
-
-export interface AttestationListItem {
-  attestation: AttestationData;
-  issuerName: string;
-  isDemo: boolean;
-  coverage: CoverageResult;
-  lag: PublicationLag | null;
-  revised: boolean;
-}
+import type { AttestationListItem, StressListItem } from "@/lib/domain/views/lists";
 
 /** Most reports one page lists; all of them are in the CSV download and on the issuers' pages. */
 export const ATTESTATION_PAGE_SIZE = 250;
@@ -25,8 +17,8 @@ export async function listAllAttestations(): Promise<{ items: AttestationListIte
   cacheTag(TAGS.attestations, TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
   const where = { state: { in: ["published" as const, "retracted" as const] } };
-  const total = await db().attestation.count({ where });
-  const rows = await db().attestation.findMany({
+  const total = await readDb().attestation.count({ where });
+  const rows = await readDb().attestation.findMany({
     where,
     take: ATTESTATION_PAGE_SIZE,
     include: { ...attestationInclude, issuer: { select: { slug: true, name: true, isDemo: true } } },
@@ -46,17 +38,11 @@ export async function listAllAttestations(): Promise<{ items: AttestationListIte
   return { items, total };
 }
 
-export interface StressListItem {
-  event: StressEventData;
-  issuerName: string;
-  isDemo: boolean;
-}
-
 export async function listAllStressEvents(): Promise<StressListItem[]> {
   "use cache";
   cacheTag(TAGS.stressEvents, TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
-  const rows = await db().stressEvent.findMany({
+  const rows = await readDb().stressEvent.findMany({
     include: { ...stressInclude, issuer: { select: { slug: true, name: true, isDemo: true } } },
     orderBy: [{ startDate: { sort: "desc", nulls: "last" } }],
   });

@@ -11,46 +11,13 @@ import { detectDepegs, DEFAULT_DEPEG_POLICY } from "@/lib/live/depeg";
 import { pegDeviationBp } from "@/lib/live/decimal";
 import { isSlug } from "@/lib/domain/schemas/common";
 import { fromUtcDate } from "@/lib/domain/dates";
-import { db } from "@/lib/server/db";
+import { readDb } from "@/lib/server/db";
 import { latestReadings, liveStatus } from "@/lib/server/live/queries";
 import { dailySeries } from "@/lib/server/live/prices";
 import { PUBLISHED_DATA, TAGS } from "./tags";
+import type { IssuerLiveModel, LiveFigure, LiveSupplyTotals } from "@/lib/domain/views/live";
 
 export const LIVE_TAG = "live";
-
-export interface LiveFigure {
-  label: string;
-  chain: string | null;
-  amount: string | null;
-  blockNumber: string | null;
-  slot: string | null;
-  readAt: string | null;
-  /** The latest failure of this target when it is newer than the value shown. */
-  failure: { error: string; at: string } | null;
-}
-
-export interface IssuerLiveModel {
-  /** When this model was computed: each figure's age is stated against it. */
-  computedAt: string;
-  /** Readers that are off on this server, with what would turn them on. */
-  off: { reader: string; reason: string }[];
-  deployments: { chain: string; address: string; symbol: string; sourceUrl: string | null }[];
-  supply: LiveFigure[];
-  supplyTotal: { amount: string; oldestReadAt: string; complete: boolean } | null;
-  reserves: LiveFigure[];
-  issuerFigures: LiveFigure[];
-  /** From the latest published report with the figure: for the computed comparisons. */
-  lastReport: { asOf: string; tokens: string | null; reserves: string | null } | null;
-  tokensChangePct: string | null;
-  reservesOverSupplyPct: string | null;
-  peg: {
-    token: string;
-    points: { date: string; priceUsd: string; deviationBp: number }[];
-    episodes: { startDate: string; endDate: string; lowestPrice: string }[];
-    /** The issuer's recorded stress events within the series, marked on the chart. */
-    stressEvents: { date: string; kind: string }[];
-  } | null;
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -59,7 +26,7 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
   if (!isSlug(slug)) return null;
   cacheTag(LIVE_TAG, TAGS.issuer(slug));
   cacheLife(PUBLISHED_DATA); // a refresh expires LIVE_TAG; each figure states when it was read
-  const prisma = db();
+  const prisma = readDb();
   const issuer = await prisma.issuer.findUnique({
     where: { slug },
     select: { id: true, tokenSymbols: true, liveDeployments: { where: { enabled: true }, select: { chain: true, address: true, symbol: true, sourceUrl: true } } },
@@ -135,11 +102,11 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
 }
 
 /** Per issuer: the sum of the latest supply reading of every tracked deployment, and the oldest of those readings (the comparison table). */
-export async function liveSupplyTotals(): Promise<Record<string, { amount: string; oldestReadAt: string; complete: boolean }>> {
+export async function liveSupplyTotals(): Promise<LiveSupplyTotals> {
   "use cache";
   cacheTag(LIVE_TAG);
   cacheLife(PUBLISHED_DATA); // a refresh expires LIVE_TAG; each figure states when it was read
-  const rows = await db().$queryRawUnsafe<{ slug: string; amount: string; oldest: Date; read: number; tracked: number }[]>(`
+  const rows = await readDb().$queryRawUnsafe<{ slug: string; amount: string; oldest: Date; read: number; tracked: number }[]>(`
     WITH latest AS (
       SELECT DISTINCT ON (r.target_id) r.issuer_id, r.amount, r.read_at
       FROM live_reading r JOIN live_token_deployment d ON d.id = r.target_id AND d.enabled

@@ -1,6 +1,7 @@
 import "server-only";
 import { cacheLife } from "next/cache";
 import { PUBLISHED_DATA } from "./tags";
+import { fromUtcDate } from "@/lib/domain/dates";
 
 /**
  * Today's date (UTC) for "days since" and overdue judgements. Read inside a
@@ -10,5 +11,5 @@ import { PUBLISHED_DATA } from "./tags";
 export async function todayUtc(): Promise<string> {
   "use cache";
   cacheLife(PUBLISHED_DATA);
-  return new Date().toISOString().slice(0, 10);
+  return fromUtcDate(new Date());
 }

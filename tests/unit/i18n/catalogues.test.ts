@@ -11,7 +11,7 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import { LOCALES } from "@/i18n/routing";
 import { NAMESPACES } from "@/i18n/messages";
 import * as taxonomy from "@/lib/domain/taxonomy";
-import { CHECKLIST_IDS, LEARN_SLUGS, LIVE_BLOCKS } from "@/lib/server/learn/content";
+import { CHECKLIST_IDS, LEARN_SLUGS, LIVE_BLOCKS } from "@/lib/domain/views/learn";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const readJson = (...p: string[]) => JSON.parse(readFileSync(path.join(ROOT, ...p), "utf8")) as Record<string, unknown>;

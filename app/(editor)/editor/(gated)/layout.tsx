@@ -13,6 +13,7 @@ export default async function GatedLayout({ children }: { children: React.ReactN
         <Link href="/editor/import">Bulk import</Link>
         <Link href="/editor/suggestions">Suggestions</Link>
         <Link href="/editor/stress">Stress drafts</Link>
+        <Link href="/editor/alerts">Alerts</Link>
         <Link href="/editor/audit">Audit log</Link>
         {user.role === "admin" && <Link href="/editor/users">Users</Link>}
         {user.role === "admin" && <Link href="/editor/jobs">Jobs</Link>}

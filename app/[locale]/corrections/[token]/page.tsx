@@ -5,7 +5,7 @@ import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { localizeHref } from "@/i18n/routing";
-import { formatDay } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/i18n/dates";
 import { currentLocale } from "@/lib/i18n/server";
 import { SUGGESTION_FIELDS, type SuggestionFieldName } from "@/lib/domain/schemas/suggestion";
 import { suggestionByFollowToken, type PublicSuggestion } from "@/lib/server/queries/suggestions";

@@ -17,12 +17,20 @@ import { IssuerDataLinks } from "@/components/issuer/issuer-data-links";
 import { LaterPartialNote } from "@/components/issuer/later-partial-note";
 import { LiveSignals } from "@/components/issuer/live-signals";
 import { getIssuerLive } from "@/lib/server/queries/live";
+import { getIssuerChartSpecs } from "@/lib/server/queries/issuer-charts";
 import { localizeHref } from "@/i18n/routing";
-import { formatDay } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/i18n/dates";
 import { currentLocale } from "@/lib/i18n/server";
 import { COMPLETE_BREAKDOWN_PCT } from "@/lib/domain/metrics/composition";
 
 type Props = { params: Promise<{ slug: string }> };
+
+/**
+ * Reports and stress events listed on the issuer page; the history page lists them all (a page
+ * that grew with every report would grow without bound, and it is the site's most read page).
+ */
+const RECENT_REPORTS = 4;
+const RECENT_STRESS = 3;
 
 export const generateStaticParams = issuerStaticParams;
 
@@ -39,9 +47,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 async function IssuerProfile({ params }: Props) {
   const { slug } = await params;
-  const [model, live] = await Promise.all([getIssuerPage(slug), getIssuerLive(slug)]);
+  const locale = await currentLocale();
+  const [model, live, charts] = await Promise.all([getIssuerPage(slug), getIssuerLive(slug), getIssuerChartSpecs(slug, locale)]);
   if (!model) notFound();
-  const [t, common, locale] = await Promise.all([getTranslations("issuer"), getTranslations("common"), currentLocale()]);
+  const [t, common, tf] = await Promise.all([getTranslations("issuer"), getTranslations("common"), getTranslations("follow")]);
   const { issuer } = model;
   return (
     <article className="issuer">
@@ -64,6 +73,12 @@ async function IssuerProfile({ params }: Props) {
             ? t("page.lastReviewed", { date: formatDay(model.lastReview.reviewedOn, locale), name: model.lastReview.reviewer })
             : t("page.notReviewed")}
         </p>
+        <p className="follow-link">
+          {/* A plain link: the follow page is rendered per request, not worth a prefetch from every issuer page. */}
+          <a href={localizeHref(`/issuers/${issuer.slug}/follow`, locale)} rel="nofollow" data-testid="follow-link">
+            {tf("followLink", { name: issuer.name })}
+          </a>
+        </p>
       </header>
 
       <KeyFigures model={model} />
@@ -85,7 +100,7 @@ async function IssuerProfile({ params }: Props) {
         {model.laterPartial && <LaterPartialNote partial={model.laterPartial} />}
       </section>
 
-      <IssuerCharts slug={issuer.slug} />
+      <IssuerCharts slug={issuer.slug} locale={locale} charts={charts} />
 
       <section aria-labelledby="eligibility-h">
         <h2 id="eligibility-h">{t("page.eligibility")}</h2>
@@ -109,12 +124,24 @@ async function IssuerProfile({ params }: Props) {
             ),
           })}
         </p>
-        <AttestationTable rows={model.rows} slug={issuer.slug} />
+        <AttestationTable rows={model.rows.slice(0, RECENT_REPORTS)} slug={issuer.slug} />
+        <p className="sub" data-testid="all-reports">
+          {t.rich("page.reportsRecent", {
+            shown: Math.min(RECENT_REPORTS, model.rows.length),
+            count: model.rows.length,
+            all: (chunks) => <Link href={`/issuers/${issuer.slug}/history`}>{chunks}</Link>,
+          })}
+        </p>
       </section>
 
       <section aria-labelledby="stress-h">
         <h2 id="stress-h">{t("page.stress")}</h2>
-        <StressTimeline events={model.stressEvents} />
+        <StressTimeline events={model.stressEvents.slice(0, RECENT_STRESS)} />
+        {model.stressEvents.length > RECENT_STRESS && (
+          <p className="sub" data-testid="all-stress">
+            <Link href={`/issuers/${issuer.slug}/history#stress-h`}>{t("page.stressAll", { count: model.stressEvents.length })}</Link>
+          </p>
+        )}
       </section>
 
       <IssuerDataLinks slug={issuer.slug} name={issuer.name} />

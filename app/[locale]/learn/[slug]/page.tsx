@@ -4,7 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { LearnMarkdown } from "@/components/learn/learn-markdown";
 import { currentLocale } from "@/lib/i18n/server";
-import { LEARN_SLUGS, glossary, learnPage, learnPages, type LearnSlug } from "@/lib/server/learn/content";
+import { learnLiveData } from "@/lib/server/queries/learn";
+import { glossary, learnPage, learnPages } from "@/lib/server/learn/content";
+import { LEARN_SLUGS, type LearnSlug } from "@/lib/domain/views/learn";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -25,7 +27,7 @@ export default async function LearnGuidePage({ params }: Props) {
   const { slug } = await params;
   if (!isSlug(slug)) notFound();
   const locale = await currentLocale();
-  const [page, pages, terms, t] = await Promise.all([learnPage(locale, slug), learnPages(locale), glossary(locale), getTranslations("learn")]);
+  const [page, pages, terms, t, live] = await Promise.all([learnPage(locale, slug), learnPages(locale), glossary(locale), getTranslations("learn"), learnLiveData()]);
   const at = LEARN_SLUGS.indexOf(slug);
   const prev = at > 0 ? pages[at - 1] : undefined;
   const next = at < pages.length - 1 ? pages[at + 1] : undefined;
@@ -38,7 +40,7 @@ export default async function LearnGuidePage({ params }: Props) {
         <h1>{page.title}</h1>
         <p className="lede">{page.summary}</p>
       </header>
-      <LearnMarkdown source={page.body} locale={locale} terms={terms} />
+      <LearnMarkdown source={page.body} locale={locale} terms={terms} live={live} />
       <nav className="learn-pager" aria-label={t("pager")}>
         {prev && (
           <Link href={`/learn/${prev.slug}`} rel="prev">

@@ -1,18 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-
-export interface AuditRow {
-  id: string;
-  at: string;
-  actorLabel: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-}
+import type { AuditRow } from "@/lib/domain/views/editor";
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -3,19 +3,7 @@ import "server-only";
 // the database now, and these pages render per request anyway.
 import { fromUtcDate, formatAsOf } from "@/lib/domain/dates";
 import { db } from "@/lib/server/db";
-
-export interface ReportListItem {
-  id: string;
-  issuerName: string;
-  issuerSlug: string;
-  asOf: string;
-  reportType: string;
-  state: "draft" | "published" | "retracted";
-  revision: number;
-  /** ISO timestamp of the last change. */
-  updatedAt: string;
-  firstPublishedAt: string | null;
-}
+import type { ReportListItem } from "@/lib/domain/views/editor";
 
 const select = {
   id: true,

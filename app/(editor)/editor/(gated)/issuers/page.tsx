@@ -4,10 +4,11 @@ import { ISSUER_STATUS_LABELS } from "@/lib/domain/taxonomy";
 import { editorPageUser } from "@/lib/server/editor-page";
 import { env } from "@/lib/server/env";
 import { editorIssuerList, staleIssuers } from "@/lib/server/queries/editor/issuers";
+import { fromUtcDate } from "@/lib/domain/dates";
 
 export const metadata: Metadata = { title: "Issuers" };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = (d: Date) => fromUtcDate(d);
 
 export default async function EditorIssuersPage({ searchParams }: { searchParams: Promise<{ staleDays?: string }> }) {
   await editorPageUser();

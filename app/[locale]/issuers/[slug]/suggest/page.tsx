@@ -3,12 +3,13 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
-import { formatDay } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/i18n/dates";
 import { SUGGESTION_FIELDS } from "@/lib/domain/schemas/suggestion";
 import { localizeHref } from "@/i18n/routing";
 import { currentLocale } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { issueFormStamp } from "@/lib/server/suggestions/tokens";
+import { fromUtcDate } from "@/lib/domain/dates";
 
 // Rendered per request (each form carries a fresh signed stamp), never cached,
 // and it reads no session: readers need no account.
@@ -62,7 +63,7 @@ async function SuggestForm({ params, searchParams }: Props) {
               <option value="">{t("wholeIssuer")}</option>
               {open.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {t("reportAsOf", { date: formatDay(a.asOf.toISOString().slice(0, 10), locale, a.asOfPrecision) })}
+                  {t("reportAsOf", { date: formatDay(fromUtcDate(a.asOf), locale, a.asOfPrecision) })}
                 </option>
               ))}
             </select>

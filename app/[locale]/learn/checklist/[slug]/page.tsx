@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { ChecklistAnswers } from "@/components/learn/checklist-answers";
-import { formatDay } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/i18n/dates";
 import { currentLocale } from "@/lib/i18n/server";
 import { checklistQuestions, learnIndex } from "@/lib/server/learn/content";
 import { getIssuerPage } from "@/lib/server/queries/issuer-page";

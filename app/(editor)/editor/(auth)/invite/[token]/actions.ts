@@ -1,7 +1,8 @@
 "use server";
 // Accepting an invite needs no session, only the one-time token in the link.
 import { acceptInvite } from "@/lib/server/commands/users";
-import { runAction, text, type ActionResult } from "@/lib/server/edge/action";
+import { runAction, text } from "@/lib/server/edge/action";
+import { type ActionResult } from "@/lib/domain/views/editor";
 
 export async function acceptInviteAction(_prev: unknown, form: FormData): Promise<ActionResult<{ email: string }>> {
   return runAction("accept invite", () =>

@@ -2,7 +2,8 @@
 // Retracting is a server action (admin only): the report stays public, marked
 // retracted with the reason; updateTag lets the admin see it at once.
 import { retractAttestation } from "@/lib/server/commands/attestations";
-import { runAction, text, type ActionResult } from "@/lib/server/edge/action";
+import { runAction, text } from "@/lib/server/edge/action";
+import { type ActionResult } from "@/lib/domain/views/editor";
 
 export async function retractAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string; version: number }>> {
   return runAction("retract attestation", async () => {

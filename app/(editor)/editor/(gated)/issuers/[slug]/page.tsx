@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { IssuerForm } from "@/components/editor/issuer/issuer-form";
 import { ReviewForm } from "@/components/editor/issuer/review-form";
+import { markReviewedAction } from "./actions";
 import { editorPageUser } from "@/lib/server/editor-page";
 import { editorIssuer } from "@/lib/server/queries/editor/issuers";
 
@@ -19,12 +20,14 @@ export default async function EditIssuerPage({ params }: { params: Promise<{ slu
       <p>
         <Link href={`/editor/issuers/${slug}/attestations`}>Reports</Link> · <Link href={`/editor/issuers/${slug}/stress`}>Stress events</Link> ·{" "}
         <Link href={`/editor/issuers/${slug}/live`}>Live sources</Link> ·{" "}
-        <Link href={`/en/issuers/${slug}`}>Public page</Link> · <Link href={`/editor/audit?entityType=issuer&entityId=${issuer.id}`}>History</Link>
+        {/* A plain link: no prefetch of the public page while the editor writes (see app/(editor)/layout.tsx). */}
+        <a href={`/en/issuers/${slug}`}>Public page</a> · <Link href={`/editor/audit?entityType=issuer&entityId=${issuer.id}`}>History</Link>
       </p>
       <section aria-labelledby="review-h" className="panel">
         <h2 id="review-h">Review</h2>
         <ReviewForm
           slug={slug}
+          markReviewed={markReviewedAction}
           last={issuer.reviews[0] ? { at: issuer.reviews[0].at.toISOString(), by: issuer.reviews[0].by, note: issuer.reviews[0].note } : null}
         />
       </section>

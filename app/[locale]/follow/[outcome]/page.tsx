@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/i18n/link";
+
+// Where the follow routes send a reader (lib/server/alerts/links.ts FOLLOW_PAGES): words
+// only, built ahead for each outcome and language.
+const OUTCOMES = ["sent", "confirmed", "expired", "unsubscribed"] as const;
+type Outcome = (typeof OUTCOMES)[number];
+const isOutcome = (s: string): s is Outcome => (OUTCOMES as readonly string[]).includes(s);
+
+type Props = { params: Promise<{ outcome: string }> };
+
+export function generateStaticParams() {
+  return OUTCOMES.map((outcome) => ({ outcome }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { outcome } = await params;
+  if (!isOutcome(outcome)) return {};
+  const t = await getTranslations(`follow.${outcome}`);
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
+
+export default async function FollowOutcomePage({ params }: Props) {
+  const { outcome } = await params;
+  if (!isOutcome(outcome)) notFound();
+  const [t, tm] = await Promise.all([getTranslations(`follow.${outcome}`), getTranslations("follow.manage")]);
+  return (
+    <>
+      <h1 data-testid="follow-outcome">{t("title")}</h1>
+      <p className="lede">{t("body")}</p>
+      <p>
+        <Link href="/">{tm("backHome")}</Link>
+      </p>
+    </>
+  );
+}

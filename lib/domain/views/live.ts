@@ -1,0 +1,38 @@
+// The live signals of one issuer as its page shows them (built by lib/server/queries/live.ts).
+
+export interface LiveFigure {
+  label: string;
+  chain: string | null;
+  amount: string | null;
+  blockNumber: string | null;
+  slot: string | null;
+  readAt: string | null;
+  /** The latest failure of this target when it is newer than the value shown. */
+  failure: { error: string; at: string } | null;
+}
+
+export interface IssuerLiveModel {
+  /** When this model was computed: each figure's age is stated against it. */
+  computedAt: string;
+  /** Readers that are off on this server, with what would turn them on. */
+  off: { reader: string; reason: string }[];
+  deployments: { chain: string; address: string; symbol: string; sourceUrl: string | null }[];
+  supply: LiveFigure[];
+  supplyTotal: { amount: string; oldestReadAt: string; complete: boolean } | null;
+  reserves: LiveFigure[];
+  issuerFigures: LiveFigure[];
+  /** From the latest published report with the figure: for the computed comparisons. */
+  lastReport: { asOf: string; tokens: string | null; reserves: string | null } | null;
+  tokensChangePct: string | null;
+  reservesOverSupplyPct: string | null;
+  peg: {
+    token: string;
+    points: { date: string; priceUsd: string; deviationBp: number }[];
+    episodes: { startDate: string; endDate: string; lowestPrice: string }[];
+    /** The issuer's recorded stress events within the series, marked on the chart. */
+    stressEvents: { date: string; kind: string }[];
+  } | null;
+}
+
+/** Tokens now per issuer slug (the home table's column): summed over the deployments read, with the oldest reading's time. */
+export type LiveSupplyTotals = Record<string, { amount: string; oldestReadAt: string; complete: boolean }>;
