@@ -229,6 +229,12 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHr
   // Pins: the address's on a watchlist page (stored for later visits), else the stored ones,
   // read after hydration so the server's HTML and the first render agree.
   const [pins, setPins] = useState<string[]>(watch.fixed ?? []);
+  // Set once the table is live: before that a pin is a plain link (tests wait for it too).
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- marks hydration, which only an effect can see
+    setLive(true);
+  }, []);
   useEffect(() => {
     if (watch.fixed) storePins(watch.fixed);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- storage exists only in the browser, after hydration
@@ -280,7 +286,7 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHr
 
   return (
     <>
-      <div className="controls" role="group" aria-label={labels.filters}>
+      <div className="controls" role="group" aria-label={labels.filters} data-live={live || undefined}>
         <label>
           {labels.backingModel}{" "}
           <select value={state.backing} onChange={(e) => update({ backing: e.target.value })}>

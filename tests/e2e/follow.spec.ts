@@ -26,7 +26,7 @@ test.describe("without JavaScript", () => {
     await page.getByTestId("follow-link").click();
     await expect(page).toHaveURL(/\/en\/issuers\/tether\/follow$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Follow Tether");
-    await page.getByLabel("E-mail address").fill(reader);
+    await page.getByRole("textbox", { name: "E-mail address" }).fill(reader);
     await page.getByRole("button", { name: "Follow" }).click();
     await expect(page).toHaveURL(/\/en\/follow\/sent$/);
     await expect(page.getByTestId("follow-outcome")).toHaveText("Check your inbox");
@@ -50,12 +50,12 @@ test.describe("without JavaScript", () => {
 test("a refused follow says why; a confirmed one lands on the management page, which changes and ends it", async ({ page }) => {
   const reader = `reader-${Date.now().toString(36)}@example.org`;
   await page.goto("/en/issuers/circle/follow");
-  await page.getByLabel("E-mail address").fill("not an address");
+  await page.getByRole("textbox", { name: "E-mail address" }).fill("not an address");
   await page.getByRole("button", { name: "Follow" }).click();
   await expect(page.getByTestId("follow-error")).toContainText("Nothing was saved");
   await expect(page.getByTestId("follow-error")).toContainText("e-mail address");
 
-  await page.getByLabel("E-mail address").fill(reader);
+  await page.getByRole("textbox", { name: "E-mail address" }).fill(reader);
   await page.getByRole("button", { name: "Follow" }).click();
   await expect(page).toHaveURL(/\/en\/follow\/sent$/);
   const confirmation = await mailTo(reader);
@@ -87,6 +87,7 @@ test("a refused follow says why; a confirmed one lands on the management page, w
 test("watchlist pins survive a reload and travel in a shared address", async ({ page, browser }) => {
   // Pins toggle in place once the table is hydrated (before that, a pin is a plain link).
   await page.goto("/en", { waitUntil: "networkidle" });
+  await expect(page.locator(".controls[data-live]")).toHaveCount(1);
   const row = (name: string) => page.getByTestId("issuer-row").filter({ has: page.getByRole("link", { name, exact: true }) });
   await row("Tether").getByTestId("pin").click();
   await row("Circle").getByTestId("pin").click();
@@ -94,6 +95,7 @@ test("watchlist pins survive a reload and travel in a shared address", async ({ 
   await expect(row("Tether")).toHaveAttribute("data-pinned", "true");
 
   await page.reload({ waitUntil: "networkidle" });
+  await expect(page.locator(".controls[data-live]")).toHaveCount(1);
   await expect(row("Tether")).toHaveAttribute("data-pinned", "true");
   await expect(row("Circle")).toHaveAttribute("data-pinned", "true");
   await page.getByTestId("only-pinned").check();
@@ -104,9 +106,11 @@ test("watchlist pins survive a reload and travel in a shared address", async ({ 
   // Another reader (no storage) opens the shared address: the same two, and the pins are theirs now.
   const other = await browser.newContext();
   const theirs = await other.newPage();
-  await theirs.goto(shared!);
+  await theirs.goto(shared!, { waitUntil: "networkidle" });
   await expect(theirs.getByTestId("issuer-row")).toHaveCount(2);
-  await theirs.goto("/en");
+  await expect(theirs.locator(".controls[data-live]")).toHaveCount(1);
+  await theirs.goto("/en", { waitUntil: "networkidle" });
+  await expect(theirs.locator(".controls[data-live]")).toHaveCount(1);
   await expect(theirs.getByTestId("issuer-row").filter({ hasText: "Circle" }).first()).toHaveAttribute("data-pinned", "true");
   await other.close();
 });
