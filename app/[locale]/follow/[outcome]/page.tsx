@@ -18,20 +18,20 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { outcome } = await params;
   if (!isOutcome(outcome)) return {};
-  const t = await getTranslations(`follow.${outcome}`);
-  return { title: t("title"), robots: { index: false, follow: false } };
+  const t = await getTranslations("follow");
+  return { title: t(`${outcome}.title`), robots: { index: false, follow: false } };
 }
 
 export default async function FollowOutcomePage({ params }: Props) {
   const { outcome } = await params;
   if (!isOutcome(outcome)) notFound();
-  const [t, tm] = await Promise.all([getTranslations(`follow.${outcome}`), getTranslations("follow.manage")]);
+  const t = await getTranslations("follow");
   return (
     <>
-      <h1 data-testid="follow-outcome">{t("title")}</h1>
-      <p className="lede">{t("body")}</p>
+      <h1 data-testid="follow-outcome">{t(`${outcome}.title`)}</h1>
+      <p className="lede">{t(`${outcome}.body`)}</p>
       <p>
-        <Link href="/">{tm("backHome")}</Link>
+        <Link href="/">{t("manage.backHome")}</Link>
       </p>
     </>
   );
