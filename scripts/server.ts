@@ -47,8 +47,16 @@ function withCsp(req: http.IncomingMessage, res: http.ServerResponse) {
     const type = String(res.getHeader("content-type") ?? "");
     // Responses that already carry a policy (nonce-based, from the editor area) keep it.
     mode = type.startsWith("text/html") && !res.getHeader("content-security-policy") ? "buffer" : "pass";
-    if (mode === "pass") {
-      if (!res.getHeader("content-security-policy")) res.setHeader("Content-Security-Policy", contentSecurityPolicy([], { embeddable }));
+    if (mode === "pass" && !res.getHeader("content-security-policy")) {
+      if (res.statusCode === 304) {
+        // A 304's headers replace the cached response's: a policy without the page's script
+        // hashes would block its scripts on every reload. Send the page's own policy when
+        // known (by ETag), else none, so the browser keeps the one it stored.
+        const known = policyByEtag.get(String(res.getHeader("etag") ?? ""));
+        if (known) res.setHeader("Content-Security-Policy", known);
+      } else {
+        res.setHeader("Content-Security-Policy", contentSecurityPolicy([], { embeddable }));
+      }
     }
   };
 

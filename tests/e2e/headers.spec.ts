@@ -154,6 +154,17 @@ test("a page is sent compressed in the best encoding the client takes, and decod
   expect(again[0]!.body.equals(again[1]!.body)).toBe(true);
 });
 
+test("a 304 on reload carries the page's own policy, never one that would block its scripts", async ({ baseURL }) => {
+  const first = await rawGet(`${baseURL}/en/issuers/tether`, { accept: "text/html", "accept-encoding": "br" });
+  const etag = first.headers.etag as string;
+  expect(etag).toBeTruthy();
+  const again = await rawGet(`${baseURL}/en/issuers/tether`, { accept: "text/html", "accept-encoding": "br", "if-none-match": etag });
+  expect(again.status).toBe(304);
+  // The browser replaces the stored headers with a 304's: the same policy, or none at all.
+  const policy = again.headers["content-security-policy"];
+  if (policy !== undefined) expect(policy).toBe(first.headers["content-security-policy"]);
+});
+
 test.describe("the policy in the browser", () => {
   test("home and issuer pages load with zero CSP violations, hydrate, and an injected inline script is refused", async ({ page }) => {
     const consoleMessages: string[] = [];
