@@ -166,8 +166,27 @@ async function recordRun<T>(prisma: PrismaClient, name: string, job: PgBoss.JobW
   }
 }
 
-/** Starts pg-boss with every job's queue, dead-letter queue, schedule and worker. Returns null when jobs run elsewhere. */
+/**
+ * Starts pg-boss with every job's queue, dead-letter queue, schedule and worker. Returns null
+ * when jobs run elsewhere. Several processes starting at once (instances and a worker) set up the same queues and
+ * schedules; PostgreSQL can pick one of them as a deadlock victim. That start is retried after
+ * a short random pause, a few times, instead of leaving the process without jobs.
+ */
 export async function startJobs(opts: StartJobsOptions): Promise<JobsHandle | null> {
+  const log = opts.log ?? ((m: string) => process.stdout.write(`[jobs] ${m}\n`));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startJobsAttempt(opts);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (attempt >= 5 || !/deadlock|could not serialize|duplicate key|already exists/i.test(message)) throw err;
+      log(`start attempt ${attempt} lost a race with another process (${message}); trying again`);
+      await new Promise((r) => setTimeout(r, 200 + Math.random() * 800 * attempt));
+    }
+  }
+}
+
+async function startJobsAttempt(opts: StartJobsOptions): Promise<JobsHandle | null> {
   const config = opts.config ?? liveConfig();
   const log = opts.log ?? ((m: string) => process.stdout.write(`[jobs] ${m}\n`));
   if (opts.inApp && !config.jobsInApp) {
@@ -178,7 +197,16 @@ export async function startJobs(opts: StartJobsOptions): Promise<JobsHandle | nu
   if (!connectionString) throw new Error("startJobs needs DATABASE_URL (or a connectionString)");
   const boss = new PgBoss({ connectionString, schema: PGBOSS_SCHEMA, max: 3, application_name: "usd1-backed-jobs", ...opts.bossOptions });
   boss.on("error", (err) => log(`pg-boss error: ${err.message}`));
-  await boss.start();
+  try {
+    await boss.start();
+    return await setUpJobs(boss, opts, config, log);
+  } catch (err) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function setUpJobs(boss: PgBoss, opts: StartJobsOptions, config: LiveConfig, log: (message: string) => void): Promise<JobsHandle> {
   const jobs = opts.jobs ?? defaultJobs(config);
   for (const job of jobs) {
     const dead = deadLetterName(job.name);
