@@ -86,8 +86,8 @@ test("a refused follow says why; a confirmed one lands on the management page, w
 });
 
 test("watchlist pins survive a reload and travel in a shared address", async ({ page, browser }) => {
-  // Pins toggle in place once the table is hydrated (before that, a pin is a plain link).
-  await page.goto("/en", { waitUntil: "networkidle" });
+  // Pins toggle in place once the table is hydrated (before that, a pin is a plain link): wait for it.
+  await page.goto("/en", { waitUntil: "load" });
   await expect(page.locator(".controls[data-live]")).toHaveCount(1);
   const row = (name: string) => page.getByTestId("issuer-row").filter({ has: page.getByRole("link", { name, exact: true }) });
   await row("Tether").getByTestId("pin").click();
@@ -95,7 +95,7 @@ test("watchlist pins survive a reload and travel in a shared address", async ({ 
   await expect(page).toHaveURL(/\/en$/); // toggled in place
   await expect(row("Tether")).toHaveAttribute("data-pinned", "true");
 
-  await page.reload({ waitUntil: "networkidle" });
+  await page.reload({ waitUntil: "load" });
   await expect(page.locator(".controls[data-live]")).toHaveCount(1);
   await expect(row("Tether")).toHaveAttribute("data-pinned", "true");
   await expect(row("Circle")).toHaveAttribute("data-pinned", "true");
@@ -107,10 +107,10 @@ test("watchlist pins survive a reload and travel in a shared address", async ({ 
   // Another reader (no storage) opens the shared address: the same two, and the pins are theirs now.
   const other = await browser.newContext();
   const theirs = await other.newPage();
-  await theirs.goto(shared!, { waitUntil: "networkidle" });
+  await theirs.goto(shared!, { waitUntil: "load" });
   await expect(theirs.getByTestId("issuer-row")).toHaveCount(2);
   await expect(theirs.locator(".controls[data-live]")).toHaveCount(1);
-  await theirs.goto("/en", { waitUntil: "networkidle" });
+  await theirs.goto("/en", { waitUntil: "load" });
   await expect(theirs.locator(".controls[data-live]")).toHaveCount(1);
   await expect(theirs.getByTestId("issuer-row").filter({ hasText: "Circle" }).first()).toHaveAttribute("data-pinned", "true");
   await other.close();

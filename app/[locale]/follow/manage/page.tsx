@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("follow.manage");
-  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
 async function Manage({ searchParams }: Props) {
