@@ -3,7 +3,6 @@
 // lib/server/auth.ts; everything after it runs as in production), factories.
 import { inject } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { AttestationInput } from "@/lib/domain/schemas/attestation";
 import { setTestSession } from "@/lib/server/auth";
 import { hashPassword } from "@/lib/server/sign-in/passwords";
 import { unique } from "./db";
@@ -38,35 +37,4 @@ export function actAs(user: { id: string } | null, signedInAt = Date.now()): voi
 
 export const daysFromToday = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-let dayCounter = 0;
-/** A distinct past as-of date per call, so reports of one issuer never collide. */
-export function pastDay(): string {
-  dayCounter += 1;
-  return new Date(Date.UTC(2024, 0, 1) + dayCounter * 86_400_000).toISOString().slice(0, 10);
-}
-
-export function validAttestation(issuerSlug: string, overrides: Partial<Record<keyof AttestationInput, unknown>> = {}): Record<string, unknown> {
-  const asOf = (overrides.asOf as string | undefined) ?? pastDay();
-  return {
-    issuerSlug,
-    asOf,
-    publishedOn: null,
-    reportType: "attestation",
-    assurance: "examination",
-    firm: "Test Assurance LLP",
-    standard: "AICPA AT-C 205",
-    opinion: "unqualified",
-    scope: "reserves_and_tokens",
-    reportUrl: "https://example.org/report.pdf",
-    sourceUrl: null,
-    sourceKind: "primary",
-    tokensOutstanding: { value: "1000000", precision: "exact" },
-    totalReserves: { value: "1010000", precision: "exact" },
-    notes: null,
-    composition: [
-      { category: "tbills_93d", amountUsd: { value: "810000", precision: "exact" }, sharePct: null },
-      { category: "cash_deposits", amountUsd: { value: "200000", precision: "exact" }, sharePct: null },
-    ],
-    ...overrides,
-  };
-}
+export { pastDay, validAttestation } from "./report-input";

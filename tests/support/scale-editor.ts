@@ -6,31 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { CLUSTER_SECRET, sqlOn, type Instance } from "./cluster";
+import { validAttestation } from "./report-input";
 
-/** A complete, valid report (as tests/support/editor.ts's validAttestation, without its vitest imports). */
-function reportInput(issuerSlug: string, firm: string, asOf: string): Record<string, unknown> {
-  return {
-    issuerSlug,
-    asOf,
-    publishedOn: null,
-    reportType: "attestation",
-    assurance: "examination",
-    firm,
-    standard: "AICPA AT-C 205",
-    opinion: "unqualified",
-    scope: "reserves_and_tokens",
-    reportUrl: "https://example.org/report.pdf",
-    sourceUrl: null,
-    sourceKind: "primary",
-    tokensOutstanding: { value: "1000000", precision: "exact" },
-    totalReserves: { value: "1010000", precision: "exact" },
-    notes: null,
-    composition: [
-      { category: "tbills_93d", amountUsd: { value: "810000", precision: "exact" }, sharePct: null },
-      { category: "cash_deposits", amountUsd: { value: "200000", precision: "exact" }, sharePct: null },
-    ],
-  };
-}
 
 /** A user row and a session cookie for it, as the sign-in would set (lib/server/auth.ts). */
 export async function staffSession(databaseUrl: string, role: "admin" | "editor"): Promise<string> {
@@ -73,11 +50,11 @@ function recentAsOf(): string {
 
 /** Drafts and publishes a report whose firm name is `firm`, through the JSON editor API of `instance`. */
 export async function publishReport(instance: Instance, cookie: string, issuerSlug: string, firm: string): Promise<{ id: string; version: number }> {
-  let input = reportInput(issuerSlug, firm, recentAsOf());
+  let input = validAttestation(issuerSlug, { firm, asOf: recentAsOf() });
   let draft = await json(instance, "/api/editor/attestations", cookie, { input });
   // A date an earlier report already has (a month's end in the demo set): the day before.
   for (let i = 0; i < 5 && draft.status === 409; i++) {
-    input = reportInput(issuerSlug, firm, recentAsOf());
+    input = validAttestation(issuerSlug, { firm, asOf: recentAsOf() });
     draft = await json(instance, "/api/editor/attestations", cookie, { input });
   }
   if (draft.status !== 201) throw new Error(`draft on ${instance.name}: ${draft.status} ${JSON.stringify(draft.data)}`);
