@@ -52,20 +52,42 @@ describe("two instances and a worker", { timeout: 300_000 }, () => {
     workers.push(worker);
     await until("the worker to start", async () => worker.output().includes("started: live-refresh"), 60_000);
 
-    type Run = { started_at: Date; outcome: string };
-    const runs = async () => (await sqlOn(database!.url, "SELECT started_at, outcome FROM job_run WHERE name = 'live-refresh' ORDER BY started_at")).rows as Run[];
-    const slots = (rs: Run[]) => {
-      const per = new Map<number, number>();
-      for (const r of rs) per.set(Math.floor(r.started_at.getTime() / 60_000), (per.get(Math.floor(r.started_at.getTime() / 60_000)) ?? 0) + 1);
+    // Each run is tied to its pg-boss job and that job's slot (singleton_on: the minute pg-boss
+    // gave it). Grouping by the minute a run *started* would not do: a slot's job sent late in
+    // its minute, or a retry, starts in the next one.
+    type Run = { job_id: string; attempt: number; outcome: string; error: string | null; started_at: Date; slot: Date | null };
+    const runs = async () =>
+      (
+        await sqlOn(
+          database!.url,
+          `SELECT r.job_id, r.attempt, r.outcome, r.error, r.started_at, j.singleton_on AS slot
+             FROM job_run r
+             LEFT JOIN (SELECT id::text, singleton_on FROM pgboss.job WHERE name = 'live-refresh'
+                        UNION ALL SELECT id::text, singleton_on FROM pgboss.archive WHERE name = 'live-refresh') j ON j.id = r.job_id
+            WHERE r.name = 'live-refresh' ORDER BY r.started_at`,
+        )
+      ).rows as Run[];
+    const jobsBySlot = (rs: Run[]) => {
+      const per = new Map<string, Set<string>>();
+      for (const r of rs) {
+        const slot = r.slot ? r.slot.toISOString() : `no slot (job ${r.job_id})`;
+        per.set(slot, (per.get(slot) ?? new Set()).add(r.job_id));
+      }
       return per;
     };
-    await until("two scheduled slots", async () => slots(await runs()).size >= 2, 200_000);
+    await until("two scheduled slots", async () => jobsBySlot(await runs()).size >= 2, 200_000);
     await new Promise((r) => setTimeout(r, 5_000));
     const all = await runs();
-    const per = slots(all);
+    const detail = JSON.stringify(all, null, 1);
+    const per = jobsBySlot(all);
     expect(per.size).toBeGreaterThanOrEqual(2);
-    expect([...per.values()].every((n) => n === 1), `runs per slot: ${JSON.stringify([...per.entries()])}`).toBe(true);
-    expect(all.every((r) => r.outcome === "succeeded")).toBe(true);
+    expect([...per.keys()].every((k) => !k.startsWith("no slot")), `every run belongs to a scheduled slot: ${detail}`).toBe(true);
+    expect([...per.values()].every((jobs) => jobs.size === 1), `one job per slot: ${detail}`).toBe(true);
+    // One run per job: no job was worked twice (a retry would show as a failed run first).
+    const runsPerJob = new Map<string, number>();
+    for (const r of all) runsPerJob.set(r.job_id, (runsPerJob.get(r.job_id) ?? 0) + 1);
+    expect([...runsPerJob.values()].every((n) => n === 1), `one run per job: ${detail}`).toBe(true);
+    expect(all.every((r) => r.outcome === "succeeded"), `every run succeeded: ${detail}`).toBe(true);
     // Both web instances started pg-boss too: three processes competed for each slot.
     for (const inst of instances) expect(inst.output()).toMatch(/\[jobs\] started: live-refresh/);
     await stopWorker(worker);

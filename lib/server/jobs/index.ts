@@ -1,8 +1,10 @@
 import "server-only";
 // Scheduled jobs on the product's own PostgreSQL with pg-boss (schema
 // "pgboss", created and migrated by pg-boss itself; Prisma ignores it).
-// - cron schedules run once per slot however many processes run (pg-boss sends
-//   each slot's job with a 60 s singleton key; any process may work it);
+// - cron schedules run once per slot however many processes run: pg-boss lets one
+//   process per interval send a slot (its "send-it" job carries a 60 s singleton), and
+//   the job itself carries one too, so a slot sent twice (a late send-it crossing a
+//   minute) still makes one job; any process may work it;
 // - a failing run is retried with exponential backoff, then moved to the
 //   queue's dead-letter queue ("<name>-dead");
 // - every run is recorded in job_run (started, finished, duration, outcome, error).
@@ -214,7 +216,7 @@ async function setUpJobs(boss: PgBoss, opts: StartJobsOptions, config: LiveConfi
     const queue = { name: job.name, retryLimit: job.retryLimit, retryDelay: job.retryDelay, retryBackoff: job.retryBackoff, expireInSeconds: job.expireInSeconds, deadLetter: dead };
     if (await boss.getQueue(job.name)) await boss.updateQueue(job.name, queue);
     else await boss.createQueue(job.name, queue);
-    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
+    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC", singletonKey: job.name, singletonSeconds: 60 });
     else await boss.unschedule(job.name).catch(() => undefined);
     await boss.work<object>(job.name, { includeMetadata: true, batchSize: 1, ...opts.workOptions }, async (batch) => {
       for (const j of batch as PgBoss.JobWithMetadata<object>[]) {
