@@ -1,5 +1,6 @@
 import next from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+
 import i18n from "./eslint-rules/no-untranslated-text.mjs";
 
 const config = [
@@ -21,8 +22,14 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/lib/server/*", "@/lib/server", "@/app/*", "**/lib/server/*", "**/app/*"], message: "Components receive data as props: the page calls the query (types live in lib/domain/views)." },
-            { group: ["@/lib/generated/*", "@prisma/*"], message: "Database types never reach components: use the plain shapes of lib/domain." },
+            {
+              group: ["@/lib/server/*", "@/lib/server", "@/app/*", "**/lib/server/*", "**/app/*"],
+              message: "Components receive data as props: the page calls the query (types live in lib/domain/views).",
+            },
+            {
+              group: ["@/lib/generated/*", "@prisma/*"],
+              message: "Database types never reach components: use the plain shapes of lib/domain.",
+            },
           ],
         },
       ],
@@ -40,9 +47,15 @@ const config = [
           ],
           patterns: [
             { group: ["@/lib/server/*", "**/lib/server/*", "../server/*"], message: "lib/domain is pure: it never imports server code." },
-            { group: ["next/*", "next-intl", "next-intl/*", "react-dom", "react-dom/*"], message: "lib/domain is pure: no framework code." },
+            {
+              group: ["next/*", "next-intl", "next-intl/*", "react-dom", "react-dom/*"],
+              message: "lib/domain is pure: no framework code.",
+            },
             { group: ["@/lib/generated/*", "@prisma/*", "pg", "pg-*"], message: "lib/domain is pure: no database code." },
-            { group: ["@/components/*", "@/app/*", "@/i18n/*", "@/lib/i18n/*"], message: "lib/domain formats nothing: presentation and locales live in lib/i18n and components." },
+            {
+              group: ["@/components/*", "@/app/*", "@/i18n/*", "@/lib/i18n/*"],
+              message: "lib/domain formats nothing: presentation and locales live in lib/i18n and components.",
+            },
           ],
         },
       ],
@@ -53,7 +66,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"], message: "lib/server never imports routes or components." }] },
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"],
+              message: "lib/server never imports routes or components.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -62,20 +82,19 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/server/*", "@/app/*", "@/components/*"], message: "Pure helpers: the server layer calls them, never the other way round." }] },
+        {
+          patterns: [
+            {
+              group: ["@/lib/server/*", "@/app/*", "@/components/*"],
+              message: "Pure helpers: the server layer calls them, never the other way round.",
+            },
+          ],
+        },
       ],
     },
   },
   {
-    ignores: [
-      "node_modules/**",
-      ".next/**",
-      ".next-*/**",
-      "lib/generated/**",
-      "next-env.d.ts",
-      "test-results/**",
-      "playwright-report/**",
-    ],
+    ignores: ["node_modules/**", ".next/**", ".next-*/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
   },
 ];
 

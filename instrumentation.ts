@@ -13,7 +13,10 @@ export async function register() {
   const onJobDone = async () => {
     const token = process.env.REVALIDATE_TOKEN;
     if (!token) return;
-    await fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/api/internal/revalidate?tag=live`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+    await fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/api/internal/revalidate?tag=live`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}` },
+    });
   };
   startJobsOnce({ inApp: true, prisma: db(), onJobDone }).catch((err: unknown) => {
     console.error(`[jobs] not started: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
-import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -13,7 +13,8 @@ const securityHeaders = [
 
 // /embed/* pages are plain HTML with an inline SVG: nothing runs, so nothing but
 // inline styles (ECharts writes style attributes) is allowed; any site may frame them.
-const EMBED_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
+const EMBED_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 const nextConfig: NextConfig = {
   // Tests build into their own folder so they never overwrite a running `npm start`.
@@ -30,7 +31,20 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // Addresses from before the site spoke three languages keep working: English lived at the root.
   async redirects() {
-    const pages = ["issuers/:path*", "compare", "attestations", "stress", "methodology", "changelog", "data", "about", "sources", "corrections/:path*", "learn/:path*", "learn"];
+    const pages = [
+      "issuers/:path*",
+      "compare",
+      "attestations",
+      "stress",
+      "methodology",
+      "changelog",
+      "data",
+      "about",
+      "sources",
+      "corrections/:path*",
+      "learn/:path*",
+      "learn",
+    ];
     return pages.map((p) => ({ source: `/${p}`, destination: `/en/${p}`, permanent: true }));
   },
   async headers() {

@@ -1,12 +1,12 @@
 // Prisma CLI configuration: WebAssembly schema engine through the `pg` driver
 // adapter, so generate and migrate never download a native binary (docs/stack.md,
 // "Prisma without native binaries"). Each workaround below names the trap it avoids.
-import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { defineConfig } from "prisma/config";
 
 // With a config file the CLI does not read .env itself.
 if (existsSync(".env")) process.loadEnvFile(".env");

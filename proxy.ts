@@ -8,8 +8,9 @@
 //    server (scripts/server.ts) leaves a response's existing policy alone.
 // This is an optimistic check: whether the account is still active, revoked
 // or allowed is decided by the page or handler itself (lib/server/auth.ts).
-import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+
 import { editorCsp } from "@/lib/security/editor-csp";
 
 const PUBLIC_EDITOR_PATHS = [/^\/editor\/sign-in\/?$/, /^\/editor\/invite\/[^/]+\/?$/];

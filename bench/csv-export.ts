@@ -8,7 +8,9 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+
 import { compositionCopySql } from "@/lib/server/queries/csv-export";
+
 import { migrate } from "../scripts/lib/database";
 import { projectDir } from "../scripts/lib/project";
 
@@ -86,7 +88,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function summary(runs: Run[]) {
   const s = median(runs.map((r) => r.seconds));
   const r = runs[0]!;
-  return { seconds: s, rowsPerS: (r.lines - 1) / s, mbPerS: r.bytes / 1e6 / s, peakRssMb: Math.max(...runs.map((x) => x.peakRssMb)), rows: r.lines - 1, mb: r.bytes / 1e6 };
+  return {
+    seconds: s,
+    rowsPerS: (r.lines - 1) / s,
+    mbPerS: r.bytes / 1e6 / s,
+    peakRssMb: Math.max(...runs.map((x) => x.peakRssMb)),
+    rows: r.lines - 1,
+    mb: r.bytes / 1e6,
+  };
 }
 
 async function main() {
@@ -103,7 +112,8 @@ async function main() {
     const filter = { issuer: [], bom: false };
     const sql = compositionCopySql(filter, pg.escapeLiteral).replace(/\s+/g, " ");
     const child = path.join("bench", "csv", "export-child.ts");
-    const ours = (issuers = "") => measure(process.execPath, ["--conditions=react-server", "--import", "tsx", child, url, "composition", issuers], true);
+    const ours = (issuers = "") =>
+      measure(process.execPath, ["--conditions=react-server", "--import", "tsx", child, url, "composition", issuers], true);
     const psql = () => measure("psql", [url, "-X", "-q", "-c", `\\copy (${sql}) TO STDOUT WITH (FORMAT csv, HEADER true)`], false);
 
     const oursRuns: Run[] = [];
@@ -124,8 +134,12 @@ async function main() {
     console.log(line("psql \\copy, same query", p));
     console.log(`throughput ratio ours / psql: ${(o.rowsPerS / p.rowsPerS).toFixed(2)}x (target ≥ 0.5x)`);
     console.log(line("our export, a tenth of the rows", small));
-    console.log(`peak RSS at ${small.rows.toLocaleString("en")} rows vs ${o.rows.toLocaleString("en")} rows: ${small.peakRssMb.toFixed(0)} MB vs ${o.peakRssMb.toFixed(0)} MB (flat memory: about equal)`);
-    console.log("(our time is the export itself, measured inside its process; node and tsx start-up, about 1 s, is left out. psql's is wall time including its start-up of a few ms.)");
+    console.log(
+      `peak RSS at ${small.rows.toLocaleString("en")} rows vs ${o.rows.toLocaleString("en")} rows: ${small.peakRssMb.toFixed(0)} MB vs ${o.peakRssMb.toFixed(0)} MB (flat memory: about equal)`,
+    );
+    console.log(
+      "(our time is the export itself, measured inside its process; node and tsx start-up, about 1 s, is left out. psql's is wall time including its start-up of a few ms.)",
+    );
   } finally {
     await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }

@@ -4,7 +4,9 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
+
 import { importAttestations } from "@/lib/server/commands/import-attestations";
+
 import { prismaFor } from "../scripts/lib/seed";
 import { monthEnds, parseImportFiles, reportsCsv } from "../tests/support/import-csv";
 
@@ -20,11 +22,21 @@ async function main() {
   const url = new URL(server);
   url.pathname = `/${name}`;
   try {
-    const migrate = spawnSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url.toString() } });
+    const migrate = spawnSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url.toString() },
+    });
     if (migrate.status !== 0) throw new Error(migrate.stderr.toString());
     const prisma = prismaFor(url.toString());
     const issuerCount = Math.ceil(rows / 100);
-    await prisma.issuer.createMany({ data: Array.from({ length: issuerCount }, (_, i) => ({ slug: `bench-${i}`, name: `Bench ${i}`, backingModel: "fiat_reserve" as const, declaredCadence: "monthly" as const })) });
+    await prisma.issuer.createMany({
+      data: Array.from({ length: issuerCount }, (_, i) => ({
+        slug: `bench-${i}`,
+        name: `Bench ${i}`,
+        backingModel: "fiat_reserve" as const,
+        declaredCadence: "monthly" as const,
+      })),
+    });
     const dates = monthEnds(100);
     const specs = Array.from({ length: rows }, (_, i) => ({ issuerSlug: `bench-${Math.floor(i / 100)}`, asOf: dates[i % 100]! }));
     const csv = reportsCsv(specs);
@@ -38,9 +50,19 @@ async function main() {
     const result = await importAttestations(prisma, files, { id: null, label: "bench", role: "editor" });
     const t2 = performance.now();
     clearInterval(sampler);
-    if (!result.ok) throw new Error(`import refused: ${result.problems.slice(0, 3).map((p) => p.message).join("; ")}`);
-    console.log(`bulk import of ${rows} reports (${result.compositionLines} composition lines, ${(csv.reports.length + csv.composition.length) / 1e6} MB of CSV)`);
-    console.log(`  parse ${(t1 - t0).toFixed(0)} ms, validate + write ${(t2 - t1).toFixed(0)} ms, total ${(t2 - t0).toFixed(0)} ms (${((rows / (t2 - t0)) * 1000).toFixed(0)} reports/s)`);
+    if (!result.ok)
+      throw new Error(
+        `import refused: ${result.problems
+          .slice(0, 3)
+          .map((p) => p.message)
+          .join("; ")}`,
+      );
+    console.log(
+      `bulk import of ${rows} reports (${result.compositionLines} composition lines, ${(csv.reports.length + csv.composition.length) / 1e6} MB of CSV)`,
+    );
+    console.log(
+      `  parse ${(t1 - t0).toFixed(0)} ms, validate + write ${(t2 - t1).toFixed(0)} ms, total ${(t2 - t0).toFixed(0)} ms (${((rows / (t2 - t0)) * 1000).toFixed(0)} reports/s)`,
+    );
     console.log(`  peak RSS ${(peak / 1048576).toFixed(0)} MB (${((peak - rssBefore) / 1048576).toFixed(0)} MB above the start)`);
     await prisma.$disconnect();
   } finally {

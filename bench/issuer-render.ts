@@ -2,13 +2,13 @@
 // monthly reports loaded (60,000 reports, 300,000 composition lines): each
 // sampled page's cache tag is expired, then the page is requested and timed.
 //   node --conditions=react-server --import tsx bench/issuer-render.ts [samples=40]
-import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { startApp } from "./lib/app";
+
 import { migrate } from "../scripts/lib/database";
-import { root } from "./lib/app";
+import { root, startApp } from "./lib/app";
 
 const samples = Number(process.argv[2] ?? 40);
 const ISSUERS = 500;
@@ -62,18 +62,27 @@ async function main() {
     await c.connect();
     const t0 = performance.now();
     await copy(c, `COPY issuer (id, slug, name, backing_model, declared_cadence, is_demo, updated_at) FROM STDIN`, issuerRows());
-    await copy(c, `COPY attestation (id, issuer_id, as_of, published_on, report_type, tokens_outstanding, tokens_precision, total_reserves, reserves_precision, source_url, state, updated_at) FROM STDIN`, reportRows());
+    await copy(
+      c,
+      `COPY attestation (id, issuer_id, as_of, published_on, report_type, tokens_outstanding, tokens_precision, total_reserves, reserves_precision, source_url, state, updated_at) FROM STDIN`,
+      reportRows(),
+    );
     await copy(c, `COPY composition_line (id, attestation_id, category, amount_usd, amount_precision, custodian) FROM STDIN`, lineRows());
     await c.query("ANALYZE");
     await c.end();
-    console.log(`loaded ${ISSUERS} issuers, ${ISSUERS * MONTHS} reports, ${ISSUERS * MONTHS * CATS.length} composition lines in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `loaded ${ISSUERS} issuers, ${ISSUERS * MONTHS} reports, ${ISSUERS * MONTHS * CATS.length} composition lines in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     const app = await startApp({ port: 3430, name: "bench-render", fresh: false, env: { DATABASE_URL: url.toString() } });
     try {
       const times: number[] = [];
       for (let s = 0; s < samples; s++) {
         const slug = `bench-issuer-${(s * 97) % ISSUERS}`;
-        const exp = await fetch(`${app.url}/api/internal/revalidate?tag=${encodeURIComponent(`issuer:${slug}`)}`, { method: "POST", headers: { authorization: `Bearer ${app.revalidateToken}` } });
+        const exp = await fetch(`${app.url}/api/internal/revalidate?tag=${encodeURIComponent(`issuer:${slug}`)}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${app.revalidateToken}` },
+        });
         if (!exp.ok) throw new Error(`revalidate answered ${exp.status}`);
         const t = performance.now();
         const res = await fetch(`${app.url}/en/issuers/${slug}`);
@@ -84,7 +93,9 @@ async function main() {
       }
       times.sort((a, b) => a - b);
       const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
-      console.log(`uncached issuer page (120 reports, 600 lines, 4 charts), ${samples} samples: p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, max ${q(1)} ms (target: under 30 ms)`);
+      console.log(
+        `uncached issuer page (120 reports, 600 lines, 4 charts), ${samples} samples: p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, max ${q(1)} ms (target: under 30 ms)`,
+      );
       const warm = performance.now();
       await (await fetch(`${app.url}/en/issuers/bench-issuer-0`)).arrayBuffer();
       console.log(`the same page from cache: ${(performance.now() - warm).toFixed(1)} ms`);

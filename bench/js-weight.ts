@@ -3,6 +3,7 @@
 // components of ours), and the difference: the part that is ours.
 //   node --conditions=react-server --import tsx bench/js-weight.ts
 import zlib from "node:zlib";
+
 import { startApp } from "./lib/app";
 import { issuerSlugs, scriptUrls } from "./lib/pages";
 
@@ -30,7 +31,9 @@ async function main() {
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     console.log("page                         scripts   raw        gzip       ours (gzip, beyond /about)");
     for (const r of rows) {
-      console.log(`${r.path.padEnd(28)} ${String(r.files).padStart(7)}   ${kb(r.raw).padEnd(10)} ${kb(r.gzip).padEnd(10)} ${kb(r.gzip - floor.gzip)}`);
+      console.log(
+        `${r.path.padEnd(28)} ${String(r.files).padStart(7)}   ${kb(r.raw).padEnd(10)} ${kb(r.gzip).padEnd(10)} ${kb(r.gzip - floor.gzip)}`,
+      );
     }
     const worst = Math.max(...rows.map((r) => r.gzip - floor.gzip));
     console.log(`target: at most 25 KB beyond the floor; worst page: ${kb(worst)} ${worst <= 25 * 1024 ? "(met)" : "(NOT met)"}`);

@@ -5,6 +5,7 @@
 //   node --conditions=react-server --import tsx bench/lighthouse.ts
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+
 import { root, startApp } from "./lib/app";
 
 interface Lhr {
@@ -30,13 +31,19 @@ async function main() {
           "--only-categories=performance,accessibility,best-practices",
           "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run",
         ],
-        { encoding: "utf8", env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, maxBuffer: 64 * 1024 * 1024 },
+        {
+          encoding: "utf8",
+          env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
+          maxBuffer: 64 * 1024 * 1024,
+        },
       );
       if (run.status !== 0) throw new Error(`lighthouse failed for ${page}:\n${run.stderr.slice(-2000)}`);
       const lhr = JSON.parse(run.stdout) as Lhr;
       const score = (id: string) => String(Math.round((lhr.categories[id]?.score ?? 0) * 100)).padStart(3);
       const audit = (id: string) => lhr.audits[id]?.displayValue ?? "n/a";
-      console.log(`${page.padEnd(22)}        ${score("performance")}            ${score("accessibility")}             ${score("best-practices")}  ${audit("largest-contentful-paint").padEnd(8)} ${audit("total-blocking-time").padEnd(7)} ${audit("cumulative-layout-shift")}`);
+      console.log(
+        `${page.padEnd(22)}        ${score("performance")}            ${score("accessibility")}             ${score("best-practices")}  ${audit("largest-contentful-paint").padEnd(8)} ${audit("total-blocking-time").padEnd(7)} ${audit("cumulative-layout-shift")}`,
+      );
     }
     console.log("target: performance and accessibility at least 98");
   } finally {

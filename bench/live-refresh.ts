@@ -7,9 +7,11 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { createPublicClient, erc20Abi, http, type Address } from "viem";
+
 import { parseLiveConfig } from "@/lib/live/config";
-import { refreshLive } from "@/lib/server/live/refresh";
 import { EvmReader } from "@/lib/live/readers/evm";
+import { refreshLive } from "@/lib/server/live/refresh";
+
 import { prismaFor } from "../scripts/lib/seed";
 import { deployToken, mint, setMulticall3, startAnvil, type Anvil } from "../tests/support/live-anvil";
 
@@ -28,10 +30,15 @@ async function main() {
   url.pathname = `/${name}`;
   const anvils: Anvil[] = [];
   try {
-    const migrate = spawnSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url.toString() } });
+    const migrate = spawnSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url.toString() },
+    });
     if (migrate.status !== 0) throw new Error(migrate.stderr.toString());
     const prisma = prismaFor(url.toString());
-    const issuer = await prisma.issuer.create({ data: { slug: "bench-live", name: "Bench", backingModel: "fiat_reserve", declaredCadence: "monthly" } });
+    const issuer = await prisma.issuer.create({
+      data: { slug: "bench-live", name: "Bench", backingModel: "fiat_reserve", declaredCadence: "monthly" },
+    });
 
     const env: Record<string, string> = {};
     const tokens: { chain: string; url: string; address: Address }[] = [];
@@ -50,7 +57,14 @@ async function main() {
       }
     }
     await prisma.liveTokenDeployment.createMany({
-      data: tokens.map((t, i) => ({ issuerId: issuer.id, chain: t.chain, address: t.address, decimals: 6, symbol: `T${i}`, compiledFrom: "bench" })),
+      data: tokens.map((t, i) => ({
+        issuerId: issuer.id,
+        chain: t.chain,
+        address: t.address,
+        decimals: 6,
+        symbol: `T${i}`,
+        compiledFrom: "bench",
+      })),
     });
     const setupMs = performance.now() - setupStart;
 
@@ -78,7 +92,8 @@ async function main() {
       await Promise.all(
         [...new Set(tokens.map((t) => t.url))].map(async (u) => {
           const client = createPublicClient({ transport: http(u, { onFetchRequest: () => void singleRequests++ }) });
-          for (const t of tokens.filter((x) => x.url === u)) await client.readContract({ address: t.address, abi: erc20Abi, functionName: "totalSupply" });
+          for (const t of tokens.filter((x) => x.url === u))
+            await client.readContract({ address: t.address, abi: erc20Abi, functionName: "totalSupply" });
         }),
       );
       singleRuns.push(performance.now() - t0);
@@ -89,16 +104,24 @@ async function main() {
       const t0 = performance.now();
       await Promise.all(
         [...new Set(tokens.map((t) => t.url))].map((u) =>
-          new EvmReader({ url: u }).read(tokens.filter((x) => x.url === u).map((t, i) => ({ kind: "supply" as const, id: String(i), address: t.address, decimals: 6 }))),
+          new EvmReader({ url: u }).read(
+            tokens.filter((x) => x.url === u).map((t, i) => ({ kind: "supply" as const, id: String(i), address: t.address, decimals: 6 })),
+          ),
         ),
       );
       readerRuns.push(performance.now() - t0);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    console.log(`live refresh bench: ${tokens.length} deployments on ${chainCount} local anvil chains (setup ${(setupMs / 1000).toFixed(1)} s)`);
-    console.log(`  batched (refreshLive, Multicall3): ${batchedRequests} RPC requests (${[...requests.entries()].map(([k, v]) => `${k} ${v}`).join(", ")}), wall ${median(runs).toFixed(0)} ms median of 3 (incl. storing ${stored} readings)`);
+    console.log(
+      `live refresh bench: ${tokens.length} deployments on ${chainCount} local anvil chains (setup ${(setupMs / 1000).toFixed(1)} s)`,
+    );
+    console.log(
+      `  batched (refreshLive, Multicall3): ${batchedRequests} RPC requests (${[...requests.entries()].map(([k, v]) => `${k} ${v}`).join(", ")}), wall ${median(runs).toFixed(0)} ms median of 3 (incl. storing ${stored} readings)`,
+    );
     console.log(`  batched reads only (EvmReader):   ${chainCount} RPC requests, wall ${median(readerRuns).toFixed(0)} ms median of 3`);
-    console.log(`  one call per deployment:          ${singleRequests} RPC requests, wall ${median(singleRuns).toFixed(0)} ms median of 3 (reads only, nothing stored)`);
+    console.log(
+      `  one call per deployment:          ${singleRequests} RPC requests, wall ${median(singleRuns).toFixed(0)} ms median of 3 (reads only, nothing stored)`,
+    );
     await prisma.$disconnect();
   } finally {
     for (const a of anvils) await a.stop();

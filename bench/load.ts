@@ -6,6 +6,7 @@
 import http from "node:http";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
+
 import { startApp } from "./lib/app";
 import { issuerSlugs } from "./lib/pages";
 
@@ -60,7 +61,19 @@ async function main() {
     ["minimal page (/en/about)", () => run(`${app.url}/en/about`)],
     ["home (/en)", () => run(`${app.url}/en`)],
     [`issuer page (${issuer})`, () => run(app.url + issuer)],
-    ["mix: pages + API", () => run(app.url, ["/en", issuer, "/es/attestations", "/en/stress", "/pt/methodology", ...slugs.slice(0, 5).map((s) => `/en/issuers/${s}`), "/api/health"])],
+    [
+      "mix: pages + API",
+      () =>
+        run(app.url, [
+          "/en",
+          issuer,
+          "/es/attestations",
+          "/en/stress",
+          "/pt/methodology",
+          ...slugs.slice(0, 5).map((s) => `/en/issuers/${s}`),
+          "/api/health",
+        ]),
+    ],
     ["issuer HTML as a static file", () => run(`http://127.0.0.1:3421${issuer}`)],
   ];
   const results = new Map<string, Figures[]>();
@@ -83,11 +96,15 @@ async function main() {
   });
   const floor = avg(results.get("minimal page (/en/about)")!).rps;
   console.log(`50 connections, ${rounds} rounds of ${seconds} s each, alternating; browser Accept and Accept-Encoding`);
-  console.log(`issuer page ${issuer}: ${(html.length / 1024).toFixed(1)} KB of HTML (${(packed.length / 1024).toFixed(1)} KB brotli); minimal page ${(about.length / 1024).toFixed(1)} KB`);
+  console.log(
+    `issuer page ${issuer}: ${(html.length / 1024).toFixed(1)} KB of HTML (${(packed.length / 1024).toFixed(1)} KB brotli); minimal page ${(about.length / 1024).toFixed(1)} KB`,
+  );
   console.log("target                           req/s     p50 ms  p99 ms  errors  vs minimal page");
   for (const [name] of targets) {
     const f = avg(results.get(name)!);
-    console.log(`${name.padEnd(32)} ${f.rps.toFixed(0).padStart(6)}  ${String(f.p50).padStart(6)}  ${String(f.p99).padStart(6)}  ${String(f.errors).padStart(6)}  ${(f.rps / floor).toFixed(2)}x`);
+    console.log(
+      `${name.padEnd(32)} ${f.rps.toFixed(0).padStart(6)}  ${String(f.p50).padStart(6)}  ${String(f.p99).padStart(6)}  ${String(f.errors).padStart(6)}  ${(f.rps / floor).toFixed(2)}x`,
+    );
   }
 }
 

@@ -9,6 +9,7 @@
 // 127.0.0.1:6379 (BENCH_REDIS_URL), under a key prefix of its own, deleted afterwards.
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
+
 import { createClusterDatabase, deleteRedisKeys, ensureBuild, startInstance, type Instance } from "../tests/support/cluster";
 
 const seconds = Number(process.argv[2] ?? 10);
@@ -32,7 +33,8 @@ async function warm(inst: Instance, path: string): Promise<void> {
   for (let i = 0; i < 3; i++) await (await fetch(inst.url + path)).arrayBuffer();
   const res = await fetch(inst.url + path);
   await res.arrayBuffer();
-  if (res.headers.get("x-nextjs-cache") !== "HIT") throw new Error(`${path} is not served from the cache on ${inst.name} (${res.headers.get("x-nextjs-cache")})`);
+  if (res.headers.get("x-nextjs-cache") !== "HIT")
+    throw new Error(`${path} is not served from the cache on ${inst.name} (${res.headers.get("x-nextjs-cache")})`);
 }
 
 async function main() {

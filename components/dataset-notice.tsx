@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
+
 import type { DatasetNotice as Notice } from "@/lib/domain/views/dataset";
+import { Link } from "@/components/i18n/link";
 
 /** On every page: what kind of data is loaded and how far to trust it. */
 export async function DatasetNotice({ notice }: { notice: Notice }) {

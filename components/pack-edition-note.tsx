@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
+
+import type { DatasetNotice as Notice } from "@/lib/domain/views/dataset";
 import { formatDay } from "@/lib/i18n/dates";
 import { currentLocale } from "@/lib/i18n/server";
-import type { DatasetNotice as Notice } from "@/lib/domain/views/dataset";
 
 /** In every page's footer: which edition of the public-reports pack the real issuers' figures come from. */
 export async function PackEditionNote({ notice }: { notice: Notice }) {

@@ -4,8 +4,9 @@
 // made pages dynamic and silently English).
 import { getRequestConfig } from "next-intl/server";
 import { locale as rootLocale } from "next/root-params";
-import { DEFAULT_LOCALE, isLocale } from "./routing";
+
 import { loadMessages } from "./messages";
+import { DEFAULT_LOCALE, isLocale } from "./routing";
 
 export default getRequestConfig(async ({ locale: explicit }) => {
   const candidate = explicit ?? (await rootLocale());

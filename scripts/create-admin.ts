@@ -5,8 +5,10 @@
 // `printf '%s' "$PASSWORD" | npm run create-admin -- --email … --name … --password-stdin`).
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { createAdmin } from "@/lib/server/commands/users";
+
 import { CommandError } from "@/lib/server/commands/errors";
+import { createAdmin } from "@/lib/server/commands/users";
+
 import { withAppDatabase } from "./lib/app-database";
 import { log } from "./lib/project";
 import { prismaFor } from "./lib/seed";
@@ -16,7 +18,9 @@ const USAGE = 'usage: npm run create-admin -- --email you@example.org --name "Yo
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 async function main() {

@@ -7,18 +7,23 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+
+import { withAppDatabase } from "./lib/app-database";
 import { BackupError } from "./lib/backup/archive";
 import { backupBuiltin } from "./lib/backup/builtin";
 import { findPgTool, pgDump, pgToolProblem } from "./lib/backup/pg-tools";
 import { databaseFacts, formatBytes, formatCounts } from "./lib/backup/report";
-import { withAppDatabase } from "./lib/app-database";
 import { EmbeddedPostgresError } from "./lib/embedded-postgres";
 import { log } from "./lib/project";
 
 const USAGE = "usage: npm run db:backup -- <file> [--builtin]   (--builtin: skip pg_dump even when a suitable one is installed)";
 
 async function main() {
-  const { values, positionals } = parseArgs({ options: { builtin: { type: "boolean", default: false } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    options: { builtin: { type: "boolean", default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (positionals.length !== 1) throw new BackupError(USAGE);
   // npm runs scripts from the project folder; a relative name means where the user typed it.
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
@@ -52,6 +57,8 @@ async function main() {
 
 main().catch((err: unknown) => {
   const known = err instanceof BackupError || err instanceof EmbeddedPostgresError;
-  process.stderr.write(`\n[usd1-backed] backup failed: ${known ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n\n`);
+  process.stderr.write(
+    `\n[usd1-backed] backup failed: ${known ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n\n`,
+  );
   process.exit(1);
 });

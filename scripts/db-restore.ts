@@ -7,12 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+
+import { refreshRunningServer, withAppDatabase } from "./lib/app-database";
 import { BackupError } from "./lib/backup/archive";
 import { restoreBuiltin } from "./lib/backup/builtin";
 import { findProductSchema, nonEmptyTables } from "./lib/backup/catalog";
 import { archiveKind, findPgTool, pgRestore, pgToolProblem } from "./lib/backup/pg-tools";
 import { databaseFacts, formatCounts } from "./lib/backup/report";
-import { refreshRunningServer, withAppDatabase } from "./lib/app-database";
 import { migrate } from "./lib/database";
 import { EmbeddedPostgresError } from "./lib/embedded-postgres";
 import { log, projectDir } from "./lib/project";
@@ -27,7 +28,9 @@ async function refuseNonEmpty(url: string, force: boolean): Promise<void> {
     const filled = schema ? await nonEmptyTables(client, schema) : [];
     if (filled.length && !force) {
       const list = filled.map((t) => `${t.name}: ${t.rows}`).join(", ");
-      throw new BackupError(`The target database is not empty (${list} rows). Restore into an empty database, or pass --force to replace everything in it, audit log included.`);
+      throw new BackupError(
+        `The target database is not empty (${list} rows). Restore into an empty database, or pass --force to replace everything in it, audit log included.`,
+      );
     }
     if (filled.length) log(`--force: replacing ${formatCounts(filled)}`);
   } finally {
@@ -39,7 +42,8 @@ async function restorePgDump(url: string, file: string, force: boolean): Promise
   const facts = await databaseFacts(url);
   const tool = findPgTool("pg_restore");
   const problem = pgToolProblem(tool, "pg_restore", facts.serverMajor);
-  if (!tool || problem) throw new BackupError(`This backup was made by pg_dump; restoring it needs pg_restore ${facts.serverMajor} or later (${problem}).`);
+  if (!tool || problem)
+    throw new BackupError(`This backup was made by pg_dump; restoring it needs pg_restore ${facts.serverMajor} or later (${problem}).`);
   await refuseNonEmpty(url, force);
   log(`restoring with ${tool.path} ${tool.version} into PostgreSQL ${facts.serverVersion}`);
   pgRestore(tool, url, file);
@@ -53,13 +57,19 @@ async function restorePgDump(url: string, file: string, force: boolean): Promise
 async function restoreOwn(url: string, file: string, force: boolean): Promise<void> {
   const summary = await restoreBuiltin(url, file, { force });
   if (summary.replaced.length) log(`--force: replaced ${formatCounts(summary.replaced)}`);
-  log(`restored a backup of PostgreSQL ${summary.backupServerVersion} made ${summary.backupCreatedAt} into PostgreSQL ${summary.serverVersion}`);
+  log(
+    `restored a backup of PostgreSQL ${summary.backupServerVersion} made ${summary.backupCreatedAt} into PostgreSQL ${summary.serverVersion}`,
+  );
   log(`  ${formatCounts(summary.tables)} (row counts match the manifest)`);
   log(`  migrations: ${summary.migrations.length}, the last ${summary.migrations.at(-1) ?? "(none)"}; sequences reset`);
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({ options: { force: { type: "boolean", default: false } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    options: { force: { type: "boolean", default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (positionals.length !== 1) throw new BackupError(USAGE);
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
   if (!fs.existsSync(file)) throw new BackupError(`${file} does not exist.`);
@@ -72,11 +82,15 @@ async function main() {
     migrate: kind === "builtin",
   });
   const refreshed = await refreshRunningServer().catch(() => "not running" as const);
-  log(`restored ${file} in ${((Date.now() - t0) / 1000).toFixed(1)} s${refreshed === "refreshed" ? "; the running server's cached pages were expired" : ""}`);
+  log(
+    `restored ${file} in ${((Date.now() - t0) / 1000).toFixed(1)} s${refreshed === "refreshed" ? "; the running server's cached pages were expired" : ""}`,
+  );
 }
 
 main().catch((err: unknown) => {
   const known = err instanceof BackupError || err instanceof EmbeddedPostgresError;
-  process.stderr.write(`\n[usd1-backed] restore failed: ${known ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n\n`);
+  process.stderr.write(
+    `\n[usd1-backed] restore failed: ${known ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n\n`,
+  );
   process.exit(1);
 });

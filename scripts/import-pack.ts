@@ -3,9 +3,11 @@
 // `npm start` uses. Unchanged rows stay, changed figures become corrections
 // with revision history, new rows are added; nothing is deleted.
 import path from "node:path";
-import { locateProblem, packToDataset, PackError } from "@/lib/domain/import/public-pack";
+
+import { locateProblem, PackError, packToDataset } from "@/lib/domain/import/public-pack";
 import { reimportDataset } from "@/lib/server/commands/reimport-dataset";
 import { loadLiveSources } from "@/lib/server/live/sources";
+
 import { refreshRunningServer, withAppDatabase } from "./lib/app-database";
 import { log, projectDir } from "./lib/project";
 import { PACK_DIR, prismaFor, readPack } from "./lib/seed";
@@ -36,11 +38,15 @@ async function main() {
       const s = result.summary;
       log(`${pack.dataset.label}${dryRun ? " (dry run: nothing was written). It would do:" : ", imported:"}`);
       log(`  issuers: ${s.issuers.added.length} added, ${s.issuers.updated.length} updated, ${s.issuers.unchanged} unchanged`);
-      log(`  reports: ${s.reports.added.length} added, ${s.reports.corrected.length} corrected (earlier figures kept as revisions), ${s.reports.unchanged} unchanged`);
+      log(
+        `  reports: ${s.reports.added.length} added, ${s.reports.corrected.length} corrected (earlier figures kept as revisions), ${s.reports.unchanged} unchanged`,
+      );
       log(`  stress events: ${s.stressEvents.added} added, ${s.stressEvents.updated} updated, ${s.stressEvents.unchanged} unchanged`);
       for (const [record, cells] of Object.entries(s.changedCells)) log(`    changed ${record}: ${cells.join(", ")}`);
       if (s.issuers.notInDataset.length || s.reports.notInDataset.length || s.stressEvents.notInDataset) {
-        log(`  kept, though not in this pack: ${s.issuers.notInDataset.length} issuers, ${s.reports.notInDataset.length} reports, ${s.stressEvents.notInDataset} stress events (retract them in the editor if they should go)`);
+        log(
+          `  kept, though not in this pack: ${s.issuers.notInDataset.length} issuers, ${s.reports.notInDataset.length} reports, ${s.stressEvents.notInDataset} stress events (retract them in the editor if they should go)`,
+        );
       }
       if (!dryRun) {
         const live = await loadLiveSources(prisma);

@@ -6,6 +6,7 @@
 import http from "node:http";
 import zlib from "node:zlib";
 import next from "next";
+
 import { closeRedis } from "../lib/cache-handlers/redis-store.mjs";
 import { setRemoteAddressHeader } from "../lib/domain/client-address";
 import { chooseEncoding, compress, CompressedMemo, isDocumentRequest, MIN_COMPRESS_BYTES } from "./lib/compressed-memo";
@@ -35,9 +36,16 @@ function withCsp(req: http.IncomingMessage, res: http.ServerResponse) {
   const embeddable = (req.url ?? "").startsWith("/embed/");
   const forwardedHttps = req.headers["x-forwarded-proto"] === "https";
   if (forwardedHttps) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-  const original = { write: res.write.bind(res), end: res.end.bind(res), writeHead: res.writeHead.bind(res), flushHeaders: res.flushHeaders.bind(res) };
+  const original = {
+    write: res.write.bind(res),
+    end: res.end.bind(res),
+    writeHead: res.writeHead.bind(res),
+    flushHeaders: res.flushHeaders.bind(res),
+  };
   // Pages are asked for uncompressed and compressed here, once per ETag (see compressed-memo.ts).
-  const encoding = isDocumentRequest(req.method, req.url, req.headers) ? chooseEncoding(req.headers["accept-encoding"] as string | undefined) : null;
+  const encoding = isDocumentRequest(req.method, req.url, req.headers)
+    ? chooseEncoding(req.headers["accept-encoding"] as string | undefined)
+    : null;
   if (isDocumentRequest(req.method, req.url, req.headers)) delete req.headers["accept-encoding"];
   let mode: "undecided" | "buffer" | "pass" = "undecided";
   const chunks: Buffer[] = [];

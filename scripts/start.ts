@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+
 import { createDatabaseIfMissing, dropDatabase, migrate, openServer, type DatabaseServer } from "./lib/database";
 import { EmbeddedPostgresError } from "./lib/embedded-postgres";
 import { recordPath, removeRecord, stopLeftovers, writeRecord, type RunRecord } from "./lib/processes";
@@ -20,7 +21,8 @@ const fresh = args.includes("--fresh-database");
 const prepareOnly = args.includes("--prepare-only");
 const runName = process.env.USD1_RUN_NAME ?? "start";
 // What an empty database gets: the public-reports pack, or the fictional demo set.
-const datasetChoice = args.includes("--demo") || process.env.USD1_DATASET === "demo" ? "demo" : process.env.USD1_DATASET === "both" ? "both" : "public";
+const datasetChoice =
+  args.includes("--demo") || process.env.USD1_DATASET === "demo" ? "demo" : process.env.USD1_DATASET === "both" ? "both" : "public";
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
@@ -74,7 +76,9 @@ async function main() {
 
   // Several instances share Redis; a secret generated per machine would make each refuse the others' sessions.
   if (process.env.REDIS_URL && !process.env.NEXTAUTH_SECRET) {
-    throw new Error("REDIS_URL is set (several instances): set NEXTAUTH_SECRET too, the same on every instance, or sessions signed by one instance are refused by the others.");
+    throw new Error(
+      "REDIS_URL is set (several instances): set NEXTAUTH_SECRET too, the same on every instance, or sessions signed by one instance are refused by the others.",
+    );
   }
   const leftovers = await stopLeftovers(recordFile, projectDir);
   if (leftovers.length) log(`found servers left running by an earlier run that did not stop cleanly; stopped: ${leftovers.join(", ")}`);
@@ -106,9 +110,11 @@ async function main() {
   migrate(projectDir, databaseUrl);
   log(`migrations applied (${seconds()})`);
   const seeded = await seedIfEmpty(databaseUrl, datasetChoice);
-  log(seeded.loaded
-    ? `empty database: loaded ${seeded.label}: ${seeded.issuers} issuers, ${seeded.attestations} reports, ${seeded.stressEvents} stress events`
-    : `database has ${seeded.issuers} issuers: data kept`);
+  log(
+    seeded.loaded
+      ? `empty database: loaded ${seeded.label}: ${seeded.issuers} issuers, ${seeded.attestations} reports, ${seeded.stressEvents} stress events`
+      : `database has ${seeded.issuers} issuers: data kept`,
+  );
 
   const revalidateToken = randomBytes(24).toString("base64url");
   const env: NodeJS.ProcessEnv = {

@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+
 import { ensurePrismaClient, log, projectDir } from "./lib/project";
 
 const bin = (pkg: string, file: string) => path.join(projectDir, "node_modules", pkg, file);
@@ -29,7 +30,10 @@ function underNode24(project: string): number {
 }
 
 const steps: Record<string, () => number> = {
-  lint: () => run([bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"]),
+  // ESLint (rules and layer boundaries), then the formatter's check (prettier.config.mjs).
+  lint: () =>
+    run([bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"]) ||
+    run([bin("prettier", "bin/prettier.cjs"), "--check", ".", "--log-level=warn"]),
   typecheck: () => run([bin("typescript", "bin/tsc"), "--noEmit"]),
   unit: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "unit"]),
   integration: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "integration"]),
@@ -57,7 +61,13 @@ function ensureChromium(): string | undefined {
   if (process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) {
     log("Chromium is missing: installing Debian's chromium package (apt-get)");
     const update = spawnSync("apt-get", ["update"], { stdio: "inherit" });
-    const install = update.status === 0 ? spawnSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }) : update;
+    const install =
+      update.status === 0
+        ? spawnSync("apt-get", ["install", "-y", "chromium"], {
+            stdio: "inherit",
+            env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+          })
+        : update;
     if (install.status === 0 && fs.existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   }
   process.stderr.write(

@@ -2,9 +2,10 @@
 // for deployments that set JOBS_IN_APP=false and scale the web app out. Uses
 // the database `npm start` uses (DATABASE_URL when set). SIGTERM or Ctrl-C
 // stops fetching new jobs, lets a running one finish (up to 30 s), then exits.
-import { updateTags, closeRedis } from "@/lib/cache-handlers/redis-store.mjs";
+import { closeRedis, updateTags } from "@/lib/cache-handlers/redis-store.mjs";
 import { startJobs } from "@/lib/server/jobs";
 import { waitForReplica } from "@/lib/server/replica";
+
 import { withAppDatabase } from "./lib/app-database";
 import { log } from "./lib/project";
 import { prismaFor } from "./lib/seed";

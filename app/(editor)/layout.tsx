@@ -1,5 +1,6 @@
 import type { Viewport } from "next";
 import Link from "next/link";
+
 import "../globals.css";
 
 // The editor area's root layout (the public site's is app/[locale]/layout.tsx).

@@ -1,14 +1,16 @@
 import type { Metadata, Viewport } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { DatasetNotice } from "@/components/dataset-notice";
-import { PackEditionNote } from "@/components/pack-edition-note";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+
 import { datasetNotice } from "@/lib/server/queries/home";
+import { isLocale, LOCALES } from "@/i18n/routing";
+import { DatasetNotice } from "@/components/dataset-notice";
+import { LanguageSwitcher, LanguageSwitcherFallback } from "@/components/i18n/language-switcher";
 import { Link } from "@/components/i18n/link";
 import { TermDismiss } from "@/components/learn/term-dismiss";
-import { LanguageSwitcher, LanguageSwitcherFallback } from "@/components/i18n/language-switcher";
-import { Suspense } from "react";
-import { LOCALES, isLocale } from "@/i18n/routing";
+import { PackEditionNote } from "@/components/pack-edition-note";
+
 import "../globals.css";
 
 export function generateStaticParams() {

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+
 import { Link } from "@/components/i18n/link";
 
 export default async function NotFound() {

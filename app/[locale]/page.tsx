@@ -1,14 +1,21 @@
 import { getTranslations } from "next-intl/server";
-import { ComparisonTable } from "@/components/home/comparison-table";
-import { Link } from "@/components/i18n/link";
-import { GlossaryTerm } from "@/components/learn/glossary-term";
+
+import { currentLocale } from "@/lib/i18n/server";
 import { comparisonRows } from "@/lib/server/queries/comparison";
 import { liveSupplyTotals } from "@/lib/server/queries/live";
 import { localizeHref } from "@/i18n/routing";
-import { currentLocale } from "@/lib/i18n/server";
+import { ComparisonTable } from "@/components/home/comparison-table";
+import { Link } from "@/components/i18n/link";
+import { GlossaryTerm } from "@/components/learn/glossary-term";
 
 export default async function HomePage() {
-  const [t, tf, locale, { rows, today }, supply] = await Promise.all([getTranslations("home"), getTranslations("follow"), currentLocale(), comparisonRows(), liveSupplyTotals()]);
+  const [t, tf, locale, { rows, today }, supply] = await Promise.all([
+    getTranslations("home"),
+    getTranslations("follow"),
+    currentLocale(),
+    comparisonRows(),
+    liveSupplyTotals(),
+  ]);
   return (
     <>
       <h1>{t("title")}</h1>

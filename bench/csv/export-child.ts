@@ -3,6 +3,7 @@
 // process of its own so the memory figure is the export's alone.
 import { once } from "node:events";
 import pg from "pg";
+
 import type { CsvKind } from "@/lib/domain/csv/columns";
 import { csvChunks } from "@/lib/server/csv/stream";
 

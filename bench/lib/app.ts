@@ -13,15 +13,31 @@ export interface BenchApp {
   stop: () => Promise<void>;
 }
 
-export async function startApp(opts: { port?: number; demo?: boolean; name?: string; env?: Record<string, string>; fresh?: boolean } = {}): Promise<BenchApp> {
+export async function startApp(
+  opts: { port?: number; demo?: boolean; name?: string; env?: Record<string, string>; fresh?: boolean } = {},
+): Promise<BenchApp> {
   const port = opts.port ?? 3400;
   const name = opts.name ?? "bench";
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "start.ts"), ...(opts.fresh === false ? [] : ["--fresh-database"]), ...(opts.demo ? ["--demo"] : [])],
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      path.join(root, "scripts", "start.ts"),
+      ...(opts.fresh === false ? [] : ["--fresh-database"]),
+      ...(opts.demo ? ["--demo"] : []),
+    ],
     {
       cwd: root,
-      env: { ...process.env, PORT: String(port), NEXT_DIST_DIR: ".next-bench", USD1_RUN_NAME: name, EMBEDDED_PG_PORT: String(port + 51_000), ...opts.env },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        NEXT_DIST_DIR: ".next-bench",
+        USD1_RUN_NAME: name,
+        EMBEDDED_PG_PORT: String(port + 51_000),
+        ...opts.env,
+      },
       stdio: ["ignore", "pipe", "inherit"],
     },
   );

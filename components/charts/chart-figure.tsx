@@ -2,8 +2,9 @@
 // caption, and the same numbers as a table for screen readers, keyboard users and
 // anyone who wants the figures. A server component; only InteractiveChart ships JS.
 import type { EChartsOption } from "echarts";
-import { InteractiveChart } from "@/components/charts/interactive-chart";
+
 import type { ChartLocale } from "@/lib/charts/locale";
+import { InteractiveChart } from "@/components/charts/interactive-chart";
 
 export interface ChartTable {
   columns: string[];
@@ -41,7 +42,17 @@ export interface ChartFigureProps {
 // Right-align figures such as "12.5%", "$1.2B", "US$ 1,2 bi", "30 d", "-4" like the site's other tables.
 const NUMERIC = /^[-+−]?(?:US\$\s?|\$)?[\d.,]+\s?(%|[KMB]|mil M|bi|mi|d|days?)?$/;
 
-export function ChartFigure({ svg, image, title, caption, table, interactiveOption, chartLocale, dataTableLabel, tableHref }: ChartFigureProps) {
+export function ChartFigure({
+  svg,
+  image,
+  title,
+  caption,
+  table,
+  interactiveOption,
+  chartLocale,
+  dataTableLabel,
+  tableHref,
+}: ChartFigureProps) {
   // dangerouslySetInnerHTML is safe here because `svg` comes from our own renderer:
   // ECharts escapes every text node it writes (series names, legend and axis labels),
   // renderChartSvg escapes the aria-label it adds, and all attribute values are our

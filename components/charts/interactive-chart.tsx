@@ -1,12 +1,14 @@
 "use client";
+
 // The live chart, loaded only on demand. Until the reader points at, taps or
 // focuses into the chart this is a wrapper around the server-rendered SVG and no
 // ECharts code has been fetched: the first-load budget (25 KB gzip of our own JS)
 // has no room for it. The only static references to echarts are `import type`,
 // which the compiler erases.
-import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { EChartsOption } from "echarts";
 import type { ECharts, EChartsInitOpts } from "echarts/core";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+
 import { echartsLocaleObject, formatChartNumber, withLocalNumbers, type ChartLocale } from "@/lib/charts/locale";
 
 type CreateChart = (el: HTMLElement, width: number, height: number, locale?: ChartLocale) => ECharts;

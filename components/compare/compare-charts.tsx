@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { ChartFigure } from "@/components/charts/chart-figure";
+
 import type { CompareChartItem } from "@/lib/charts/issuer-specs";
+import { ChartFigure } from "@/components/charts/chart-figure";
 
 /** Coverage, composition and cadence of each issuer, on shared time and coverage scales, drawn in the page's language. */
 export async function CompareCharts({ items }: { items: CompareChartItem[] }) {

@@ -1,7 +1,10 @@
 "use client";
+
 import Link from "next/link";
 import { useActionState } from "react";
+
 import type { ActionResult } from "@/lib/domain/views/editor";
+
 import { FormMessage } from "./ui";
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<{ email: string }>>;

@@ -34,7 +34,8 @@ async function answer<T>(res: Response): Promise<T> {
   return body as T;
 }
 
-const offline = () => new ApiError(0, { kind: "offline", message: "The server could not be reached; nothing was saved. Check your connection and try again." });
+const offline = () =>
+  new ApiError(0, { kind: "offline", message: "The server could not be reached; nothing was saved. Check your connection and try again." });
 
 export async function sendJson<T>(url: string, method: "POST" | "PUT", body: unknown): Promise<T> {
   let res: Response;

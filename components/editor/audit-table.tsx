@@ -2,9 +2,11 @@
 // values before and after, field by field. Values are shown as text (escaped
 // by React), whatever an editor typed.
 import Link from "next/link";
+
 import { diffValues } from "@/lib/domain/editor/diff";
-import { FieldChangesTable } from "./field-changes";
 import type { AuditRow } from "@/lib/domain/views/editor";
+
+import { FieldChangesTable } from "./field-changes";
 
 const ENTITY_HREF: Record<string, (id: string) => string> = {
   attestation: (id) => `/editor/attestations/${id}`,
@@ -51,8 +53,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
                   <span className="badge">{r.action}</span>
                 </td>
                 <td>
-                  {r.entityType.replace(/_/g, " ")}{" "}
-                  {href ? <Link href={href}>open</Link> : null}{" "}
+                  {r.entityType.replace(/_/g, " ")} {href ? <Link href={href}>open</Link> : null}{" "}
                   <Link className="sub" href={`/editor/audit?entityType=${r.entityType}&entityId=${encodeURIComponent(r.entityId)}`}>
                     history
                   </Link>

@@ -1,7 +1,9 @@
 "use client";
+
 // A save refused because someone else saved first: what they changed, field by
 // field, and two explicit ways on. Nothing is ever overwritten silently.
 import { showValue } from "@/lib/domain/editor/diff";
+
 import type { ApiErrorBody } from "./api";
 import { FormMessage } from "./ui";
 

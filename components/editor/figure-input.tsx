@@ -1,9 +1,15 @@
 "use client";
+
 // A dollar figure and how exact the source gave it (exact, rounded, "at least").
 import { PRECISIONS, type Precision } from "@/lib/domain/taxonomy";
+
 import { Field, Options } from "./ui";
 
-export const PRECISION_LABELS: Record<Precision, string> = { exact: "exact", rounded: "rounded as published (≈)", lower_bound: "at least (≥)" };
+export const PRECISION_LABELS: Record<Precision, string> = {
+  exact: "exact",
+  rounded: "rounded as published (≈)",
+  lower_bound: "at least (≥)",
+};
 
 export function FigureInput(props: {
   label: string;
@@ -17,7 +23,12 @@ export function FigureInput(props: {
 }) {
   const { value, onChange } = props;
   return (
-    <Field label={`${props.label} (USD)`} error={props.errors} warning={props.warning} hint="Digits only, e.g. 1250000000.50; leave empty when not reported.">
+    <Field
+      label={`${props.label} (USD)`}
+      error={props.errors}
+      warning={props.warning}
+      hint="Digits only, e.g. 1250000000.50; leave empty when not reported."
+    >
       {(a) => (
         <div className="figure">
           <input

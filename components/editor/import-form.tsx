@@ -1,4 +1,5 @@
 "use client";
+
 // Uploads with XMLHttpRequest rather than fetch: only XHR reports upload
 // progress, which large files need (the bar), before the server's check.
 import { useState } from "react";
@@ -93,7 +94,9 @@ export function ImportForm() {
                 <thead>
                   <tr>
                     <th scope="col">File</th>
-                    <th scope="col" className="num">Line</th>
+                    <th scope="col" className="num">
+                      Line
+                    </th>
                     <th scope="col">Column</th>
                     <th scope="col">Problem</th>
                   </tr>

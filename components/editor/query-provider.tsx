@@ -1,4 +1,5 @@
 "use client";
+
 // TanStack Query for the editor area only; public pages ship none of it.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";

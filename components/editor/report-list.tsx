@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { REPORT_TYPE_LABELS, type ReportType } from "@/lib/domain/taxonomy";
 import type { ReportListItem } from "@/lib/domain/views/editor";
 

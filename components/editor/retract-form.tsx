@@ -1,7 +1,10 @@
 "use client";
+
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
+
 import type { ActionResult } from "@/lib/domain/views/editor";
+
 import { FormMessage } from "./ui";
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<{ id: string; version: number }>>;

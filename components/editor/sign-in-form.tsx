@@ -1,6 +1,8 @@
 "use client";
+
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+
 import { FormMessage } from "./ui";
 
 export function SignInForm({ callbackUrl, initialError, github }: { callbackUrl: string; initialError: string | null; github: boolean }) {

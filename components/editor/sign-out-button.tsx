@@ -1,4 +1,5 @@
 "use client";
+
 import { signOut } from "next-auth/react";
 
 export function SignOutButton() {

@@ -1,9 +1,11 @@
 "use client";
+
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import type { DecidedSuggestion } from "@/lib/domain/views/editor";
-import type { ActionResult } from "@/lib/domain/views/editor";
+
+import type { ActionResult, DecidedSuggestion } from "@/lib/domain/views/editor";
+
 import { FormMessage } from "./ui";
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<DecidedSuggestion>>;

@@ -13,7 +13,9 @@ export interface FieldProps {
 
 export function Field({ label, error, warning, hint, children, wide }: FieldProps) {
   const id = useId();
-  const described = [error?.length ? `${id}-err` : null, warning ? `${id}-warn` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
+  const described = [error?.length ? `${id}-err` : null, warning ? `${id}-warn` : null, hint ? `${id}-hint` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className={`field${wide ? " wide" : ""}${error?.length ? " has-error" : ""}`}>
       <label htmlFor={id}>{label}</label>
@@ -37,7 +39,15 @@ export function Field({ label, error, warning, hint, children, wide }: FieldProp
   );
 }
 
-export function Options<T extends string>({ values, labels, empty }: { values: readonly T[]; labels?: Partial<Record<T, string>>; empty?: string }) {
+export function Options<T extends string>({
+  values,
+  labels,
+  empty,
+}: {
+  values: readonly T[];
+  labels?: Partial<Record<T, string>>;
+  empty?: string;
+}) {
   return (
     <>
       {empty !== undefined && <option value="">{empty}</option>}
@@ -50,7 +60,15 @@ export function Options<T extends string>({ values, labels, empty }: { values: r
   );
 }
 
-export function FormMessage({ kind, children, testId }: { kind: "error" | "success" | "info"; children: React.ReactNode; testId?: string }) {
+export function FormMessage({
+  kind,
+  children,
+  testId,
+}: {
+  kind: "error" | "success" | "info";
+  children: React.ReactNode;
+  testId?: string;
+}) {
   return (
     <div className={`form-message ${kind}`} role={kind === "error" ? "alert" : "status"} data-testid={testId}>
       {children}

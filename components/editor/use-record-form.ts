@@ -1,10 +1,12 @@
 "use client";
+
 // State shared by the editor's record forms: the values being typed, live
 // validation with the same zod schema the server parses with, which errors to
 // show (a field's own once it was edited, all of them after a save attempt),
 // and the server's answer (field errors, a conflict, a duplicate).
 import { useMemo, useState } from "react";
 import type { ZodType } from "zod";
+
 import { ApiError, type ApiErrorBody } from "./api";
 
 export type Errors = Record<string, string[]>;
@@ -51,7 +53,8 @@ export function useRecordForm<S, T>(opts: { initial: S; toInput: (s: S) => unkno
   }
 
   function fail(err: unknown) {
-    const body: ApiErrorBody = err instanceof ApiError ? err.body : { kind: "internal", message: "Something went wrong; nothing was saved." };
+    const body: ApiErrorBody =
+      err instanceof ApiError ? err.body : { kind: "internal", message: "Something went wrong; nothing was saved." };
     setFailure(body);
     setServerErrors(body.fieldErrors ?? {});
   }

@@ -1,10 +1,12 @@
 "use client";
+
 // Create-or-update for a record edited at a version (issuers, stress events):
 // POST creates, PUT saves with the version and the values as loaded, and a
 // refused stale save keeps the current version at hand for the conflict notice.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+
 import { sendJson } from "./api";
 import type { RecordForm } from "./use-record-form";
 

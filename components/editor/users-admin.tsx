@@ -1,9 +1,12 @@
 "use client";
+
 // The admin's account tools: invite (the one-time link is shown here, once),
 // revoke or restore, change role, withdraw an unused invite.
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
+
 import type { ActionResult } from "@/lib/domain/views/editor";
+
 import { FormMessage } from "./ui";
 
 type Action<T> = (prev: unknown, form: FormData) => Promise<ActionResult<T>>;
@@ -26,7 +29,8 @@ export function InviteForm({ action }: { action: Action<Invited> }) {
     <form action={submit} className="stack">
       {state?.ok && (
         <FormMessage kind="success" testId="invite-link">
-          Send this link to {state.data.email} yourself (it is shown only now, works once, until {state.data.expiresAt.slice(0, 16).replace("T", " ")} UTC):
+          Send this link to {state.data.email} yourself (it is shown only now, works once, until{" "}
+          {state.data.expiresAt.slice(0, 16).replace("T", " ")} UTC):
           <br />
           <code className="copy">{`${origin}${state.data.path}`}</code>
         </FormMessage>
@@ -53,7 +57,19 @@ export function InviteForm({ action }: { action: Action<Invited> }) {
   );
 }
 
-export function SmallAction<T>({ action, fields, label, danger, children }: { action: Action<T>; fields: Record<string, string>; label: string; danger?: boolean; children?: React.ReactNode }) {
+export function SmallAction<T>({
+  action,
+  fields,
+  label,
+  danger,
+  children,
+}: {
+  action: Action<T>;
+  fields: Record<string, string>;
+  label: string;
+  danger?: boolean;
+  children?: React.ReactNode;
+}) {
   const [state, submit, pending] = useActionState(action, null);
   useRefreshOnSuccess(state);
   return (

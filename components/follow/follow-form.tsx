@@ -1,10 +1,17 @@
 import { getTranslations } from "next-intl/server";
+
 import { ALERT_EVENT_KINDS, LIVE_ALERT_KINDS, type AlertEventKind } from "@/lib/domain/alerts/kinds";
 import type { AlertChannels } from "@/lib/domain/views/alerts";
 import type { Locale } from "@/i18n/routing";
 
 /** Kinds ticked by default: the record's own events (live ones are a choice). */
-const DEFAULT_KINDS: readonly AlertEventKind[] = ["report_published", "report_corrected", "report_retracted", "report_overdue", "stress_event"];
+const DEFAULT_KINDS: readonly AlertEventKind[] = [
+  "report_published",
+  "report_corrected",
+  "report_retracted",
+  "report_overdue",
+  "stress_event",
+];
 const LANGUAGE = { en: "English", es: "español", pt: "português" } as const;
 
 export interface FollowError {
@@ -44,7 +51,17 @@ export async function FollowState({ channels, error }: { channels: AlertChannels
  * `returnPath` with ?followError=…; e-mail goes on to "check your inbox", a webhook to a page
  * showing its secret once; e-mail while this server has none is refused with the reason.
  */
-export async function FollowForm({ locale, issuer, returnPath, state }: { locale: Locale; issuer: { slug: string; name: string } | null; returnPath: string; state: React.ReactNode }) {
+export async function FollowForm({
+  locale,
+  issuer,
+  returnPath,
+  state,
+}: {
+  locale: Locale;
+  issuer: { slug: string; name: string } | null;
+  returnPath: string;
+  state: React.ReactNode;
+}) {
   const t = await getTranslations("follow");
   return (
     <form method="post" action="/api/alerts/subscribe" className="record-form follow-form" id="follow" data-testid="follow-form">
@@ -59,25 +76,25 @@ export async function FollowForm({ locale, issuer, returnPath, state }: { locale
       <fieldset>
         <legend>{t("channel.legend")}</legend>
         <div className="field">
-            <label className="choice">
-              <input type="radio" name="channel" value="email" defaultChecked /> {t("channel.email")}
-            </label>
-            <label htmlFor="follow-email">{t("emailLabel")}</label>
-            <input id="follow-email" name="email" type="email" autoComplete="email" maxLength={254} aria-describedby="follow-email-hint" />
-            <p className="sub" id="follow-email-hint">
-              {t("emailHint")}
-            </p>
-          </div>
+          <label className="choice">
+            <input type="radio" name="channel" value="email" defaultChecked /> {t("channel.email")}
+          </label>
+          <label htmlFor="follow-email">{t("emailLabel")}</label>
+          <input id="follow-email" name="email" type="email" autoComplete="email" maxLength={254} aria-describedby="follow-email-hint" />
+          <p className="sub" id="follow-email-hint">
+            {t("emailHint")}
+          </p>
+        </div>
         <div className="field">
-            <label className="choice">
-              <input type="radio" name="channel" value="webhook" /> {t("channel.webhook")}
-            </label>
-            <label htmlFor="follow-url">{t("urlLabel")}</label>
-            <input id="follow-url" name="url" type="url" inputMode="url" maxLength={2000} aria-describedby="follow-url-hint" />
-            <p className="sub" id="follow-url-hint">
-              {t("urlHint")}
-            </p>
-          </div>
+          <label className="choice">
+            <input type="radio" name="channel" value="webhook" /> {t("channel.webhook")}
+          </label>
+          <label htmlFor="follow-url">{t("urlLabel")}</label>
+          <input id="follow-url" name="url" type="url" inputMode="url" maxLength={2000} aria-describedby="follow-url-hint" />
+          <p className="sub" id="follow-url-hint">
+            {t("urlHint")}
+          </p>
+        </div>
       </fieldset>
       <fieldset>
         <legend>{t("kindsLegend")}</legend>
@@ -108,6 +125,12 @@ export async function FollowForm({ locale, issuer, returnPath, state }: { locale
 export function followErrorOf(params: Record<string, string | string[] | undefined>): FollowError | null {
   const code = typeof params.followError === "string" ? params.followError.slice(0, 40) : "";
   if (!/^[a-z_]+$/.test(code)) return null;
-  const fields = typeof params.followFields === "string" ? params.followFields.split(",").filter((f) => /^[a-zA-Z_]{1,40}$/.test(f)).slice(0, 10) : [];
+  const fields =
+    typeof params.followFields === "string"
+      ? params.followFields
+          .split(",")
+          .filter((f) => /^[a-zA-Z_]{1,40}$/.test(f))
+          .slice(0, 10)
+      : [];
   return { code, fields };
 }

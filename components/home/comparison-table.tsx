@@ -1,15 +1,17 @@
-import { eligibilityReason } from "@/components/issuer/eligibility-reason";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
-import type { ComparisonRow } from "@/lib/domain/views/comparison";
-import type { LiveSupplyTotals } from "@/lib/domain/views/live";
-import { BACKING_MODELS, ISSUER_STATUSES, type ReserveCategory } from "@/lib/domain/taxonomy";
+
 import { formatAsOf, utcMinute } from "@/lib/domain/dates";
 import { localizeDigits } from "@/lib/domain/precision";
-import { localizeHref } from "@/i18n/routing";
+import { BACKING_MODELS, ISSUER_STATUSES, type ReserveCategory } from "@/lib/domain/taxonomy";
+import type { ComparisonRow } from "@/lib/domain/views/comparison";
+import type { LiveSupplyTotals } from "@/lib/domain/views/live";
+import { CATEGORY_COLORS } from "@/lib/charts/palette";
 import { numberFormatters, type NumberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels, type TaxonomyLabels } from "@/lib/i18n/labels";
-import { CATEGORY_COLORS } from "@/lib/charts/palette";
+import { localizeHref } from "@/i18n/routing";
+import { Link } from "@/components/i18n/link";
+import { eligibilityReason } from "@/components/issuer/eligibility-reason";
+
 import { IssuerTable, type TableLabels, type TableRow, type Watch } from "./issuer-table";
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
@@ -104,7 +106,17 @@ function toTableRow(r: ComparisonRow, t: Translate, common: Translate, f: Number
   };
 }
 
-export async function ComparisonTable({ rows, today, supply, pinned = null }: { rows: ComparisonRow[]; today: string; supply: LiveSupplyTotals; pinned?: string[] | null }) {
+export async function ComparisonTable({
+  rows,
+  today,
+  supply,
+  pinned = null,
+}: {
+  rows: ComparisonRow[];
+  today: string;
+  supply: LiveSupplyTotals;
+  pinned?: string[] | null;
+}) {
   const [t, common, f, L, tr, tw] = await Promise.all([
     getTranslations("home.table"),
     getTranslations("common"),
@@ -160,7 +172,10 @@ export async function ComparisonTable({ rows, today, supply, pinned = null }: { 
           if (!live) return row;
           const tokens = compactTokens.format(Number(live.amount));
           const at = utcMinute(live.oldestReadAt);
-          return { ...row, live: { text: t(live.complete ? "liveSupply" : "liveSupplyPartial", { tokens }), title: t("liveSupplyTitle", { at }) } };
+          return {
+            ...row,
+            live: { text: t(live.complete ? "liveSupply" : "liveSupplyPartial", { tokens }), title: t("liveSupplyTitle", { at }) },
+          };
         })}
         jurisdictions={jurisdictions}
         backings={BACKING_MODELS.map((key) => ({ key, label: L.backingModel(key) }))}

@@ -1,4 +1,5 @@
 "use client";
+
 // The comparison table's sorting, filtering and selection. The server sends
 // every cell preformatted (no formatting code ships to the browser); this
 // component only reorders rows and keeps the table state in the URL so a view
@@ -213,7 +214,15 @@ function Bar({ bar }: { bar: NonNullable<TableRow["bar"]> }) {
   );
 }
 
-export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHref, labels, watch }: {
+export function IssuerTable({
+  rows,
+  jurisdictions,
+  backings,
+  statuses,
+  compareHref,
+  labels,
+  watch,
+}: {
   rows: TableRow[];
   jurisdictions: string[];
   backings: { key: string; label: string }[];
@@ -223,7 +232,11 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHr
   labels: TableLabels;
   watch: Watch;
 }) {
-  const search = useSyncExternalStore(subscribe, () => window.location.search, () => "");
+  const search = useSyncExternalStore(
+    subscribe,
+    () => window.location.search,
+    () => "",
+  );
   const state = useMemo(() => parseState(search), [search]);
   const update = (patch: Partial<State>) => writeUrl({ ...state, ...patch });
   // Pins: the address's on a watchlist page (stored for later visits), else the stored ones,
@@ -330,7 +343,13 @@ export function IssuerTable({ rows, jurisdictions, backings, statuses, compareHr
         </a>
         {watch.fixed === null && (
           <label>
-            <input type="checkbox" checked={state.only} disabled={pins.length === 0} onChange={(e) => update({ only: e.target.checked })} data-testid="only-pinned" />{" "}
+            <input
+              type="checkbox"
+              checked={state.only}
+              disabled={pins.length === 0}
+              onChange={(e) => update({ only: e.target.checked })}
+              data-testid="only-pinned"
+            />{" "}
             {watch.labels.show.replace("{count}", String(pins.length))}
           </label>
         )}

@@ -1,10 +1,12 @@
 "use client";
+
 // Links to the same page in the other languages. Plain <a>: each language has its
 // own root layout, so a switch is a full page load anyway. The current query and
 // fragment (a sorted table, a selection) travel along when JavaScript runs.
 import { usePathname } from "next/navigation";
 import type { MouseEvent } from "react";
-import { LOCALES, LOCALE_NAMES, isLocale, type Locale } from "@/i18n/routing";
+
+import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from "@/i18n/routing";
 
 type Props = { current: Locale; label: string };
 

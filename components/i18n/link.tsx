@@ -3,6 +3,7 @@
 // components use useLocalizeHref() from ./client.
 import NextLink from "next/link";
 import type { ComponentProps } from "react";
+
 import { currentLocale } from "@/lib/i18n/server";
 import { localizeHref } from "@/i18n/routing";
 

@@ -1,12 +1,14 @@
-import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { getTranslations } from "next-intl/server";
+
 import type { AttestationRow } from "@/lib/domain/views/issuer";
-import { localizeHref } from "@/i18n/routing";
 import { numberFormatters } from "@/lib/i18n/format";
-import { Usd } from "@/components/ui/money";
+import { localizeHref } from "@/i18n/routing";
+import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { DateText } from "@/components/ui/date-text";
-import { CoverageAndSourceCells, PublishedCells } from "./report-cells";
 import { Markdown } from "@/components/ui/markdown";
+import { Usd } from "@/components/ui/money";
+
+import { CoverageAndSourceCells, PublishedCells } from "./report-cells";
 
 /** Every report we hold for the issuer, newest first, with its lag and history. */
 export async function AttestationTable({ rows, slug }: { rows: AttestationRow[]; slug?: string }) {
@@ -24,8 +26,12 @@ export async function AttestationTable({ rows, slug }: { rows: AttestationRow[];
               <GlossaryTerm id="publication-lag">{t("col.lag")}</GlossaryTerm>
             </th>
             <th scope="col">{t("col.typeAndFirm")}</th>
-            <th scope="col" className="num">{t("col.reserves")}</th>
-            <th scope="col" className="num">{t("col.tokens")}</th>
+            <th scope="col" className="num">
+              {t("col.reserves")}
+            </th>
+            <th scope="col" className="num">
+              {t("col.tokens")}
+            </th>
             <th scope="col" className="num">
               <GlossaryTerm id="coverage-ratio">{t("col.coverage")}</GlossaryTerm>
             </th>
@@ -50,7 +56,11 @@ export async function AttestationTable({ rows, slug }: { rows: AttestationRow[];
                 )}
                 {slug && a.state !== "retracted" && (
                   <div className="sub">
-                    <a href={localizeHref(`/issuers/${slug}/suggest?report=${a.id}`, f.locale)} rel="nofollow" data-testid="suggest-correction">
+                    <a
+                      href={localizeHref(`/issuers/${slug}/suggest?report=${a.id}`, f.locale)}
+                      rel="nofollow"
+                      data-testid="suggest-correction"
+                    >
                       {t("suggestCorrection")}
                     </a>
                   </div>

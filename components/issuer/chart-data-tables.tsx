@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import { ChartDataTable } from "@/components/charts/chart-figure";
+
 import type { IssuerChartSpecs } from "@/lib/charts/issuer-specs";
-import { ISSUER_CHARTS, chartTableId } from "./issuer-charts";
+import { ChartDataTable } from "@/components/charts/chart-figure";
+
+import { chartTableId, ISSUER_CHARTS } from "./issuer-charts";
 
 /** Each of the issuer page's charts as a table, on the history page: the figures link here by id. */
 export async function ChartDataTables({ charts }: { charts: IssuerChartSpecs | null }) {

@@ -1,12 +1,14 @@
-import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { getTranslations } from "next-intl/server";
+
 import type { CompositionChange, CompositionShares } from "@/lib/domain/metrics/composition";
 import type { Bound, NumberLocale } from "@/lib/domain/precision";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
+import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { Pct } from "@/components/ui/measured";
 import { shortUsd } from "@/components/ui/money";
 import { Swatch } from "@/components/ui/swatch";
+
 import { reconciliationText } from "./sentences";
 
 /** Categories whose name is a glossary term: the definition opens on hover, focus or tap. */
@@ -41,9 +43,15 @@ export async function CompositionTable({ shares, change }: { shares: Composition
         <thead>
           <tr>
             <th scope="col">{t("composition.col.category")}</th>
-            <th scope="col" className="num">{t("composition.col.amount")}</th>
-            <th scope="col" className="num">{t("composition.col.share")}</th>
-            <th scope="col" className="num">{t("composition.col.change")}</th>
+            <th scope="col" className="num">
+              {t("composition.col.amount")}
+            </th>
+            <th scope="col" className="num">
+              {t("composition.col.share")}
+            </th>
+            <th scope="col" className="num">
+              {t("composition.col.change")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -53,7 +61,11 @@ export async function CompositionTable({ shares, change }: { shares: Composition
               <tr key={c.category} className={c.category === "other_undisclosed" ? "undisclosed" : undefined}>
                 <th scope="row">
                   <Swatch category={c.category} />
-                  {GLOSSARY_FOR[c.category] ? <GlossaryTerm id={GLOSSARY_FOR[c.category]!}>{L.category(c.category)}</GlossaryTerm> : L.category(c.category)}
+                  {GLOSSARY_FOR[c.category] ? (
+                    <GlossaryTerm id={GLOSSARY_FOR[c.category]!}>{L.category(c.category)}</GlossaryTerm>
+                  ) : (
+                    L.category(c.category)
+                  )}
                   {c.category === "other_undisclosed" && <div className="sub">{t("composition.catchAll")}</div>}
                 </th>
                 <td className="num">

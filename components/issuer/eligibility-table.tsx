@@ -1,16 +1,22 @@
-import { eligibilityReason } from "./eligibility-reason";
 import { getTranslations } from "next-intl/server";
-import type { IssuerPageModel } from "@/lib/domain/views/issuer";
-import { localizeHref } from "@/i18n/routing";
-import { formatDay } from "@/lib/i18n/dates";
+
 import { localizeDigits } from "@/lib/domain/precision";
-import { currentLocale } from "@/lib/i18n/server";
-import { Pct } from "@/components/ui/measured";
+import type { IssuerPageModel } from "@/lib/domain/views/issuer";
+import { formatDay } from "@/lib/i18n/dates";
 import { numberFormatters } from "@/lib/i18n/format";
+import { currentLocale } from "@/lib/i18n/server";
+import { localizeHref } from "@/i18n/routing";
+import { Pct } from "@/components/ui/measured";
+
+import { eligibilityReason } from "./eligibility-reason";
 
 /** Share of the latest composition that each framework's reserve rule would accept, by our mapping. */
 export async function EligibilityTable({ model }: { model: IssuerPageModel }) {
-  const [t, tr, locale] = await Promise.all([getTranslations("issuer.eligibility"), getTranslations("issuer.eligibilityReason"), currentLocale()]);
+  const [t, tr, locale] = await Promise.all([
+    getTranslations("issuer.eligibility"),
+    getTranslations("issuer.eligibilityReason"),
+    currentLocale(),
+  ]);
   if (!model.compositionReport) {
     if (!model.laterPartial) return <p>{t("none")}</p>;
     const f = await numberFormatters();
@@ -18,7 +24,10 @@ export async function EligibilityTable({ model }: { model: IssuerPageModel }) {
       <p data-testid="eligibility-not-assessable">
         {model.laterPartial.shares.capturedPct.value === null
           ? t("notAssessableUnknown", { date: formatDay(model.laterPartial.report.asOf, locale) })
-          : t("notAssessablePartial", { date: formatDay(model.laterPartial.report.asOf, locale), share: f.pct(model.laterPartial.shares.capturedPct, 0) })}
+          : t("notAssessablePartial", {
+              date: formatDay(model.laterPartial.report.asOf, locale),
+              share: f.pct(model.laterPartial.shares.capturedPct, 0),
+            })}
       </p>
     );
   }
@@ -30,7 +39,9 @@ export async function EligibilityTable({ model }: { model: IssuerPageModel }) {
           <thead>
             <tr>
               <th scope="col">{t("col.framework")}</th>
-              <th scope="col" className="num">{t("col.share")}</th>
+              <th scope="col" className="num">
+                {t("col.share")}
+              </th>
               <th scope="col">{t("col.notes")}</th>
             </tr>
           </thead>
@@ -48,7 +59,10 @@ export async function EligibilityTable({ model }: { model: IssuerPageModel }) {
                   {result.depositFloor && (
                     <>
                       {" "}
-                      {t("depositFloor", { pct: localizeDigits(result.depositFloor.requiredPct, locale), status: t(`depositFloorStatus.${result.depositFloor.status}`) })}
+                      {t("depositFloor", {
+                        pct: localizeDigits(result.depositFloor.requiredPct, locale),
+                        status: t(`depositFloorStatus.${result.depositFloor.status}`),
+                      })}
                     </>
                   )}
                 </td>

@@ -1,8 +1,10 @@
 import { getTranslations } from "next-intl/server";
+
 import type { EvaluationAnswer } from "@/lib/domain/evaluation";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
 import { priceUsd, wholeUsd } from "@/components/ui/money";
+
 import { evaluationSentence, type FactFormat } from "./sentences";
 
 /** The evaluation questions answered from data, "not disclosed" where there is none. */

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { ChartFigure } from "@/components/charts/chart-figure";
+
 import { CHART_HEIGHT, CHART_WIDTH, type ChartSpec, type IssuerChartSpecs } from "@/lib/charts/issuer-specs";
 import { localizeHref, type Locale } from "@/i18n/routing";
+import { ChartFigure } from "@/components/charts/chart-figure";
 
 /**
  * A chart as an image of its own: the page's HTML stays small and the SVG is cached apart.
@@ -17,7 +18,15 @@ export function chartImage(slug: string, file: string, chart: ChartSpec, locale:
   };
 }
 
-type FigureProps = { slug: string; locale: Locale; file: string; chart: ChartSpec | null; title: string; caption: string; dataTableLabel: string };
+type FigureProps = {
+  slug: string;
+  locale: Locale;
+  file: string;
+  chart: ChartSpec | null;
+  title: string;
+  caption: string;
+  dataTableLabel: string;
+};
 
 /** The issuer's charts, in page order: the SVG file each is served as, and its words in charts.issuer.*. */
 export const ISSUER_CHARTS = [
@@ -63,9 +72,33 @@ export async function IssuerCharts({ slug, locale, charts }: { slug: string; loc
         title={t("issuer.compositionShare.title")}
         caption={t("issuer.compositionShare.caption")}
       />
-      <Figure slug={slug} locale={locale} file="composition-usd.svg" chart={charts.compositionUsd} dataTableLabel={dataTableLabel} title={t("issuer.compositionUsd.title")} caption={t("issuer.compositionUsd.caption")} />
-      <Figure slug={slug} locale={locale} file="coverage.svg" chart={charts.coverage} dataTableLabel={dataTableLabel} title={t("issuer.coverage.title")} caption={t("issuer.coverage.caption")} />
-      <Figure slug={slug} locale={locale} file="cadence.svg" chart={charts.cadence} dataTableLabel={dataTableLabel} title={t("issuer.cadence.title")} caption={t("issuer.cadence.caption")} />
+      <Figure
+        slug={slug}
+        locale={locale}
+        file="composition-usd.svg"
+        chart={charts.compositionUsd}
+        dataTableLabel={dataTableLabel}
+        title={t("issuer.compositionUsd.title")}
+        caption={t("issuer.compositionUsd.caption")}
+      />
+      <Figure
+        slug={slug}
+        locale={locale}
+        file="coverage.svg"
+        chart={charts.coverage}
+        dataTableLabel={dataTableLabel}
+        title={t("issuer.coverage.title")}
+        caption={t("issuer.coverage.caption")}
+      />
+      <Figure
+        slug={slug}
+        locale={locale}
+        file="cadence.svg"
+        chart={charts.cadence}
+        dataTableLabel={dataTableLabel}
+        title={t("issuer.cadence.title")}
+        caption={t("issuer.cadence.caption")}
+      />
       {!charts.compositionShare && !charts.coverage && <p>{t("issuer.notEnough")}</p>}
     </section>
   );

@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
+
 import { Link } from "@/components/i18n/link";
+
 import { CopyEmbedCode } from "./copy-embed-code";
 
 const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");

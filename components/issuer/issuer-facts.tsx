@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+
 import type { IssuerData } from "@/lib/domain/types";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
@@ -14,7 +15,12 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 export async function IssuerFacts({ issuer }: { issuer: IssuerData }) {
-  const [t, common, L, f] = await Promise.all([getTranslations("issuer.facts"), getTranslations("common"), taxonomyLabels(), numberFormatters()]);
+  const [t, common, L, f] = await Promise.all([
+    getTranslations("issuer.facts"),
+    getTranslations("common"),
+    taxonomyLabels(),
+    numberFormatters(),
+  ]);
   const notDisclosed = <span className="sub">{common("notDisclosed")}</span>;
   const r = issuer.redemption;
   return (

@@ -1,23 +1,32 @@
-import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { getTranslations } from "next-intl/server";
-import type { IssuerPageModel } from "@/lib/domain/views/issuer";
+
 import { localizeDigits } from "@/lib/domain/precision";
-import { localizeHref } from "@/i18n/routing";
+import type { IssuerPageModel } from "@/lib/domain/views/issuer";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
-import { Usd } from "@/components/ui/money";
-import { Pct } from "@/components/ui/measured";
-import { SourceLink } from "@/components/ui/source-link";
+import { localizeHref } from "@/i18n/routing";
+import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { DateText } from "@/components/ui/date-text";
+import { Pct } from "@/components/ui/measured";
+import { Usd } from "@/components/ui/money";
+import { SourceLink } from "@/components/ui/source-link";
+
 import { cadenceExplanation, coverageReason } from "./sentences";
 
 /** The latest report at a glance, and whether the next one is due. */
 export async function KeyFigures({ model }: { model: IssuerPageModel }) {
-  const [t, common, L, f] = await Promise.all([getTranslations("issuer.keyFigures"), getTranslations("common"), taxonomyLabels(), numberFormatters()]);
+  const [t, common, L, f] = await Promise.all([
+    getTranslations("issuer.keyFigures"),
+    getTranslations("common"),
+    taxonomyLabels(),
+    numberFormatters(),
+  ]);
   const { latest, latestCoverage, cadence } = model;
   // The latest report may give no figures; then the latest coverage that can be computed, with its date.
   const earlierCoverage =
-    latestCoverage?.coveragePct.value === null ? [...model.coverageOverTime].reverse().find((c) => c.coveragePct.value !== null) : undefined;
+    latestCoverage?.coveragePct.value === null
+      ? [...model.coverageOverTime].reverse().find((c) => c.coveragePct.value !== null)
+      : undefined;
   const o = cadence.overdue;
   const days = (n: number) => t("days", { count: n, n: localizeDigits(String(n), f.locale) });
   return (
@@ -99,7 +108,9 @@ export async function KeyFigures({ model }: { model: IssuerPageModel }) {
           <dt>{t("reportsFound")}</dt>
           <dd>
             {cadence.reportsFound}
-            {cadence.expectedReports !== null && <> {t("ofExpectedSince", { expected: cadence.expectedReports, from: f.date(cadence.from) })}</>}
+            {cadence.expectedReports !== null && (
+              <> {t("ofExpectedSince", { expected: cadence.expectedReports, from: f.date(cadence.from) })}</>
+            )}
           </dd>
           <dt>
             <GlossaryTerm id="publication-lag">{t("medianLag")}</GlossaryTerm>

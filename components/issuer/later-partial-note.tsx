@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { localizeHref } from "@/i18n/routing";
-import { formatDay } from "@/lib/i18n/dates";
+
 import { COMPLETE_BREAKDOWN_PCT, type CompositionShares } from "@/lib/domain/metrics/composition";
+import { formatDay } from "@/lib/i18n/dates";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
+import { localizeHref } from "@/i18n/routing";
 
 /**
  * A report newer than the composition shown, whose lines cover too little of
@@ -14,9 +15,14 @@ export async function LaterPartialNote({ partial }: { partial: { report: { asOf:
   const [t, f, L] = await Promise.all([getTranslations("issuer.page"), numberFormatters(), taxonomyLabels()]);
   const { shares } = partial;
   const list = [...shares.categories]
-    .sort((a, b) => Number(b.sharePct.value ?? -1) - Number(a.sharePct.value ?? -1) || Number(b.amountUsd.value ?? 0) - Number(a.amountUsd.value ?? 0))
+    .sort(
+      (a, b) =>
+        Number(b.sharePct.value ?? -1) - Number(a.sharePct.value ?? -1) || Number(b.amountUsd.value ?? 0) - Number(a.amountUsd.value ?? 0),
+    )
     .slice(0, 4)
-    .map((c) => `${L.category(c.category)} ${c.sharePct.value !== null ? f.pct(c.sharePct, 1) : c.amountUsd.value !== null ? f.usd(c.amountUsd.value, c.amountUsd.bound) : ""}`.trim())
+    .map((c) =>
+      `${L.category(c.category)} ${c.sharePct.value !== null ? f.pct(c.sharePct, 1) : c.amountUsd.value !== null ? f.usd(c.amountUsd.value, c.amountUsd.bound) : ""}`.trim(),
+    )
     .join(", ");
   const link = (chunks: React.ReactNode) => <a href={localizeHref("/methodology#composition_shares", f.locale)}>{chunks}</a>;
   const date = formatDay(partial.report.asOf, f.locale);

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import type { IssuerLiveModel, LiveFigure } from "@/lib/domain/views/live";
+
 import { utcMinute } from "@/lib/domain/dates";
+import type { IssuerLiveModel, LiveFigure } from "@/lib/domain/views/live";
 import { formatDay } from "@/lib/i18n/dates";
 import { numberFormatters } from "@/lib/i18n/format";
 
@@ -20,7 +21,14 @@ function SupplyBars({ figures, label, fmt }: { figures: LiveFigure[]; label: str
   const max = Math.max(...rows.map((r) => Number(r.amount)), 1);
   const h = 22;
   return (
-    <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${rows.length * h + 4}`} width="100%" className="live-chart" data-testid="supply-by-chain-svg">
+    <svg
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${WIDTH} ${rows.length * h + 4}`}
+      width="100%"
+      className="live-chart"
+      data-testid="supply-by-chain-svg"
+    >
       {rows.map((r, i) => {
         const w = Math.max(1, (Number(r.amount) / max) * (WIDTH - 260));
         return (
@@ -56,7 +64,9 @@ function PegChart({ peg, label, bandBp }: { peg: NonNullable<IssuerLiveModel["pe
       })}
       {peg.stressEvents.map((e) => {
         const i = index.get(e.date);
-        return i === undefined ? null : <line key={`${e.date}-${e.kind}`} x1={x(i)} x2={x(i)} y1={0} y2={H} stroke="#a3261d" strokeWidth={1} data-stress-event={e.kind} />;
+        return i === undefined ? null : (
+          <line key={`${e.date}-${e.kind}`} x1={x(i)} x2={x(i)} y1={0} y2={H} stroke="#a3261d" strokeWidth={1} data-stress-event={e.kind} />
+        );
       })}
       <line x1={0} x2={WIDTH} y1={y(0)} y2={y(0)} stroke="currentColor" strokeWidth={0.5} />
       <line x1={0} x2={WIDTH} y1={y(bandBp)} y2={y(bandBp)} stroke="currentColor" strokeDasharray="4 3" strokeWidth={0.5} />
@@ -97,7 +107,9 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
         <thead>
           <tr>
             <th scope="col">{t("col.what")}</th>
-            <th scope="col" className="num">{t("col.amount")}</th>
+            <th scope="col" className="num">
+              {t("col.amount")}
+            </th>
             <th scope="col">{t("col.where")}</th>
             <th scope="col">{t("col.readAt")}</th>
           </tr>
@@ -107,7 +119,9 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
             <tr key={`${fig.label}-${i}`}>
               <th scope="row">{fig.label}</th>
               <td className="num">{fig.amount !== null ? fmt(fig.amount) : <span className="sub">{t("noValue")}</span>}</td>
-              <td className="sub">{fig.blockNumber ? t("block", { n: fig.blockNumber }) : fig.slot ? t("slot", { n: fig.slot }) : t("fetched")}</td>
+              <td className="sub">
+                {fig.blockNumber ? t("block", { n: fig.blockNumber }) : fig.slot ? t("slot", { n: fig.slot }) : t("fetched")}
+              </td>
               <td>
                 {when(fig)}
                 {failure(fig)}
@@ -125,12 +139,19 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
       <p className="sub">{t("intro", { computed: utcMinute(live.computedAt) })}</p>
       {live.off.length > 0 && (
         <p className="notice-inline" data-testid="live-off">
-          {t("off", { readers: live.off.map((o) => o.reason || o.reader).slice(0, 4).join("; ") })}
+          {t("off", {
+            readers: live.off
+              .map((o) => o.reason || o.reader)
+              .slice(0, 4)
+              .join("; "),
+          })}
         </p>
       )}
       {nothing && (
         <p data-testid="live-none">
-          {live.deployments.length > 0 ? t("noReadings", { chains: [...new Set(live.deployments.map((d) => d.chain))].join(", ") }) : t("noSources")}
+          {live.deployments.length > 0
+            ? t("noReadings", { chains: [...new Set(live.deployments.map((d) => d.chain))].join(", ") })
+            : t("noSources")}
         </p>
       )}
       {live.supply.length > 0 && (
@@ -138,7 +159,10 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
           <h3>{t("supplyHeading")}</h3>
           {live.supplyTotal && (
             <p data-testid="supply-now">
-              {t(live.supplyTotal.complete ? "supplyNow" : "supplyNowPartial", { amount: fmt(live.supplyTotal.amount), oldest: utcMinute(live.supplyTotal.oldestReadAt) })}
+              {t(live.supplyTotal.complete ? "supplyNow" : "supplyNowPartial", {
+                amount: fmt(live.supplyTotal.amount),
+                oldest: utcMinute(live.supplyTotal.oldestReadAt),
+              })}
             </p>
           )}
           <SupplyBars figures={live.supply} label={t("supplyChart")} fmt={fmt} />
@@ -147,12 +171,14 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
             <ul className="plain" data-testid="live-computed">
               {live.tokensChangePct !== null && (
                 <li>
-                  <span className="badge">{t("computed")}</span> {t("tokensChange", { pct: live.tokensChangePct, date: formatDay(live.lastReport.asOf, f.locale) })}
+                  <span className="badge">{t("computed")}</span>{" "}
+                  {t("tokensChange", { pct: live.tokensChangePct, date: formatDay(live.lastReport.asOf, f.locale) })}
                 </li>
               )}
               {live.reservesOverSupplyPct !== null && (
                 <li>
-                  <span className="badge">{t("computed")}</span> {t("reservesOverSupply", { pct: live.reservesOverSupplyPct, date: formatDay(live.lastReport.asOf, f.locale) })}
+                  <span className="badge">{t("computed")}</span>{" "}
+                  {t("reservesOverSupply", { pct: live.reservesOverSupplyPct, date: formatDay(live.lastReport.asOf, f.locale) })}
                 </li>
               )}
             </ul>
@@ -183,8 +209,12 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
                 <thead>
                   <tr>
                     <th scope="col">{t("col.date")}</th>
-                    <th scope="col" className="num">{t("col.price")}</th>
-                    <th scope="col" className="num">{t("col.deviation")}</th>
+                    <th scope="col" className="num">
+                      {t("col.price")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("col.deviation")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

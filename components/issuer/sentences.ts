@@ -4,12 +4,13 @@
 // (messages/<locale>/issuer.json). tests/unit/issuer-sentences.test.ts checks that
 // the English catalogue says exactly what the domain says.
 import Decimal from "decimal.js";
+
 import type { EvaluationFact } from "@/lib/domain/evaluation";
-import type { CompositionShares } from "@/lib/domain/metrics/composition";
 import { DEFAULT_LAG_DAYS, type OverdueJudgement, type PublicationLag } from "@/lib/domain/metrics/cadence";
-import { formatDay } from "@/lib/i18n/dates";
+import type { CompositionShares } from "@/lib/domain/metrics/composition";
 import { localizeDigits, type Measured, type NumberLocale } from "@/lib/domain/precision";
 import type { Assurance, ReserveCategory } from "@/lib/domain/taxonomy";
+import { formatDay } from "@/lib/i18n/dates";
 
 /** A translator bound to the "issuer" namespace (or a sub-namespace, as noted). */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -99,7 +100,9 @@ export function evaluationSentence(fact: EvaluationFact, t: Translate, f: FactFo
     case "largestCategories":
       return t("facts.largestCategories", {
         date: formatDay(fact.asOf, f.locale),
-        list: fact.top.map((c) => t("facts.categoryShare", { category: f.category(c.category), share: f.pct(c.share, 1) })).join(t("listSeparator")),
+        list: fact.top
+          .map((c) => t("facts.categoryShare", { category: f.category(c.category), share: f.pct(c.share, 1) }))
+          .join(t("listSeparator")),
       });
     case "otherUndisclosed":
       return t("facts.otherUndisclosed", { share: f.pct(fact.share, 1) });

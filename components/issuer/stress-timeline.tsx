@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
+
 import type { StressEventData } from "@/lib/domain/types";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
-import { priceUsd, Usd } from "@/components/ui/money";
-import { Markdown } from "@/components/ui/markdown";
 import { DateText } from "@/components/ui/date-text";
+import { Markdown } from "@/components/ui/markdown";
+import { priceUsd, Usd } from "@/components/ui/money";
 
 export function daysOf(e: StressEventData): number | null {
   if (!e.startDate || !e.endDate) return null;
@@ -12,7 +13,13 @@ export function daysOf(e: StressEventData): number | null {
 }
 
 /** Stress events as a timeline, newest first, each with its sources. */
-export async function StressTimeline({ events, showIssuer }: { events: StressEventData[]; showIssuer?: (slug: string) => React.ReactNode }) {
+export async function StressTimeline({
+  events,
+  showIssuer,
+}: {
+  events: StressEventData[];
+  showIssuer?: (slug: string) => React.ReactNode;
+}) {
   const [t, L, f] = await Promise.all([getTranslations("issuer.stress"), taxonomyLabels(), numberFormatters()]);
   if (events.length === 0) return <p>{t("none")}</p>;
   return (
@@ -30,10 +37,7 @@ export async function StressTimeline({ events, showIssuer }: { events: StressEve
               {showIssuer?.(e.issuerSlug)} <span className={`badge kind-${e.kind}`}>{L.stressKind(e.kind)}</span>
               {e.lowestPrice && <span className="sub"> {t("lowestPrice", { price: priceUsd(e.lowestPrice, f.locale) })}</span>}
               {e.reserveExposureUsd && (
-                <span className="sub">
-                  {" "}
-                  {t.rich("reservesExposed", { amount: () => <Usd figure={e.reserveExposureUsd} /> })}
-                </span>
+                <span className="sub"> {t.rich("reservesExposed", { amount: () => <Usd figure={e.reserveExposureUsd} /> })}</span>
               )}
             </div>
             <Markdown source={e.summary} />

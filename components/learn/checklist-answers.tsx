@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
-import type { ChecklistQuestion } from "@/lib/domain/views/learn";
-import type { IssuerPageModel } from "@/lib/domain/views/issuer";
+
 import { localizeDigits } from "@/lib/domain/precision";
+import type { IssuerPageModel } from "@/lib/domain/views/issuer";
+import type { ChecklistQuestion } from "@/lib/domain/views/learn";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
+import { Link } from "@/components/i18n/link";
 
 interface Answer {
   /** One or more sentences from the data; empty means the data does not say. */
@@ -30,7 +31,13 @@ export async function ChecklistAnswers({ model, questions }: { model: IssuerPage
   const answers: Record<ChecklistQuestion["id"], Answer> = {
     "publishes-reports": {
       facts: published.length
-        ? [t("reportsCount", { count: published.length, first: f.date(published.at(-1)!.attestation.asOf), last: f.date(published[0]!.attestation.asOf) })]
+        ? [
+            t("reportsCount", {
+              count: published.length,
+              first: f.date(published.at(-1)!.attestation.asOf),
+              last: f.date(published[0]!.attestation.asOf),
+            }),
+          ]
         : [],
       source: reportLink(latest),
     },
@@ -38,7 +45,11 @@ export async function ChecklistAnswers({ model, questions }: { model: IssuerPage
       facts: [
         model.issuer.declaredCadence !== "none" ? t("declaredCadence", { cadence: L.cadence(model.issuer.declaredCadence) }) : null,
         model.cadence.expectedReports !== null
-          ? t("foundExpected", { from: f.date(model.cadence.from), found: model.cadence.reportsFound, expected: model.cadence.expectedReports })
+          ? t("foundExpected", {
+              from: f.date(model.cadence.from),
+              found: model.cadence.reportsFound,
+              expected: model.cadence.expectedReports,
+            })
           : model.cadence.reportsFound > 0
             ? t("foundOnly", { from: f.date(model.cadence.from), found: model.cadence.reportsFound })
             : null,
@@ -54,7 +65,13 @@ export async function ChecklistAnswers({ model, questions }: { model: IssuerPage
     "publication-lag": {
       facts:
         model.cadence.medianLagDays !== null
-          ? [t("medianLag", { median: model.cadence.medianLagDays, worst: model.cadence.worstLagDays ?? model.cadence.medianLagDays, count: model.cadence.lags.length })]
+          ? [
+              t("medianLag", {
+                median: model.cadence.medianLagDays,
+                worst: model.cadence.worstLagDays ?? model.cadence.medianLagDays,
+                count: model.cadence.lags.length,
+              }),
+            ]
           : [],
     },
     assurance: {
@@ -77,7 +94,9 @@ export async function ChecklistAnswers({ model, questions }: { model: IssuerPage
               model.latestCoverage.onGroupTotals ? t("groupTotals") : null,
             ].filter(Boolean)
           : [],
-      source: model.latestCoverage ? reportLink(model.rows.find((r) => r.attestation.id === model.latestCoverage!.attestationId)?.attestation ?? null) : undefined,
+      source: model.latestCoverage
+        ? reportLink(model.rows.find((r) => r.attestation.id === model.latestCoverage!.attestationId)?.attestation ?? null)
+        : undefined,
     },
     composition: {
       facts: model.latestComposition
@@ -129,7 +148,12 @@ export async function ChecklistAnswers({ model, questions }: { model: IssuerPage
         const low = depegs.length ? depegs.reduce((m, e) => (Number(e.lowestPrice) < Number(m.lowestPrice) ? e : m)) : null;
         return [
           t("stressCount", { count: events.length }),
-          low ? t("lowestPrice", { price: localizeDigits(low.lowestPrice!, f.locale), date: low.startDate !== null ? f.date(low.startDate) : "–" }) : null,
+          low
+            ? t("lowestPrice", {
+                price: localizeDigits(low.lowestPrice!, f.locale),
+                date: low.startDate !== null ? f.date(low.startDate) : "–",
+              })
+            : null,
         ].filter(Boolean);
       })(),
     },
@@ -137,38 +161,38 @@ export async function ChecklistAnswers({ model, questions }: { model: IssuerPage
 
   return (
     <>
-    <ol className="checklist" data-testid="checklist">
-      {questions.map((q) => {
-        const a = answers[q.id];
-        return (
-          <li key={q.id} data-question={q.id}>
-            <h2>{q.question}</h2>
-            <p className="sub">{q.why}</p>
-            {a.facts.length ? (
-              <ul className="checklist-facts">
-                {a.facts.map((fact, i) => (
-                  <li key={i}>{fact}</li>
-                ))}
-              </ul>
-            ) : (
-              <p className="not-disclosed" data-testid="not-disclosed">
-                {tc("notDisclosed")}
-              </p>
-            )}
-            {a.facts.length > 0 && a.source && (
-              <p className="sub">
-                <a href={a.source.href} rel="noopener noreferrer">
-                  {a.source.label}
-                </a>
-              </p>
-            )}
-          </li>
-        );
-      })}
-    </ol>
-    <p className="checklist-more">
-      <Link href={`/issuers/${model.issuer.slug}`}>{t("fullPage", { name: model.issuer.name })}</Link>
-    </p>
+      <ol className="checklist" data-testid="checklist">
+        {questions.map((q) => {
+          const a = answers[q.id];
+          return (
+            <li key={q.id} data-question={q.id}>
+              <h2>{q.question}</h2>
+              <p className="sub">{q.why}</p>
+              {a.facts.length ? (
+                <ul className="checklist-facts">
+                  {a.facts.map((fact, i) => (
+                    <li key={i}>{fact}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="not-disclosed" data-testid="not-disclosed">
+                  {tc("notDisclosed")}
+                </p>
+              )}
+              {a.facts.length > 0 && a.source && (
+                <p className="sub">
+                  <a href={a.source.href} rel="noopener noreferrer">
+                    {a.source.label}
+                  </a>
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <p className="checklist-more">
+        <Link href={`/issuers/${model.issuer.slug}`}>{t("fullPage", { name: model.issuer.name })}</Link>
+      </p>
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { currentLocale } from "@/lib/i18n/server";
 import { GLOSSARIES } from "@/lib/i18n/glossary";
+import { currentLocale } from "@/lib/i18n/server";
+
 import { Term } from "./term";
 
 /** An interface word with its glossary definition in the page's language: <GlossaryTerm id="attestation">Attestation</GlossaryTerm>. */

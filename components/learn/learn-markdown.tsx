@@ -1,8 +1,10 @@
 import ReactMarkdown, { defaultUrlTransform } from "react-markdown";
 import remarkGfm from "remark-gfm";
-import { localizeHref, type Locale } from "@/i18n/routing";
+
 import { LIVE_BLOCKS, type GlossaryEntry, type LearnLiveData, type LiveBlockId } from "@/lib/domain/views/learn";
+import { localizeHref, type Locale } from "@/i18n/routing";
 import { ScrollingTable } from "@/components/ui/markdown";
+
 import { LiveBlock } from "./live-block";
 import { Term } from "./term";
 
@@ -22,7 +24,17 @@ function liveBlockOf(node: HastNode | undefined): LiveBlockId | null {
  * becomes an inline glossary definition, a paragraph that is only
  * [caption](live:block) becomes live data, and site paths gain the language.
  */
-export function LearnMarkdown({ source, locale, terms, live }: { source: string; locale: Locale; terms: Readonly<Record<string, GlossaryEntry>>; live: LearnLiveData }) {
+export function LearnMarkdown({
+  source,
+  locale,
+  terms,
+  live,
+}: {
+  source: string;
+  locale: Locale;
+  terms: Readonly<Record<string, GlossaryEntry>>;
+  live: LearnLiveData;
+}) {
   return (
     <div className="prose learn-prose">
       <ReactMarkdown

@@ -1,13 +1,14 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
-import { DateText } from "@/components/ui/date-text";
-import { CATEGORY_COLORS } from "@/lib/charts/palette";
+
 import { localizeDigits, type Measured } from "@/lib/domain/precision";
 import type { ReserveCategory } from "@/lib/domain/taxonomy";
-import { numberFormatters } from "@/lib/i18n/format";
-import { taxonomyLabels } from "@/lib/i18n/labels";
 import { type ComparisonRow } from "@/lib/domain/views/comparison";
 import type { LearnLiveData, LiveBlockId } from "@/lib/domain/views/learn";
+import { CATEGORY_COLORS } from "@/lib/charts/palette";
+import { numberFormatters } from "@/lib/i18n/format";
+import { taxonomyLabels } from "@/lib/i18n/labels";
+import { Link } from "@/components/i18n/link";
+import { DateText } from "@/components/ui/date-text";
 
 // Live data beside the Learn pages' explanations, handed down by the page from the
 // same cached read models as the issuer pages (learnLiveData), so a new report changes these blocks at
@@ -47,7 +48,10 @@ export async function LiveBlock({ id, caption, data }: { id: LiveBlockId; captio
       .filter((r) => share(r, category) > 50)
       .sort((a, b) => share(b, category) - share(a, category))
       .map((r) => ({
-        key: r.issuer.slug, slug: r.issuer.slug, name: r.issuer.name, isDemo: r.issuer.isDemo,
+        key: r.issuer.slug,
+        slug: r.issuer.slug,
+        name: r.issuer.name,
+        isDemo: r.issuer.isDemo,
         value: f.pct({ value: String(share(r, category)), bound: "approx" }, 1),
         bar: { pct: share(r, category), color: CATEGORY_COLORS[category] },
         asOf: r.composition?.asOf,
@@ -59,9 +63,15 @@ export async function LiveBlock({ id, caption, data }: { id: LiveBlockId; captio
     rows = all
       .filter((r) => r.issuer.backingModel !== "fiat_reserve" || share(r, "onchain_crypto") > 0)
       .map((r) => ({
-        key: r.issuer.slug, slug: r.issuer.slug, name: r.issuer.name, isDemo: r.issuer.isDemo,
+        key: r.issuer.slug,
+        slug: r.issuer.slug,
+        name: r.issuer.name,
+        isDemo: r.issuer.isDemo,
         value: L.backingModel(r.issuer.backingModel),
-        note: share(r, "onchain_crypto") > 0 ? `${L.category("onchain_crypto")}: ${f.pct({ value: String(share(r, "onchain_crypto")), bound: "approx" }, 1)}` : undefined,
+        note:
+          share(r, "onchain_crypto") > 0
+            ? `${L.category("onchain_crypto")}: ${f.pct({ value: String(share(r, "onchain_crypto")), bound: "approx" }, 1)}`
+            : undefined,
         asOf: r.composition?.asOf,
         source: r.composition?.sourceUrl,
       }));
@@ -72,7 +82,10 @@ export async function LiveBlock({ id, caption, data }: { id: LiveBlockId; captio
       .filter((r) => measuredNumber(r.coveragePct) !== null)
       .sort((a, b) => (measuredNumber(b.coveragePct) ?? 0) - (measuredNumber(a.coveragePct) ?? 0))
       .map((r) => ({
-        key: r.issuer.slug, slug: r.issuer.slug, name: r.issuer.name, isDemo: r.issuer.isDemo,
+        key: r.issuer.slug,
+        slug: r.issuer.slug,
+        name: r.issuer.name,
+        isDemo: r.issuer.isDemo,
         value: f.pct(r.coveragePct!, 1),
         note: r.coverageOnGroupTotals ? t("groupTotals") : undefined,
         asOf: r.coverageAsOf ?? r.latest?.asOf,
@@ -83,10 +96,16 @@ export async function LiveBlock({ id, caption, data }: { id: LiveBlockId; captio
     const all = data.comparison;
     rows = all
       .filter((r) => r.composition)
-      .map((r) => ({ r, opaque: share(r, "other_undisclosed") + (r.composition?.parts.find((p) => p.category === "not_captured")?.pct ?? 0) }))
+      .map((r) => ({
+        r,
+        opaque: share(r, "other_undisclosed") + (r.composition?.parts.find((p) => p.category === "not_captured")?.pct ?? 0),
+      }))
       .sort((a, b) => b.opaque - a.opaque)
       .map(({ r, opaque }) => ({
-        key: r.issuer.slug, slug: r.issuer.slug, name: r.issuer.name, isDemo: r.issuer.isDemo,
+        key: r.issuer.slug,
+        slug: r.issuer.slug,
+        name: r.issuer.name,
+        isDemo: r.issuer.isDemo,
         value: f.pct({ value: String(opaque), bound: "approx" }, 1),
         bar: { pct: opaque, color: CATEGORY_COLORS.other_undisclosed },
         note: t("opaqueSplit", {
@@ -105,7 +124,10 @@ export async function LiveBlock({ id, caption, data }: { id: LiveBlockId; captio
       .map((r) => {
         const s = r.geniusEligible!.share;
         return {
-          key: r.issuer.slug, slug: r.issuer.slug, name: r.issuer.name, isDemo: r.issuer.isDemo,
+          key: r.issuer.slug,
+          slug: r.issuer.slug,
+          name: r.issuer.name,
+          isDemo: r.issuer.isDemo,
           value: s ? f.pct(s, 1) : t("notAssessed"),
           bar: s && s.value !== null ? { pct: Number(s.value), color: CATEGORY_COLORS.tbills_93d } : undefined,
           asOf: r.composition?.asOf,
@@ -119,7 +141,10 @@ export async function LiveBlock({ id, caption, data }: { id: LiveBlockId; captio
       rows = issuers
         .filter((i) => Object.values(i.reportsByType).some((n) => n > 0))
         .map((i) => ({
-          key: i.slug, slug: i.slug, name: i.name, isDemo: i.isDemo,
+          key: i.slug,
+          slug: i.slug,
+          name: i.name,
+          isDemo: i.isDemo,
           value: Object.entries(i.reportsByType)
             .filter(([, n]) => n > 0)
             .map(([type, n]) => `${L.reportType(type as Parameters<typeof L.reportType>[0])}: ${n}`)
@@ -133,7 +158,10 @@ export async function LiveBlock({ id, caption, data }: { id: LiveBlockId; captio
         .filter((i) => i.medianLagDays !== null)
         .sort((a, b) => (a.medianLagDays ?? 0) - (b.medianLagDays ?? 0))
         .map((i) => ({
-          key: i.slug, slug: i.slug, name: i.name, isDemo: i.isDemo,
+          key: i.slug,
+          slug: i.slug,
+          name: i.name,
+          isDemo: i.isDemo,
           value: t("days", { count: i.medianLagDays ?? 0 }),
           note: t("lagsMeasured", { count: i.lagsMeasured }),
           asOf: i.latestAsOf,
@@ -144,8 +172,12 @@ export async function LiveBlock({ id, caption, data }: { id: LiveBlockId; captio
   } else if (id === "stress-events") {
     const events = data.stressEvents.slice(0, 6);
     rows = events.map(({ event, issuerName, isDemo }) => ({
-      key: event.id, slug: event.issuerSlug, name: issuerName, isDemo,
-      value: L.stressKind(event.kind) + (event.lowestPrice ? ` · ${t("lowest", { price: localizeDigits(event.lowestPrice, f.locale) })}` : ""),
+      key: event.id,
+      slug: event.issuerSlug,
+      name: issuerName,
+      isDemo,
+      value:
+        L.stressKind(event.kind) + (event.lowestPrice ? ` · ${t("lowest", { price: localizeDigits(event.lowestPrice, f.locale) })}` : ""),
       note: event.summary,
       asOf: event.startDate,
       source: event.sources[0]?.url,
@@ -154,7 +186,11 @@ export async function LiveBlock({ id, caption, data }: { id: LiveBlockId; captio
   } else if (id === "commercial-paper-history") {
     const { history } = data.facts;
     rows = (history?.points ?? []).map((p) => ({
-      key: p.asOf, slug: history!.slug, name: p.asOf, nameIsDate: true, isDemo: false,
+      key: p.asOf,
+      slug: history!.slug,
+      name: p.asOf,
+      nameIsDate: true,
+      isDemo: false,
       value: f.pct(p.sharePct, 1),
       bar: p.sharePct.value !== null ? { pct: Number(p.sharePct.value), color: CATEGORY_COLORS.commercial_paper_cds } : undefined,
       asOf: p.asOf,
@@ -191,7 +227,9 @@ export async function LiveBlock({ id, caption, data }: { id: LiveBlockId; captio
                         {r.nameIsDate ? <DateText iso={r.name} locale={f.locale} /> : r.name}
                       </a>
                     ) : (
-                      <Link href={`/issuers/${r.slug}${isHistory ? "#reports" : ""}`}>{r.nameIsDate ? <DateText iso={r.name} locale={f.locale} /> : r.name}</Link>
+                      <Link href={`/issuers/${r.slug}${isHistory ? "#reports" : ""}`}>
+                        {r.nameIsDate ? <DateText iso={r.name} locale={f.locale} /> : r.name}
+                      </Link>
                     )}
                     {r.isDemo && (
                       <>
@@ -212,7 +250,9 @@ export async function LiveBlock({ id, caption, data }: { id: LiveBlockId; captio
                   </td>
                   {!isHistory && (
                     <td>
-                      {r.asOf == null ? "–" : r.source ? (
+                      {r.asOf == null ? (
+                        "–"
+                      ) : r.source ? (
                         <a href={r.source} rel="noopener noreferrer" title={t("sourceLink")}>
                           <DateText iso={r.asOf} locale={f.locale} />
                         </a>

@@ -1,7 +1,7 @@
-import type { Locale } from "@/i18n/routing";
 import { formatAsOf } from "@/lib/domain/dates";
-import { formatDay } from "@/lib/i18n/dates";
 import type { DatePrecision } from "@/lib/domain/taxonomy";
+import { formatDay } from "@/lib/i18n/dates";
+import type { Locale } from "@/i18n/routing";
 
 /**
  * A calendar date shown as its own element: in the reader's style

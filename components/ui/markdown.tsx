@@ -1,6 +1,6 @@
 import ReactMarkdown from "react-markdown";
-import remarkGfm from "remark-gfm";
 import rehypeSanitize from "rehype-sanitize";
+import remarkGfm from "remark-gfm";
 
 /** Markdown tables scroll sideways inside their own box, so a phone page never does. */
 export function ScrollingTable({ children }: { children?: React.ReactNode }) {

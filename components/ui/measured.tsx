@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+
 import type { Measured } from "@/lib/domain/precision";
 import { numberFormatters } from "@/lib/i18n/format";
 

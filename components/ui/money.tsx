@@ -1,11 +1,16 @@
 import Decimal from "decimal.js";
 import { getTranslations } from "next-intl/server";
-import type { Figure } from "@/lib/domain/types";
+
 import { formatUsdCompact, type Bound, type NumberLocale } from "@/lib/domain/precision";
+import type { Figure } from "@/lib/domain/types";
 import { numberFormatters } from "@/lib/i18n/format";
 
 const EN_US = "en-US";
-const UNITS: [number, string][] = [[1e12, "T"], [1e9, "B"], [1e6, "M"]];
+const UNITS: [number, string][] = [
+  [1e12, "T"],
+  [1e9, "B"],
+  [1e6, "M"],
+];
 
 /**
  * A dollar amount shortened for display to three significant digits ("$6.41 B"),

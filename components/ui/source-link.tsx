@@ -1,9 +1,16 @@
 import { getTranslations } from "next-intl/server";
+
 import type { AttestationData } from "@/lib/domain/types";
 import { taxonomyLabels } from "@/lib/i18n/labels";
 
 /** The page a report's figures were read from, with what kind of page it is. */
-export async function SourceLink({ attestation, label }: { attestation: Pick<AttestationData, "reportUrl" | "sourceUrl" | "sourceKind">; label?: string }) {
+export async function SourceLink({
+  attestation,
+  label,
+}: {
+  attestation: Pick<AttestationData, "reportUrl" | "sourceUrl" | "sourceKind">;
+  label?: string;
+}) {
   const [t, common, L] = await Promise.all([getTranslations("issuer.sourceLink"), getTranslations("common"), taxonomyLabels()]);
   const href = attestation.sourceUrl ?? attestation.reportUrl;
   if (!href) return <span className="sub">{t("none")}</span>;

@@ -1,5 +1,5 @@
-import { CATEGORY_COLORS } from "@/lib/charts/palette";
 import type { ReserveCategory } from "@/lib/domain/taxonomy";
+import { CATEGORY_COLORS } from "@/lib/charts/palette";
 
 /**
  * A category's colour key. An SVG with a fill attribute rather than an inline

@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
+
 import { counters, prefix, redis, redisWriter, reportFailure, tagVerdict, ttlSeconds, updateTags } from "./redis-store.mjs";
 
 /**

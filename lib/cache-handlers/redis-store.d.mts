@@ -19,8 +19,17 @@ export declare function prefix(): string;
 export declare function counters(): { hits: number; misses: number; errors: number };
 export declare function tagFields(tags: readonly string[], durations?: { expire?: number }, now?: number): Record<string, string>;
 export declare function updateTags(tags: readonly string[], durations?: { expire?: number }): Promise<void>;
-export declare function tagVerdict(client: RedisClientType, tags: readonly string[], timestamp: number, now?: number): Promise<{ expired: boolean; stale: boolean }>;
-export declare function judgeTags(values: ReadonlyArray<number | undefined>, timestamp: number, now?: number): { expired: boolean; stale: boolean };
+export declare function tagVerdict(
+  client: RedisClientType,
+  tags: readonly string[],
+  timestamp: number,
+  now?: number,
+): Promise<{ expired: boolean; stale: boolean }>;
+export declare function judgeTags(
+  values: ReadonlyArray<number | undefined>,
+  timestamp: number,
+  now?: number,
+): { expired: boolean; stale: boolean };
 export declare function ttlSeconds(seconds: number | undefined): number;
 export type RedisHealth =
   | { state: "off" }

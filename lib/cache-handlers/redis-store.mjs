@@ -180,7 +180,11 @@ export async function tagVerdict(client, tags, timestamp, now = Date.now()) {
   const fields = [];
   for (const t of tags) fields.push(`e:${t}`, `s:${t}`);
   const values = await client.hmGet(`${prefix()}tags`, fields);
-  return judgeTags(values.map((v) => (v == null ? undefined : Number(v.toString()))), timestamp, now);
+  return judgeTags(
+    values.map((v) => (v == null ? undefined : Number(v.toString()))),
+    timestamp,
+    now,
+  );
 }
 
 /** Pure: `values` alternate expired-at, stale-since per tag, as tagVerdict reads them. */
@@ -196,7 +200,9 @@ export function judgeTags(values, timestamp, now = Date.now()) {
 }
 
 export function ttlSeconds(seconds) {
-  return typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0 ? Math.min(Math.ceil(seconds), MAX_TTL_SECONDS) : MAX_TTL_SECONDS;
+  return typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0
+    ? Math.min(Math.ceil(seconds), MAX_TTL_SECONDS)
+    : MAX_TTL_SECONDS;
 }
 
 /** For /api/health: "off" without REDIS_URL, "up" when PING answers, "down" otherwise. */

@@ -6,6 +6,7 @@
 // - refreshTags: nothing to refresh, no tag state is kept in this process.
 // - Redis unreachable: get is a miss, set is dropped (redis-store.mjs).
 import v8 from "node:v8";
+
 import { counters, prefix, redis, redisWriter, reportFailure, tagVerdict, ttlSeconds, updateTags } from "./redis-store.mjs";
 
 /** Sets still being written, so a get in this process waits for them rather than miss. Per request, never kept. */
@@ -77,7 +78,14 @@ const handler = {
       if (entry.expire === 0) return;
       const client = redisWriter();
       if (!client) return;
-      const record = v8.serialize({ tags: entry.tags, stale: entry.stale, timestamp: entry.timestamp, expire: entry.expire, revalidate: entry.revalidate, value });
+      const record = v8.serialize({
+        tags: entry.tags,
+        stale: entry.stale,
+        timestamp: entry.timestamp,
+        expire: entry.expire,
+        revalidate: entry.revalidate,
+        value,
+      });
       await client.set(keyOf(cacheKey), record, { expiration: { type: "EX", value: ttlSeconds(entry.expire) } });
     } catch (err) {
       reportFailure("write", err);

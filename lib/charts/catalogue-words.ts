@@ -3,8 +3,9 @@
 // caller loads the messages (i18n/messages.ts loadMessages), nothing here reads
 // the request, so it runs inside 'use cache' functions and in unit tests.
 import { createTranslator } from "next-intl";
-import { RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
+
 import { localizeDigits, type NumberLocale } from "@/lib/domain/precision";
+import { RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
 import type { ChartLocale } from "@/lib/charts/locale";
 import type { ChartWords } from "@/lib/charts/words";
 

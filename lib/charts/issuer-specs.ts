@@ -3,13 +3,22 @@
 // read models that call these live in lib/server/queries/issuer-charts.ts.
 import { createHash } from "node:crypto";
 import type { EChartsOption } from "echarts";
-import { cadenceScatterOption, compositionAreaOption, coverageLineOption, type CompositionPoint, type CoveragePoint, type ScaleOpts } from "@/lib/charts/options";
-import { renderChartSvg } from "@/lib/charts/render";
-import type { ChartLocale } from "@/lib/charts/locale";
-import { CHART_WORDS_EN, type ChartWords } from "@/lib/charts/words";
-import { RESERVE_CATEGORIES } from "@/lib/domain/taxonomy";
+
 import { CADENCE_PERIOD_DAYS, effectiveAsOf } from "@/lib/domain/metrics/cadence";
+import { RESERVE_CATEGORIES } from "@/lib/domain/taxonomy";
 import type { IssuerPageModel } from "@/lib/domain/views/issuer";
+import type { ChartLocale } from "@/lib/charts/locale";
+import {
+  cadenceScatterOption,
+  compositionAreaOption,
+  coverageLineOption,
+  type CompositionPoint,
+  type CoveragePoint,
+  type ScaleOpts,
+} from "@/lib/charts/options";
+import { renderChartSvg } from "@/lib/charts/render";
+import { CHART_WORDS_EN, type ChartWords } from "@/lib/charts/words";
+
 /** A chart before rendering: its option, its data table, and a version that changes when either does. */
 export interface ChartSpec {
   option: EChartsOption;
@@ -88,7 +97,9 @@ export function buildCompositionPoints(model: IssuerPageModel, mode: "share" | "
 
 export function buildCoveragePoints(model: IssuerPageModel): CoveragePoint[] {
   return model.coverageOverTime.flatMap((c) =>
-    c.coveragePct.value === null ? [] : [{ asOf: c.asOf, pct: Number(c.coveragePct.value), bound: c.coveragePct.bound === "unknown" ? "approx" : c.coveragePct.bound }],
+    c.coveragePct.value === null
+      ? []
+      : [{ asOf: c.asOf, pct: Number(c.coveragePct.value), bound: c.coveragePct.bound === "unknown" ? "approx" : c.coveragePct.bound }],
   );
 }
 
@@ -104,7 +115,11 @@ function compositionChart(model: IssuerPageModel, mode: "share" | "usd", scale: 
       rows: points.map((p) =>
         p.gap
           ? [p.asOf, ...present.map(() => words.table.notGiven), words.table.notGiven]
-          : [p.asOf, ...present.map((c) => (p.values[c] === undefined ? "—" : fmt(p.values[c]!))), p.notCaptured ? fmt(p.notCaptured) : "—"],
+          : [
+              p.asOf,
+              ...present.map((c) => (p.values[c] === undefined ? "—" : fmt(p.values[c]!))),
+              p.notCaptured ? fmt(p.notCaptured) : "—",
+            ],
       ),
     },
     false,

@@ -4,22 +4,23 @@
 // (components/charts/interactive-chart.tsx). Everything must stay serialisable:
 // no formatter functions, only string templates. Words come from `words`
 // (lib/charts/words.ts): English unless the caller passes another language's.
-import type { EChartsOption, BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from "echarts";
+import type { BarSeriesOption, EChartsOption, LineSeriesOption, ScatterSeriesOption } from "echarts";
+
 import { RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
-import { CHART_WORDS_EN, type ChartWords, type CoverageBound } from "@/lib/charts/words";
 import {
+  baseOption,
   CATEGORY_COLORS,
+  hatchPattern,
   INK,
+  legendBlock,
   NEUTRAL,
   NOT_CAPTURED_FILL,
   SERIES_COLORS,
-  WARN,
-  baseOption,
-  hatchPattern,
-  legendBlock,
   timeAxis,
   valueAxis,
+  WARN,
 } from "@/lib/charts/palette";
+import { CHART_WORDS_EN, type ChartWords, type CoverageBound } from "@/lib/charts/words";
 
 /** Options every builder accepts; fixed scales let the compare view line several issuers up. */
 export interface ScaleOpts {
@@ -128,10 +129,11 @@ export function compositionAreaOption(
     : words.noReports;
   const what = mode === "share" ? words.composition.share : words.composition.usd;
   return {
-    ...baseOption(
-      words.composition.description(what, summary, opts.subject || undefined),
-      { legendHeight: legend.height, zoom: opts.zoom ?? true, trigger: "axis" },
-    ),
+    ...baseOption(words.composition.description(what, summary, opts.subject || undefined), {
+      legendHeight: legend.height,
+      zoom: opts.zoom ?? true,
+      trigger: "axis",
+    }),
     legend: legend.option,
     xAxis: timeAxis(timeRange(opts)),
     yAxis: valueAxis({ min: 0, max: yMax === undefined ? undefined : scaled(yMax), formatter: unit.fmt }),
@@ -224,10 +226,11 @@ export function coverageLineOption(
       )
     : words.noReports;
   return {
-    ...baseOption(
-      words.coverage.description(summary, opts.subject || undefined),
-      { legendHeight: legend.height, zoom: opts.zoom ?? true, trigger: "axis" },
-    ),
+    ...baseOption(words.coverage.description(summary, opts.subject || undefined), {
+      legendHeight: legend.height,
+      zoom: opts.zoom ?? true,
+      trigger: "axis",
+    }),
     legend: legend.option,
     xAxis: timeAxis(timeRange(opts)),
     yAxis: valueAxis({ min: yMin, max: yMax, formatter: "{value}%" }),
@@ -304,7 +307,11 @@ export function cadenceScatterOption(points: readonly CadencePoint[], opts: Cade
     });
   }
 
-  const legend = legendBlock(series.map((s) => String(s.name)), opts.width, icons);
+  const legend = legendBlock(
+    series.map((s) => String(s.name)),
+    opts.width,
+    icons,
+  );
   const lags = known.map((p) => p.lagDays);
   const c = words.cadence;
   const lag =
@@ -317,10 +324,11 @@ export function cadenceScatterOption(points: readonly CadencePoint[], opts: Cade
   const summary =
     first === undefined || last === undefined ? words.noReports : c.summary(words.reportsRange(sorted.length, first, last), lag, gapText);
   return {
-    ...baseOption(
-      c.description(summary, opts.subject || undefined),
-      { legendHeight: legend.height, zoom: opts.zoom ?? true, trigger: "item" },
-    ),
+    ...baseOption(c.description(summary, opts.subject || undefined), {
+      legendHeight: legend.height,
+      zoom: opts.zoom ?? true,
+      trigger: "item",
+    }),
     legend: legend.option,
     xAxis: timeAxis(timeRange(opts)),
     yAxis: valueAxis({ min: 0, max: opts.yMax, formatter: `{value} ${words.dayUnit}` }),

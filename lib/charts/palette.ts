@@ -18,6 +18,7 @@
 //   it verbatim (fill="currentColor"), and the inlined SVG inherits the page text
 //   colour, which flips with prefers-color-scheme.
 import type { EChartsOption } from "echarts";
+
 import type { ReserveCategory } from "@/lib/domain/taxonomy";
 
 export const CATEGORY_COLORS: Record<ReserveCategory, string> = {
@@ -40,16 +41,7 @@ export const CATEGORY_COLORS: Record<ReserveCategory, string> = {
  * publication lag, several issuers on one chart). Same luminance band; pair them
  * with SERIES_SYMBOLS so series stay apart without colour.
  */
-export const SERIES_COLORS = [
-  "#0072B2",
-  "#C98400",
-  "#00795A",
-  "#C9719F",
-  "#B84A00",
-  "#3F98D2",
-  "#8E4A8C",
-  "#969A1A",
-] as const;
+export const SERIES_COLORS = ["#0072B2", "#C98400", "#00795A", "#C9719F", "#B84A00", "#3F98D2", "#8E4A8C", "#969A1A"] as const;
 export const SERIES_SYMBOLS = ["circle", "rect", "triangle", "diamond", "roundRect", "pin", "arrow", "circle"] as const;
 
 /** Text, axis lines, reference lines: follow the page's text colour. */
@@ -109,10 +101,7 @@ const ZOOM_STRIP = 34;
 const LEGEND_GAP = 14;
 const LEGEND_ICON = 16;
 
-export function baseOption(
-  description: string,
-  layout: { legendHeight: number; zoom: boolean; trigger: "axis" | "item" },
-): EChartsOption {
+export function baseOption(description: string, layout: { legendHeight: number; zoom: boolean; trigger: "axis" | "item" }): EChartsOption {
   return {
     animation: false,
     useUTC: true,
@@ -191,7 +180,8 @@ export function legendBlock(names: readonly string[], width = DEFAULT_CHART_WIDT
 function textWidth(text: string): number {
   let em = 0;
   for (const ch of text) {
-    if (ch.charCodeAt(0) > 0x7e) em += 1; // zrender counts unknown glyphs as 1 em
+    if (ch.charCodeAt(0) > 0x7e)
+      em += 1; // zrender counts unknown glyphs as 1 em
     else if (/[ fijlrtI.,:;'!|/()[\]-]/.test(ch)) em += 0.3;
     else if (/[mwMW%@]/.test(ch)) em += 0.9;
     else if (/[A-Z]/.test(ch)) em += 0.7;

@@ -1,24 +1,19 @@
 import "server-only";
+
 // Server-side chart rendering to an SVG string that goes straight into the HTML.
 // Call it from inside a 'use cache' function: ECharts' setOption reads `new Date()`,
 // which Next refuses during the prerender of a plain server component. The function
 // itself is pure (same option and size → same string).
 import type { EChartsInitOpts, EChartsOption } from "echarts";
+import { BarChart, LineChart, ScatterChart } from "echarts/charts";
+import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent } from "echarts/components";
 // `use` renamed: the React hooks lint rule would take it for React's use().
 import { init, use as registerEcharts } from "echarts/core";
-import { BarChart, LineChart, ScatterChart } from "echarts/charts";
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  TitleComponent,
-} from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
+
+import { echartsLocaleObject, withLocalNumbers } from "@/lib/charts/locale";
 import { compositionSegments, listShares, type CompositionShares } from "@/lib/charts/options";
 import { FONT_FAMILY } from "@/lib/charts/palette";
-import { echartsLocaleObject, withLocalNumbers } from "@/lib/charts/locale";
 import { CHART_WORDS_EN, type ChartWords } from "@/lib/charts/words";
 
 // Only what our builders use: a smaller module graph makes the cold render faster.

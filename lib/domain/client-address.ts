@@ -27,17 +27,22 @@ export const MAX_TRUSTED_HOPS = 10;
 
 export type ParsedTrustProxy = { ok: true; value: TrustProxy } | { ok: false; message: string };
 
-const USAGE = "TRUST_PROXY must be the number of proxies in front of the server (such as 1) or a comma-separated list of their IP addresses (such as 10.0.0.2,10.0.0.3)";
+const USAGE =
+  "TRUST_PROXY must be the number of proxies in front of the server (such as 1) or a comma-separated list of their IP addresses (such as 10.0.0.2,10.0.0.3)";
 
 export function parseTrustProxy(raw: string | undefined): ParsedTrustProxy {
   const text = (raw ?? "").trim();
   if (text === "" || text === "0") return { ok: true, value: { kind: "none" } };
   if (/^\d+$/.test(text)) {
     const hops = Number(text);
-    if (hops > MAX_TRUSTED_HOPS) return { ok: false, message: `${USAGE}; ${text} hops is more than ${MAX_TRUSTED_HOPS}, which no real setup has` };
+    if (hops > MAX_TRUSTED_HOPS)
+      return { ok: false, message: `${USAGE}; ${text} hops is more than ${MAX_TRUSTED_HOPS}, which no real setup has` };
     return { ok: true, value: { kind: "hops", hops } };
   }
-  const entries = text.split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const proxies: string[] = [];
   for (const entry of entries) {
     // Only bare addresses: a port or brackets here would mean the setting was copied from somewhere else.
@@ -105,7 +110,10 @@ export interface AddressSources {
 export function clientAddress({ socket, forwardedFor, trust }: AddressSources): string | null {
   const peer = socket ? normalizeAddress(socket) : null;
   if (!peer || trust.kind === "none") return peer;
-  const chain = (forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const chain = (forwardedFor ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (trust.kind === "hops") {
     if (chain.length === 0) return peer;
     // An entry a trusted proxy wrote is an address; if it is not, the proxy is what we know.

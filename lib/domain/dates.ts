@@ -46,4 +46,3 @@ export function endOfMonth(isoDay: string): string {
 export function formatAsOf(asOf: string, precision: "day" | "month"): string {
   return precision === "month" ? asOf.slice(0, 7) : asOf;
 }
-

@@ -3,10 +3,10 @@
 // "not disclosed" where it does not. Facts only: no verdicts, no grades.
 // Each fact is a code with its values; the page puts it into words in the
 // reader's language (components/issuer/evaluation.tsx, messages/<l>/issuer.json).
-import type { AttestationData, IssuerData, StressEventData } from "@/lib/domain/types";
-import type { Assurance, ReserveCategory } from "@/lib/domain/taxonomy";
 import { compositionSource } from "@/lib/domain/metrics/composition";
 import type { Measured } from "@/lib/domain/precision";
+import type { Assurance, ReserveCategory } from "@/lib/domain/taxonomy";
+import type { AttestationData, IssuerData, StressEventData } from "@/lib/domain/types";
 
 export type EvaluationFact =
   | { kind: "whoMayRedeem"; text: string }
@@ -35,7 +35,11 @@ export interface EvaluationAnswer {
 
 const present = <T>(f: T | null | undefined | "" | false): f is T => Boolean(f);
 
-export function evaluate(issuer: IssuerData, published: readonly AttestationData[], stress: readonly StressEventData[]): EvaluationAnswer[] {
+export function evaluate(
+  issuer: IssuerData,
+  published: readonly AttestationData[],
+  stress: readonly StressEventData[],
+): EvaluationAnswer[] {
   const r = issuer.redemption;
   const redemption: EvaluationFact[] = [
     r.eligibility && ({ kind: "whoMayRedeem", text: r.eligibility } as const),

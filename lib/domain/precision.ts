@@ -2,8 +2,9 @@
 // arithmetic that carries that trust through sums and ratios, keeping the
 // direction of every bound (docs/domain.md, "Precision of figures").
 import Decimal from "decimal.js";
-import type { Figure } from "@/lib/domain/types";
+
 import type { Precision } from "@/lib/domain/taxonomy";
+import type { Figure } from "@/lib/domain/types";
 
 /** exact; approx ("≈"); lower: true value ≥ shown ("≥"); upper: true value ≤ shown ("≤"); unknown: no value. */
 export type Bound = "exact" | "approx" | "lower" | "upper" | "unknown";
@@ -80,7 +81,13 @@ export function subtractMeasured(a: Measured, b: Measured): Measured {
   const missing = firstMissing([a, b]);
   if (missing) return unknown(missing.reason ?? "an input is missing");
   const diff = new Decimal(a.value as string).minus(b.value as string);
-  return { value: toPlain(diff), ...combine([{ m: a, sign: 1 }, { m: b, sign: -1 }]) };
+  return {
+    value: toPlain(diff),
+    ...combine([
+      { m: a, sign: 1 },
+      { m: b, sign: -1 },
+    ]),
+  };
 }
 
 /** num / den × scale (scale 100 gives percent). Directions: docs/domain.md, "Precision of figures". */
@@ -93,13 +100,22 @@ export function divideMeasured(num: Measured, den: Measured, scale: Decimal.Valu
   if (num.bound === "lower" && den.bound === "lower") {
     return { value, bound: "approx", reason: "both inputs are lower bounds, so the ratio has no bound in either direction" };
   }
-  return { value, ...combine([{ m: num, sign: 1 }, { m: den, sign: -1 }]) };
+  return {
+    value,
+    ...combine([
+      { m: num, sign: 1 },
+      { m: den, sign: -1 },
+    ]),
+  };
 }
 
 /** Widens a value by an unknown non-negative remainder: the true value may be higher. */
 export function atLeast(m: Measured, reason: string): Measured {
   if (m.value === null) return m;
-  const c = combine([{ m, sign: 1 }, { m: { value: "0", bound: "lower" }, sign: 1 }]);
+  const c = combine([
+    { m, sign: 1 },
+    { m: { value: "0", bound: "lower" }, sign: 1 },
+  ]);
   return { value: m.value, bound: c.bound, reason: c.bound === "lower" ? reason : (c.reason ?? reason) };
 }
 
@@ -120,19 +136,31 @@ const NUMBER_STYLES: Record<NumberLocale, NumberStyle> = {
   en: {
     group: ",",
     decimal: ".",
-    units: [[new Decimal("1e12"), "T"], [new Decimal("1e9"), "B"], [new Decimal("1e6"), "M"]],
+    units: [
+      [new Decimal("1e12"), "T"],
+      [new Decimal("1e9"), "B"],
+      [new Decimal("1e6"), "M"],
+    ],
     currency: (body) => `$${body}`,
   },
   es: {
     group: ",",
     decimal: ".",
-    units: [[new Decimal("1e12"), "B"], [new Decimal("1e9"), "mil M"], [new Decimal("1e6"), "M"]],
+    units: [
+      [new Decimal("1e12"), "B"],
+      [new Decimal("1e9"), "mil M"],
+      [new Decimal("1e6"), "M"],
+    ],
     currency: (body) => `US$${body}`,
   },
   pt: {
     group: ".",
     decimal: ",",
-    units: [[new Decimal("1e12"), "tri"], [new Decimal("1e9"), "bi"], [new Decimal("1e6"), "mi"]],
+    units: [
+      [new Decimal("1e12"), "tri"],
+      [new Decimal("1e9"), "bi"],
+      [new Decimal("1e6"), "mi"],
+    ],
     currency: (body) => `US$ ${body}`,
   },
 };

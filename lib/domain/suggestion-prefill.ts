@@ -6,7 +6,20 @@
 import type { SuggestionFieldName } from "@/lib/domain/schemas/suggestion";
 import type { Figure } from "@/lib/domain/types";
 
-const SCALE_WORDS: Record<string, number> = { t: 12, tn: 12, trillion: 12, b: 9, bn: 9, billion: 9, m: 6, mm: 6, mn: 6, million: 6, k: 3, thousand: 3 };
+const SCALE_WORDS: Record<string, number> = {
+  t: 12,
+  tn: 12,
+  trillion: 12,
+  b: 9,
+  bn: 9,
+  billion: 9,
+  m: 6,
+  mm: 6,
+  mn: 6,
+  million: 6,
+  k: 3,
+  thousand: 3,
+};
 const AMOUNT = /(\d[\d,]*(?:\.\d+)?)(?:\s*(trillion|billion|million|thousand|tn|bn|mn|mm|t|b|m|k)\b)?/gi;
 
 /** Moves the decimal point right by `places` in a plain decimal string. */
@@ -42,7 +55,8 @@ export type PrefillField = "totalReserves" | "tokensOutstanding";
 
 /** What to put in the correction form for a suggestion, or null when the text is not one clear amount. */
 export function suggestionPrefill(field: SuggestionFieldName, proposedValue: string): { field: PrefillField; figure: Figure } | null {
-  const target: PrefillField | null = field === "total_reserves" ? "totalReserves" : field === "tokens_outstanding" ? "tokensOutstanding" : null;
+  const target: PrefillField | null =
+    field === "total_reserves" ? "totalReserves" : field === "tokens_outstanding" ? "tokensOutstanding" : null;
   if (!target) return null;
   const figure = parseProposedAmount(proposedValue);
   return figure ? { field: target, figure } : null;

@@ -1,7 +1,7 @@
 // Calendar dates in the reader's language (lib/domain/dates.ts holds the calendar arithmetic).
-import { INTL_LOCALE, type Locale } from "@/i18n/routing";
 import { isCalendarDate, isCalendarMonth } from "@/lib/domain/dates";
 import type { DatePrecision } from "@/lib/domain/taxonomy";
+import { INTL_LOCALE, type Locale } from "@/i18n/routing";
 
 // Formatters are built once per language and precision (Intl construction is slow).
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();

@@ -1,9 +1,12 @@
 import "server-only";
+
 import type Decimal from "decimal.js";
 import { getTranslations } from "next-intl/server";
-import { formatDay } from "@/lib/i18n/dates";
+
 import { formatPct, formatUsdCompact, type Bound, type Measured, type PctFormat } from "@/lib/domain/precision";
 import type { DatePrecision, Precision } from "@/lib/domain/taxonomy";
+import { formatDay } from "@/lib/i18n/dates";
+
 import { currentLocale } from "./server";
 
 /**

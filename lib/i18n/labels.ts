@@ -1,9 +1,20 @@
 import "server-only";
+
 import { getTranslations } from "next-intl/server";
-import type {
-  Assurance, BackingModel, Cadence, IssuerStatus, Precision, ReportScope, ReportType, ReserveCategory, SourceKind, StressKind,
-} from "@/lib/domain/taxonomy";
+
 import type { Bound } from "@/lib/domain/precision";
+import type {
+  Assurance,
+  BackingModel,
+  Cadence,
+  IssuerStatus,
+  Precision,
+  ReportScope,
+  ReportType,
+  ReserveCategory,
+  SourceKind,
+  StressKind,
+} from "@/lib/domain/taxonomy";
 
 /**
  * The taxonomy's words in the page's language (messages/<locale>/taxonomy.json).

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { getLocale } from "next-intl/server";
+
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/routing";
 
 /** The page's language (from the [locale] root param). */

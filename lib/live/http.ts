@@ -17,7 +17,10 @@ export function parseRetryAfter(value: string | null, now: Date): Date | null {
   return Number.isNaN(t) ? null : new Date(t);
 }
 
-export async function fetchText(url: string, opts: { timeoutMs: number; now: Date; headers?: Record<string, string>; maxBytes?: number }): Promise<FetchedText> {
+export async function fetchText(
+  url: string,
+  opts: { timeoutMs: number; now: Date; headers?: Record<string, string>; maxBytes?: number },
+): Promise<FetchedText> {
   const res = await fetch(url, {
     headers: { "user-agent": "usd1-backed live signals", ...opts.headers },
     signal: AbortSignal.timeout(opts.timeoutMs),

@@ -5,10 +5,12 @@
 //   (PRICE_API_URL e.g. https://api.coingecko.com/api/v3) → { "prices": [[<unix ms>, 1.0002], …] }.
 // Numbers keep their exact text; a changed shape is refused with an error.
 import { z } from "zod";
-import { parseJsonExact } from "./json-exact";
-import { decimalString, parseDecimal } from "./decimal";
-import type { PriceApiKind } from "./config";
+
 import { fromUtcDate } from "@/lib/domain/dates";
+
+import type { PriceApiKind } from "./config";
+import { decimalString, parseDecimal } from "./decimal";
+import { parseJsonExact } from "./json-exact";
 
 export interface DailyPrice {
   geckoId: string;
@@ -52,8 +54,12 @@ export function parsePriceResponse(kind: PriceApiKind, body: string, geckoIds: s
   }
   const out: DailyPrice[] = [];
   if (kind === "defillama-stablecoinprices") {
-    const parsed = z.array(z.object({ date: num, prices: z.record(z.string(), num) })).min(1).safeParse(json);
-    if (!parsed.success) return { ok: false, error: `response changed: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}` };
+    const parsed = z
+      .array(z.object({ date: num, prices: z.record(z.string(), num) }))
+      .min(1)
+      .safeParse(json);
+    if (!parsed.success)
+      return { ok: false, error: `response changed: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}` };
     for (const row of parsed.data) {
       const date = isoDay(Number(row.date) * 1000);
       for (const id of geckoIds) {
@@ -65,7 +71,8 @@ export function parsePriceResponse(kind: PriceApiKind, body: string, geckoIds: s
     }
   } else {
     const parsed = z.object({ prices: z.array(z.tuple([num, num])) }).safeParse(json);
-    if (!parsed.success) return { ok: false, error: `response changed: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}` };
+    if (!parsed.success)
+      return { ok: false, error: `response changed: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}` };
     const id = geckoIds[0] ?? "";
     const byDay = new Map<string, string>();
     for (const [ms, p] of parsed.data.prices) {

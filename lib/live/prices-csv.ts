@@ -2,6 +2,7 @@
 // required, any order, extra columns refused). Every row is checked; any bad
 // row refuses the whole file, naming its line and column: nothing partial.
 import { CsvSyntaxError, parseCsv } from "@/lib/domain/import/read-csv";
+
 import { decimalString, parseDecimal } from "./decimal";
 
 export const PRICE_CSV_COLUMNS = ["date", "issuer", "token", "price_usd", "source"] as const;
@@ -48,7 +49,9 @@ export function parsePriceCsv(input: string | Buffer, opts: { today: string; kno
   const problems: CsvProblem[] = [];
   const headers = parsed.headers;
   for (const c of PRICE_CSV_COLUMNS) if (!headers.includes(c)) problems.push({ line: 1, column: c, message: `missing column "${c}"` });
-  for (const h of headers) if (!(PRICE_CSV_COLUMNS as readonly string[]).includes(h)) problems.push({ line: 1, column: h, message: `unknown column "${h}" (expected ${PRICE_CSV_COLUMNS.join(", ")})` });
+  for (const h of headers)
+    if (!(PRICE_CSV_COLUMNS as readonly string[]).includes(h))
+      problems.push({ line: 1, column: h, message: `unknown column "${h}" (expected ${PRICE_CSV_COLUMNS.join(", ")})` });
   if (problems.length) return { ok: false, problems };
   if (parsed.rows.length === 0) return { ok: false, problems: [{ line: 2, column: "(row)", message: "the file has no rows" }] };
 

@@ -1,9 +1,9 @@
 // Tron addresses: base58check of 0x41 ‖ 20-byte account (what users see,
 // "T…") ↔ the 20-byte hex that Tron's Ethereum-compatible /jsonrpc expects
 // (without the 41 prefix).
-import { createBase58check } from "@scure/base";
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils";
+import { createBase58check } from "@scure/base";
 
 const b58c = createBase58check(sha256);
 

@@ -28,9 +28,7 @@ export interface Reading {
   readAt: Date;
 }
 
-export type ReadResult =
-  | { targetId: string; ok: true; readings: Reading[] }
-  | { targetId: string; ok: false; error: string; at: Date };
+export type ReadResult = { targetId: string; ok: true; readings: Reading[] } | { targetId: string; ok: false; error: string; at: Date };
 
 export interface LiveReader<T extends { id: string }> {
   /** Reads every target; one result per target, in the same order. */

@@ -1,4 +1,5 @@
 import "server-only";
+
 // Who may call each write endpoint, declared in one place. Everything that
 // writes requires a signed-in editor unless listed here. The authorization
 // matrix test (tests/integration/authorization-matrix.test.ts) discovers every
@@ -22,9 +23,15 @@ export const ADMIN_ONLY = new Set<string>([
 
 /** Open to anonymous callers, each for a stated reason and guarded another way. */
 export const PUBLIC_WRITES: Record<string, { why: string; invoke: boolean }> = {
-  "POST /api/auth/[...nextauth]": { why: "next-auth's own sign-in, callback and sign-out endpoints (CSRF-checked by next-auth)", invoke: false },
+  "POST /api/auth/[...nextauth]": {
+    why: "next-auth's own sign-in, callback and sign-out endpoints (CSRF-checked by next-auth)",
+    invoke: false,
+  },
   "POST /api/internal/revalidate": { why: "called by `npm start` with the random per-start REVALIDATE_TOKEN", invoke: true },
-  "app/(editor)/editor/(auth)/invite/[token]/actions.ts#acceptInviteAction": { why: "a new editor has no session yet; needs the one-time invite token", invoke: true },
+  "app/(editor)/editor/(auth)/invite/[token]/actions.ts#acceptInviteAction": {
+    why: "a new editor has no session yet; needs the one-time invite token",
+    invoke: true,
+  },
   "POST /[locale]/issuers/[slug]/suggest/submit": {
     why: "readers suggest corrections without an account; guarded by a honeypot, a signed form stamp (minimum fill time) and 5 per IP per hour in PostgreSQL; it only adds a pending suggestion for editors to review",
     invoke: true,
@@ -34,7 +41,16 @@ export const PUBLIC_WRITES: Record<string, { why: string; invoke: boolean }> = {
     why: "readers follow issuers without an account; cross-site refused, 5 requests per network per hour and 3 pending per address in PostgreSQL, e-mail double opt-in (only a confirmation is sent until confirmed), webhook URLs on private addresses refused",
     invoke: true,
   },
-  "POST /api/alerts/confirm": { why: "the double opt-in link's click; needs the one-time confirmation token (expires after 48 h)", invoke: true },
-  "POST /api/alerts/unsubscribe": { why: "RFC 8058 one-click unsubscribe, sent by mail providers without a session; needs the subscription's management token", invoke: true },
-  "POST /api/alerts/manage": { why: "a subscriber changes the kinds of events followed; cross-site refused; needs the subscription's management token", invoke: true },
+  "POST /api/alerts/confirm": {
+    why: "the double opt-in link's click; needs the one-time confirmation token (expires after 48 h)",
+    invoke: true,
+  },
+  "POST /api/alerts/unsubscribe": {
+    why: "RFC 8058 one-click unsubscribe, sent by mail providers without a session; needs the subscription's management token",
+    invoke: true,
+  },
+  "POST /api/alerts/manage": {
+    why: "a subscriber changes the kinds of events followed; cross-site refused; needs the subscription's management token",
+    invoke: true,
+  },
 };

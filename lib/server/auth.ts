@@ -1,16 +1,18 @@
 import "server-only";
+
 // Who is signing in, and who is asking. Sessions are JWTs that expire (8 h by
 // default) and carry only the user's id and when they signed in; everything
 // else (role, disabled, revoked) is read from the database on every editor
 // request, so an admin's revocation or role change applies at once.
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
 import { getToken } from "next-auth/jwt";
+import CredentialsProvider from "next-auth/providers/credentials";
+
+import { AuthError } from "@/lib/server/commands/errors";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { AuthError } from "@/lib/server/commands/errors";
 import { appUserForVerifiedEmails, githubProvider, type GithubUser } from "@/lib/server/sign-in/github";
-import { signInWithPassword, SignInRefused } from "@/lib/server/sign-in/password-sign-in";
+import { SignInRefused, signInWithPassword } from "@/lib/server/sign-in/password-sign-in";
 import { clientIp, recordAttempt } from "@/lib/server/sign-in/rate-limit";
 
 export type Role = "admin" | "editor";
@@ -66,7 +68,9 @@ export function authOptions(): NextAuthOptions {
         const match = await appUserForVerifiedEmails((user as unknown as GithubUser).verifiedEmails ?? []);
         await db().$transaction((tx) => recordAttempt(tx, match?.email ?? null, null, match ? "succeeded" : "failed"));
         // No account is ever created from GitHub: an admin invites first.
-        return match ? true : `${SIGN_IN_PATH}?error=${encodeURIComponent("No editor account has a verified email of this GitHub account. Ask an admin for an invite.")}`;
+        return match
+          ? true
+          : `${SIGN_IN_PATH}?error=${encodeURIComponent("No editor account has a verified email of this GitHub account. Ask an admin for an invite.")}`;
       },
       async jwt({ token, user, account }) {
         if (user && account) {
@@ -106,7 +110,10 @@ async function readSessionClaims(): Promise<SessionClaims | null> {
   const { cookies, headers } = await import("next/headers");
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
   const token = await getToken({
-    req: { cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])), headers: Object.fromEntries(headerList) } as never,
+    req: {
+      cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])),
+      headers: Object.fromEntries(headerList),
+    } as never,
     secret: env().NEXTAUTH_SECRET,
   });
   if (!token || typeof token.uid !== "string" || typeof token.signedInAt !== "number") return null;

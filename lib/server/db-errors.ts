@@ -1,4 +1,5 @@
 import "server-only";
+
 // Tells "PostgreSQL cannot be reached right now" apart from every other
 // failure, so an editor's save during an outage answers with a message they
 // can act on (try again later) instead of a stack trace.

@@ -1,12 +1,19 @@
 import "server-only";
+
 import { PrismaPg } from "@prisma/adapter-pg";
+
 import { PrismaClient } from "@/lib/generated/prisma/client";
+
 import { env } from "./env";
 
 // The Prisma clients of the process, kept on globalThis so development reloads do
 // not open a new pool each time: the primary (DATABASE_URL), and the streaming
 // replica (DATABASE_REPLICA_URL) when one is configured.
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient; prismaReplica?: PrismaClient; replicaWatch?: { down: boolean; timer: NodeJS.Timeout } };
+const globalForDb = globalThis as unknown as {
+  prisma?: PrismaClient;
+  prismaReplica?: PrismaClient;
+  replicaWatch?: { down: boolean; timer: NodeJS.Timeout };
+};
 
 /** How often the replica is probed; while a probe fails, public reads go to the primary. */
 const REPLICA_PROBE_MS = 2_000;
@@ -70,7 +77,10 @@ function watchReplica(replica: PrismaClient): void {
         watch.down = false;
       })
       .catch((err: unknown) => {
-        if (!watch.down) console.error(`[replica] unreachable (${err instanceof Error ? err.message.split("\n")[0] : String(err)}): public reads go to the primary until it answers`);
+        if (!watch.down)
+          console.error(
+            `[replica] unreachable (${err instanceof Error ? err.message.split("\n")[0] : String(err)}): public reads go to the primary until it answers`,
+          );
         watch.down = true;
       })
       .finally(() => (probing = false));

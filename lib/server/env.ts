@@ -1,5 +1,7 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { parseTrustProxy } from "@/lib/domain/client-address";
 
 /**
@@ -23,9 +25,17 @@ export const alertsEnvShape = {
     .refine((s) => !/[\r\n]/.test(s), "ALERTS_FROM must be one line")
     .default("USD1 Backed <alerts@localhost>"),
   /// The site's public address for links in alerts (falls back to NEXTAUTH_URL).
-  PUBLIC_URL: z.string().url("PUBLIC_URL must be a URL such as https://example.org").optional().or(z.literal("").transform(() => undefined)),
+  PUBLIC_URL: z
+    .string()
+    .url("PUBLIC_URL must be a URL such as https://example.org")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /// true: webhooks may point at loopback, private and link-local addresses (tests, a private deployment).
-  WEBHOOK_ALLOW_PRIVATE: z.string().trim().regex(/^(true|false|)$/i, "WEBHOOK_ALLOW_PRIVATE must be true or false").optional(),
+  WEBHOOK_ALLOW_PRIVATE: z
+    .string()
+    .trim()
+    .regex(/^(true|false|)$/i, "WEBHOOK_ALLOW_PRIVATE must be true or false")
+    .optional(),
 };
 
 // Configuration, validated once. Defaults make the quick start work; a wrong
@@ -61,7 +71,11 @@ const schema = z.object({
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
   /// How long an editor session lasts before signing in again.
-  SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(8),
+  SESSION_MAX_AGE_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 30)
+    .default(8),
   /// The editor area lists issuers not reviewed for more than this many days.
   REVIEW_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /// Proxies in front of the server, whose X-Forwarded-For entries are believed: a hop

@@ -1,4 +1,5 @@
 import "server-only";
+
 // Read-your-publish with a streaming replica. After a write, the edge expires cache
 // tags and the next request re-renders the page; if that render read a replica that has
 // not replayed the commit yet, it would cache the old data until the next publish. So
@@ -25,7 +26,10 @@ export interface ReplicaWait {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), Math.max(1, ms)).unref())]);
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), Math.max(1, ms)).unref()),
+  ]);
 }
 
 /** The primary's current WAL position (after the caller's commit, so at or past it). */
@@ -58,7 +62,11 @@ async function pollUntil(lsn: string, deadline: number): Promise<boolean> {
  * Waits until the replica has replayed everything the primary has committed so far.
  * `onLateReplay` runs once if the wait timed out and the replica catches up later.
  */
-export async function waitForReplica(opts: { what: string; timeoutMs?: number; onLateReplay?: () => Promise<void> | void }): Promise<ReplicaWait> {
+export async function waitForReplica(opts: {
+  what: string;
+  timeoutMs?: number;
+  onLateReplay?: () => Promise<void> | void;
+}): Promise<ReplicaWait> {
   if (!hasReplica()) return { replica: false, caughtUp: true, waitedMs: 0 };
   // Public reads are on the primary while the replica is unreachable: nothing to wait for.
   if (replicaDown()) return { replica: true, caughtUp: false, waitedMs: 0 };
@@ -68,18 +76,24 @@ export async function waitForReplica(opts: { what: string; timeoutMs?: number; o
   try {
     lsn = await within(primaryLsn(), timeoutMs);
   } catch (err) {
-    console.error(`[replica] ${opts.what}: could not read the primary's WAL position (${err instanceof Error ? err.message : String(err)}); expiring cache tags without waiting`);
+    console.error(
+      `[replica] ${opts.what}: could not read the primary's WAL position (${err instanceof Error ? err.message : String(err)}); expiring cache tags without waiting`,
+    );
     return { replica: true, caughtUp: false, waitedMs: Date.now() - t0 };
   }
   const caughtUp = await pollUntil(lsn, t0 + timeoutMs);
   const waitedMs = Date.now() - t0;
   if (!caughtUp) {
-    console.warn(`[replica] ${opts.what}: the replica had not replayed ${lsn} after ${waitedMs} ms; cache tags expired anyway, and again once it has`);
+    console.warn(
+      `[replica] ${opts.what}: the replica had not replayed ${lsn} after ${waitedMs} ms; cache tags expired anyway, and again once it has`,
+    );
     const late = opts.onLateReplay;
     if (late) {
       void pollUntil(lsn, Date.now() + FOLLOW_UP_MS).then(async (ok) => {
         if (!ok) {
-          console.error(`[replica] ${opts.what}: the replica still had not replayed ${lsn} after ${FOLLOW_UP_MS / 1000} s more; pages may show older data until the next publish`);
+          console.error(
+            `[replica] ${opts.what}: the replica still had not replayed ${lsn} after ${FOLLOW_UP_MS / 1000} s more; pages may show older data until the next publish`,
+          );
           return;
         }
         try {
@@ -132,8 +146,14 @@ export async function replicaLag(timeoutMs = 2_000): Promise<ReplicaLag> {
       timeoutMs,
     );
     if (!r) throw new Error("no answer");
-    if (!r.recovery) return { state: "up", lagBytes: 0, lagSeconds: 0, replayLsn: null, error: "DATABASE_REPLICA_URL is not a standby (not in recovery)" };
-    const [p] = await within(db().$queryRaw<{ bytes: number }[]>`SELECT greatest(pg_wal_lsn_diff(pg_current_wal_lsn(), ${r.replay ?? "0/0"}::pg_lsn), 0)::float8 AS bytes`, timeoutMs);
+    if (!r.recovery)
+      return { state: "up", lagBytes: 0, lagSeconds: 0, replayLsn: null, error: "DATABASE_REPLICA_URL is not a standby (not in recovery)" };
+    const [p] = await within(
+      db().$queryRaw<
+        { bytes: number }[]
+      >`SELECT greatest(pg_wal_lsn_diff(pg_current_wal_lsn(), ${r.replay ?? "0/0"}::pg_lsn), 0)::float8 AS bytes`,
+      timeoutMs,
+    );
     const lagBytes = Math.round(p?.bytes ?? 0);
     // Caught up: no lag, however long ago the last transaction was replayed.
     const lagSeconds = lagBytes === 0 ? 0 : Math.max(0, Math.round((r.seconds ?? 0) * 10) / 10);

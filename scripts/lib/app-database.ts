@@ -4,6 +4,7 @@
 // the command and stopped after it.
 import fs from "node:fs";
 import pg from "pg";
+
 import { createDatabaseIfMissing, migrate, openServer } from "./database";
 import { dataDirFor } from "./embedded-postgres";
 import { alive, recordPath, type RunRecord } from "./processes";

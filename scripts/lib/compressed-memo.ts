@@ -29,7 +29,11 @@ export function compress(body: Buffer, encoding: Encoding, effort: "once" | "eac
     // Quality 9 once per cached page (a few ms per 100 KB), 4 for answers that are not reused.
     const quality = effort === "once" ? 9 : 4;
     return zlib.brotliCompressSync(body, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT },
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+      },
     });
   }
   return zlib.gzipSync(body, { level: effort === "once" ? 9 : 6 });
@@ -78,7 +82,11 @@ export class CompressedMemo {
  * uncompressed: never the API, downloads, feeds, charts, Next's own files or RSC requests,
  * which Next keeps compressing (and streaming) itself.
  */
-export function isDocumentRequest(method: string | undefined, url: string | undefined, headers: Record<string, string | string[] | undefined>): boolean {
+export function isDocumentRequest(
+  method: string | undefined,
+  url: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
   if (headers.rsc !== undefined || headers["next-router-prefetch"] !== undefined) return false;
   if (/^\/(?:_next|api|data|feeds|charts|embed)\//.test(url ?? "/")) return false;

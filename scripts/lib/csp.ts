@@ -14,7 +14,11 @@ export function inlineScriptHashes(html: string): string[] {
     if (/\bsrc\s*=/.test(attrs)) continue;
     // JSON data blocks do not execute and need no hash.
     if (/\btype\s*=\s*["']?application\/(ld\+)?json/i.test(attrs)) continue;
-    hashes.add(`'sha256-${createHash("sha256").update(m[2] ?? "", "utf8").digest("base64")}'`);
+    hashes.add(
+      `'sha256-${createHash("sha256")
+        .update(m[2] ?? "", "utf8")
+        .digest("base64")}'`,
+    );
   }
   return [...hashes];
 }

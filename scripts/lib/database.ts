@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
+
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 
 export interface DatabaseServer {
@@ -28,12 +29,7 @@ export function redact(url: string): string {
   return u.toString();
 }
 
-export async function openServer(opts: {
-  projectDir: string;
-  name: string;
-  port?: number;
-  databaseUrl?: string;
-}): Promise<DatabaseServer> {
+export async function openServer(opts: { projectDir: string; name: string; port?: number; databaseUrl?: string }): Promise<DatabaseServer> {
   if (opts.databaseUrl) {
     const base = opts.databaseUrl;
     return {
@@ -85,7 +81,10 @@ export function migrate(projectDir: string, databaseUrl: string): void {
     encoding: "utf8",
   });
   if (run.status !== 0) {
-    const out = `${run.stdout}\n${run.stderr}`.split("\n").filter((l) => !/^\s+at /.test(l)).join("\n");
+    const out = `${run.stdout}\n${run.stderr}`
+      .split("\n")
+      .filter((l) => !/^\s+at /.test(l))
+      .join("\n");
     throw new Error(`Database migration failed:\n${out.trim()}`);
   }
 }

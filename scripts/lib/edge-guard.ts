@@ -34,12 +34,14 @@ export function edgeRefusal(req: RequestLike): EdgeRefusal | null {
     if (decoded.includes("\u0000")) return { status: 404, message: "Nothing is published at this address." };
   }
   // No address of ours has a part longer than this; a longer one would only make the cache try file names the disk refuses.
-  if (path.split("/").some((segment) => segment.length > MAX_SEGMENT)) return { status: 404, message: "Nothing is published at this address." };
+  if (path.split("/").some((segment) => segment.length > MAX_SEGMENT))
+    return { status: 404, message: "Nothing is published at this address." };
   // No part of our addresses is "." or ".." or holds a slash once decoded: such a part would reach
   // the route cache as a file path that climbs out of its page's folder (e.g. /en/issuers/%2e%2e).
   for (const segment of path.split("/").slice(1)) {
     const decoded = decodeURIComponent(segment);
-    if (decoded === "." || decoded === ".." || /[\/\\]/.test(decoded)) return { status: 404, message: "Nothing is published at this address." };
+    if (decoded === "." || decoded === ".." || /[\/\\]/.test(decoded))
+      return { status: 404, message: "Nothing is published at this address." };
   }
   if (req.method === "POST" && header(req, "next-action")) {
     const origin = header(req, "origin");

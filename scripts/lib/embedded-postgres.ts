@@ -6,9 +6,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { createRequire } from "node:module";
 
 const APP = "usd1-backed";
 
@@ -61,8 +61,7 @@ export function reachable(target: string, who: RunAs | undefined): { ok: true } 
   }
   for (const d of chain.slice(0, -1)) {
     const st = fs.statSync(d);
-    const x =
-      st.uid === who.uid ? st.mode & 0o100 : st.gid === who.gid ? st.mode & 0o010 : st.mode & 0o001;
+    const x = st.uid === who.uid ? st.mode & 0o100 : st.gid === who.gid ? st.mode & 0o010 : st.mode & 0o001;
     if (!x) return { ok: false, blocker: d };
   }
   return { ok: true };
@@ -227,12 +226,18 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
   const child = spawn(
     path.join(binDir, "bin", "postgres"),
     [
-      "-D", dataDir,
-      "-p", String(opts.port),
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=200",
-      "-c", "fsync=on",
+      "-D",
+      dataDir,
+      "-p",
+      String(opts.port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "fsync=on",
     ],
     // Own process group: a Ctrl-C in the terminal reaches the start script,
     // which stops the web server first and the database last.
@@ -253,8 +258,7 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
     throw new EmbeddedPostgresError(`${(err as Error).message}\n${detail}${hint}`);
   }
 
-  const url = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`;
+  const url = (database: string) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`;
 
   const stop = () =>
     new Promise<void>((resolve) => {

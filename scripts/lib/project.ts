@@ -44,7 +44,9 @@ export function buildKey(): string {
 
 export function buildIsCurrent(distDir: string): boolean {
   const keyFile = path.join(projectDir, distDir, "USD1_BUILD_KEY");
-  return fs.existsSync(keyFile) && fs.readFileSync(keyFile, "utf8") === buildKey() && fs.existsSync(path.join(projectDir, distDir, "BUILD_ID"));
+  return (
+    fs.existsSync(keyFile) && fs.readFileSync(keyFile, "utf8") === buildKey() && fs.existsSync(path.join(projectDir, distDir, "BUILD_ID"))
+  );
 }
 
 export function build(distDir: string, env: NodeJS.ProcessEnv): void {

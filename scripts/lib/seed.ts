@@ -4,13 +4,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { loadDataset } from "@/lib/server/commands/load-dataset";
-import { loadLiveSources } from "@/lib/server/live/sources";
-import { locateProblem, packToDataset, PackError, type PackFiles } from "@/lib/domain/import/public-pack";
+import { locateProblem, PackError, packToDataset, type PackFiles } from "@/lib/domain/import/public-pack";
 import { CsvSyntaxError, parseCsv, type ParsedCsv } from "@/lib/domain/import/read-csv";
 import type { DatasetInput } from "@/lib/domain/schemas/dataset";
+import { loadDataset } from "@/lib/server/commands/load-dataset";
+import { loadLiveSources } from "@/lib/server/live/sources";
 import { demoDataset } from "@/prisma/seed/demo";
+
 import { projectDir } from "./project";
 
 /** "both" (the pack, then the demo set) is the browser tests' fixture: real and fictional issuers side by side. */
@@ -48,10 +50,12 @@ export function readPack(dir = PACK_DIR): PackFiles {
 }
 
 export type SeedOutcome =
-  | { loaded: false; issuers: number }
-  | { loaded: true; label: string; issuers: number; attestations: number; stressEvents: number };
+  { loaded: false; issuers: number } | { loaded: true; label: string; issuers: number; attestations: number; stressEvents: number };
 
-export async function loadChosenDataset(prisma: PrismaClient, choice: Exclude<DatasetChoice, "both">): Promise<Exclude<SeedOutcome, { loaded: false }>> {
+export async function loadChosenDataset(
+  prisma: PrismaClient,
+  choice: Exclude<DatasetChoice, "both">,
+): Promise<Exclude<SeedOutcome, { loaded: false }>> {
   let dataset: DatasetInput;
   let explain: (where: string, message: string) => string = (where, message) => `${where}: ${message}`;
   if (choice === "demo") dataset = demoDataset();
@@ -70,13 +74,22 @@ export async function loadChosenDataset(prisma: PrismaClient, choice: Exclude<Da
   }
   const result = await loadDataset(prisma, dataset, choice === "demo" ? "system: demo data loader" : "system: public-reports pack loader");
   if (!result.ok) {
-    const list = result.problems.slice(0, 20).map((p) => `  ${explain(p.where, p.message)}`).join("\n");
+    const list = result.problems
+      .slice(0, 20)
+      .map((p) => `  ${explain(p.where, p.message)}`)
+      .join("\n");
     const more = result.problems.length > 20 ? `\n  … and ${result.problems.length - 20} more` : "";
     throw new Error(`${dataset.label} failed validation; nothing was loaded:\n${list}${more}`);
   }
   // The real issuers' token deployments, reserve feeds and endpoints (data/live-sources, compiled from the reference).
   if (choice === "public") await loadLiveSources(prisma);
-  return { loaded: true, label: dataset.label, issuers: result.issuers, attestations: result.attestations, stressEvents: result.stressEvents };
+  return {
+    loaded: true,
+    label: dataset.label,
+    issuers: result.issuers,
+    attestations: result.attestations,
+    stressEvents: result.stressEvents,
+  };
 }
 
 export async function seedIfEmpty(url: string, choice: DatasetChoice): Promise<SeedOutcome> {

@@ -24,7 +24,13 @@ for (const path of PAGES) {
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const serious = results.violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(" | ")}`,
+        );
       expect(serious).toEqual([]);
     });
   }
@@ -36,7 +42,11 @@ test("screenshots of home, an issuer page and compare at 1280 and 390 px, light 
     for (const scheme of ["light", "dark"] as const) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
       const page = await context.newPage();
-      for (const [name, path] of [["home", "/"], ["issuer-tether", "/issuers/tether"], ["compare", "/compare?issuers=tether,circle,contoso-cash"]] as const) {
+      for (const [name, path] of [
+        ["home", "/"],
+        ["issuer-tether", "/issuers/tether"],
+        ["compare", "/compare?issuers=tether,circle,contoso-cash"],
+      ] as const) {
         await page.goto(path, { waitUntil: "networkidle" });
         const file = nodePath.join(testInfo.project.outputDir, "screenshots", `${name}-${width}-${scheme}.png`);
         await page.screenshot({ path: file, fullPage: true });

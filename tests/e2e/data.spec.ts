@@ -1,7 +1,9 @@
-import { Validator } from "@seriousme/openapi-schema-validator";
 import { expect, test } from "@playwright/test";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { parse } from "csv-parse/sync";
+
 import { columnNames, CSV_FILES, CSV_KINDS } from "@/lib/domain/csv/columns";
+
 import { atomProblems } from "../support/atom";
 import { responseChecker } from "../support/openapi";
 
@@ -58,7 +60,10 @@ test.describe("JSON API", () => {
   });
 
   test("allows cross-origin GET, and explains bad queries and unknown issuers", async ({ request }) => {
-    const preflight = await request.fetch("/api/v1/attestations", { method: "OPTIONS", headers: { Origin: "https://elsewhere.example", "Access-Control-Request-Method": "GET" } });
+    const preflight = await request.fetch("/api/v1/attestations", {
+      method: "OPTIONS",
+      headers: { Origin: "https://elsewhere.example", "Access-Control-Request-Method": "GET" },
+    });
     expect(preflight.status()).toBe(204);
     expect(preflight.headers()["access-control-allow-origin"]).toBe("*");
     expect(preflight.headers()["access-control-allow-methods"]).toContain("GET");

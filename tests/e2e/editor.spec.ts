@@ -4,6 +4,7 @@
 // drafts, publishes and corrects a report; the public issuer page then shows
 // the new figures and the revision, and the audit log shows each step.
 import { expect, test, type Page } from "@playwright/test";
+
 import { createAdmin } from "./support/e2e-admin";
 
 test.describe.configure({ mode: "serial" });
@@ -48,7 +49,9 @@ test.beforeAll(async () => {
   await createAdmin(admin.email, admin.name, admin.password);
 });
 
-test("anonymous visitors get a real 307 to sign in; editor pages carry a nonce policy, public pages do not pass through the proxy", async ({ request }) => {
+test("anonymous visitors get a real 307 to sign in; editor pages carry a nonce policy, public pages do not pass through the proxy", async ({
+  request,
+}) => {
   const editorPage = await request.get("/editor/issuers", { maxRedirects: 0 });
   expect(editorPage.status()).toBe(307);
   expect(editorPage.headers()["location"]).toMatch(/\/editor\/sign-in\?callbackUrl=%2Feditor%2Fissuers$/);
@@ -95,7 +98,9 @@ test("an admin signs in and invites an editor with a one-time link; the editor s
   expect(csp).toEqual([]);
 });
 
-test("an editor drafts, publishes and corrects a report; the public page shows the new figures and the revision; the audit log shows each step", async ({ page }) => {
+test("an editor drafts, publishes and corrects a report; the public page shows the new figures and the revision; the audit log shows each step", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const csp = watchCsp(page);
   await signIn(page, editor);

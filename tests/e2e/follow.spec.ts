@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+
 import { parseMail } from "../support/alerts";
 import { MAIL_DIR } from "./support/smtp-global-setup";
 

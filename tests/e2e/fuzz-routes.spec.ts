@@ -15,7 +15,9 @@ interface RoutesManifest {
 /** Public dynamic routes: the editor area and the sign-in API are behind their own guards and tested apart. */
 function dynamicRoutes(): string[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "routes-manifest.json"), "utf8")) as RoutesManifest;
-  return manifest.dynamicRoutes.map((r) => r.page).filter((p) => !p.startsWith("/editor") && !p.startsWith("/api/auth") && !p.startsWith("/api/editor"));
+  return manifest.dynamicRoutes
+    .map((r) => r.page)
+    .filter((p) => !p.startsWith("/editor") && !p.startsWith("/api/auth") && !p.startsWith("/api/editor"));
 }
 
 const HOSTILE_SEGMENTS = [
@@ -36,11 +38,24 @@ const HOSTILE_SEGMENTS = [
   "1e999",
 ];
 
-const HOSTILE_QUERIES = ["issuers=%00", "issuers=%C0%AF", "issuer=" + "x,".repeat(400), "from=9999-99-99&to=%00", "sort=%00&dir=sideways", "cursor=%FF%FE", "limit=-1", "limit=1e9", "v=%00", "q=%E0%A4%A"];
+const HOSTILE_QUERIES = [
+  "issuers=%00",
+  "issuers=%C0%AF",
+  "issuer=" + "x,".repeat(400),
+  "from=9999-99-99&to=%00",
+  "sort=%00&dir=sideways",
+  "cursor=%FF%FE",
+  "limit=-1",
+  "limit=1e9",
+  "v=%00",
+  "q=%E0%A4%A",
+];
 
 /** A route pattern with its parameters filled: the locale with "en" unless it is the one being fuzzed. */
 function fill(pattern: string, hostile: string, which: string): string {
-  return pattern.replace(/\[\[?\.{0,3}([a-zA-Z]+)\]?\]/g, (_, name: string) => (name === which ? hostile : name === "locale" ? "en" : "tether"));
+  return pattern.replace(/\[\[?\.{0,3}([a-zA-Z]+)\]?\]/g, (_, name: string) =>
+    name === which ? hostile : name === "locale" ? "en" : "tether",
+  );
 }
 
 test("no dynamic public route answers 5xx to a hostile segment or query", async ({ request }) => {

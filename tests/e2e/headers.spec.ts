@@ -22,7 +22,10 @@ type Policy = Map<string, string[]>;
 
 function parsePolicy(header: string | undefined): Policy | undefined {
   if (!header) return undefined;
-  const directives = header.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]);
+  const directives = header
+    .split(";")
+    .map((d) => d.trim().split(/\s+/))
+    .filter((d) => d[0]);
   return new Map(directives.map(([name, ...values]) => [name!.toLowerCase(), values]));
 }
 
@@ -49,7 +52,11 @@ function executableInline(html: string): InlineScript[] {
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
-async function fetchRoute(request: import("@playwright/test").APIRequestContext, url: string, headers: Record<string, string> = {}): Promise<APIResponse> {
+async function fetchRoute(
+  request: import("@playwright/test").APIRequestContext,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<APIResponse> {
   const res = await request.get(url, { maxRedirects: 0, headers });
   expect(res.status(), url).toBe(url === "/editor" ? 307 : 200);
   return res;
@@ -73,13 +80,16 @@ test.describe("security headers", () => {
       } else {
         expect(h["x-frame-options"]).toBe("DENY");
         // A policy that names frame ancestors names none (an SVG's own policy may leave it to X-Frame-Options).
-        if (policy?.has("frame-ancestors") || (h["content-type"] ?? "").startsWith("text/html")) expect(policy?.get("frame-ancestors")).toEqual(["'none'"]);
+        if (policy?.has("frame-ancestors") || (h["content-type"] ?? "").startsWith("text/html"))
+          expect(policy?.get("frame-ancestors")).toEqual(["'none'"]);
       }
       if (url === "/editor") expect(h["location"]).toMatch(/^\/editor\/sign-in\?callbackUrl=/);
     });
   }
 
-  test("every HTML response has a CSP whose scripts allow nothing inline but what it names: hashes on public pages, a nonce in the editor", async ({ request }) => {
+  test("every HTML response has a CSP whose scripts allow nothing inline but what it names: hashes on public pages, a nonce in the editor", async ({
+    request,
+  }) => {
     let htmlResponses = 0;
     for (const { family, url } of ALL) {
       const res = await fetchRoute(request, url);
@@ -96,7 +106,10 @@ test.describe("security headers", () => {
       if (family === "public") {
         expect(inline.length, `${url} has inline scripts to check`).toBeGreaterThan(0);
         for (const s of inline) expect(sources, `${url}: ${s.body.slice(0, 60)}`).toContain(sha256(s.body));
-        expect(sources.some((s) => s.startsWith("'nonce-")), url).toBe(false);
+        expect(
+          sources.some((s) => s.startsWith("'nonce-")),
+          url,
+        ).toBe(false);
       } else if (family === "editor") {
         const nonces = sources.filter((s) => s.startsWith("'nonce-"));
         expect(nonces, url).toHaveLength(1);
@@ -124,7 +137,10 @@ test.describe("security headers", () => {
 });
 
 /** A GET as a browser sends it, without any client-side decompression: the bytes and headers as sent. */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (res) => {
@@ -136,20 +152,31 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
   });
 }
 
-test("a page is sent compressed in the best encoding the client takes, and decodes to the page its policy describes", async ({ baseURL }) => {
-  for (const [accept, encoding] of [["gzip, deflate, br, zstd", "br"], ["gzip", "gzip"], ["identity", undefined]] as const) {
+test("a page is sent compressed in the best encoding the client takes, and decodes to the page its policy describes", async ({
+  baseURL,
+}) => {
+  for (const [accept, encoding] of [
+    ["gzip, deflate, br, zstd", "br"],
+    ["gzip", "gzip"],
+    ["identity", undefined],
+  ] as const) {
     const res = await rawGet(`${baseURL}/en/issuers/tether`, { accept: "text/html,*/*;q=0.8", "accept-encoding": accept });
     expect(res.status).toBe(200);
     expect(res.headers["content-encoding"], accept).toBe(encoding);
     expect(res.headers.vary, accept).toMatch(/accept-encoding/i);
     expect(Number(res.headers["content-length"]), accept).toBe(res.body.length);
-    const html = (encoding === "br" ? zlib.brotliDecompressSync(res.body) : encoding === "gzip" ? zlib.gunzipSync(res.body) : res.body).toString("utf8");
+    const html = (
+      encoding === "br" ? zlib.brotliDecompressSync(res.body) : encoding === "gzip" ? zlib.gunzipSync(res.body) : res.body
+    ).toString("utf8");
     expect(html).toContain("</html>");
     const sources = scriptSources(parsePolicy(res.headers["content-security-policy"] as string)!);
     for (const s of executableInline(html)) expect(sources).toContain(sha256(s.body));
   }
   // The same version twice: the same bytes (compressed once, then served from the memo).
-  const again = [await rawGet(`${baseURL}/en/issuers/tether`, { accept: "text/html", "accept-encoding": "br" }), await rawGet(`${baseURL}/en/issuers/tether`, { accept: "text/html", "accept-encoding": "br" })];
+  const again = [
+    await rawGet(`${baseURL}/en/issuers/tether`, { accept: "text/html", "accept-encoding": "br" }),
+    await rawGet(`${baseURL}/en/issuers/tether`, { accept: "text/html", "accept-encoding": "br" }),
+  ];
   expect(again[0]!.headers.etag).toBe(again[1]!.headers.etag);
   expect(again[0]!.body.equals(again[1]!.body)).toBe(true);
 });

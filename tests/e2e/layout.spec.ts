@@ -20,7 +20,8 @@ async function overlaps(page: Page, selector: string): Promise<string[]> {
       if (style.visibility === "hidden" || style.display === "none") continue;
       const range = document.createRange();
       range.selectNodeContents(node);
-      for (const rect of range.getClientRects()) if (rect.width > 0 && rect.height > 0) boxes.push({ cell: el.closest("td, th")!, rect, text: text.slice(0, 30) });
+      for (const rect of range.getClientRects())
+        if (rect.width > 0 && rect.height > 0) boxes.push({ cell: el.closest("td, th")!, rect, text: text.slice(0, 30) });
     }
     const found: string[] = [];
     for (let i = 0; i < boxes.length; i++) {
@@ -76,7 +77,9 @@ for (const width of WIDTHS) {
     expect(await overlaps(page, comparison)).toEqual([]);
     expect(await brokenDates(page, comparison)).toEqual([]);
     if (width >= 1280) {
-      const scroll = await page.locator(".table-scroll", { has: page.locator(comparison) }).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      const scroll = await page
+        .locator(".table-scroll", { has: page.locator(comparison) })
+        .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
       expect(scroll.scroll, "the comparison table needs no horizontal scroll").toBeLessThanOrEqual(scroll.client);
     }
     await page.close();

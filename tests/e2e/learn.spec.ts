@@ -6,7 +6,16 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 const LOCALES = ["en", "es", "pt"] as const;
-const SLUGS = ["what-backing-means", "types-of-backing", "how-reserves-are-held", "transparency", "remaining-risks", "evaluating-an-issuer", "rules-by-region", "faq"];
+const SLUGS = [
+  "what-backing-means",
+  "types-of-backing",
+  "how-reserves-are-held",
+  "transparency",
+  "remaining-risks",
+  "evaluating-an-issuer",
+  "rules-by-region",
+  "faq",
+];
 const content = (...p: string[]) => readFileSync(path.join(process.cwd(), "content", ...p), "utf8");
 const titleOf = (locale: string, slug: string) => content("learn", locale, `${slug}.md`).split("\n")[0]!.replace(/^# /, "").trim();
 /** A message key shown instead of its text (next-intl's fallback for a missing message). */

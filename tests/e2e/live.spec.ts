@@ -5,19 +5,29 @@
 // each with its age.
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
+
 import { e2eDatabaseUrl } from "./support/e2e-admin";
 
 const root = path.resolve(__dirname, "..", "..");
 
 async function expireLive(baseURL: string) {
-  const record = JSON.parse(fs.readFileSync(path.join(root, ".data", `${process.env.USD1_E2E_RUN_NAME ?? "e2e"}.run.json`), "utf8")) as { revalidateToken: string };
-  const res = await fetch(`${baseURL}/api/internal/revalidate?tag=live`, { method: "POST", headers: { authorization: `Bearer ${record.revalidateToken}` } });
+  const record = JSON.parse(fs.readFileSync(path.join(root, ".data", `${process.env.USD1_E2E_RUN_NAME ?? "e2e"}.run.json`), "utf8")) as {
+    revalidateToken: string;
+  };
+  const res = await fetch(`${baseURL}/api/internal/revalidate?tag=live`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${record.revalidateToken}` },
+  });
   expect(res.ok).toBe(true);
 }
 
-test("the issuer page shows supply by chain and the peg history as SVG in the first HTML, with the age of each live figure", async ({ page, request, baseURL }) => {
+test("the issuer page shows supply by chain and the peg history as SVG in the first HTML, with the age of each live figure", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const client = new pg.Client({ connectionString: await e2eDatabaseUrl() });
   await client.connect();
   try {
@@ -30,17 +40,27 @@ test("the issuer page shows supply by chain and the peg history as SVG in the fi
       await client.query(
         `INSERT INTO live_reading (kind, issuer_id, target_id, metric, chain, block_number, raw, decimals, amount, endpoint_id, response_sha256, read_at)
          VALUES ('supply', $1, $2, 'total_supply', $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [d.issuer_id, d.id, d.chain, 21_000_000 + i, String(BigInt(i === 0 ? 95_000_000_000 : 80_000_000_000) * 10n ** BigInt(d.decimals)), d.decimals, i === 0 ? "95000000000" : "80000000000", `rpc:${d.chain}`, "ab".repeat(32), readAt],
+        [
+          d.issuer_id,
+          d.id,
+          d.chain,
+          21_000_000 + i,
+          String(BigInt(i === 0 ? 95_000_000_000 : 80_000_000_000) * 10n ** BigInt(d.decimals)),
+          d.decimals,
+          i === 0 ? "95000000000" : "80000000000",
+          `rpc:${d.chain}`,
+          "ab".repeat(32),
+          readAt,
+        ],
       );
     }
     // A week of daily prices with two days outside the band.
     const prices = ["1.0001", "0.9999", "0.9930", "0.9920", "0.9998", "1.0000", "1.0002"];
     for (const [i, p] of prices.entries()) {
-      await client.query(`INSERT INTO live_price (issuer_id, token, date, price_usd, source) VALUES ($1, 'USDT', $2, $3, 'test import') ON CONFLICT DO NOTHING`, [
-        deployments[0]!.issuer_id,
-        `2026-11-${String(20 + i).padStart(2, "0")}`,
-        p,
-      ]);
+      await client.query(
+        `INSERT INTO live_price (issuer_id, token, date, price_usd, source) VALUES ($1, 'USDT', $2, $3, 'test import') ON CONFLICT DO NOTHING`,
+        [deployments[0]!.issuer_id, `2026-11-${String(20 + i).padStart(2, "0")}`, p],
+      );
     }
   } finally {
     await client.end();

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+
 import { parseCsv } from "@/lib/domain/import/read-csv";
 
 const pack = (file: string) => parseCsv(fs.readFileSync(path.join(__dirname, "..", "..", "data", "public-reports", file))).rows;
@@ -15,7 +16,12 @@ test("Tether's page lists its quarterly reports from 2021 with firm, lag, precis
   // group totals stated "at least": a lower bound, shown with ≥
   await expect(q2021.locator('[data-precision="lower_bound"]')).toContainText("≥");
   await expect(q2021.locator("a", { hasText: "source" })).toHaveAttribute("href", /scribd\.com/);
-  await expect(rows.filter({ has: page.locator("th", { hasText: "2024-03-31" }) }).locator("td").nth(1)).toHaveText(/^\d+$/);
+  await expect(
+    rows
+      .filter({ has: page.locator("th", { hasText: "2024-03-31" }) })
+      .locator("td")
+      .nth(1),
+  ).toHaveText(/^\d+$/);
   // press-sourced rows say so beside the link
   await expect(page.locator(".badge.kind-press").first()).toBeVisible();
 });
@@ -26,7 +32,12 @@ test("Tether's composition history shows commercial paper falling to zero during
   const header = await table.locator("thead th").allTextContents();
   const col = header.indexOf("Commercial paper and CDs");
   expect(col).toBeGreaterThan(0);
-  const cell = async (asOf: string) => (await table.locator("tbody tr", { has: page.locator("th", { hasText: asOf }) }).locator("th, td").nth(col).textContent())!;
+  const cell = async (asOf: string) =>
+    (await table
+      .locator("tbody tr", { has: page.locator("th", { hasText: asOf }) })
+      .locator("th, td")
+      .nth(col)
+      .textContent())!;
   expect(parseFloat(await cell("2022-03-31"))).toBeGreaterThan(20);
   expect(parseFloat(await cell("2022-06-30"))).toBeLessThan(15);
   expect(parseFloat(await cell("2022-12-31"))).toBe(0);
@@ -44,7 +55,9 @@ test("TerraUSD shows as discontinued with its May 2022 collapse on the stress ti
   await expect(events.filter({ hasText: "2022-05" }).first()).toContainText("Depeg");
 });
 
-test("the API's coverage of every pack report and captured share of every latest breakdown equal plain arithmetic on the pack's CSV files", async ({ request }) => {
+test("the API's coverage of every pack report and captured share of every latest breakdown equal plain arithmetic on the pack's CSV files", async ({
+  request,
+}) => {
   const reports = pack("reports.csv");
   const lines = pack("composition.csv");
   const asOfDay = (asOf: string) => (asOf.length === 7 ? `${asOf}-01` : asOf);
@@ -95,7 +108,10 @@ test("the footer and the sources page name the pack's edition and compilation da
   await expect(page.getByTestId("loaded-edition")).toContainText("2.ª edición");
 });
 
-test("a newer partial breakdown is named, not taken for the whole, and the page, the API and the CSV agree on the composition's report", async ({ page, request }) => {
+test("a newer partial breakdown is named, not taken for the whole, and the page, the API and the CSV agree on the composition's report", async ({
+  page,
+  request,
+}) => {
   await page.goto("/en/issuers/circle");
   await expect(page.locator("#composition-h ~ p.sub").first()).toContainText("2024-12-31");
   await expect(page.getByTestId("later-partial")).toContainText("2025-12-31");
@@ -114,14 +130,22 @@ test("a newer partial breakdown is named, not taken for the whole, and the page,
 test("a report without a breakdown is a gap in both composition charts, never a zero", async ({ page }) => {
   await page.goto("/en/issuers/tether/history");
   const lines = pack("composition.csv").filter((l) => l.issuer_slug === "tether");
-  const without = pack("reports.csv").filter((r) => r.issuer_slug === "tether" && !lines.some((l) => l.as_of === r.as_of)).map((r) => r.as_of!);
+  const without = pack("reports.csv")
+    .filter((r) => r.issuer_slug === "tether" && !lines.some((l) => l.as_of === r.as_of))
+    .map((r) => r.as_of!);
   expect(without.length).toBeGreaterThan(0);
   for (const title of ["composition-share"]) {
     const table = page.locator(`#data-${title} table`);
     for (const asOf of without) {
-      const cells = await table.locator("tbody tr", { has: page.locator("th", { hasText: asOf }) }).locator("td").allTextContents();
+      const cells = await table
+        .locator("tbody tr", { has: page.locator("th", { hasText: asOf }) })
+        .locator("td")
+        .allTextContents();
       expect(cells.length, `${title} ${asOf}`).toBeGreaterThan(0);
-      expect(cells.every((c) => c === "not given"), `${title} ${asOf}: ${cells.join(" | ")}`).toBe(true);
+      expect(
+        cells.every((c) => c === "not given"),
+        `${title} ${asOf}: ${cells.join(" | ")}`,
+      ).toBe(true);
     }
     // and no row of a report with figures reads all zeros
     const rows = await table.locator("tbody tr").all();

@@ -2,6 +2,7 @@
 // editor area stops listing it as stale and the public page says when and who
 // (display name only).
 import { expect, test } from "@playwright/test";
+
 import { createAdmin } from "./support/e2e-admin";
 
 const stamp = Date.now().toString(36);

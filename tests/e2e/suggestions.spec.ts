@@ -5,6 +5,7 @@
 // amount prefilled), saves the correction; the public changelog shows it with
 // its reason; the reader's links show the outcomes and never the contact.
 import { expect, test, type Page } from "@playwright/test";
+
 import { createAdmin } from "./support/e2e-admin";
 
 test.describe.configure({ mode: "serial" });

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { alive } from "../../scripts/lib/processes";
 import { projectDir } from "../../scripts/lib/project";
@@ -36,7 +37,10 @@ async function health(app: AppProcess): Promise<{ status: number; database: { st
 }
 
 async function revalidate(app: AppProcess, tag: string): Promise<void> {
-  const res = await get(`${app.url}/api/internal/revalidate?tag=${tag}`, { method: "POST", headers: { authorization: `Bearer ${app.record().revalidateToken}` } });
+  const res = await get(`${app.url}/api/internal/revalidate?tag=${tag}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${app.record().revalidateToken}` },
+  });
   expect(res.status, res.body).toBe(200);
 }
 
@@ -56,7 +60,11 @@ async function sqlOn(url: string, text: string, values: unknown[] = []): Promise
  */
 async function editorSession(database: string): Promise<string> {
   const id = "fault-test-editor";
-  await sqlOn(database, "INSERT INTO app_user (id, email, display_name, role, sessions_valid_after) VALUES ($1, 'fault-editor@example.org', 'Fault Editor', 'editor', now() - interval '1 minute')", [id]);
+  await sqlOn(
+    database,
+    "INSERT INTO app_user (id, email, display_name, role, sessions_valid_after) VALUES ($1, 'fault-editor@example.org', 'Fault Editor', 'editor', now() - interval '1 minute')",
+    [id],
+  );
   const jwt = await encode({ token: { sub: id, uid: id, signedInAt: Date.now() }, secret: APP_SECRET });
   return `next-auth.session-token=${jwt}`;
 }
@@ -123,7 +131,9 @@ describe("a database outage under a serving app", { timeout: 300_000 }, () => {
     expect(await health(a)).toEqual({ status: 503, database: expect.objectContaining({ state: "down" }) });
     const refused = await editorSave(a, cookie);
     expect(refused.status, refused.body).toBe(503);
-    expect(JSON.parse(refused.body)).toEqual({ error: { kind: "unavailable", message: "The database is temporarily unavailable; nothing was saved." } });
+    expect(JSON.parse(refused.body)).toEqual({
+      error: { kind: "unavailable", message: "The database is temporarily unavailable; nothing was saved." },
+    });
     expect(alive(webPid), "the web server survived the outage").toBe(true);
 
     // Same data folder and port: the app's DATABASE_URL is valid again.
@@ -165,7 +175,9 @@ describe("a SIGTERM while a request is in flight", { timeout: 300_000 }, () => {
     try {
       const record = app.record();
       const password = fs.readFileSync(`${record.postgresDataDir}.password`, "utf8").trim();
-      locker = new pg.Client({ connectionString: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/${app.freshDatabase()}` });
+      locker = new pg.Client({
+        connectionString: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/${app.freshDatabase()}`,
+      });
       await locker.connect();
       // Holding this lock keeps the home page's query, and so its request, in flight for as long as the test wants.
       await locker.query("BEGIN");

@@ -10,6 +10,7 @@
 // - The standby stopped: public pages are read from the primary, health says "down".
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createClusterDatabase, ensureBuild, page, sqlOn, startInstance, type Instance } from "../support/cluster";
 import { startReplicaPair, type ReplicaPair } from "../support/pg-replica";
 import { publishReport, staffSession } from "../support/scale-editor";
@@ -50,11 +51,17 @@ describe("reads from a streaming replica", { timeout: 120_000 }, () => {
   it("serves public pages from the standby and reports its lag", async () => {
     const standby = pair!.standby.url(dbName);
     expect((await sqlOn(standby, "SELECT pg_is_in_recovery() AS r")).rows[0].r).toBe(true);
-    const before = Number((await sqlOn(standby, "SELECT sum(xact_commit + xact_rollback)::bigint AS n FROM pg_stat_database WHERE datname = $1", [dbName])).rows[0].n);
+    const before = Number(
+      (await sqlOn(standby, "SELECT sum(xact_commit + xact_rollback)::bigint AS n FROM pg_stat_database WHERE datname = $1", [dbName]))
+        .rows[0].n,
+    );
     await sqlOn(pair!.primary.url(dbName), "SELECT 1"); // nothing read on the standby by this
     const res = await page(`${app!.url}/en/issuers/contoso-cash`);
     expect(res.status).toBe(200);
-    const after = Number((await sqlOn(standby, "SELECT sum(xact_commit + xact_rollback)::bigint AS n FROM pg_stat_database WHERE datname = $1", [dbName])).rows[0].n);
+    const after = Number(
+      (await sqlOn(standby, "SELECT sum(xact_commit + xact_rollback)::bigint AS n FROM pg_stat_database WHERE datname = $1", [dbName]))
+        .rows[0].n,
+    );
     expect(after - before, "the page's queries ran on the standby").toBeGreaterThan(1);
     const h = await health();
     expect(h.replica).toMatchObject({ state: "up", lagBytes: expect.any(Number), lagSeconds: expect.any(Number) });

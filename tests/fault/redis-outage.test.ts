@@ -6,10 +6,20 @@
 // for a page is a cache hit, and the entries are in Redis again), neither instance restarted.
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { projectDir } from "../../scripts/lib/project";
 import { stopLeftoverPostgres } from "../support/app-process";
-import { createClusterDatabase, ensureBuild, freePort, page, redisKeys, startInstance, type ClusterDatabase, type Instance } from "../support/cluster";
+import {
+  createClusterDatabase,
+  ensureBuild,
+  freePort,
+  page,
+  redisKeys,
+  startInstance,
+  type ClusterDatabase,
+  type Instance,
+} from "../support/cluster";
 
 const PG_NAME = "postgres-fault-redis";
 const PREFIX = "usd1-fault:";
@@ -28,7 +38,9 @@ let a: Instance | undefined;
 let b: Instance | undefined;
 
 function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10_000);
@@ -54,7 +66,11 @@ function stopRedis(child: ChildProcess | undefined): Promise<void> {
   });
 }
 
-const redisLogLines = (inst: Instance) => inst.output().split("\n").filter((l) => l.includes("[cache] Redis") && l.includes("failed")).length;
+const redisLogLines = (inst: Instance) =>
+  inst
+    .output()
+    .split("\n")
+    .filter((l) => l.includes("[cache] Redis") && l.includes("failed")).length;
 
 beforeAll(async () => {
   await stopLeftoverPostgres(PG_NAME);
@@ -63,7 +79,12 @@ beforeAll(async () => {
   ensureBuild(database.url);
   redisPort = await freePort();
   redisServer = await startRedis(redisPort);
-  const env = { DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, REDIS_PREFIX: PREFIX, REDIS_LOG_INTERVAL_SECONDS: "30" };
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    REDIS_PREFIX: PREFIX,
+    REDIS_LOG_INTERVAL_SECONDS: "30",
+  };
   [a, b] = await Promise.all([startInstance({ name: "A", env }), startInstance({ name: "B", env })]);
 }, 900_000);
 

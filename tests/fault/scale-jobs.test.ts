@@ -4,10 +4,21 @@
 // Then a worker is killed (SIGKILL) in the middle of a job: pg-boss expires the job, a
 // worker started in its place retries it, and it completes exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { projectDir } from "../../scripts/lib/project";
 import { stopLeftoverPostgres } from "../support/app-process";
-import { createClusterDatabase, ensureBuild, freePort, sqlOn, startInstance, startScript, type ClusterDatabase, type Instance, type WorkerProcess } from "../support/cluster";
+import {
+  createClusterDatabase,
+  ensureBuild,
+  freePort,
+  sqlOn,
+  startInstance,
+  startScript,
+  type ClusterDatabase,
+  type Instance,
+  type WorkerProcess,
+} from "../support/cluster";
 
 const PG_NAME = "postgres-fault-jobs";
 let postgres: EmbeddedPostgres | undefined;
@@ -81,20 +92,36 @@ describe("two instances and a worker", { timeout: 300_000 }, () => {
     const detail = JSON.stringify(all, null, 1);
     const per = jobsBySlot(all);
     expect(per.size).toBeGreaterThanOrEqual(2);
-    expect([...per.keys()].every((k) => !k.startsWith("no slot")), `every run belongs to a scheduled slot: ${detail}`).toBe(true);
-    expect([...per.values()].every((jobs) => jobs.size === 1), `one job per slot: ${detail}`).toBe(true);
+    expect(
+      [...per.keys()].every((k) => !k.startsWith("no slot")),
+      `every run belongs to a scheduled slot: ${detail}`,
+    ).toBe(true);
+    expect(
+      [...per.values()].every((jobs) => jobs.size === 1),
+      `one job per slot: ${detail}`,
+    ).toBe(true);
     // One run per job: no job was worked twice (a retry would show as a failed run first).
     const runsPerJob = new Map<string, number>();
     for (const r of all) runsPerJob.set(r.job_id, (runsPerJob.get(r.job_id) ?? 0) + 1);
-    expect([...runsPerJob.values()].every((n) => n === 1), `one run per job: ${detail}`).toBe(true);
-    expect(all.every((r) => r.outcome === "succeeded"), `every run succeeded: ${detail}`).toBe(true);
+    expect(
+      [...runsPerJob.values()].every((n) => n === 1),
+      `one run per job: ${detail}`,
+    ).toBe(true);
+    expect(
+      all.every((r) => r.outcome === "succeeded"),
+      `every run succeeded: ${detail}`,
+    ).toBe(true);
     // Both web instances started pg-boss too: three processes competed for each slot.
     for (const inst of instances) expect(inst.output()).toMatch(/\[jobs\] started: live-refresh/);
     await stopWorker(worker);
   });
 
   it("retries a job whose worker was killed in the middle, and completes it once", async () => {
-    const first = startScript("tests/support/slow-job-worker.ts", { DATABASE_URL: database!.url, SLOW_JOB_SLEEP_MS: "120000", SLOW_JOB_SEND: "1" });
+    const first = startScript("tests/support/slow-job-worker.ts", {
+      DATABASE_URL: database!.url,
+      SLOW_JOB_SLEEP_MS: "120000",
+      SLOW_JOB_SEND: "1",
+    });
     workers.push(first);
     const jobId = await until("the job to be sent", async () => /sent job (\S+)/.exec(first.output())?.[1], 60_000);
     await until("the job to start", async () => first.output().includes("job started"), 30_000);
@@ -104,15 +131,25 @@ describe("two instances and a worker", { timeout: 300_000 }, () => {
     const second = startScript("tests/support/slow-job-worker.ts", { DATABASE_URL: database!.url });
     workers.push(second);
     const rows = async () =>
-      (await sqlOn(database!.url, "SELECT attempt, outcome FROM job_run WHERE job_id = $1 ORDER BY attempt, started_at", [jobId])).rows as { attempt: number; outcome: string }[];
+      (await sqlOn(database!.url, "SELECT attempt, outcome FROM job_run WHERE job_id = $1 ORDER BY attempt, started_at", [jobId])).rows as {
+        attempt: number;
+        outcome: string;
+      }[];
     await until("the retry to succeed", async () => (await rows()).some((r) => r.outcome === "succeeded"), 60_000);
     await new Promise((r) => setTimeout(r, 5_000)); // time for a duplicate, were there one
     const done = await rows();
     expect(done[0], "the killed attempt never finished").toMatchObject({ attempt: 0, outcome: "running" });
-    expect(done.filter((r) => r.outcome === "succeeded"), `runs: ${JSON.stringify(done)}`).toHaveLength(1);
+    expect(
+      done.filter((r) => r.outcome === "succeeded"),
+      `runs: ${JSON.stringify(done)}`,
+    ).toHaveLength(1);
     expect(done.find((r) => r.outcome === "succeeded")!.attempt).toBeGreaterThanOrEqual(1);
     expect(second.output()).toMatch(/job started/);
-    const state = await sqlOn(database!.url, "SELECT state::text FROM pgboss.job WHERE id = $1 UNION ALL SELECT state::text FROM pgboss.archive WHERE id = $1", [jobId]);
+    const state = await sqlOn(
+      database!.url,
+      "SELECT state::text FROM pgboss.job WHERE id = $1 UNION ALL SELECT state::text FROM pgboss.archive WHERE id = $1",
+      [jobId],
+    );
     expect(state.rows[0].state).toBe("completed");
     await stopWorker(second);
   });

@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+
 import { dedupeKeys } from "@/lib/domain/alerts/events";
 import { deliverAlerts, fanOutAlertEvents } from "@/lib/server/alerts/delivery";
 import { recordReportAlert } from "@/lib/server/alerts/outbox";
@@ -15,10 +16,11 @@ import { correctAttestation, createAttestationDraft, publishAttestation, retract
 import { CommandError } from "@/lib/server/commands/errors";
 import { importAttestations } from "@/lib/server/commands/import-attestations";
 import { createStressEvent } from "@/lib/server/commands/stress-events";
+
+import { alertsEnv, startReceiver, type Receiver } from "../support/alerts";
 import { makeIssuer, testPrisma } from "../support/db";
 import { actAs, makeUser, pointAppAtRunDatabase, validAttestation } from "../support/editor";
 import { monthEnds, parseImportFiles, reportsCsv } from "../support/import-csv";
-import { alertsEnv, startReceiver, type Receiver } from "../support/alerts";
 
 vi.mock("next/cache", () => ({ cacheTag: () => {}, cacheLife: () => {}, revalidateTag: () => {} }));
 pointAppAtRunDatabase();
@@ -42,11 +44,23 @@ afterAll(async () => {
 });
 
 /** Runs the child publisher; resolves with the report id once it says it committed, then kills it. */
-function publishInChildAndKill(userId: string, input: Record<string, unknown>): Promise<{ reportId: string; signal: NodeJS.Signals | null }> {
+function publishInChildAndKill(
+  userId: string,
+  input: Record<string, unknown>,
+): Promise<{ reportId: string; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--conditions=react-server", "--import", path.join(root, "tests", "support", "node20-polyfills.mjs"), "--import", "tsx", path.join(root, "tests", "support", "alerts-publish-child.ts"), userId, JSON.stringify(input)],
+      [
+        "--conditions=react-server",
+        "--import",
+        path.join(root, "tests", "support", "node20-polyfills.mjs"),
+        "--import",
+        "tsx",
+        path.join(root, "tests", "support", "alerts-publish-child.ts"),
+        userId,
+        JSON.stringify(input),
+      ],
       { cwd: root, env: { ...process.env, DATABASE_URL: inject("databaseUrl"), VITEST: "true" }, stdio: ["ignore", "pipe", "pipe"] },
     );
     let out = "";
@@ -121,7 +135,17 @@ describe("the alert outbox", () => {
     await retractAttestation(draft.data.id, { version: corrected.data.version, reason: "Withdrawn by the issuer" });
     actAs(editor);
     const stress = await createStressEvent({
-      input: { issuerSlug: issuer.slug, kind: "redemption_halt", startDate: "2025-06-02", endDate: null, lowestPrice: null, reserveExposureUsd: null, summary: "Redemptions paused for two days.", issuerResponse: null, sources: [{ url: "https://news.example/halt", title: null }] },
+      input: {
+        issuerSlug: issuer.slug,
+        kind: "redemption_halt",
+        startDate: "2025-06-02",
+        endDate: null,
+        lowestPrice: null,
+        reserveExposureUsd: null,
+        summary: "Redemptions paused for two days.",
+        issuerResponse: null,
+        sources: [{ url: "https://news.example/halt", title: null }],
+      },
     });
     const log = await events();
     expect(log.map((e) => [e.kind, e.dedupeKey])).toEqual([
@@ -130,15 +154,25 @@ describe("the alert outbox", () => {
       ["report_retracted", dedupeKeys.reportRetracted(draft.data.id)],
       ["stress_event", dedupeKeys.stressEvent(stress.data.id)],
     ]);
-    expect(log[1]!.payload).toMatchObject({ facts: { reason: "Reserves restated", revision: "2" }, figures: [{ key: "total_reserves", text: "$1,020,000" }, { key: "tokens_outstanding" }, { key: "coverage", text: "102.00%" }] });
-    expect(log[3]!.payload).toMatchObject({ sourceUrl: "https://news.example/halt", facts: { stressKind: "redemption_halt", startDate: "2025-06-02" } });
+    expect(log[1]!.payload).toMatchObject({
+      facts: { reason: "Reserves restated", revision: "2" },
+      figures: [{ key: "total_reserves", text: "$1,020,000" }, { key: "tokens_outstanding" }, { key: "coverage", text: "102.00%" }],
+    });
+    expect(log[3]!.payload).toMatchObject({
+      sourceUrl: "https://news.example/halt",
+      facts: { stressKind: "redemption_halt", startDate: "2025-06-02" },
+    });
 
     // Recording the same thing again records nothing.
     expect(await prisma.$transaction((tx) => recordReportAlert(tx, "report_retracted", draft.data.id))).toBeNull();
     expect(await events()).toHaveLength(4);
 
     // The bulk import: one report_published per imported report newer than the issuer's latest, in its transaction.
-    const result = await importAttestations(prisma, parseImportFiles(reportsCsv(monthEnds(3, 1990).map((asOf) => ({ issuerSlug: issuer.slug, asOf })))), { id: editor.id, label: "importer", role: "editor" });
+    const result = await importAttestations(
+      prisma,
+      parseImportFiles(reportsCsv(monthEnds(3, 1990).map((asOf) => ({ issuerSlug: issuer.slug, asOf })))),
+      { id: editor.id, label: "importer", role: "editor" },
+    );
     expect(result.ok).toBe(true);
     const imported = (await events()).slice(4);
     expect(imported.map((e) => e.kind)).toEqual(["report_published", "report_published", "report_published"]);
@@ -146,10 +180,18 @@ describe("the alert outbox", () => {
 
     // History filled in later (older than the issuer's latest published report) is not news: no alert.
     // A report newer than every published one is.
-    const history = await importAttestations(prisma, parseImportFiles(reportsCsv(monthEnds(2, 1989).map((asOf) => ({ issuerSlug: issuer.slug, asOf })))), { id: editor.id, label: "importer", role: "editor" });
+    const history = await importAttestations(
+      prisma,
+      parseImportFiles(reportsCsv(monthEnds(2, 1989).map((asOf) => ({ issuerSlug: issuer.slug, asOf })))),
+      { id: editor.id, label: "importer", role: "editor" },
+    );
     expect(history.ok).toBe(true);
     expect(await events()).toHaveLength(7);
-    const newer = await importAttestations(prisma, parseImportFiles(reportsCsv(monthEnds(1, 1991).map((asOf) => ({ issuerSlug: issuer.slug, asOf })))), { id: editor.id, label: "importer", role: "editor" });
+    const newer = await importAttestations(
+      prisma,
+      parseImportFiles(reportsCsv(monthEnds(1, 1991).map((asOf) => ({ issuerSlug: issuer.slug, asOf })))),
+      { id: editor.id, label: "importer", role: "editor" },
+    );
     expect(newer.ok).toBe(true);
     expect((await events()).slice(7).map((e) => (e.payload as { facts: { asOf: string } }).facts.asOf)).toEqual(monthEnds(1, 1991));
   });

@@ -4,18 +4,20 @@
 // visible through the management link; a private address is refused without
 // WEBHOOK_ALLOW_PRIVATE, at subscription and again at the connection.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { POST as subscribeRoute } from "@/app/api/alerts/subscribe/route";
-import { GET as manageRoute } from "@/app/api/alerts/manage/route";
+
 import { alertWebhookSchema } from "@/lib/domain/alerts/payload";
 import { verifyWebhookSignature } from "@/lib/domain/alerts/signature";
+import { type ManagedSubscription } from "@/lib/domain/views/alerts";
 import { deliverAlerts, type DeliveryOptions } from "@/lib/server/alerts/delivery";
 import { AlertError } from "@/lib/server/alerts/errors";
 import { manage, subscribe, type SubscribeResult } from "@/lib/server/alerts/subscriptions";
-import { type ManagedSubscription } from "@/lib/domain/views/alerts";
 import { createAttestationDraft, publishAttestation } from "@/lib/server/commands/attestations";
+import { GET as manageRoute } from "@/app/api/alerts/manage/route";
+import { POST as subscribeRoute } from "@/app/api/alerts/subscribe/route";
+
+import { alertsEnv, startReceiver, until, type Receiver } from "../support/alerts";
 import { makeIssuer, testPrisma } from "../support/db";
 import { actAs, makeUser, pointAppAtRunDatabase, validAttestation } from "../support/editor";
-import { alertsEnv, startReceiver, until, type Receiver } from "../support/alerts";
 
 vi.mock("next/cache", () => ({ cacheTag: () => {}, cacheLife: () => {}, revalidateTag: () => {} }));
 pointAppAtRunDatabase();
@@ -66,7 +68,13 @@ describe("webhook alerts", () => {
       new Request(`${BASE}/api/alerts/subscribe`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ channel: "webhook", address: hook.url("/in?key=abc"), issuer: issuer.slug, kinds: ["report_published"], locale: "es" }),
+        body: JSON.stringify({
+          channel: "webhook",
+          address: hook.url("/in?key=abc"),
+          issuer: issuer.slug,
+          kinds: ["report_published"],
+          locale: "es",
+        }),
       }),
     );
     expect(res.status).toBe(201);
@@ -83,12 +91,23 @@ describe("webhook alerts", () => {
     expect(req.headers["content-type"]).toBe("application/json");
     expect(verifyWebhookSignature(shown.secret, req.body, req.headers["x-usd1-signature"] as string, { now: Date.now() })).toBe(true);
     // the signature covers the body: another body, or another secret, does not verify
-    expect(verifyWebhookSignature(shown.secret, req.body.replace("Hook Dollar", "Hook Dollars"), req.headers["x-usd1-signature"] as string, { now: Date.now() })).toBe(false);
-    expect(verifyWebhookSignature(`${shown.secret}x`, req.body, req.headers["x-usd1-signature"] as string, { now: Date.now() })).toBe(false);
+    expect(
+      verifyWebhookSignature(shown.secret, req.body.replace("Hook Dollar", "Hook Dollars"), req.headers["x-usd1-signature"] as string, {
+        now: Date.now(),
+      }),
+    ).toBe(false);
+    expect(verifyWebhookSignature(`${shown.secret}x`, req.body, req.headers["x-usd1-signature"] as string, { now: Date.now() })).toBe(
+      false,
+    );
 
     const body = alertWebhookSchema.parse(JSON.parse(req.body));
     const event = await prisma.alertEvent.findUniqueOrThrow({ where: { dedupeKey: `report_published:${reportId}` } });
-    expect(body).toMatchObject({ id: event.id.toString(), kind: "report_published", locale: "es", issuer: { slug: issuer.slug, name: "Hook Dollar" } });
+    expect(body).toMatchObject({
+      id: event.id.toString(),
+      kind: "report_published",
+      locale: "es",
+      issuer: { slug: issuer.slug, name: "Hook Dollar" },
+    });
     expect(body.links.page).toBe(`${BASE}/es/issuers/${issuer.slug}`);
     expect(body.figures.find((f) => f.key === "total_reserves")).toMatchObject({ value: "5200000000", bound: "approx", text: "≈ $5.2 B" });
     expect(req.headers["x-usd1-event-id"]).toBe(body.id);
@@ -163,7 +182,13 @@ describe("webhook alerts", () => {
     const restore = alertsEnv({ WEBHOOK_ALLOW_PRIVATE: undefined });
     try {
       // …refused when not: an IP literal, a name resolving to loopback, the metadata address.
-      for (const url of [hook.url(), `http://localhost:${hook.port}/`, "http://169.254.169.254/latest/meta-data", "http://[::1]:9/", "http://2130706433/"]) {
+      for (const url of [
+        hook.url(),
+        `http://localhost:${hook.port}/`,
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::1]:9/",
+        "http://2130706433/",
+      ]) {
         const err = await subscribe({ channel: "webhook", address: url, kinds: ["report_published"] }, { ip: null }).then(
           () => null,
           (e: unknown) => e,

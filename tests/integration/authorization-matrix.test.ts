@@ -10,12 +10,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { ADMIN_ONLY, PUBLIC_WRITES } from "@/lib/server/access-policy";
+
 import { sql, testPrisma } from "../support/db";
 import { actAs, makeUser, pointAppAtRunDatabase } from "../support/editor";
 
 // Expiring cache tags needs Next's request scope; nothing here should get that far anyway.
-vi.mock("next/cache", async (original) => ({ ...(await original<object>()), revalidateTag: vi.fn(), updateTag: vi.fn(), revalidatePath: vi.fn() }));
+vi.mock("next/cache", async (original) => ({
+  ...(await original<object>()),
+  revalidateTag: vi.fn(),
+  updateTag: vi.fn(),
+  revalidatePath: vi.fn(),
+}));
 pointAppAtRunDatabase();
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
@@ -35,7 +42,14 @@ function walk(dir: string, out: string[] = []): string[] {
 
 const rel = (f: string) => path.relative(root, f).split(path.sep).join("/");
 /** "app/api/(x)/foo/[id]/route.ts" → "/api/foo/[id]" */
-const routeOf = (file: string) => "/" + rel(file).replace(/^app\//, "").replace(/\/?route\.tsx?$/, "").split("/").filter((s) => s && !/^\(.*\)$/.test(s)).join("/");
+const routeOf = (file: string) =>
+  "/" +
+  rel(file)
+    .replace(/^app\//, "")
+    .replace(/\/?route\.tsx?$/, "")
+    .split("/")
+    .filter((s) => s && !/^\(.*\)$/.test(s))
+    .join("/");
 const USE_SERVER = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/;
 
 type Outcome = { status: number; kind?: string };
@@ -54,14 +68,23 @@ async function discover(): Promise<Endpoint[]> {
       if (!WRITE_METHODS.some((m) => new RegExp(`\\b${m}\\b`).test(source))) continue;
       const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
       const route = routeOf(file);
-      const params = Object.fromEntries([...route.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)].map((m) => [m[1]!, route.includes(`[...${m[1]}]`) ? ["matrix"] : "matrix-does-not-exist"]));
+      const params = Object.fromEntries(
+        [...route.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)].map((m) => [
+          m[1]!,
+          route.includes(`[...${m[1]}]`) ? ["matrix"] : "matrix-does-not-exist",
+        ]),
+      );
       for (const method of WRITE_METHODS) {
         const handler = mod[method];
         if (typeof handler !== "function") continue;
         endpoints.push({
           key: `${method} ${route}`,
           call: async () => {
-            const req = new Request(`http://localhost${route}`, { method, headers: { "content-type": "application/json", "content-length": "2" }, body: "{}" });
+            const req = new Request(`http://localhost${route}`, {
+              method,
+              headers: { "content-type": "application/json", "content-length": "2" },
+              body: "{}",
+            });
             const res = (await handler(req, { params: Promise.resolve(params) })) as Response;
             const body = (await res.json().catch(() => null)) as { error?: { kind?: string } } | null;
             return { status: res.status, kind: body?.error?.kind };
@@ -91,7 +114,8 @@ async function discover(): Promise<Endpoint[]> {
   return endpoints;
 }
 
-const statusOf = (kind: string | undefined) => ({ unauthenticated: 401, forbidden: 403, validation: 400, not_found: 404, state: 409 })[kind ?? ""] ?? 500;
+const statusOf = (kind: string | undefined) =>
+  ({ unauthenticated: 401, forbidden: 403, validation: 400, not_found: 404, state: 409 })[kind ?? ""] ?? 500;
 const refusedAsAnonymous = (o: Outcome) => o.status === 401 || o.kind === "unauthenticated";
 const refusedAsForbidden = (o: Outcome) => o.status === 403 || o.kind === "forbidden";
 const allowedThrough = (o: Outcome) => !refusedAsAnonymous(o) && !refusedAsForbidden(o) && o.status !== 500;
@@ -146,7 +170,8 @@ describe("the authorization matrix", () => {
       const o = await e.call();
       if (declared) {
         // public for a reason, but still refused without its token
-        if (declared.invoke && o.status < 400 && o.kind === undefined) failures.push(`${e.key}: public, yet accepted an empty anonymous request (${o.status})`);
+        if (declared.invoke && o.status < 400 && o.kind === undefined)
+          failures.push(`${e.key}: public, yet accepted an empty anonymous request (${o.status})`);
       } else if (!refusedAsAnonymous(o)) failures.push(`${e.key}: answered ${o.status} ${o.kind ?? ""} to an anonymous caller`);
     }
     expect(failures).toEqual([]);
@@ -158,8 +183,10 @@ describe("the authorization matrix", () => {
     for (const e of endpoints) {
       if (PUBLIC_WRITES[e.key]) continue;
       const o = await e.call();
-      if (ADMIN_ONLY.has(e.key) && !refusedAsForbidden(o)) failures.push(`${e.key}: admin-only, but an editor got ${o.status} ${o.kind ?? ""}`);
-      if (!ADMIN_ONLY.has(e.key) && !allowedThrough(o)) failures.push(`${e.key}: an editor was refused (${o.status} ${o.kind ?? ""}); list it in ADMIN_ONLY if that is intended`);
+      if (ADMIN_ONLY.has(e.key) && !refusedAsForbidden(o))
+        failures.push(`${e.key}: admin-only, but an editor got ${o.status} ${o.kind ?? ""}`);
+      if (!ADMIN_ONLY.has(e.key) && !allowedThrough(o))
+        failures.push(`${e.key}: an editor was refused (${o.status} ${o.kind ?? ""}); list it in ADMIN_ONLY if that is intended`);
     }
     expect(failures).toEqual([]);
   });

@@ -8,13 +8,15 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
+
 import { loadDataset } from "@/lib/server/commands/load-dataset";
 import { demoDataset } from "@/prisma/seed/demo";
+
 import { backupBuiltin, restoreBuiltin } from "../../scripts/lib/backup/builtin";
 import { findPgTool } from "../../scripts/lib/backup/pg-tools";
-import { fillAlertTables, fillLiveTables } from "../support/live-fill";
 import { prismaFor } from "../../scripts/lib/seed";
 import { withFreshDatabase } from "../support/db";
+import { fillAlertTables, fillLiveTables } from "../support/live-fill";
 
 const root = path.resolve(__dirname, "..", "..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "usd1-backup-test-"));
@@ -28,19 +30,46 @@ async function fill(url: string): Promise<void> {
   try {
     expect((await loadDataset(prisma, demoDataset(), "backup test")).ok).toBe(true);
     const user = await prisma.user.create({ data: { email: "editor@example.org", displayName: "Backup Editor", role: "admin" } });
-    await prisma.invite.create({ data: { tokenHash: "a".repeat(64), email: "new@example.org", createdById: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+    await prisma.invite.create({
+      data: { tokenHash: "a".repeat(64), email: "new@example.org", createdById: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
+    });
     await prisma.signInAttempt.create({ data: { email: "editor@example.org", ip: "127.0.0.1", outcome: "succeeded" } });
     await prisma.formStamp.create({ data: { hash: "c".repeat(64), expiresAt: new Date(Date.now() + 3_600_000) } });
     const issuer = await prisma.issuer.findFirstOrThrow({ orderBy: { slug: "asc" } });
     await fillLiveTables(prisma, issuer.id);
     await fillAlertTables(prisma, issuer.id);
-    await prisma.issuerReview.create({ data: { issuerId: issuer.id, reviewerId: user.id, note: "checked, \"quoted\"\nsecond line" } });
-    await prisma.licence.create({ data: { issuerId: issuer.id, regulator: "Régulateur, \"quoted\"\nsecond line", licence: "EMI", jurisdiction: "FR", since: new Date("2021-04-01") } });
+    await prisma.issuerReview.create({ data: { issuerId: issuer.id, reviewerId: user.id, note: 'checked, "quoted"\nsecond line' } });
+    await prisma.licence.create({
+      data: {
+        issuerId: issuer.id,
+        regulator: 'Régulateur, "quoted"\nsecond line',
+        licence: "EMI",
+        jurisdiction: "FR",
+        since: new Date("2021-04-01"),
+      },
+    });
     await prisma.correctionSuggestion.create({
-      data: { issuerId: issuer.id, field: "other", figure: "<b>figure</b>", proposedValue: "≈ 1 €", sourceUrl: "https://example.org/s", snapshot: { report: null }, followTokenHash: "b".repeat(64), decidedById: user.id },
+      data: {
+        issuerId: issuer.id,
+        field: "other",
+        figure: "<b>figure</b>",
+        proposedValue: "≈ 1 €",
+        sourceUrl: "https://example.org/s",
+        snapshot: { report: null },
+        followTokenHash: "b".repeat(64),
+        decidedById: user.id,
+      },
     });
     await prisma.auditEntry.create({
-      data: { actorId: user.id, actorLabel: user.displayName, action: "update", entityType: "issuer", entityId: issuer.id, before: { name: "a, b" }, after: { note: "ünïcode ≥ 1 €, \"quotes\"\n" } },
+      data: {
+        actorId: user.id,
+        actorLabel: user.displayName,
+        action: "update",
+        entityType: "issuer",
+        entityId: issuer.id,
+        before: { name: "a, b" },
+        after: { note: 'ünïcode ≥ 1 €, "quotes"\n' },
+      },
     });
   } finally {
     await prisma.$disconnect();
@@ -77,11 +106,15 @@ async function query<T extends pg.QueryResultRow>(url: string, text: string): Pr
 }
 
 function command(script: "db-backup" | "db-restore", args: string[], databaseUrl: string) {
-  return spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", `${script}.ts`), ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-  });
+  return spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", `${script}.ts`), ...args],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      encoding: "utf8",
+    },
+  );
 }
 
 // Each test makes two databases and loads the demo set: slower than the 30 s default on a busy server.
@@ -169,11 +202,16 @@ describe("backup and restore", { timeout: 120_000 }, () => {
   it("refuses a backup whose migrations this version does not know", async () => {
     await withFreshDatabase(async (source) => {
       await fill(source);
-      await query(source, "INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('future', 'x', '29991231000000_future', now(), 1)");
+      await query(
+        source,
+        "INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('future', 'x', '29991231000000_future', now(), 1)",
+      );
       const file = backupFile();
       await backupBuiltin(source, file);
       await withFreshDatabase(async (target) => {
-        await expect(restoreBuiltin(target, file)).rejects.toThrow(/newer version of USD1 Backed \(migrations unknown here: 29991231000000_future\)/);
+        await expect(restoreBuiltin(target, file)).rejects.toThrow(
+          /newer version of USD1 Backed \(migrations unknown here: 29991231000000_future\)/,
+        );
         expect((await query<{ n: string }>(target, "SELECT count(*)::text AS n FROM issuer"))[0]!.n).toBe("0");
       });
     });

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
+
 import { importAttestations } from "@/lib/server/commands/import-attestations";
+
 import { makeIssuer, testPrisma } from "../support/db";
 import { monthEnds, parseImportFiles, reportsCsv, type ReportRowSpec } from "../support/import-csv";
 
@@ -15,7 +17,10 @@ describe("bulk import of reports", () => {
   it("refuses 500 rows whole when 3 are bad, reporting exactly those 3 by line and column, and writes nothing", async () => {
     const [a, b] = await issuers(2);
     const dates = monthEnds(250);
-    const specs: ReportRowSpec[] = [...dates.map((asOf) => ({ issuerSlug: a!.slug, asOf })), ...dates.map((asOf) => ({ issuerSlug: b!.slug, asOf }))];
+    const specs: ReportRowSpec[] = [
+      ...dates.map((asOf) => ({ issuerSlug: a!.slug, asOf })),
+      ...dates.map((asOf) => ({ issuerSlug: b!.slug, asOf })),
+    ];
     // data rows start on line 2: spec index i is on line i + 2
     specs[10] = { ...specs[10]!, tokens: "-5" };
     specs[200] = { ...specs[200]!, issuerSlug: "no-such-issuer" };
@@ -47,7 +52,13 @@ describe("bulk import of reports", () => {
     const [a] = await issuers(1);
     const specs = monthEnds(2).map((asOf) => ({ issuerSlug: a!.slug, asOf }));
     expect((await importAttestations(prisma, parseImportFiles(reportsCsv(specs)), actor)).ok).toBe(true);
-    const again = await importAttestations(prisma, parseImportFiles(reportsCsv([...specs.slice(0, 1), { issuerSlug: a!.slug, asOf: "2019-01-31" }, { issuerSlug: a!.slug, asOf: "2019-01-31" }])), actor);
+    const again = await importAttestations(
+      prisma,
+      parseImportFiles(
+        reportsCsv([...specs.slice(0, 1), { issuerSlug: a!.slug, asOf: "2019-01-31" }, { issuerSlug: a!.slug, asOf: "2019-01-31" }]),
+      ),
+      actor,
+    );
     expect(again.ok).toBe(false);
     if (again.ok) return;
     // The repeated report's lines all name it by issuer and date, so the first copy also collects the
@@ -64,7 +75,12 @@ describe("bulk import of reports", () => {
 
   it("a dry run checks everything and writes nothing", async () => {
     const [a] = await issuers(1);
-    const result = await importAttestations(prisma, parseImportFiles(reportsCsv(monthEnds(24).map((asOf) => ({ issuerSlug: a!.slug, asOf })))), actor, { dryRun: true });
+    const result = await importAttestations(
+      prisma,
+      parseImportFiles(reportsCsv(monthEnds(24).map((asOf) => ({ issuerSlug: a!.slug, asOf })))),
+      actor,
+      { dryRun: true },
+    );
     expect(result).toEqual({ ok: true, dryRun: true, reports: 24, compositionLines: 48, byIssuer: { [a!.slug]: 24 } });
     expect(await prisma.attestation.count({ where: { issuerId: a!.id } })).toBe(0);
   });
@@ -79,6 +95,16 @@ describe("bulk import of reports", () => {
     const ids = many.map((i) => i.id);
     expect(await prisma.attestation.count({ where: { issuerId: { in: ids } } })).toBe(10_000);
     expect(await prisma.compositionLine.count({ where: { attestation: { issuerId: { in: ids } } } })).toBe(20_000);
-    expect(await prisma.auditEntry.count({ where: { reason: "bulk import", entityType: "attestation", entityId: { in: (await prisma.attestation.findMany({ where: { issuerId: { in: ids } }, select: { id: true } })).map((x) => x.id) } } })).toBe(10_000);
+    expect(
+      await prisma.auditEntry.count({
+        where: {
+          reason: "bulk import",
+          entityType: "attestation",
+          entityId: {
+            in: (await prisma.attestation.findMany({ where: { issuerId: { in: ids } }, select: { id: true } })).map((x) => x.id),
+          },
+        },
+      }),
+    ).toBe(10_000);
   }, 120_000);
 });

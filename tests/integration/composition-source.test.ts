@@ -2,13 +2,15 @@
 // covers too little of total reserves is never taken for the whole.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+
 import { evaluate } from "@/lib/domain/evaluation";
-import { ELIGIBILITY_FRAMEWORKS } from "@/lib/domain/metrics/eligibility";
-import { COMPLETE_BREAKDOWN_PCT, compositionShares, compositionSource } from "@/lib/domain/metrics/composition";
 import { packToDataset } from "@/lib/domain/import/public-pack";
+import { COMPLETE_BREAKDOWN_PCT, compositionShares, compositionSource } from "@/lib/domain/metrics/composition";
+import { ELIGIBILITY_FRAMEWORKS } from "@/lib/domain/metrics/eligibility";
 import type { AttestationData } from "@/lib/domain/types";
 import { loadDataset } from "@/lib/server/commands/load-dataset";
 import { attestationInclude, toAttestationData } from "@/lib/server/queries/mappers";
+
 import { prismaFor, readPack } from "../../scripts/lib/seed";
 import { withFreshDatabase } from "../support/db";
 
@@ -20,7 +22,9 @@ async function reportsOf(dir: string | undefined): Promise<Map<string, Attestati
     const prisma = prismaFor(url);
     try {
       expect((await loadDataset(prisma, packToDataset(readPack(dir)).dataset, "test")).ok).toBe(true);
-      const rows = (await prisma.attestation.findMany({ where: { state: "published" }, include: attestationInclude, orderBy: { asOf: "asc" } })).map(toAttestationData);
+      const rows = (
+        await prisma.attestation.findMany({ where: { state: "published" }, include: attestationInclude, orderBy: { asOf: "asc" } })
+      ).map(toAttestationData);
       for (const a of rows) out.set(a.issuerSlug, [...(out.get(a.issuerSlug) ?? []), a]);
     } finally {
       await prisma.$disconnect();
@@ -75,5 +79,10 @@ describe("the composition a page, the API and the CSV take for an issuer", () =>
 });
 
 function fakeIssuer(slug: string) {
-  return { slug, redemption: { eligibility: null, minimumUsd: null, fee: null, settlement: null }, counterparties: [], licences: [] } as unknown as Parameters<typeof evaluate>[0];
+  return {
+    slug,
+    redemption: { eligibility: null, minimumUsd: null, fee: null, settlement: null },
+    counterparties: [],
+    licences: [],
+  } as unknown as Parameters<typeof evaluate>[0];
 }

@@ -2,12 +2,14 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+
 import { columnNames, CSV_KINDS } from "@/lib/domain/csv/columns";
 import { neutralise, unneutralise } from "@/lib/domain/csv/neutralise";
 import { formatAsOf } from "@/lib/domain/dates";
 import { loadDataset } from "@/lib/server/commands/load-dataset";
+
+import { csvHeader, csvRows, exportCsv } from "../support/csv";
 import { richDataset } from "../support/datasets";
-import { exportCsv, csvHeader, csvRows } from "../support/csv";
 import { sql, testPrisma } from "../support/db";
 
 // The read models run here without Next: their cache calls become no-ops, the queries are real.
@@ -143,10 +145,13 @@ async function setEverywhere(slug: string, value: string) {
   const ids = `SELECT id FROM issuer WHERE slug = $2`;
   for (const [table, column, key] of TEXT_COLUMNS) {
     const scope =
-      key === "slug" ? `slug = $2`
-      : key === "issuer_id" ? `issuer_id IN (${ids})`
-      : key === "attestation_id" ? `attestation_id IN (SELECT a.id FROM attestation a WHERE a.issuer_id IN (${ids}))`
-      : `stress_event_id IN (SELECT e.id FROM stress_event e WHERE e.issuer_id IN (${ids}))`;
+      key === "slug"
+        ? `slug = $2`
+        : key === "issuer_id"
+          ? `issuer_id IN (${ids})`
+          : key === "attestation_id"
+            ? `attestation_id IN (SELECT a.id FROM attestation a WHERE a.issuer_id IN (${ids}))`
+            : `stress_event_id IN (SELECT e.id FROM stress_event e WHERE e.issuer_id IN (${ids}))`;
     await sql(`UPDATE ${table} SET ${column} = $1 WHERE ${scope}`, [value, slug]);
   }
 }

@@ -3,14 +3,23 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
+
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CSV_FILES, type CsvKind } from "@/lib/domain/csv/columns";
 import { packToDataset } from "@/lib/domain/import/public-pack";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadDataset } from "@/lib/server/commands/load-dataset";
-import { attestationInclude, issuerInclude, stressInclude, toAttestationData, toIssuerData, toStressEventData } from "@/lib/server/queries/mappers";
+import {
+  attestationInclude,
+  issuerInclude,
+  stressInclude,
+  toAttestationData,
+  toIssuerData,
+  toStressEventData,
+} from "@/lib/server/queries/mappers";
+
 import { prismaFor, readPack } from "../../scripts/lib/seed";
-import { richDataset } from "../support/datasets";
 import { exportCsv } from "../support/csv";
+import { richDataset } from "../support/datasets";
 import { testPrisma, withFreshDatabase } from "../support/db";
 
 const prisma = testPrisma();
@@ -38,7 +47,11 @@ async function snapshot(db: PrismaClient, slugs: string[]) {
     include: attestationInclude,
     orderBy: [{ issuer: { slug: "asc" } }, { asOf: "asc" }, { reportType: "asc" }],
   });
-  const stress = await db.stressEvent.findMany({ where: { issuer: where }, include: stressInclude, orderBy: [{ issuer: { slug: "asc" } }, { startDate: "asc" }, { summary: "asc" }] });
+  const stress = await db.stressEvent.findMany({
+    where: { issuer: where },
+    include: stressInclude,
+    orderBy: [{ issuer: { slug: "asc" } }, { startDate: "asc" }, { summary: "asc" }],
+  });
   return {
     issuers: issuers.map((i) => ({ ...toIssuerData(i), id: undefined })),
     attestations: attestations.map((a) => ({ ...toAttestationData(a), id: undefined })),

@@ -1,12 +1,14 @@
 // An editor saves while PostgreSQL is unreachable: the answer is a message the
 // editor can act on, never a stack trace, and nothing is saved.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { DATABASE_UNAVAILABLE } from "@/lib/server/commands/errors";
 import { isDatabaseUnavailable } from "@/lib/server/db-errors";
-import { POST as createAttestation } from "@/app/api/editor/attestations/route";
 import { inviteAction } from "@/app/(editor)/editor/(gated)/users/actions";
+import { POST as createAttestation } from "@/app/api/editor/attestations/route";
+
 import { makeIssuer, testPrisma } from "../support/db";
 import { actAs, makeUser, pointAppAtRunDatabase, validAttestation } from "../support/editor";
 
@@ -16,7 +18,10 @@ const prisma = testPrisma();
 const global = globalThis as unknown as { prisma?: PrismaClient };
 
 // Port 1 on the loopback: nothing listens, the connection is refused at once.
-const unreachable = () => new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:1/usd1", connectionTimeoutMillis: 2_000 }) });
+const unreachable = () =>
+  new PrismaClient({
+    adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:1/usd1", connectionTimeoutMillis: 2_000 }),
+  });
 const reachable = () => new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl"), max: 2 }) });
 
 let editor: { id: string };
@@ -37,9 +42,16 @@ afterEach(async () => {
 afterAll(() => prisma.$disconnect());
 
 const post = (body: unknown) =>
-  createAttestation(new Request("http://localhost/api/editor/attestations", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), {
-    params: Promise.resolve({}),
-  } as never);
+  createAttestation(
+    new Request("http://localhost/api/editor/attestations", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+    {
+      params: Promise.resolve({}),
+    } as never,
+  );
 
 describe("a save while the database is unreachable", () => {
   it("answers 503 with the message, from a route handler", async () => {
@@ -47,14 +59,18 @@ describe("a save while the database is unreachable", () => {
     actAs(editor);
     const res = await post({ input: validAttestation(slug) });
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ error: { kind: "unavailable", message: "The database is temporarily unavailable; nothing was saved." } });
+    expect(await res.json()).toEqual({
+      error: { kind: "unavailable", message: "The database is temporarily unavailable; nothing was saved." },
+    });
   });
 
   it("answers the same when the database goes away between the session check and the write", async () => {
     const live = reachable();
     const dead = unreachable();
     // Reads (the session's user) reach PostgreSQL; the write's transaction does not.
-    global.prisma = new Proxy(live, { get: (target, prop) => (prop === "$transaction" ? dead.$transaction.bind(dead) : Reflect.get(target, prop, target)) });
+    global.prisma = new Proxy(live, {
+      get: (target, prop) => (prop === "$transaction" ? dead.$transaction.bind(dead) : Reflect.get(target, prop, target)),
+    });
     actAs(editor);
     const before = await prisma.attestation.count({ where: { issuerId } });
     const res = await post({ input: validAttestation(slug) });

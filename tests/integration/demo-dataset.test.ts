@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import { loadDataset } from "@/lib/server/commands/load-dataset";
 import { demoDataset } from "@/prisma/seed/demo";
+
 import { prismaFor } from "../../scripts/lib/seed";
 import { withFreshDatabase } from "../support/db";
 
@@ -38,7 +40,10 @@ describe("the demo dataset", () => {
       const prisma = prismaFor(url);
       try {
         const result = await loadDataset(prisma, data, "test");
-        expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ where: "attestations[10].report.totalReserves.value" })] });
+        expect(result).toEqual({
+          ok: false,
+          problems: [expect.objectContaining({ where: "attestations[10].report.totalReserves.value" })],
+        });
         expect(await prisma.issuer.count()).toBe(0);
         expect(await prisma.auditEntry.count()).toBe(0);
       } finally {

@@ -1,11 +1,23 @@
 // Accounts: revoking at once, roles, one-time invites, the first admin.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encode, getToken } from "next-auth/jwt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { authOptions, getCurrentUser, requireRole } from "@/lib/server/auth";
-import { CommandError } from "@/lib/server/commands/errors";
 import { createAttestationDraft } from "@/lib/server/commands/attestations";
-import { acceptInvite, changeRole, createAdmin, createInvite, hashToken, inviteStatus, restoreUser, revokeUser, withdrawInvite } from "@/lib/server/commands/users";
+import { CommandError } from "@/lib/server/commands/errors";
+import {
+  acceptInvite,
+  changeRole,
+  createAdmin,
+  createInvite,
+  hashToken,
+  inviteStatus,
+  restoreUser,
+  revokeUser,
+  withdrawInvite,
+} from "@/lib/server/commands/users";
 import { signInWithPassword } from "@/lib/server/sign-in/password-sign-in";
+
 import { makeIssuer, sql, testPrisma, unique } from "../support/db";
 import { actAs, makeUser, PASSWORD, pointAppAtRunDatabase, validAttestation } from "../support/editor";
 
@@ -101,7 +113,9 @@ describe("invites", () => {
     // only the hash is stored, and the token appears in no audit entry
     const stored = await prisma.invite.findFirstOrThrow({ where: { email } });
     expect(stored.tokenHash).toBe(hashToken(token));
-    const leaked = await sql(`SELECT count(*)::int AS n FROM audit_entry WHERE after::text LIKE $1 OR before::text LIKE $1`, [`%${token}%`]);
+    const leaked = await sql(`SELECT count(*)::int AS n FROM audit_entry WHERE after::text LIKE $1 OR before::text LIKE $1`, [
+      `%${token}%`,
+    ]);
     expect(leaked.rows[0]).toEqual({ n: 0 });
 
     actAs(null); // the invitee has no session
@@ -131,7 +145,9 @@ describe("invites", () => {
   it("expire, and can be withdrawn", async () => {
     actAs(admin);
     const expiring = tokenOf((await createInvite({ email: `${unique("late")}@example.org` })).data.path);
-    await sql(`UPDATE invite SET created_at = now() - interval '4 days', expires_at = now() - interval '1 day' WHERE token_hash = $1`, [hashToken(expiring)]);
+    await sql(`UPDATE invite SET created_at = now() - interval '4 days', expires_at = now() - interval '1 day' WHERE token_hash = $1`, [
+      hashToken(expiring),
+    ]);
     const expired = await refused(acceptInvite({ token: expiring, displayName: "Late", password: PASSWORD, passwordAgain: PASSWORD }));
     expect(expired.message).toMatch(/expired/);
 
@@ -173,7 +189,11 @@ describe("sessions", () => {
   it("last 8 hours by default and carry only the user id and sign-in time", async () => {
     const options = authOptions();
     expect(options.session?.maxAge).toBe(8 * 3600);
-    const token = await options.callbacks!.jwt!({ token: { name: "x", email: "x@example.org" }, user: { id: "u1" }, account: { provider: "credentials", type: "credentials", providerAccountId: "u1" } } as never);
+    const token = await options.callbacks!.jwt!({
+      token: { name: "x", email: "x@example.org" },
+      user: { id: "u1" },
+      account: { provider: "credentials", type: "credentials", providerAccountId: "u1" },
+    } as never);
     expect(Object.keys(token).sort()).toEqual(["signedInAt", "sub", "uid"]);
   });
 
@@ -209,7 +229,9 @@ describe("GitHub sign-in", () => {
     const signIn = authOptions().callbacks!.signIn!;
     const account = { provider: "github", type: "oauth", providerAccountId: "42" } as never;
     expect(await signIn({ user: { id: "42", verifiedEmails: [user.email] }, account } as never)).toBe(true);
-    expect(await signIn({ user: { id: "43", verifiedEmails: [`${unique("nobody")}@example.org`] }, account } as never)).toMatch(/^\/editor\/sign-in\?error=No%20editor%20account/);
+    expect(await signIn({ user: { id: "43", verifiedEmails: [`${unique("nobody")}@example.org`] }, account } as never)).toMatch(
+      /^\/editor\/sign-in\?error=No%20editor%20account/,
+    );
     expect(await prisma.user.count()).toBe(before);
   });
 });

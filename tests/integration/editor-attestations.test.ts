@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { CommandError } from "@/lib/server/commands/errors";
+
 import {
   correctAttestation,
   createAttestationDraft,
@@ -7,7 +7,9 @@ import {
   retractAttestation,
   saveAttestationDraft,
 } from "@/lib/server/commands/attestations";
+import { CommandError } from "@/lib/server/commands/errors";
 import { getIssuerProfile } from "@/lib/server/queries/issuer";
+
 import { makeIssuer, testPrisma } from "../support/db";
 import { actAs, daysFromToday, makeUser, pointAppAtRunDatabase, validAttestation } from "../support/editor";
 
@@ -45,10 +47,16 @@ describe("the attestation lifecycle", () => {
     // a draft is not public: nothing to expire
     expect(draft.tags).toEqual([]);
 
-    const saved = await saveAttestationDraft(draft.data.id, { version: 1, input: validAttestation(issuer.slug, { asOf: "2025-03-31", firm: "Renamed LLP" }) });
+    const saved = await saveAttestationDraft(draft.data.id, {
+      version: 1,
+      input: validAttestation(issuer.slug, { asOf: "2025-03-31", firm: "Renamed LLP" }),
+    });
     expect(saved.data.version).toBe(2);
 
-    const published = await publishAttestation(draft.data.id, { version: 2, input: validAttestation(issuer.slug, { asOf: "2025-03-31", firm: "Renamed LLP", publishedOn: "2025-04-20" }) });
+    const published = await publishAttestation(draft.data.id, {
+      version: 2,
+      input: validAttestation(issuer.slug, { asOf: "2025-03-31", firm: "Renamed LLP", publishedOn: "2025-04-20" }),
+    });
     expect(published.data.state).toBe("published");
     expect(published.tags).toEqual([`issuer:${issuer.slug}`, "attestations"]);
 
@@ -100,7 +108,10 @@ describe("the attestation lifecycle", () => {
     const d = await createAttestationDraft({ input: validAttestation(issuer.slug, { asOf: "2025-05-31" }) });
     let profile = await getIssuerProfile(issuer.slug);
     expect(profile!.attestations).toHaveLength(0); // drafts never leave the editor area
-    const p = await publishAttestation(d.data.id, { version: d.data.version, input: validAttestation(issuer.slug, { asOf: "2025-05-31" }) });
+    const p = await publishAttestation(d.data.id, {
+      version: d.data.version,
+      input: validAttestation(issuer.slug, { asOf: "2025-05-31" }),
+    });
     await correctAttestation(d.data.id, {
       version: p.data.version,
       reason: "typo in tokens",
@@ -133,14 +144,18 @@ describe("the attestation lifecycle", () => {
     expect(err.details.existing).toEqual({ id: first.data.id, href: `/editor/attestations/${first.data.id}` });
     expect(err.details.fieldErrors?.asOf).toBeDefined();
     // another report type on the same date is another report
-    await expect(createAttestationDraft({ input: validAttestation(issuer.slug, { asOf: "2025-02-28", reportType: "audit" }) })).resolves.toBeTruthy();
+    await expect(
+      createAttestationDraft({ input: validAttestation(issuer.slug, { asOf: "2025-02-28", reportType: "audit" }) }),
+    ).resolves.toBeTruthy();
     expect(await prisma.attestation.count({ where: { issuerId: issuer.id } })).toBe(2);
   });
 
   it("accepts a new report's envelope with an empty version (as the form sends it)", async () => {
     const issuer = await makeIssuer(prisma);
     actAs(editor);
-    await expect(createAttestationDraft({ version: null, input: validAttestation(issuer.slug) })).resolves.toMatchObject({ data: { version: 1 } });
+    await expect(createAttestationDraft({ version: null, input: validAttestation(issuer.slug) })).resolves.toMatchObject({
+      data: { version: 1 },
+    });
   });
 
   it("accepts a month-only as-of date and stores it as the month with month precision", async () => {
@@ -174,16 +189,24 @@ describe("the attestation lifecycle", () => {
     actAs(editor);
     const over = await refusal(
       createAttestationDraft({
-        input: validAttestation(issuer.slug, { composition: [{ category: "tbills_93d", amountUsd: { value: "1200000", precision: "exact" }, sharePct: null }] }),
+        input: validAttestation(issuer.slug, {
+          composition: [{ category: "tbills_93d", amountUsd: { value: "1200000", precision: "exact" }, sharePct: null }],
+        }),
       }),
     );
     expect(over.details.fieldErrors?.composition?.[0]).toMatch(/exceed total reserves by 18\.81 points \(tolerance 0\.5 points\)/);
     // within 0.5 points: fine
     await expect(
-      createAttestationDraft({ input: validAttestation(issuer.slug, { composition: [{ category: "tbills_93d", amountUsd: { value: "1014000", precision: "exact" }, sharePct: null }] }) }),
+      createAttestationDraft({
+        input: validAttestation(issuer.slug, {
+          composition: [{ category: "tbills_93d", amountUsd: { value: "1014000", precision: "exact" }, sharePct: null }],
+        }),
+      }),
     ).resolves.toBeTruthy();
     const partial = await createAttestationDraft({
-      input: validAttestation(issuer.slug, { composition: [{ category: "tbills_93d", amountUsd: { value: "500000", precision: "exact" }, sharePct: null }] }),
+      input: validAttestation(issuer.slug, {
+        composition: [{ category: "tbills_93d", amountUsd: { value: "500000", precision: "exact" }, sharePct: null }],
+      }),
     });
     expect(partial.data.warnings.find((w) => w.field === "composition")!.message).toMatch(/not captured by us/);
   });
@@ -193,15 +216,28 @@ describe("the attestation lifecycle", () => {
     actAs(editor);
     const d = await createAttestationDraft({ input: validAttestation(issuer.slug, { asOf: "2025-01-31" }) });
     const p = await publishAttestation(d.data.id, { version: 1, input: validAttestation(issuer.slug, { asOf: "2025-01-31" }) });
-    const viaDraft = await refusal(saveAttestationDraft(d.data.id, { version: p.data.version, input: validAttestation(issuer.slug, { asOf: "2025-01-31", firm: "Sneaky edit" }) }));
+    const viaDraft = await refusal(
+      saveAttestationDraft(d.data.id, {
+        version: p.data.version,
+        input: validAttestation(issuer.slug, { asOf: "2025-01-31", firm: "Sneaky edit" }),
+      }),
+    );
     expect(viaDraft.kind).toBe("state");
     const byEditor = await refusal(retractAttestation(d.data.id, { version: p.data.version, reason: "not allowed" }));
     expect(byEditor.kind).toBe("forbidden");
     const stored = await prisma.attestation.findUniqueOrThrow({ where: { id: d.data.id } });
     expect([stored.state, stored.firm]).toEqual(["published", "Test Assurance LLP"]);
-    const noChange = await refusal(correctAttestation(d.data.id, { version: p.data.version, reason: "nothing", input: validAttestation(issuer.slug, { asOf: "2025-01-31" }) }));
+    const noChange = await refusal(
+      correctAttestation(d.data.id, {
+        version: p.data.version,
+        reason: "nothing",
+        input: validAttestation(issuer.slug, { asOf: "2025-01-31" }),
+      }),
+    );
     expect(noChange.message).toMatch(/Nothing differs/);
-    const noReason = await refusal(correctAttestation(d.data.id, { version: p.data.version, input: validAttestation(issuer.slug, { asOf: "2025-01-31", firm: "x" }) }));
+    const noReason = await refusal(
+      correctAttestation(d.data.id, { version: p.data.version, input: validAttestation(issuer.slug, { asOf: "2025-01-31", firm: "x" }) }),
+    );
     expect(noReason.details.fieldErrors?.reason).toBeDefined();
   });
 

@@ -2,10 +2,12 @@
 // is no longer current, is refused with what changed meanwhile, field by
 // field. Nothing is ever overwritten silently.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CommandError } from "@/lib/server/commands/errors";
+
 import { correctAttestation, createAttestationDraft, publishAttestation, saveAttestationDraft } from "@/lib/server/commands/attestations";
+import { CommandError } from "@/lib/server/commands/errors";
 import { createIssuer, updateIssuer } from "@/lib/server/commands/issuers";
 import { createStressEvent, updateStressEvent } from "@/lib/server/commands/stress-events";
+
 import { makeIssuer, testPrisma, unique } from "../support/db";
 import { actAs, makeUser, pointAppAtRunDatabase, validAttestation } from "../support/editor";
 
@@ -37,7 +39,11 @@ describe("concurrent edits", () => {
     const draft = await createAttestationDraft({ input: original });
 
     // both opened version 1; Alice saves first
-    const alicesEdit = validAttestation(issuer.slug, { asOf: "2025-07-31", firm: "Alice & Co", totalReserves: { value: "1012000", precision: "exact" } });
+    const alicesEdit = validAttestation(issuer.slug, {
+      asOf: "2025-07-31",
+      firm: "Alice & Co",
+      totalReserves: { value: "1012000", precision: "exact" },
+    });
     await saveAttestationDraft(draft.data.id, { version: 1, baseline: original, input: alicesEdit });
 
     actAs(bob);
@@ -52,8 +58,17 @@ describe("concurrent edits", () => {
     expect(err.details.current?.version).toBe(2);
 
     const stored = await prisma.attestation.findUniqueOrThrow({ where: { id: draft.data.id } });
-    expect([stored.firm, stored.standard, stored.totalReserves?.toString(), stored.version]).toEqual(["Alice & Co", "AICPA AT-C 205", "1012000", 2]);
-    const actions = await prisma.auditEntry.findMany({ where: { entityId: draft.data.id }, orderBy: { id: "asc" }, select: { action: true, actorLabel: true } });
+    expect([stored.firm, stored.standard, stored.totalReserves?.toString(), stored.version]).toEqual([
+      "Alice & Co",
+      "AICPA AT-C 205",
+      "1012000",
+      2,
+    ]);
+    const actions = await prisma.auditEntry.findMany({
+      where: { entityId: draft.data.id },
+      orderBy: { id: "asc" },
+      select: { action: true, actorLabel: true },
+    });
     expect(actions).toEqual([
       { action: "create", actorLabel: "Alice" },
       { action: "update", actorLabel: "Alice" },
@@ -92,7 +107,9 @@ describe("concurrent edits", () => {
     await correctAttestation(d.data.id, { version: p.data.version, baseline: original, input: aliceFix, reason: "tokens restated" });
     actAs(bob);
     const bobFix = validAttestation(issuer.slug, { asOf: "2025-09-30", tokensOutstanding: { value: "999000", precision: "exact" } });
-    const err = await refused(correctAttestation(d.data.id, { version: p.data.version, baseline: original, input: bobFix, reason: "a different reading" }));
+    const err = await refused(
+      correctAttestation(d.data.id, { version: p.data.version, baseline: original, input: bobFix, reason: "a different reading" }),
+    );
     expect(err.kind).toBe("conflict");
     expect(err.details.changes).toEqual([{ field: "tokensOutstanding.value", was: "1000000", now: "1001000" }]);
     const stored = await prisma.attestation.findUniqueOrThrow({ where: { id: d.data.id }, include: { revisions: true } });
@@ -103,7 +120,13 @@ describe("concurrent edits", () => {
   it("refuse the second of two issuer saves from the same version", async () => {
     actAs(alice);
     const slug = unique("conc-issuer");
-    const base = { slug, name: "Concurrent Dollar", backingModel: "fiat_reserve", declaredCadence: "monthly", licences: [{ regulator: "NYDFS", licence: "Trust charter", jurisdiction: "US-NY" }] };
+    const base = {
+      slug,
+      name: "Concurrent Dollar",
+      backingModel: "fiat_reserve",
+      declaredCadence: "monthly",
+      licences: [{ regulator: "NYDFS", licence: "Trust charter", jurisdiction: "US-NY" }],
+    };
     const created = await createIssuer({ input: base });
     const baseline = { ...base };
     await updateIssuer(created.data.id, { version: 1, baseline, input: { ...base, name: "Concurrent Dollar (renamed by Alice)" } });
@@ -112,17 +135,30 @@ describe("concurrent edits", () => {
     expect(err.kind).toBe("conflict");
     expect(err.details.changes?.map((c) => [c.field, c.now])).toEqual([["name", "Concurrent Dollar (renamed by Alice)"]]);
     const stored = await prisma.issuer.findUniqueOrThrow({ where: { id: created.data.id }, include: { licences: true } });
-    expect([stored.name, stored.status, stored.version, stored.licences.length]).toEqual(["Concurrent Dollar (renamed by Alice)", "active", 2, 1]);
+    expect([stored.name, stored.status, stored.version, stored.licences.length]).toEqual([
+      "Concurrent Dollar (renamed by Alice)",
+      "active",
+      2,
+      1,
+    ]);
   });
 
   it("refuse the second of two stress event saves from the same version", async () => {
     const issuer = await makeIssuer(prisma);
     actAs(alice);
-    const base = { issuerSlug: issuer.slug, kind: "depeg", startDate: "2024-03-10", summary: "Traded below $0.98 for two days", sources: [{ url: "https://example.org/news" }] };
+    const base = {
+      issuerSlug: issuer.slug,
+      kind: "depeg",
+      startDate: "2024-03-10",
+      summary: "Traded below $0.98 for two days",
+      sources: [{ url: "https://example.org/news" }],
+    };
     const created = await createStressEvent({ input: base });
     await updateStressEvent(created.data.id, { version: 1, baseline: base, input: { ...base, lowestPrice: "0.9712" } });
     actAs(bob);
-    const err = await refused(updateStressEvent(created.data.id, { version: 1, baseline: base, input: { ...base, endDate: "2024-03-12" } }));
+    const err = await refused(
+      updateStressEvent(created.data.id, { version: 1, baseline: base, input: { ...base, endDate: "2024-03-12" } }),
+    );
     expect(err.kind).toBe("conflict");
     expect(err.details.changes?.find((c) => c.field === "lowestPrice")).toEqual({ field: "lowestPrice", was: null, now: "0.9712" });
     const stored = await prisma.stressEvent.findUniqueOrThrow({ where: { id: created.data.id } });

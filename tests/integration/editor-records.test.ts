@@ -5,11 +5,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { CommandError } from "@/lib/server/commands/errors";
 import { createIssuer, updateIssuer } from "@/lib/server/commands/issuers";
 import { createStressEvent, updateStressEvent } from "@/lib/server/commands/stress-events";
 import { storeReportFile } from "@/lib/server/commands/uploads";
 import { POST as uploadRoute } from "@/app/api/editor/uploads/route";
+
 import { makeIssuer, sql, testPrisma, unique } from "../support/db";
 import { actAs, makeUser, pointAppAtRunDatabase } from "../support/editor";
 
@@ -57,7 +59,10 @@ describe("issuers", () => {
     expect(created.tags).toEqual(["issuers", `issuer:${slug}`, "attestations", "stress-events"]);
     const updated = await updateIssuer(created.data.id, { version: 1, input: { ...input, status: "winding_down", counterparties: [] } });
     expect(updated.data.version).toBe(2);
-    const stored = await prisma.issuer.findUniqueOrThrow({ where: { id: created.data.id }, include: { licences: true, counterparties: true } });
+    const stored = await prisma.issuer.findUniqueOrThrow({
+      where: { id: created.data.id },
+      include: { licences: true, counterparties: true },
+    });
     expect([stored.status, stored.licences.length, stored.counterparties.length, stored.isDemo]).toEqual(["winding_down", 1, 0, false]);
     const audit = await prisma.auditEntry.findMany({ where: { entityId: created.data.id }, orderBy: { id: "asc" } });
     expect(audit.map((a) => [a.action, a.actorLabel])).toEqual([
@@ -77,7 +82,16 @@ describe("issuers", () => {
     const moved = await refused(updateIssuer(created.data.id, { version: 1, input: { ...base, slug: unique("moved") } }));
     expect(moved.details.fieldErrors?.slug?.[0]).toMatch(/cannot change once created/);
     const twice = await refused(
-      updateIssuer(created.data.id, { version: 1, input: { ...base, counterparties: [{ name: "A Bank", role: "bank" }, { name: "a bank", role: "bank" }] } }),
+      updateIssuer(created.data.id, {
+        version: 1,
+        input: {
+          ...base,
+          counterparties: [
+            { name: "A Bank", role: "bank" },
+            { name: "a bank", role: "bank" },
+          ],
+        },
+      }),
     );
     expect(twice.details.fieldErrors?.["counterparties.1.name"]).toEqual(["listed twice with the same role"]);
   });
@@ -86,10 +100,24 @@ describe("issuers", () => {
 describe("stress events", () => {
   it("are recorded with sources and edited, each write audited", async () => {
     const issuer = await makeIssuer(prisma);
-    const input = { issuerSlug: issuer.slug, kind: "counterparty_exposure", startDate: "2023-03-10", endDate: "2023-03-13", summary: "Reserves held at a failed bank", sources: [{ url: "https://example.org/a", title: "Statement" }] };
+    const input = {
+      issuerSlug: issuer.slug,
+      kind: "counterparty_exposure",
+      startDate: "2023-03-10",
+      endDate: "2023-03-13",
+      summary: "Reserves held at a failed bank",
+      sources: [{ url: "https://example.org/a", title: "Statement" }],
+    };
     const created = await createStressEvent({ input });
     expect(created.tags).toEqual(["stress-events", `issuer:${issuer.slug}`]);
-    await updateStressEvent(created.data.id, { version: 1, input: { ...input, reserveExposureUsd: { value: "3300000000", precision: "rounded" }, sources: [...input.sources, { url: "https://example.org/b" }] } });
+    await updateStressEvent(created.data.id, {
+      version: 1,
+      input: {
+        ...input,
+        reserveExposureUsd: { value: "3300000000", precision: "rounded" },
+        sources: [...input.sources, { url: "https://example.org/b" }],
+      },
+    });
     const stored = await prisma.stressEvent.findUniqueOrThrow({ where: { id: created.data.id }, include: { sources: true } });
     expect([stored.reserveExposureUsd?.toString(), stored.exposurePrecision, stored.sources.length]).toEqual(["3300000000", "rounded", 2]);
     expect(await prisma.auditEntry.count({ where: { entityId: created.data.id } })).toBe(2);
@@ -97,7 +125,11 @@ describe("stress events", () => {
 
   it("need at least one source and ordered dates", async () => {
     const issuer = await makeIssuer(prisma);
-    const err = await refused(createStressEvent({ input: { issuerSlug: issuer.slug, kind: "depeg", startDate: "2024-05-02", endDate: "2024-05-01", summary: "x", sources: [] } }));
+    const err = await refused(
+      createStressEvent({
+        input: { issuerSlug: issuer.slug, kind: "depeg", startDate: "2024-05-02", endDate: "2024-05-01", summary: "x", sources: [] },
+      }),
+    );
     expect(Object.keys(err.details.fieldErrors ?? {}).sort()).toEqual(["endDate", "sources"]);
   });
 });
@@ -131,7 +163,9 @@ describe("report files", () => {
   });
 
   it("are refused when the content is not an accepted type, whatever the name says", async () => {
-    const html = await refused(storeReportFile(new File(["<html><script>alert(1)</script></html>"], "report.pdf", { type: "application/pdf" })));
+    const html = await refused(
+      storeReportFile(new File(["<html><script>alert(1)</script></html>"], "report.pdf", { type: "application/pdf" })),
+    );
     expect([html.kind, html.status]).toEqual(["unsupported_type", 415]);
     const csvWithScript = await refused(storeReportFile(new File(["a,b\n<script>x</script>,1\n"], "figures.csv")));
     expect(csvWithScript.kind).toBe("unsupported_type");
@@ -144,7 +178,14 @@ describe("report files", () => {
     expect([tooBig.kind, tooBig.status]).toEqual(["too_large", 413]);
     const form = new FormData();
     form.set("file", new File([pdf], "r.pdf"));
-    const res = await uploadRoute(new Request("http://localhost/api/editor/uploads", { method: "POST", body: form, headers: { "content-length": String(50 * 1024 * 1024) } }), { params: Promise.resolve({}) } as never);
+    const res = await uploadRoute(
+      new Request("http://localhost/api/editor/uploads", {
+        method: "POST",
+        body: form,
+        headers: { "content-length": String(50 * 1024 * 1024) },
+      }),
+      { params: Promise.resolve({}) } as never,
+    );
     expect(res.status).toBe(413);
   });
 });

@@ -4,11 +4,13 @@
 // a refused submission leaves its stamp usable.
 import pg from "pg";
 import { afterAll, describe, expect, inject, it, vi } from "vitest";
+
+import { REMOTE_ADDRESS_HEADER } from "@/lib/domain/client-address";
 import { CommandError } from "@/lib/server/commands/errors";
 import { submitSuggestion, SUGGESTION_LIMIT } from "@/lib/server/commands/suggestions";
-import { POST } from "@/app/[locale]/issuers/[slug]/suggest/submit/route";
-import { REMOTE_ADDRESS_HEADER } from "@/lib/domain/client-address";
 import { checkFormStamp, FORM_TIMING, issueFormStamp, sha256 } from "@/lib/server/suggestions/tokens";
+import { POST } from "@/app/[locale]/issuers/[slug]/suggest/submit/route";
+
 import { makeIssuer, sql, testPrisma, unique } from "../support/db";
 import { pointAppAtRunDatabase } from "../support/editor";
 
@@ -38,7 +40,8 @@ const refusal = async (p: Promise<unknown>) => {
   throw new Error("expected the command to be refused");
 };
 const stampRow = (stamp: string) => prisma.formStamp.findUnique({ where: { hash: sha256(`form-stamp:${stamp}`) } });
-const REPLAY = /^This form was already sent, and each form is taken once; nothing was saved this time\. To send another suggestion, reload the page\.$/;
+const REPLAY =
+  /^This form was already sent, and each form is taken once; nothing was saved this time\. To send another suggestion, reload the page\.$/;
 
 describe("single-use form stamps", () => {
   it("takes a stamp once and refuses it again, storing nothing the second time", async () => {
@@ -65,7 +68,10 @@ describe("single-use form stamps", () => {
       POST(
         new Request(`http://localhost/en/issuers/${issuer.slug}/suggest/submit`, {
           method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", [REMOTE_ADDRESS_HEADER]: `2001:db8:57a:${(Date.now() % 0xffff).toString(16)}::1` },
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            [REMOTE_ADDRESS_HEADER]: `2001:db8:57a:${(Date.now() % 0xffff).toString(16)}::1`,
+          },
           body: new URLSearchParams(fields(stamp)).toString(),
         }),
         { params: Promise.resolve({ locale: "en", slug: issuer.slug }) },
@@ -98,14 +104,19 @@ describe("single-use form stamps", () => {
       try {
         const otherPid = (await other.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
         await other.query("BEGIN");
-        await other.query(`INSERT INTO form_stamp (hash, expires_at) VALUES ($1, now() + interval '1 hour')`, [sha256(`form-stamp:${stamp}`)]);
+        await other.query(`INSERT INTO form_stamp (hash, expires_at) VALUES ($1, now() + interval '1 hour')`, [
+          sha256(`form-stamp:${stamp}`),
+        ]);
         const pending = submitSuggestion(issuer.slug, fields(stamp), { ip: ip() }).then(
           () => "stored" as const,
           (err: unknown) => err,
         );
         // The app's claim must wait on that row rather than read past it.
         for (let i = 0; ; i++) {
-          const waiting = await sql(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%form_stamp%' AND pid <> $1`, [otherPid]);
+          const waiting = await sql(
+            `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%form_stamp%' AND pid <> $1`,
+            [otherPid],
+          );
           if (waiting.rowCount) break;
           if (i > 200) throw new Error("the app's claim never waited for the concurrent one");
           await new Promise((r) => setTimeout(r, 10));
@@ -126,10 +137,13 @@ describe("single-use form stamps", () => {
   it("leaves the stamp of a refused submission usable: a refusal stores nothing, its claim included", async () => {
     const issuer = await makeIssuer(prisma);
     const busy = ip();
-    for (let i = 0; i < SUGGESTION_LIMIT.perIp; i++) await submitSuggestion(issuer.slug, fields(issueFormStamp(Date.now() - 10_000)), { ip: busy });
+    for (let i = 0; i < SUGGESTION_LIMIT.perIp; i++)
+      await submitSuggestion(issuer.slug, fields(issueFormStamp(Date.now() - 10_000)), { ip: busy });
     const stamp = issueFormStamp(Date.now() - 10_000);
     expect((await refusal(submitSuggestion(issuer.slug, fields(stamp), { ip: busy }))).kind).toBe("rate_limited");
-    expect((await refusal(submitSuggestion(issuer.slug, fields(stamp, { reportId: "no-such-report" }), { ip: ip() }))).kind).toBe("not_found");
+    expect((await refusal(submitSuggestion(issuer.slug, fields(stamp, { reportId: "no-such-report" }), { ip: ip() }))).kind).toBe(
+      "not_found",
+    );
     expect((await refusal(submitSuggestion("no-such-issuer", fields(stamp), { ip: ip() }))).kind).toBe("not_found");
     expect(await stampRow(stamp)).toBeNull();
     await submitSuggestion(issuer.slug, fields(stamp), { ip: ip() });
@@ -139,7 +153,10 @@ describe("single-use form stamps", () => {
   it("deletes the rows of expired stamps on the way, and keeps the others", async () => {
     const issuer = await makeIssuer(prisma);
     const [expired, live] = [sha256(unique("expired")), sha256(unique("live"))];
-    await sql(`INSERT INTO form_stamp (hash, expires_at) VALUES ($1, now() - interval '1 minute'), ($2, now() + interval '1 hour')`, [expired, live]);
+    await sql(`INSERT INTO form_stamp (hash, expires_at) VALUES ($1, now() - interval '1 minute'), ($2, now() + interval '1 hour')`, [
+      expired,
+      live,
+    ]);
     await submitSuggestion(issuer.slug, fields(issueFormStamp(Date.now() - 10_000)), { ip: ip() });
     expect(await prisma.formStamp.findUnique({ where: { hash: expired } })).toBeNull();
     expect(await prisma.formStamp.findUnique({ where: { hash: live } })).not.toBeNull();

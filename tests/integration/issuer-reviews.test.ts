@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { CommandError } from "@/lib/server/commands/errors";
 import { markIssuerReviewed } from "@/lib/server/commands/reviews";
 import { editorIssuerList, staleIssuers } from "@/lib/server/queries/editor/issuers";
 import { getIssuerProfile } from "@/lib/server/queries/issuer";
+
 import { makeIssuer, testPrisma } from "../support/db";
 import { actAs, makeUser, pointAppAtRunDatabase } from "../support/editor";
 
-vi.mock("next/cache", async (original) => ({ ...(await original<object>()), revalidateTag: vi.fn(), updateTag: vi.fn(), cacheTag: () => {}, cacheLife: () => {} }));
+vi.mock("next/cache", async (original) => ({
+  ...(await original<object>()),
+  revalidateTag: vi.fn(),
+  updateTag: vi.fn(),
+  cacheTag: () => {},
+  cacheLife: () => {},
+}));
 pointAppAtRunDatabase();
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
@@ -55,7 +63,9 @@ describe("last reviewed", () => {
     const never = await makeIssuer(prisma);
     actAs(editor);
     await markIssuerReviewed({ slug: fresh.slug });
-    await prisma.issuerReview.create({ data: { issuerId: old.id, reviewerId: editor.id, reviewedAt: new Date(Date.now() - 40 * 86_400_000) } });
+    await prisma.issuerReview.create({
+      data: { issuerId: old.id, reviewerId: editor.id, reviewedAt: new Date(Date.now() - 40 * 86_400_000) },
+    });
     const list = await editorIssuerList();
     const slugs = (days: number) => staleIssuers(list, days, new Date()).map((i) => i.slug);
     expect(slugs(30)).toContain(old.slug);

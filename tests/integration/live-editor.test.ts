@@ -3,6 +3,7 @@
 // issuer-stated live figure in one click; draft stress events dismissed or
 // recorded through the stress-event form's save.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { CommandError } from "@/lib/server/commands/errors";
 import {
   createLiveSource,
@@ -16,6 +17,7 @@ import { dismissStressDraft, openStressDrafts, recordStressDraft, stressDraftFor
 import { POST as createRoute } from "@/app/api/editor/live-sources/[kind]/route";
 import { POST as draftRoute } from "@/app/api/editor/live-sources/readings/[id]/draft-report/route";
 import { POST as dismissRoute } from "@/app/api/editor/stress-drafts/[id]/dismiss/route";
+
 import { makeIssuer, sql, testPrisma, unique } from "../support/db";
 import { actAs, makeUser, pointAppAtRunDatabase } from "../support/editor";
 
@@ -51,7 +53,8 @@ async function counts() {
   return r.rows[0]!.n;
 }
 
-const request = (url: string, body: unknown) => new Request(`http://localhost${url}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const request = (url: string, body: unknown) =>
+  new Request(`http://localhost${url}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 const deployment = (issuerSlug: string, over: Record<string, unknown> = {}) => ({
   issuerSlug,
@@ -68,9 +71,20 @@ const deployment = (issuerSlug: string, over: Record<string, unknown> = {}) => (
 describe("live sources: who may write", () => {
   it("refuses anonymous and revoked callers at every command and route, before reading the input, and writes nothing", async () => {
     const issuer = await makeIssuer(prisma);
-    const rec = await prisma.liveTokenDeployment.create({ data: { issuerId: issuer.id, chain: "ethereum", address: "0x" + "1".repeat(40), decimals: 6, symbol: "X", compiledFrom: "test" } });
+    const rec = await prisma.liveTokenDeployment.create({
+      data: { issuerId: issuer.id, chain: "ethereum", address: "0x" + "1".repeat(40), decimals: 6, symbol: "X", compiledFrom: "test" },
+    });
     const draft = await prisma.stressEventDraft.create({
-      data: { issuerId: issuer.id, token: "X", startDate: new Date("2026-01-01"), endDate: new Date("2026-01-02"), lowestPrice: "0.98", maxDeviationBp: -200, bandBp: 50, points: [] },
+      data: {
+        issuerId: issuer.id,
+        token: "X",
+        startDate: new Date("2026-01-01"),
+        endDate: new Date("2026-01-02"),
+        lowestPrice: "0.98",
+        maxDeviationBp: -200,
+        bandBp: 50,
+        points: [],
+      },
     });
     const before = await counts();
     for (const who of [null, revoked]) {
@@ -85,7 +99,9 @@ describe("live sources: who may write", () => {
         recordStressDraft(draft.id, { input: {} }),
       ];
       for (const call of calls) expect((await refused(call)).kind).toBe("unauthenticated");
-      const res = await createRoute(request("/api/editor/live-sources/deployments", { input: deployment(issuer.slug) }), { params: Promise.resolve({ kind: "deployments" }) });
+      const res = await createRoute(request("/api/editor/live-sources/deployments", { input: deployment(issuer.slug) }), {
+        params: Promise.resolve({ kind: "deployments" }),
+      });
       expect(res.status).toBe(401);
       expect((await draftRoute(request("/x", {}), { params: Promise.resolve({ id: "1" }) })).status).toBe(401);
       expect((await dismissRoute(request("/x", {}), { params: Promise.resolve({ id: draft.id }) })).status).toBe(401);
@@ -112,10 +128,43 @@ describe("live sources: validation", () => {
       ["deployments", deployment(issuer.slug, { sourceUrl: "" }), "sourceUrl"],
       ["deployments", deployment(issuer.slug, { sourceUrl: "javascript:alert(1)" }), "sourceUrl"],
       ["deployments", deployment(issuer.slug, { issuerSlug: unique("nobody") }), "issuerSlug"],
-      ["reserve-addresses", { issuerSlug: issuer.slug, chain: "ethereum", address: "0x" + "a".repeat(40), asset: "USDC", assetAddress: "0xzz", assetDecimals: 6, label: "PSM", sourceUrl: "https://example.org" }, "assetAddress"],
-      ["reserve-feeds", { issuerSlug: issuer.slug, chain: "ethereum", feedAddress: "0x" + "b".repeat(40), decimals: "", reports: "", unit: "USD", sourceUrl: "https://example.org" }, "reports"],
-      ["endpoints", { issuerSlug: issuer.slug, adapter: "made-up-adapter", url: "https://example.org/t.json", sourceUrl: "https://example.org" }, "adapter"],
-      ["endpoints", { issuerSlug: issuer.slug, adapter: "tether-transparency-json", url: "file:///etc/passwd", sourceUrl: "https://example.org" }, "url"],
+      [
+        "reserve-addresses",
+        {
+          issuerSlug: issuer.slug,
+          chain: "ethereum",
+          address: "0x" + "a".repeat(40),
+          asset: "USDC",
+          assetAddress: "0xzz",
+          assetDecimals: 6,
+          label: "PSM",
+          sourceUrl: "https://example.org",
+        },
+        "assetAddress",
+      ],
+      [
+        "reserve-feeds",
+        {
+          issuerSlug: issuer.slug,
+          chain: "ethereum",
+          feedAddress: "0x" + "b".repeat(40),
+          decimals: "",
+          reports: "",
+          unit: "USD",
+          sourceUrl: "https://example.org",
+        },
+        "reports",
+      ],
+      [
+        "endpoints",
+        { issuerSlug: issuer.slug, adapter: "made-up-adapter", url: "https://example.org/t.json", sourceUrl: "https://example.org" },
+        "adapter",
+      ],
+      [
+        "endpoints",
+        { issuerSlug: issuer.slug, adapter: "tether-transparency-json", url: "file:///etc/passwd", sourceUrl: "https://example.org" },
+        "url",
+      ],
     ];
     for (const [kind, input, field] of cases) {
       const e = await refused(createLiveSource(kind, { input }));
@@ -123,7 +172,9 @@ describe("live sources: validation", () => {
       expect(Object.keys(e.details.fieldErrors ?? {}), `${kind} ${JSON.stringify(input)}`).toContain(field);
     }
     // through the route: 400 with the field named
-    const res = await createRoute(request("/api/editor/live-sources/deployments", { input: deployment(issuer.slug, { decimals: "x" }) }), { params: Promise.resolve({ kind: "deployments" }) });
+    const res = await createRoute(request("/api/editor/live-sources/deployments", { input: deployment(issuer.slug, { decimals: "x" }) }), {
+      params: Promise.resolve({ kind: "deployments" }),
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors.decimals).toBeDefined();
     // an unknown kind is "not found"
@@ -139,11 +190,38 @@ describe("live sources: create, update, disable, enable", () => {
     const tags = ["live", `issuer:${issuer.slug}`];
     const inputs: Record<string, Record<string, unknown>> = {
       deployments: deployment(issuer.slug),
-      "reserve-addresses": { issuerSlug: issuer.slug, chain: "tron", address: "TSUYvQ5tdd3DijCD1uGunGLpftHuSZ12sQ", asset: "USDT", assetAddress: "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", assetDecimals: "6", label: "PSM", sourceUrl: "https://example.org/psm" },
-      "reserve-feeds": { issuerSlug: issuer.slug, chain: "ethereum", feedAddress: "0xBE456fd14720C3aCCc30A2013Bffd782c9Cb75D5", decimals: "", reports: "USD reserves", unit: "USD", sourceUrl: "https://example.org/por" },
-      endpoints: { issuerSlug: issuer.slug, adapter: "circle-supply-api", url: "https://example.org/v1/stablecoins", sourceUrl: "https://example.org/transparency" },
+      "reserve-addresses": {
+        issuerSlug: issuer.slug,
+        chain: "tron",
+        address: "TSUYvQ5tdd3DijCD1uGunGLpftHuSZ12sQ",
+        asset: "USDT",
+        assetAddress: "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+        assetDecimals: "6",
+        label: "PSM",
+        sourceUrl: "https://example.org/psm",
+      },
+      "reserve-feeds": {
+        issuerSlug: issuer.slug,
+        chain: "ethereum",
+        feedAddress: "0xBE456fd14720C3aCCc30A2013Bffd782c9Cb75D5",
+        decimals: "",
+        reports: "USD reserves",
+        unit: "USD",
+        sourceUrl: "https://example.org/por",
+      },
+      endpoints: {
+        issuerSlug: issuer.slug,
+        adapter: "circle-supply-api",
+        url: "https://example.org/v1/stablecoins",
+        sourceUrl: "https://example.org/transparency",
+      },
     };
-    const entity = { deployments: "live_deployment", "reserve-addresses": "live_reserve_address", "reserve-feeds": "live_reserve_feed", endpoints: "live_endpoint" } as Record<string, string>;
+    const entity = {
+      deployments: "live_deployment",
+      "reserve-addresses": "live_reserve_address",
+      "reserve-feeds": "live_reserve_feed",
+      endpoints: "live_endpoint",
+    } as Record<string, string>;
     for (const [kind, input] of Object.entries(inputs)) {
       const created = await createLiveSource(kind, { input });
       expect(created.tags).toEqual(tags);
@@ -153,7 +231,13 @@ describe("live sources: create, update, disable, enable", () => {
       const updated = await updateLiveSource(kind, id, { version: created.data.version, baseline: input, input: edited });
       expect(updated.data.version).toBeGreaterThan(created.data.version);
       // a save from the old version is refused with what changed, and writes nothing
-      const stale = await refused(updateLiveSource(kind, id, { version: created.data.version, baseline: input, input: { ...input, sourceUrl: "https://example.org/mine" } }));
+      const stale = await refused(
+        updateLiveSource(kind, id, {
+          version: created.data.version,
+          baseline: input,
+          input: { ...input, sourceUrl: "https://example.org/mine" },
+        }),
+      );
       expect(stale.kind).toBe("conflict");
       expect(stale.details.changes?.map((c) => c.field)).toEqual(["sourceUrl"]);
       const off = await disableLiveSource(kind, id, { version: updated.data.version });
@@ -175,30 +259,45 @@ describe("live sources: create, update, disable, enable", () => {
       expect(audit[1]!.after).toMatchObject({ sourceUrl: "https://example.org/edited" });
     }
     const page = (await editorLiveSources(issuer.slug))!;
-    expect(page.deployments[0]!.input).toMatchObject({ address: "0xdac17f958d2ee523a2206206994597c13d831ec7", decimals: 6, sourceUrl: "https://example.org/edited" });
+    expect(page.deployments[0]!.input).toMatchObject({
+      address: "0xdac17f958d2ee523a2206206994597c13d831ec7",
+      decimals: 6,
+      sourceUrl: "https://example.org/edited",
+    });
     expect(page.deployments[0]!.compiledFrom).toBe("entered in the editor");
     expect(page.reserveFeeds[0]!.input).toMatchObject({ feedAddress: "0xbe456fd14720c3accc30a2013bffd782c9cb75d5", decimals: null });
     expect(page.endpoints).toHaveLength(1);
     // the same contract again (any case) is a duplicate, named on its field
-    const dup = await refused(createLiveSource("deployments", { input: deployment(issuer.slug, { address: "0xdac17f958d2ee523a2206206994597c13d831ec7" }) }));
+    const dup = await refused(
+      createLiveSource("deployments", { input: deployment(issuer.slug, { address: "0xdac17f958d2ee523a2206206994597c13d831ec7" }) }),
+    );
     expect([dup.kind, Object.keys(dup.details.fieldErrors ?? {})]).toEqual(["duplicate", ["address"]]);
     // a record cannot move to another issuer
     const other = await makeIssuer(prisma);
     const d = page.deployments[0]!;
-    const moved = await refused(updateLiveSource("deployments", d.id, { version: d.version, input: { ...d.input, issuerSlug: other.slug } }));
+    const moved = await refused(
+      updateLiveSource("deployments", d.id, { version: d.version, input: { ...d.input, issuerSlug: other.slug } }),
+    );
     expect(Object.keys(moved.details.fieldErrors ?? {})).toEqual(["issuerSlug"]);
   });
 
   it("answers a created record through the route handler with 201", async () => {
     actAs(editor);
     const issuer = await makeIssuer(prisma);
-    const res = await createRoute(request("/api/editor/live-sources/deployments", { input: deployment(issuer.slug, { chain: "solana", address: "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v" }) }), {
-      params: Promise.resolve({ kind: "deployments" }),
-    });
+    const res = await createRoute(
+      request("/api/editor/live-sources/deployments", {
+        input: deployment(issuer.slug, { chain: "solana", address: "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v" }),
+      }),
+      {
+        params: Promise.resolve({ kind: "deployments" }),
+      },
+    );
     expect(res.status).toBe(201);
     const body = (await res.json()) as { id: string; issuerSlug: string };
     expect(body.issuerSlug).toBe(issuer.slug);
-    expect(await prisma.liveTokenDeployment.count({ where: { id: body.id, address: "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v" } })).toBe(1);
+    expect(
+      await prisma.liveTokenDeployment.count({ where: { id: body.id, address: "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v" } }),
+    ).toBe(1);
   });
 });
 
@@ -206,7 +305,13 @@ describe("a draft report from an issuer-stated live figure", () => {
   async function endpointWithReadings(adapter: string, readings: { metric: string; amount: string; sourceAsOf: Date | null }[]) {
     const issuer = await makeIssuer(prisma);
     const endpoint = await prisma.liveTransparencyEndpoint.create({
-      data: { issuerId: issuer.id, adapter, url: `https://example.org/${unique("t")}.json`, sourceUrl: "https://example.org/transparency", compiledFrom: "test" },
+      data: {
+        issuerId: issuer.id,
+        adapter,
+        url: `https://example.org/${unique("t")}.json`,
+        sourceUrl: "https://example.org/transparency",
+        compiledFrom: "test",
+      },
     });
     const stored = [];
     for (const r of readings) {
@@ -269,7 +374,14 @@ describe("a draft report from an issuer-stated live figure", () => {
       sourceUrl: endpoint.url,
       reserves: null,
     });
-    for (const part of [endpoint.url, `Reading ${readings[0]!.id}`, "ab".repeat(32), "2026-11-30T12:34:56.000Z", "issuer-stated, not assured"]) expect(a.notes).toContain(part);
+    for (const part of [
+      endpoint.url,
+      `Reading ${readings[0]!.id}`,
+      "ab".repeat(32),
+      "2026-11-30T12:34:56.000Z",
+      "issuer-stated, not assured",
+    ])
+      expect(a.notes).toContain(part);
     const audit = await prisma.auditEntry.findMany({ where: { id: { gt: lastAudit }, actorId: editor.id }, orderBy: { id: "asc" } });
     expect(audit.map((e) => [e.action, e.entityType, e.entityId])).toEqual([["create", "attestation", a.id]]);
 
@@ -285,15 +397,27 @@ describe("a draft report from an issuer-stated live figure", () => {
 
   it("is rounded when the adapter gives a rounded figure or the figure has more than cents, and dated by the read when the source states no date", async () => {
     actAs(editor);
-    const html = await endpointWithReadings("circle-transparency-html", [{ metric: "usdc_in_circulation_usd", amount: "75300000000", sourceAsOf: new Date("2026-11-20T00:00:00Z") }]);
+    const html = await endpointWithReadings("circle-transparency-html", [
+      { metric: "usdc_in_circulation_usd", amount: "75300000000", sourceAsOf: new Date("2026-11-20T00:00:00Z") },
+    ]);
     await draftReportFromReading(html.readings[0]!.id.toString());
     const a = await prisma.attestation.findFirstOrThrow({ where: { issuerId: html.issuer.id } });
-    expect([a.tokensOutstanding?.toString(), a.tokensPrecision, a.asOf.toISOString().slice(0, 10)]).toEqual(["75300000000", "rounded", "2026-11-20"]);
+    expect([a.tokensOutstanding?.toString(), a.tokensPrecision, a.asOf.toISOString().slice(0, 10)]).toEqual([
+      "75300000000",
+      "rounded",
+      "2026-11-20",
+    ]);
 
-    const api = await endpointWithReadings("circle-supply-api", [{ metric: "total_supply", amount: "76123456789.123456", sourceAsOf: null }]);
+    const api = await endpointWithReadings("circle-supply-api", [
+      { metric: "total_supply", amount: "76123456789.123456", sourceAsOf: null },
+    ]);
     await draftReportFromReading(api.readings[0]!.id.toString());
     const b = await prisma.attestation.findFirstOrThrow({ where: { issuerId: api.issuer.id } });
-    expect([b.tokensOutstanding?.toString(), b.tokensPrecision, b.asOf.toISOString().slice(0, 10)]).toEqual(["76123456789.12", "rounded", "2026-11-30"]);
+    expect([b.tokensOutstanding?.toString(), b.tokensPrecision, b.asOf.toISOString().slice(0, 10)]).toEqual([
+      "76123456789.12",
+      "rounded",
+      "2026-11-30",
+    ]);
     expect(b.notes).toContain("total_supply = 76123456789.123456 (recorded here as 76123456789.12, rounded)");
   });
 });
@@ -323,7 +447,14 @@ describe("draft stress events", () => {
     const issuer = await makeIssuer(prisma);
     const draft = await openDraft(issuer.id);
     const listed = (await openStressDrafts()).find((d) => d.id === draft.id)!;
-    expect(listed).toMatchObject({ issuerSlug: issuer.slug, startDate: "2026-03-01", endDate: "2026-03-03", lowestPrice: "0.9712345678", pointCount: 3, sources: ["https://example.org/prices.csv"] });
+    expect(listed).toMatchObject({
+      issuerSlug: issuer.slug,
+      startDate: "2026-03-01",
+      endDate: "2026-03-03",
+      lowestPrice: "0.9712345678",
+      pointCount: 3,
+      sources: ["https://example.org/prices.csv"],
+    });
     const res = await dismissRoute(request("/x", { input: { reason: "exchange glitch" } }), { params: Promise.resolve({ id: draft.id }) });
     expect(res.status).toBe(200);
     const stored = await prisma.stressEventDraft.findUniqueOrThrow({ where: { id: draft.id } });
@@ -364,10 +495,17 @@ describe("draft stress events", () => {
     const saved = await recordStressDraft(draft.id, { input: prefill });
     expect(saved.tags).toEqual(["stress-events", `issuer:${issuer.slug}`]);
     const event = await prisma.stressEvent.findUniqueOrThrow({ where: { id: saved.data.id }, include: { sources: true } });
-    expect([event.kind, event.lowestPrice?.toString(), event.sources.map((s) => s.url)]).toEqual(["depeg", "0.971235", ["https://example.org/prices.csv"]]);
+    expect([event.kind, event.lowestPrice?.toString(), event.sources.map((s) => s.url)]).toEqual([
+      "depeg",
+      "0.971235",
+      ["https://example.org/prices.csv"],
+    ]);
     const stored = await prisma.stressEventDraft.findUniqueOrThrow({ where: { id: draft.id } });
     expect([stored.status, stored.stressEventId]).toEqual(["published", event.id]);
-    const audit = await prisma.auditEntry.findMany({ where: { OR: [{ entityId: draft.id }, { entityId: event.id }] }, orderBy: { id: "asc" } });
+    const audit = await prisma.auditEntry.findMany({
+      where: { OR: [{ entityId: draft.id }, { entityId: event.id }] },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => [a.action, a.entityType])).toEqual([
       ["create", "stress_event"],
       ["publish", "stress_event_draft"],

@@ -8,11 +8,13 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { parseLiveConfig } from "@/lib/live/config";
-import { refreshLive } from "@/lib/server/live/refresh";
-import { latestReadings, liveStatus } from "@/lib/server/live/queries";
-import { loadLiveSources, LiveSourcesError } from "@/lib/server/live/sources";
 import { importPriceCsv, pollPrices } from "@/lib/server/live/prices";
+import { latestReadings, liveStatus } from "@/lib/server/live/queries";
+import { refreshLive } from "@/lib/server/live/refresh";
+import { LiveSourcesError, loadLiveSources } from "@/lib/server/live/sources";
+
 import { makeIssuer, testPrisma, unique } from "../support/db";
 
 const prisma = testPrisma();
@@ -50,7 +52,8 @@ describe("issuer transparency endpoints", () => {
     serve("/tether.json", "tether-transparency.json");
     serve("/circle-api", "circle-stablecoins.json");
     serve("/circle.html", "circle-transparency.html");
-    const mk = (adapter: string, p: string) => prisma.liveTransparencyEndpoint.create({ data: { issuerId: issuer.id, adapter, url: `${base}${p}`, compiledFrom: "test" } });
+    const mk = (adapter: string, p: string) =>
+      prisma.liveTransparencyEndpoint.create({ data: { issuerId: issuer.id, adapter, url: `${base}${p}`, compiledFrom: "test" } });
     const tether = await mk("tether-transparency-json", "/tether.json");
     const circleApi = await mk("circle-supply-api", "/circle-api");
     const circleHtml = await mk("circle-transparency-html", "/circle.html");
@@ -74,7 +77,11 @@ describe("issuer transparency endpoints", () => {
     expect(s2.endpoints.map((e) => e.status)).toEqual(["failed", "failed", "failed"]);
     expect(await prisma.liveReading.count({ where: { issuerId: issuer.id } })).toBe(before);
     latest = await latestReadings(prisma, issuer.id, { now: at(90) });
-    expect(fig(tether.id, "total_assets_usd")).toMatchObject({ amount: "189761994736.8062", ageSeconds: 90, latestFailure: { error: expect.stringMatching(/response changed/) } });
+    expect(fig(tether.id, "total_assets_usd")).toMatchObject({
+      amount: "189761994736.8062",
+      ageSeconds: 90,
+      latestFailure: { error: expect.stringMatching(/response changed/) },
+    });
     expect(fig(circleHtml.id, "usdc_in_circulation_usd")!.latestFailure!.error).toMatch(/not within 3%/);
     expect(fig(circleApi.id, "total_supply")!.latestFailure!.error).toMatch(/HTTP 429/);
     // Retry-After is honoured: no probe before it, even though the breaker has not reached its threshold.
@@ -90,11 +97,16 @@ describe("issuer transparency endpoints", () => {
 
 describe("shipped live sources", () => {
   it("loads the CSVs for the issuers present, idempotently, and refuses a bad row by file, line and column", async () => {
-    const tether = (await prisma.issuer.findUnique({ where: { slug: "tether" } })) ?? (await makeIssuer(prisma, { slug: "tether", name: "Tether" }));
+    const tether =
+      (await prisma.issuer.findUnique({ where: { slug: "tether" } })) ?? (await makeIssuer(prisma, { slug: "tether", name: "Tether" }));
     const first = await loadLiveSources(prisma);
     expect(first.skippedIssuers.length).toBeGreaterThan(0); // the pack's other issuers are not in this test database
     const deployments = await prisma.liveTokenDeployment.findMany({ where: { issuerId: tether.id } });
-    expect(deployments.find((d) => d.chain === "tron")).toMatchObject({ address: "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", decimals: 6, compiledFrom: expect.stringMatching(/^reference\/live-sources\.md/) });
+    expect(deployments.find((d) => d.chain === "tron")).toMatchObject({
+      address: "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+      decimals: 6,
+      compiledFrom: expect.stringMatching(/^reference\/live-sources\.md/),
+    });
     expect(deployments.find((d) => d.chain === "ethereum")?.address).toBe("0xdac17f958d2ee523a2206206994597c13d831ec7");
     expect(deployments.every((d) => d.compiledFrom.startsWith("reference/live-sources.md"))).toBe(true);
     const second = await loadLiveSources(prisma);
@@ -102,7 +114,10 @@ describe("shipped live sources", () => {
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "live-sources-"));
     try {
-      fs.writeFileSync(path.join(dir, "deployments.csv"), "issuer,symbol,chain,address,decimals,note,source_url,compiled_from\ntether,USDT,ethereum,0x1234,6,,,x\n");
+      fs.writeFileSync(
+        path.join(dir, "deployments.csv"),
+        "issuer,symbol,chain,address,decimals,note,source_url,compiled_from\ntether,USDT,ethereum,0x1234,6,,,x\n",
+      );
       await expect(loadLiveSources(prisma, dir)).rejects.toThrow(LiveSourcesError);
       await expect(loadLiveSources(prisma, dir)).rejects.toThrow(/deployments\.csv, line 2, column address/);
     } finally {
@@ -116,7 +131,12 @@ describe("price CSV import and sustained depeg", () => {
     const issuer = await makeIssuer(prisma, { slug: unique("peg") });
     const token = "TST";
     const header = "date,issuer,token,price_usd,source";
-    const bad = [header, `2026-11-01,${issuer.slug},${token},1.0001,test`, `2026-11-02,${issuer.slug},${token},abc,test`, `2026-11-03,nobody,${token},1,test`].join("\n");
+    const bad = [
+      header,
+      `2026-11-01,${issuer.slug},${token},1.0001,test`,
+      `2026-11-02,${issuer.slug},${token},abc,test`,
+      `2026-11-03,nobody,${token},1,test`,
+    ].join("\n");
     const refused = await importPriceCsv(prisma, bad, { now: t0 });
     expect(refused).toEqual({
       ok: false,
@@ -154,7 +174,10 @@ describe("price CSV import and sustained depeg", () => {
 
 describe("price API poller", () => {
   it("off without configuration; reads the DefiLlama shape, stores exact daily prices, opens a draft on a sustained depeg; honours 429 Retry-After", async () => {
-    expect(await pollPrices(prisma, { config: parseLiveConfig({}) })).toMatchObject({ status: "off", reason: expect.stringMatching(/PRICE_API_URL/) });
+    expect(await pollPrices(prisma, { config: parseLiveConfig({}) })).toMatchObject({
+      status: "off",
+      reason: expect.stringMatching(/PRICE_API_URL/),
+    });
 
     const slug = unique("pollpeg");
     const issuer = await makeIssuer(prisma, { slug });
@@ -162,10 +185,17 @@ describe("price API poller", () => {
     fs.writeFileSync(path.join(dir, "price_ids.csv"), `issuer,token,gecko_id,compiled_from\n${slug},PEG,peg-coin,test\n`);
     const days = [0, 1, 2, 3].map((i) => Date.UTC(2026, 10, 20 + i) / 1000);
     const prices = ["1.0001", "0.9912", "0.98", "0.9999"];
-    served["/stablecoinprices"] = { status: 200, body: JSON.stringify(days.map((d, i) => ({ date: d, prices: { "peg-coin": Number(prices[i]), other: 1 } }))) };
+    served["/stablecoinprices"] = {
+      status: 200,
+      body: JSON.stringify(days.map((d, i) => ({ date: d, prices: { "peg-coin": Number(prices[i]), other: 1 } }))),
+    };
     const config = parseLiveConfig({ PRICE_API_URL: `${base}/stablecoinprices`, PRICE_API_KIND: "defillama-stablecoinprices" });
     const s = await pollPrices(prisma, { config, now: t0, dir });
-    expect(s).toMatchObject({ status: "read", stored: 4, drafts: [expect.objectContaining({ change: "opened", startDate: "2026-11-21", endDate: "2026-11-22" })] });
+    expect(s).toMatchObject({
+      status: "read",
+      stored: 4,
+      drafts: [expect.objectContaining({ change: "opened", startDate: "2026-11-21", endDate: "2026-11-22" })],
+    });
     const stored = await prisma.livePrice.findMany({ where: { issuerId: issuer.id }, orderBy: { date: "asc" } });
     expect(stored.map((p) => [p.date.toISOString().slice(0, 10), p.priceUsd.toString(), p.source])).toEqual([
       ["2026-11-20", "1.0001", "defillama-stablecoinprices"],

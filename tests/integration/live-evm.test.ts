@@ -5,11 +5,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Address } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { parseLiveConfig } from "@/lib/live/config";
-import { refreshLive } from "@/lib/server/live/refresh";
 import { latestReadings, liveStatus, supplyHistory } from "@/lib/server/live/queries";
+import { refreshLive } from "@/lib/server/live/refresh";
+
 import { makeIssuer, testPrisma } from "../support/db";
 import { burn, deployAggregator, deployToken, dumpState, mint, setMulticall3, startAnvil, type Anvil } from "../support/live-anvil";
 import { startRpcProxy, type RpcProxy } from "../support/live-rpc-proxy";
@@ -39,7 +41,9 @@ beforeAll(async () => {
   const issuer = await makeIssuer(prisma);
   issuerId = issuer.id;
   const dep = (symbol: string, address: string, decimals: number) =>
-    prisma.liveTokenDeployment.create({ data: { issuerId, chain: "ethereum", address, decimals, symbol, compiledFrom: "test", sourceUrl: "https://example.org" } });
+    prisma.liveTokenDeployment.create({
+      data: { issuerId, chain: "ethereum", address, decimals, symbol, compiledFrom: "test", sourceUrl: "https://example.org" },
+    });
   ids.usdt = (await dep("USDT", tokens.usdt.toLowerCase(), 6)).id;
   ids.dai = (await dep("DAI", tokens.dai, 18)).id;
   ids.gusd = (await dep("GUSD", tokens.gusd, 2)).id;
@@ -49,10 +53,23 @@ beforeAll(async () => {
   ids.wrong = (await dep("WRONG", tokens.wrong, 6)).id;
   ids.reserve = (
     await prisma.liveReserveAddress.create({
-      data: { issuerId, chain: "ethereum", address: HOLDER, asset: "USDT", assetAddress: tokens.usdt, assetDecimals: 6, label: "Test treasury", compiledFrom: "test" },
+      data: {
+        issuerId,
+        chain: "ethereum",
+        address: HOLDER,
+        asset: "USDT",
+        assetAddress: tokens.usdt,
+        assetDecimals: 6,
+        label: "Test treasury",
+        compiledFrom: "test",
+      },
     })
   ).id;
-  ids.feed = (await prisma.liveReserveFeed.create({ data: { issuerId, chain: "ethereum", feedAddress: feed, decimals: null, reports: "USD reserves of TEST", compiledFrom: "test" } })).id;
+  ids.feed = (
+    await prisma.liveReserveFeed.create({
+      data: { issuerId, chain: "ethereum", feedAddress: feed, decimals: null, reports: "USD reserves of TEST", compiledFrom: "test" },
+    })
+  ).id;
 }, 120_000);
 
 afterAll(async () => {
@@ -61,7 +78,13 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-const config = () => parseLiveConfig({ RPC_URL_ETHEREUM: proxy.url, LIVE_BREAKER_THRESHOLD: "2", LIVE_BREAKER_COOLDOWN_SECONDS: "60", LIVE_RPC_TIMEOUT_MS: "3000" });
+const config = () =>
+  parseLiveConfig({
+    RPC_URL_ETHEREUM: proxy.url,
+    LIVE_BREAKER_THRESHOLD: "2",
+    LIVE_BREAKER_COOLDOWN_SECONDS: "60",
+    LIVE_RPC_TIMEOUT_MS: "3000",
+  });
 const amountOf = (rows: Awaited<ReturnType<typeof latestReadings>>, targetId: string) => rows.find((r) => r.targetId === targetId)?.amount;
 
 describe("EVM reader against anvil", () => {
@@ -78,7 +101,13 @@ describe("EVM reader against anvil", () => {
     expect(amountOf(latest, ids.gusd!)).toBe("123.45");
     expect(amountOf(latest, ids.reserve!)).toBe("1000000.123456");
     const feed = latest.find((r) => r.targetId === ids.feed)!;
-    expect(feed).toMatchObject({ kind: "reserve_feed", amount: "1234567890.12345678", raw: "123456789012345678", decimals: 8, ageSeconds: 90 });
+    expect(feed).toMatchObject({
+      kind: "reserve_feed",
+      amount: "1234567890.12345678",
+      raw: "123456789012345678",
+      decimals: 8,
+      ageSeconds: 90,
+    });
     expect(feed.sourceAsOf).toBeInstanceOf(Date);
     const usdt = latest.find((r) => r.targetId === ids.usdt)!;
     expect(usdt.blockNumber).toMatch(/^\d+$/);

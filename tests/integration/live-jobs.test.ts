@@ -2,8 +2,10 @@
 // and each cron slot runs once; a failing job is retried with backoff and then
 // lands in the dead-letter queue; every run is recorded for the admin page.
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { deadLetterJobs, recentJobRuns, startJobs, type JobDefinition, type JobsHandle } from "@/lib/server/jobs";
+
 import { parseLiveConfig } from "@/lib/live/config";
+import { deadLetterJobs, recentJobRuns, startJobs, type JobDefinition, type JobsHandle } from "@/lib/server/jobs";
+
 import { sql, testPrisma } from "../support/db";
 
 const prisma = testPrisma();
@@ -68,7 +70,11 @@ describe("jobs on pg-boss", () => {
     expect(jobId).toBeTruthy();
 
     // The dead-letter list gets the job after its 1 + 2 retries.
-    const dead = await until("the dead-letter queue", async () => (await deadLetterJobs(prisma)).find((j) => j.queue === "test-fail-dead"), 40_000);
+    const dead = await until(
+      "the dead-letter queue",
+      async () => (await deadLetterJobs(prisma)).find((j) => j.queue === "test-fail-dead"),
+      40_000,
+    );
     expect(dead).toBeTruthy();
     const failRuns = (await recentJobRuns(prisma, { name: "test-fail" })).reverse();
     expect(failRuns.map((r) => [r.attempt, r.outcome])).toEqual([
@@ -82,7 +88,10 @@ describe("jobs on pg-boss", () => {
     const gap = (i: number) => failRuns[i]!.startedAt.getTime() - failRuns[i - 1]!.finishedAt!.getTime();
     expect(gap(1)).toBeGreaterThanOrEqual(900);
     expect(gap(2)).toBeGreaterThanOrEqual(1_900);
-    const row = await sql<{ state: string; retry_count: number; retry_backoff: boolean }>(`SELECT state::text, retry_count, retry_backoff FROM pgboss.job WHERE id = $1 UNION ALL SELECT state::text, retry_count, retry_backoff FROM pgboss.archive WHERE id = $1`, [jobId]);
+    const row = await sql<{ state: string; retry_count: number; retry_backoff: boolean }>(
+      `SELECT state::text, retry_count, retry_backoff FROM pgboss.job WHERE id = $1 UNION ALL SELECT state::text, retry_count, retry_backoff FROM pgboss.archive WHERE id = $1`,
+      [jobId],
+    );
     expect(row.rows[0]).toMatchObject({ state: "failed", retry_count: 2, retry_backoff: true });
 
     // The cron slot (one-minute granularity): wait for the first run, then make sure no second process ran it too.
@@ -91,7 +100,8 @@ describe("jobs on pg-boss", () => {
     await new Promise((r) => setTimeout(r, 5_000));
     const ticks = await recentJobRuns(prisma, { name: "test-tick" });
     const perSlot = new Map<number, number>();
-    for (const t of ticks) perSlot.set(Math.floor(t.startedAt.getTime() / 60_000), (perSlot.get(Math.floor(t.startedAt.getTime() / 60_000)) ?? 0) + 1);
+    for (const t of ticks)
+      perSlot.set(Math.floor(t.startedAt.getTime() / 60_000), (perSlot.get(Math.floor(t.startedAt.getTime() / 60_000)) ?? 0) + 1);
     expect(perSlot.get(slot)).toBe(1);
     expect([...perSlot.values()].every((n) => n === 1)).toBe(true);
     expect(ran.length).toBe(ticks.length);

@@ -2,12 +2,14 @@
 // that behaves like Tron's: no block other than "latest", no batches), with
 // base58 addresses converted; Solana SPL supply from litesvm running the real
 // SPL Token program behind our small JSON-RPC server, read with @solana/kit.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Address } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { parseLiveConfig } from "@/lib/live/config";
 import { hexToTron } from "@/lib/live/tron-address";
-import { refreshLive } from "@/lib/server/live/refresh";
 import { latestReadings, supplyHistory } from "@/lib/server/live/queries";
+import { refreshLive } from "@/lib/server/live/refresh";
+
 import { makeIssuer, testPrisma } from "../support/db";
 import { deployAggregator, deployToken, mint, startAnvil, type Anvil } from "../support/live-anvil";
 import { startRpcProxy, type RpcProxy } from "../support/live-rpc-proxy";
@@ -42,14 +44,41 @@ describe("Tron TRC-20 through a latest-only /jsonrpc", () => {
     const issuer = await makeIssuer(prisma);
     const tokenB58 = hexToTron(token);
     expect(tokenB58).toMatch(/^T[1-9A-HJ-NP-Za-km-z]{33}$/);
-    const dep = await prisma.liveTokenDeployment.create({ data: { issuerId: issuer.id, chain: "tron", address: tokenB58, decimals: 6, symbol: "USDT", compiledFrom: "test" } });
+    const dep = await prisma.liveTokenDeployment.create({
+      data: { issuerId: issuer.id, chain: "tron", address: tokenB58, decimals: 6, symbol: "USDT", compiledFrom: "test" },
+    });
     const bad = await prisma.liveTokenDeployment.create({
-      data: { issuerId: issuer.id, chain: "tron", address: tokenB58.slice(0, -1) + (tokenB58.endsWith("a") ? "b" : "a"), decimals: 6, symbol: "BAD", compiledFrom: "test" },
+      data: {
+        issuerId: issuer.id,
+        chain: "tron",
+        address: tokenB58.slice(0, -1) + (tokenB58.endsWith("a") ? "b" : "a"),
+        decimals: 6,
+        symbol: "BAD",
+        compiledFrom: "test",
+      },
     });
     const reserve = await prisma.liveReserveAddress.create({
-      data: { issuerId: issuer.id, chain: "tron", address: hexToTron(HOLDER), asset: "USDT", assetAddress: tokenB58, assetDecimals: 6, label: "PSM", compiledFrom: "test" },
+      data: {
+        issuerId: issuer.id,
+        chain: "tron",
+        address: hexToTron(HOLDER),
+        asset: "USDT",
+        assetAddress: tokenB58,
+        assetDecimals: 6,
+        label: "PSM",
+        compiledFrom: "test",
+      },
     });
-    const f = await prisma.liveReserveFeed.create({ data: { issuerId: issuer.id, chain: "tron", feedAddress: hexToTron(feed), decimals: null, reports: "USD reserves", compiledFrom: "test" } });
+    const f = await prisma.liveReserveFeed.create({
+      data: {
+        issuerId: issuer.id,
+        chain: "tron",
+        feedAddress: hexToTron(feed),
+        decimals: null,
+        reports: "USD reserves",
+        compiledFrom: "test",
+      },
+    });
 
     tron.reset();
     const s = await refreshLive(prisma, { config: parseLiveConfig({ RPC_URL_TRON: tron.url }), now: at(0), issuerIds: [issuer.id] });
@@ -58,10 +87,18 @@ describe("Tron TRC-20 through a latest-only /jsonrpc", () => {
     expect(tron.methods[0]).toBe("eth_blockNumber");
     expect(tron.methods.filter((m) => m === "eth_call").length).toBe(4); // supply, balance, latestRoundData, decimals; the bad address never left
     const latest = await latestReadings(prisma, issuer.id, { now: at(5) });
-    expect(latest.find((r) => r.targetId === dep.id)).toMatchObject({ amount: "77000000.000001", raw: "77000000000001", chain: "tron", ageSeconds: 5 });
+    expect(latest.find((r) => r.targetId === dep.id)).toMatchObject({
+      amount: "77000000.000001",
+      raw: "77000000000001",
+      chain: "tron",
+      ageSeconds: 5,
+    });
     expect(latest.find((r) => r.targetId === reserve.id)?.amount).toBe("77000000.000001");
     expect(latest.find((r) => r.targetId === f.id)).toMatchObject({ amount: "5", decimals: 18 });
-    expect(latest.find((r) => r.targetId === bad.id)).toMatchObject({ amount: null, latestFailure: { error: expect.stringMatching(/checksum|Tron/i) } });
+    expect(latest.find((r) => r.targetId === bad.id)).toMatchObject({
+      amount: null,
+      latestFailure: { error: expect.stringMatching(/checksum|Tron/i) },
+    });
   });
 
   it("the endpoint really refuses anything but latest (so the reader's success above means something)", async () => {
@@ -79,9 +116,18 @@ describe("Solana SPL supply from litesvm (real SPL Token program) via @solana/ki
   it("reads mint supply with its slot; a mint and a burn show in the history", async () => {
     const mintAddress = await solana.createMint(6, 1_000_000_000001n);
     const issuer = await makeIssuer(prisma);
-    const dep = await prisma.liveTokenDeployment.create({ data: { issuerId: issuer.id, chain: "solana", address: mintAddress, decimals: 6, symbol: "USDC", compiledFrom: "test" } });
+    const dep = await prisma.liveTokenDeployment.create({
+      data: { issuerId: issuer.id, chain: "solana", address: mintAddress, decimals: 6, symbol: "USDC", compiledFrom: "test" },
+    });
     const wrong = await prisma.liveTokenDeployment.create({
-      data: { issuerId: issuer.id, chain: "solana", address: await solana.createMint(9, 5n), decimals: 6, symbol: "WRONG", compiledFrom: "test" },
+      data: {
+        issuerId: issuer.id,
+        chain: "solana",
+        address: await solana.createMint(9, 5n),
+        decimals: 6,
+        symbol: "WRONG",
+        compiledFrom: "test",
+      },
     });
     const config = parseLiveConfig({ RPC_URL_SOLANA: solana.url });
     const before = solana.requests;

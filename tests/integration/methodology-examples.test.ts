@@ -3,16 +3,18 @@
 // row when the row changes (no number is written into the page or the read model).
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { loadDataset } from "@/lib/server/commands/load-dataset";
-import { METRIC_IDS, type MetricId } from "@/lib/domain/metrics/definitions";
-import { coverageRatio, publishedInOrder } from "@/lib/domain/metrics/coverage";
-import { changeSincePrevious, compositionShares } from "@/lib/domain/metrics/composition";
+
 import { cadenceAdherence, overdueJudgement, publicationLag } from "@/lib/domain/metrics/cadence";
+import { changeSincePrevious, compositionShares } from "@/lib/domain/metrics/composition";
+import { coverageRatio, publishedInOrder } from "@/lib/domain/metrics/coverage";
+import { METRIC_IDS, type MetricId } from "@/lib/domain/metrics/definitions";
 import { depositFloorCheck, eligibleShare, getFramework } from "@/lib/domain/metrics/eligibility";
 import { custodianConcentration, liquidityLadder } from "@/lib/domain/metrics/liquidity";
 import type { Measured } from "@/lib/domain/precision";
 import type { AttestationData } from "@/lib/domain/types";
+import { loadDataset } from "@/lib/server/commands/load-dataset";
 import { attestationInclude, toAttestationData } from "@/lib/server/queries/mappers";
+
 import { richDataset } from "../support/datasets";
 import { sql, testPrisma } from "../support/db";
 
@@ -185,7 +187,10 @@ describe("live worked examples on the methodology page", () => {
     };
     const chosen = async (id: MetricId) => {
       const ex = examples[id]!;
-      const { rows } = await sql<{ as_of: string }>(`SELECT to_char(${EFFECTIVE_AS_OF}, 'YYYY-MM-DD') AS as_of FROM attestation a WHERE a.id = $1`, [ex.report.id]);
+      const { rows } = await sql<{ as_of: string }>(
+        `SELECT to_char(${EFFECTIVE_AS_OF}, 'YYYY-MM-DD') AS as_of FROM attestation a WHERE a.id = $1`,
+        [ex.report.id],
+      );
       return { is_demo: ex.issuer.isDemo, as_of: rows[0]!.as_of };
     };
     expect(await chosen("coverage_ratio")).toEqual(await top("a.total_reserves IS NOT NULL AND a.tokens_outstanding > 0"));
@@ -200,7 +205,9 @@ describe("live worked examples on the methodology page", () => {
     const coverage = before.coverage_ratio!;
     const composition = before.composition_shares!;
 
-    const { rows: [orig] } = await sql<{ total_reserves: string; tokens_outstanding: string }>(
+    const {
+      rows: [orig],
+    } = await sql<{ total_reserves: string; tokens_outstanding: string }>(
       "SELECT total_reserves::text, tokens_outstanding::text FROM attestation WHERE id = $1",
       [coverage.report.id],
     );
@@ -209,7 +216,9 @@ describe("live worked examples on the methodology page", () => {
       [composition.report.id],
     );
     const changed = lines.find((l) => l.amount_usd !== null)!;
-    const { rows: [compTotal] } = await sql<{ total_reserves: string }>("SELECT total_reserves::text FROM attestation WHERE id = $1", [composition.report.id]);
+    const {
+      rows: [compTotal],
+    } = await sql<{ total_reserves: string }>("SELECT total_reserves::text FROM attestation WHERE id = $1", [composition.report.id]);
 
     const newReserves = new Decimal(orig!.total_reserves).times(2).plus("12345.67").toFixed(2);
     const newAmount = new Decimal(changed.amount_usd!).plus("7654321.09").toFixed(2);
@@ -223,7 +232,9 @@ describe("live worked examples on the methodology page", () => {
       const expectedCoverage = new Decimal(newReserves).div(orig!.tokens_outstanding).times(100).toDecimalPlaces(10).toFixed();
       expect(after.coverage_ratio!.result.coveragePct.value).toBe(expectedCoverage);
       expect(after.coverage_ratio!.result.coveragePct.value).not.toBe(coverage.result.coveragePct.value);
-      expect(after.coverage_ratio!.inputs).toContainEqual(expect.objectContaining({ kind: "usd", key: "totalReserves", value: new Decimal(newReserves).toFixed() }));
+      expect(after.coverage_ratio!.inputs).toContainEqual(
+        expect.objectContaining({ kind: "usd", key: "totalReserves", value: new Decimal(newReserves).toFixed() }),
+      );
 
       // Composition: the same report, the changed line's category share recomputed from its new amount.
       expect(after.composition_shares!.report.id).toBe(composition.report.id);
@@ -231,10 +242,17 @@ describe("live worked examples on the methodology page", () => {
       const amounts = lines.map((l) => (l.id === changed.id ? { ...l, amount_usd: newAmount } : l));
       const expectedShare = amounts
         .filter((l) => l.category === changed.category)
-        .reduce((sum, l) => sum.plus(l.amount_usd !== null ? new Decimal(l.amount_usd).div(total).times(100).toDecimalPlaces(10) : new Decimal(l.share_pct!)), new Decimal(0))
+        .reduce(
+          (sum, l) =>
+            sum.plus(
+              l.amount_usd !== null ? new Decimal(l.amount_usd).div(total).times(100).toDecimalPlaces(10) : new Decimal(l.share_pct!),
+            ),
+          new Decimal(0),
+        )
         .toDecimalPlaces(10)
         .toFixed();
-      const shareOf = (ex: Examples) => ex.composition_shares!.result.categories.find((c) => c.category === changed.category)!.sharePct.value;
+      const shareOf = (ex: Examples) =>
+        ex.composition_shares!.result.categories.find((c) => c.category === changed.category)!.sharePct.value;
       expect(shareOf(after)).toBe(expectedShare);
       expect(shareOf(after)).not.toBe(shareOf(before));
       // And the whole example still equals the production function on the changed row.

@@ -10,7 +10,11 @@ const root = path.resolve(__dirname, "..", "..");
 const prismaCli = path.join(root, "node_modules", "prisma", "build", "index.js");
 
 function prisma(args: string[], databaseUrl: string) {
-  return spawnSync(process.execPath, [prismaCli, ...args], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+  return spawnSync(process.execPath, [prismaCli, ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
 }
 
 async function withDatabase(fn: (url: string) => Promise<void>) {
@@ -47,7 +51,7 @@ describe("migrations", () => {
     // Proves the check above can fail: the same diff against an edited schema is not empty.
     const edited = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "usd1-drift-")), "schema.prisma");
     const schema = fs.readFileSync(path.join(root, "prisma", "schema.prisma"), "utf8");
-    fs.writeFileSync(edited, schema.replace(/(model Issuer \{\n)/, "$1  driftProbe Int? @map(\"drift_probe\")\n"));
+    fs.writeFileSync(edited, schema.replace(/(model Issuer \{\n)/, '$1  driftProbe Int? @map("drift_probe")\n'));
     await withDatabase(async (url) => {
       const diff = prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", edited, "--script"], url);
       expect(diff.status, diff.stderr).toBe(0);

@@ -4,9 +4,11 @@
 // test), and compared with what the audit log says the re-import did.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+
 import { packToDataset, type CsvRow, type PackFiles } from "@/lib/domain/import/public-pack";
 import { loadDataset } from "@/lib/server/commands/load-dataset";
 import { reimportDataset } from "@/lib/server/commands/reimport-dataset";
+
 import { prismaFor, readPack } from "../../scripts/lib/seed";
 import { withFreshDatabase } from "../support/db";
 
@@ -43,7 +45,8 @@ function packDiff(older: PackFiles, newer: PackFiles) {
   for (const key of added.composition) {
     const row = newer_.get(key)!;
     if (!oldReports.has(keyOf("reports", row))) continue;
-    for (const [column, value] of Object.entries(row)) if (value && !KEYS.composition.slice(0, 2).includes(column)) changed.add(`composition|${key}|${column}`);
+    for (const [column, value] of Object.entries(row))
+      if (value && !KEYS.composition.slice(0, 2).includes(column)) changed.add(`composition|${key}|${column}`);
   }
   return { changed, added };
 }
@@ -58,13 +61,26 @@ function leaves(value: unknown, prefix = "", out = new Map<string, unknown>()): 
 
 // Input-shape fields → the pack's columns (the pack's README documents both).
 const REPORT_COLUMNS: Record<string, string> = {
-  publishedOn: "published", reportType: "report_type", assurance: "assurance", firm: "firm", scope: "scope",
-  "tokensOutstanding.value": "tokens_outstanding_usd", "tokensOutstanding.precision": "tokens_precision",
-  "totalReserves.value": "total_reserves_usd", "totalReserves.precision": "reserves_precision",
-  sourceUrl: "source_url", sourceKind: "source_kind", reportUrl: "primary_report_url", notes: "note",
+  publishedOn: "published",
+  reportType: "report_type",
+  assurance: "assurance",
+  firm: "firm",
+  scope: "scope",
+  "tokensOutstanding.value": "tokens_outstanding_usd",
+  "tokensOutstanding.precision": "tokens_precision",
+  "totalReserves.value": "total_reserves_usd",
+  "totalReserves.precision": "reserves_precision",
+  sourceUrl: "source_url",
+  sourceKind: "source_kind",
+  reportUrl: "primary_report_url",
+  notes: "note",
 };
 const LINE_COLUMNS: Record<string, string> = {
-  category: "category", "amountUsd.value": "amount_usd", "amountUsd.precision": "amount_precision", sharePct: "share_pct", sourceUrl: "source_url",
+  category: "category",
+  "amountUsd.value": "amount_usd",
+  "amountUsd.precision": "amount_precision",
+  sharePct: "share_pct",
+  sourceUrl: "source_url",
 };
 
 /** A report's audit entry (before and after in the input shape) → the pack cells it changed. */
@@ -77,7 +93,8 @@ function cellsOfReportCorrection(before: Record<string, unknown>, after: Record<
   const b = leaves({ ...before, composition: null });
   const a = leaves({ ...after, composition: null });
   for (const field of new Set([...b.keys(), ...a.keys()])) {
-    if (JSON.stringify(b.get(field) ?? null) !== JSON.stringify(a.get(field) ?? null)) cells.push(`reports|${slug}|${asOf}|${REPORT_COLUMNS[field] ?? `?${field}`}`);
+    if (JSON.stringify(b.get(field) ?? null) !== JSON.stringify(a.get(field) ?? null))
+      cells.push(`reports|${slug}|${asOf}|${REPORT_COLUMNS[field] ?? `?${field}`}`);
   }
   const bl = byLine(before);
   const al = byLine(after);
@@ -85,7 +102,8 @@ function cellsOfReportCorrection(before: Record<string, unknown>, after: Record<
     const x = bl.get(category) ?? new Map();
     const y = al.get(category) ?? new Map();
     for (const field of new Set([...x.keys(), ...y.keys()])) {
-      if (JSON.stringify(x.get(field) ?? null) !== JSON.stringify(y.get(field) ?? null)) cells.push(`composition|${slug}|${asOf}|${category}|${LINE_COLUMNS[field] ?? `?${field}`}`);
+      if (JSON.stringify(x.get(field) ?? null) !== JSON.stringify(y.get(field) ?? null))
+        cells.push(`composition|${slug}|${asOf}|${category}|${LINE_COLUMNS[field] ?? `?${field}`}`);
     }
   }
   return cells;
@@ -113,7 +131,9 @@ describe("re-importing the second edition over the first", () => {
 
         // Corrections: every changed cell of the diff, and nothing else.
         const corrections = entries.filter((e) => e.action === "correct");
-        const corrected = corrections.flatMap((e) => cellsOfReportCorrection(e.before as Record<string, unknown>, e.after as Record<string, unknown>));
+        const corrected = corrections.flatMap((e) =>
+          cellsOfReportCorrection(e.before as Record<string, unknown>, e.after as Record<string, unknown>),
+        );
         const issuerUpdates = entries.filter((e) => e.action === "update" && e.entityType === "issuer");
         const eventUpdates = entries.filter((e) => e.action === "update" && e.entityType === "stress_event");
         const expectedReportCells = [...diff.changed].filter((c) => c.startsWith("reports|") || c.startsWith("composition|")).sort();
@@ -133,9 +153,21 @@ describe("re-importing the second edition over the first", () => {
 
         // Additions: every new row, as a publication or a creation.
         const newReports = diff.added.reports;
-        expect(entries.filter((e) => e.action === "publish").map((e) => `${(e.after as { issuerSlug: string }).issuerSlug}|${(e.after as { asOf: string }).asOf}`).sort()).toEqual(newReports.sort());
-        expect(entries.filter((e) => e.action === "create" && e.entityType === "issuer").map((e) => (e.after as { slug: string }).slug).sort()).toEqual(diff.added.issuers.sort());
-        expect(entries.filter((e) => e.action === "create" && e.entityType === "stress_event")).toHaveLength(diff.added.stressEvents.length);
+        expect(
+          entries
+            .filter((e) => e.action === "publish")
+            .map((e) => `${(e.after as { issuerSlug: string }).issuerSlug}|${(e.after as { asOf: string }).asOf}`)
+            .sort(),
+        ).toEqual(newReports.sort());
+        expect(
+          entries
+            .filter((e) => e.action === "create" && e.entityType === "issuer")
+            .map((e) => (e.after as { slug: string }).slug)
+            .sort(),
+        ).toEqual(diff.added.issuers.sort());
+        expect(entries.filter((e) => e.action === "create" && e.entityType === "stress_event")).toHaveLength(
+          diff.added.stressEvents.length,
+        );
         expect(entries).toHaveLength(corrections.length + newReports.length + diff.added.issuers.length + diff.added.stressEvents.length);
 
         // The database now holds exactly the second edition.
@@ -144,7 +176,10 @@ describe("re-importing the second edition over the first", () => {
         expect(await prisma.stressEvent.count()).toBe(second.stressEvents.length);
         expect(await prisma.issuer.count()).toBe(second.issuers.length);
         const loads = await prisma.datasetLoad.findMany({ orderBy: { id: "asc" } });
-        expect(loads.map((l) => [l.kind, l.edition, l.compiled])).toEqual([["load", "first", "2026-11"], ["reimport", "second", "2026-12"]]);
+        expect(loads.map((l) => [l.kind, l.edition, l.compiled])).toEqual([
+          ["load", "first", "2026-11"],
+          ["reimport", "second", "2026-12"],
+        ]);
 
         // Again: nothing changes, nothing is written to the audit log.
         const mark2 = (await prisma.auditEntry.aggregate({ _max: { id: true } }))._max.id!;

@@ -1,9 +1,11 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { packToDataset, locateProblem, type PackFiles } from "@/lib/domain/import/public-pack";
+
+import { locateProblem, packToDataset, type PackFiles } from "@/lib/domain/import/public-pack";
 import { loadDataset } from "@/lib/server/commands/load-dataset";
 import { reimportDataset } from "@/lib/server/commands/reimport-dataset";
-import { spawnSync } from "node:child_process";
-import { readPack, prismaFor, PACK_DIR } from "../../scripts/lib/seed";
+
+import { PACK_DIR, prismaFor, readPack } from "../../scripts/lib/seed";
 import { withFreshDatabase } from "../support/db";
 
 const clone = (p: PackFiles): PackFiles => structuredClone(p);
@@ -13,7 +15,10 @@ describe("the public-reports pack", () => {
     // check.py is the pack's validator (Python, stdlib only); its summary line is the reference count.
     const check = spawnSync("python3", ["check.py"], { cwd: PACK_DIR, encoding: "utf8" });
     expect(check.status, check.stderr).toBe(0);
-    const m = /OK: (\d+) issuers, (\d+) reports \((\d+) with tokens, (\d+) with reserves\), (\d+) composition rows \((\d+) with amounts\) in (\d+) reports, (\d+) stress events/.exec(check.stdout);
+    const m =
+      /OK: (\d+) issuers, (\d+) reports \((\d+) with tokens, (\d+) with reserves\), (\d+) composition rows \((\d+) with amounts\) in (\d+) reports, (\d+) stress events/.exec(
+        check.stdout,
+      );
     expect(m, check.stdout).not.toBeNull();
     const [issuers, reports, withTokens, withReserves, lines, linesWithAmounts, reportsWithLines, events] = m!.slice(1).map(Number);
     expect([issuers, reports, lines, events]).toEqual([18, 57, 127, 39]); // the second edition, as its README states
@@ -32,7 +37,10 @@ describe("the public-reports pack", () => {
         expect(await prisma.attestation.count({ where: { reservesPrecision: "lower_bound" } })).toBeGreaterThan(0);
         expect(await prisma.attestation.count({ where: { scope: "group_assets_liabilities" } })).toBeGreaterThan(0);
         expect(await prisma.issuer.count({ where: { isDemo: true } })).toBe(0);
-        expect(await prisma.issuer.findUniqueOrThrow({ where: { slug: "ethena-usde" } })).toMatchObject({ homeJurisdiction: "VG", name: "Ethena USDe" });
+        expect(await prisma.issuer.findUniqueOrThrow({ where: { slug: "ethena-usde" } })).toMatchObject({
+          homeJurisdiction: "VG",
+          name: "Ethena USDe",
+        });
         // the edition the data comes from is recorded with the load
         expect(await prisma.datasetLoad.findFirstOrThrow()).toMatchObject({ kind: "load", edition: "second", compiled: "2026-12" });
       } finally {
@@ -49,7 +57,11 @@ describe("the public-reports pack", () => {
       try {
         await loadDataset(prisma, packToDataset(readPack()).dataset, "test");
         const latest = toAttestationData(
-          await prisma.attestation.findFirstOrThrow({ where: { issuer: { slug: "tether" }, state: "published" }, orderBy: { asOf: "desc" }, include: attestationInclude }),
+          await prisma.attestation.findFirstOrThrow({
+            where: { issuer: { slug: "tether" }, state: "published" },
+            orderBy: { asOf: "desc" },
+            include: attestationInclude,
+          }),
         );
         expect(latest.asOf).toBe("2025-12-31");
         const shares = compositionShares(latest);
@@ -115,7 +127,11 @@ describe("the public-reports pack", () => {
         expect(await prisma.attestation.count()).toBe(58);
         expect(await prisma.stressEvent.count()).toBe(39);
         const corrected = await prisma.attestation.findFirstOrThrow({
-          where: { issuer: { slug: changed.issuer_slug }, asOf: new Date(`${changed.as_of}T00:00:00Z`), reportType: changed.report_type as "attestation" },
+          where: {
+            issuer: { slug: changed.issuer_slug },
+            asOf: new Date(`${changed.as_of}T00:00:00Z`),
+            reportType: changed.report_type as "attestation",
+          },
           include: { revisions: true },
         });
         expect(corrected.totalReserves?.toFixed(0)).toBe(String(BigInt(oldValue!) + 1000n));
@@ -141,7 +157,8 @@ describe("the pack's figures, recomputed from its CSV files independently of the
       try {
         await loadDataset(prisma, packToDataset(files).dataset, "test");
         const stored = (await prisma.attestation.findMany({ include: attestationInclude })).map(toAttestationData);
-        const find = (slug: string, asOf: string) => stored.find((a) => a.issuerSlug === slug && a.asOf.startsWith(asOf.length === 7 ? `${asOf}-01` : asOf))!;
+        const find = (slug: string, asOf: string) =>
+          stored.find((a) => a.issuerSlug === slug && a.asOf.startsWith(asOf.length === 7 ? `${asOf}-01` : asOf))!;
         let ratios = 0;
         for (const r of files.reports) {
           if (!r.tokens_outstanding_usd || !r.total_reserves_usd) continue;

@@ -7,10 +7,12 @@
 // so each setting gets freshly loaded modules, as a restarted server would.
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { REMOTE_ADDRESS_HEADER } from "@/lib/domain/client-address";
-import { SIGN_IN_LIMITS } from "@/lib/server/sign-in/rate-limit";
 import { SUGGESTION_LIMIT } from "@/lib/server/commands/suggestions";
+import { SIGN_IN_LIMITS } from "@/lib/server/sign-in/rate-limit";
 import { issueFormStamp, sha256 } from "@/lib/server/suggestions/tokens";
+
 import { makeIssuer, testPrisma, unique } from "../support/db";
 import { makeUser, PASSWORD, pointAppAtRunDatabase } from "../support/editor";
 
@@ -25,11 +27,15 @@ afterAll(async () => {
 });
 
 /** A documentation-range IPv6 address no other test uses. */
-const address = () => `2001:db8:${randomInt(1, 0xffff).toString(16)}:${randomInt(1, 0xffff).toString(16)}::${randomInt(1, 0xffff).toString(16)}`;
+const address = () =>
+  `2001:db8:${randomInt(1, 0xffff).toString(16)}:${randomInt(1, 0xffff).toString(16)}::${randomInt(1, 0xffff).toString(16)}`;
 /** What a spoofing client puts in X-Forwarded-For: different every time. */
 const spoofed = () => `${randomInt(1, 224)}.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}, ${address()}`;
 
-type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string>; body: object; query: object; method: string }) => Promise<unknown>;
+type Authorize = (
+  credentials: Record<string, string>,
+  req: { headers: Record<string, string>; body: object; query: object; method: string },
+) => Promise<unknown>;
 
 /** The app's modules as a server started with this TRUST_PROXY would load them. */
 async function appWith(trustProxy: string | undefined) {
@@ -45,7 +51,14 @@ async function appWith(trustProxy: string | undefined) {
 
   return {
     async suggest(slug: string, socket: string, forwardedFor: string): Promise<Response> {
-      const body = { stamp: issueFormStamp(Date.now() - 5000), website: "", field: "other", figure: "Reserves", proposedValue: "x", sourceUrl: "https://example.org/a" };
+      const body = {
+        stamp: issueFormStamp(Date.now() - 5000),
+        website: "",
+        field: "other",
+        figure: "Reserves",
+        proposedValue: "x",
+        sourceUrl: "https://example.org/a",
+      };
       return POST(
         new Request(`http://localhost/en/issuers/${slug}/suggest/submit`, {
           method: "POST",
@@ -58,7 +71,10 @@ async function appWith(trustProxy: string | undefined) {
     /** "ok", or the message the sign-in page would show. */
     async signIn(email: string, password: string, socket: string, forwardedFor: string): Promise<string> {
       try {
-        await credentials.options.authorize({ email, password }, { headers: headers(socket, forwardedFor), body: {}, query: {}, method: "POST" });
+        await credentials.options.authorize(
+          { email, password },
+          { headers: headers(socket, forwardedFor), body: {}, query: {}, method: "POST" },
+        );
         return "ok";
       } catch (err) {
         return (err as Error).message;
@@ -83,7 +99,9 @@ describe("without TRUST_PROXY, a made-up X-Forwarded-For changes nothing", () =>
     expect(outcomes.slice(0, -1)).toEqual(Array(SIGN_IN_LIMITS.perIp - 1).fill("Wrong email or password."));
     expect(outcomes.at(-1)).toMatch(/^Wrong email or password\. Too many failed sign-in attempts from your network\./);
     const user = await makeUser(prisma);
-    expect(await app.signIn(user.email, PASSWORD, socket, spoofed())).toMatch(/^Too many failed sign-in attempts from your network\. Try again in (14|15) minutes/);
+    expect(await app.signIn(user.email, PASSWORD, socket, spoofed())).toMatch(
+      /^Too many failed sign-in attempts from your network\. Try again in (14|15) minutes/,
+    );
     // every attempt was counted against the socket's address, none against a header's
     const ips = await prisma.signInAttempt.findMany({ where: { OR: [{ ip: socket }, { email: user.email }] }, select: { ip: true } });
     expect(new Set(ips.map((r) => r.ip))).toEqual(new Set([socket]));
@@ -98,7 +116,9 @@ describe("without TRUST_PROXY, a made-up X-Forwarded-For changes nothing", () =>
     expect(await app.signIn(user.email, PASSWORD, home, spoofed())).toBe("ok");
     const attacker = address();
     for (let i = 0; i < SIGN_IN_LIMITS.freeFailures; i++) await app.signIn(user.email, "wrong password!", attacker, `${home}, ${home}`);
-    expect(await app.signIn(user.email, PASSWORD, attacker, home)).toMatch(/^Too many failed sign-in attempts for this account\. Try again in/);
+    expect(await app.signIn(user.email, PASSWORD, attacker, home)).toMatch(
+      /^Too many failed sign-in attempts for this account\. Try again in/,
+    );
     expect(await app.signIn(user.email, PASSWORD, home, spoofed())).toBe("ok");
   });
 
@@ -126,7 +146,9 @@ describe("with TRUST_PROXY=1, the address our proxy saw counts", () => {
     const client = address();
     for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) await app.signIn(nobody(), "guess guess guess", proxy, `${spoofed()}, ${client}`);
     const user = await makeUser(prisma);
-    expect(await app.signIn(user.email, PASSWORD, proxy, `${spoofed()}, ${client}`)).toMatch(/^Too many failed sign-in attempts from your network/);
+    expect(await app.signIn(user.email, PASSWORD, proxy, `${spoofed()}, ${client}`)).toMatch(
+      /^Too many failed sign-in attempts from your network/,
+    );
     expect(await prisma.signInAttempt.count({ where: { ip: client } })).toBe(SIGN_IN_LIMITS.perIp + 1);
     // another client through the same proxy is its own network
     expect(await app.signIn(user.email, PASSWORD, proxy, `${spoofed()}, ${address()}`)).toBe("ok");
@@ -135,11 +157,14 @@ describe("with TRUST_PROXY=1, the address our proxy saw counts", () => {
   it("limits suggestions per client behind the proxy", async () => {
     const issuer = await makeIssuer(prisma);
     const client = address();
-    for (let i = 0; i < SUGGESTION_LIMIT.perIp; i++) expect((await app.suggest(issuer.slug, proxy, `${spoofed()}, ${client}`)).status).toBe(303);
+    for (let i = 0; i < SUGGESTION_LIMIT.perIp; i++)
+      expect((await app.suggest(issuer.slug, proxy, `${spoofed()}, ${client}`)).status).toBe(303);
     expect((await app.suggest(issuer.slug, proxy, `${spoofed()}, ${client}`)).status).toBe(429);
     expect((await app.suggest(issuer.slug, proxy, client)).status).toBe(429);
     expect((await app.suggest(issuer.slug, proxy, `${client}, ${address()}`)).status).toBe(303);
-    expect(await prisma.correctionSuggestion.count({ where: { issuerId: issuer.id, ipHash: sha256(`suggestion-ip:${client}`) } })).toBe(SUGGESTION_LIMIT.perIp);
+    expect(await prisma.correctionSuggestion.count({ where: { issuerId: issuer.id, ipHash: sha256(`suggestion-ip:${client}`) } })).toBe(
+      SUGGESTION_LIMIT.perIp,
+    );
   });
 });
 
@@ -156,14 +181,18 @@ describe("with TRUST_PROXY listing the proxies", () => {
       expect((await app.suggest(issuer.slug, "::ffff:10.0.0.2", `${spoofed()}, 10.0.0.3, ${client}, 10.0.0.3`)).status).toBe(303);
     }
     expect((await app.suggest(issuer.slug, "10.0.0.2", `${spoofed()}, ${client}`)).status).toBe(429);
-    expect(await prisma.correctionSuggestion.count({ where: { issuerId: issuer.id, ipHash: sha256(`suggestion-ip:${client}`) } })).toBe(SUGGESTION_LIMIT.perIp);
+    expect(await prisma.correctionSuggestion.count({ where: { issuerId: issuer.id, ipHash: sha256(`suggestion-ip:${client}`) } })).toBe(
+      SUGGESTION_LIMIT.perIp,
+    );
   });
 
   it("believes no X-Forwarded-For from a connection that is not a listed proxy", async () => {
     const user = await makeUser(prisma);
     const socket = address();
     for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) await app.signIn(nobody(), "guess guess guess", socket, `${address()}, 10.0.0.3`);
-    expect(await app.signIn(user.email, PASSWORD, socket, `${address()}, 10.0.0.3`)).toMatch(/^Too many failed sign-in attempts from your network/);
+    expect(await app.signIn(user.email, PASSWORD, socket, `${address()}, 10.0.0.3`)).toMatch(
+      /^Too many failed sign-in attempts from your network/,
+    );
     expect(await prisma.signInAttempt.count({ where: { ip: socket } })).toBe(SIGN_IN_LIMITS.perIp + 1);
   });
 });

@@ -2,11 +2,22 @@
 // out of the re-import as a change of its record: none silently dropped. The
 // original pack is then re-imported and must change the record back.
 import { describe, expect, it } from "vitest";
+
 import { CSV_FILES } from "@/lib/domain/csv/columns";
 import { packToDataset, type CsvRow, type PackFiles } from "@/lib/domain/import/public-pack";
-import { ASSURANCE_METHODS, BACKING_MODELS, CADENCES, ISSUER_STATUSES, OPINIONS, PRECISIONS, SCOPES, SOURCE_KINDS } from "@/lib/domain/taxonomy";
+import {
+  ASSURANCE_METHODS,
+  BACKING_MODELS,
+  CADENCES,
+  ISSUER_STATUSES,
+  OPINIONS,
+  PRECISIONS,
+  SCOPES,
+  SOURCE_KINDS,
+} from "@/lib/domain/taxonomy";
 import { loadDataset } from "@/lib/server/commands/load-dataset";
 import { reimportDataset } from "@/lib/server/commands/reimport-dataset";
+
 import { prismaFor, readPack } from "../../scripts/lib/seed";
 import { withFreshDatabase } from "../support/db";
 
@@ -36,7 +47,8 @@ const NEW_VALUE: Record<File, Record<string, (row: CsvRow) => string>> = {
     redemption_fee: () => "0.1%",
     redemption_settlement: () => "T+1",
     counterparties_json: () => JSON.stringify([{ name: "Example Trust", role: "custodian", source_url: "https://example.org/c" }]),
-    licences_json: () => JSON.stringify([{ regulator: "NYDFS", licence: "Trust charter", jurisdiction: "US-NY", since: "2020-01-01", source_url: null }]),
+    licences_json: () =>
+      JSON.stringify([{ regulator: "NYDFS", licence: "Trust charter", jurisdiction: "US-NY", since: "2020-01-01", source_url: null }]),
   },
   reports: {
     published: (r) => (r.published === "2026-01-15" ? "2026-01-16" : "2026-01-15"),
@@ -74,30 +86,56 @@ const NEW_VALUE: Record<File, Record<string, (row: CsvRow) => string>> = {
     summary: (r) => `${r.summary} (amended)`,
     source_url: () => "https://example.org/event-source",
     issuer_response: () => "The issuer said so.",
-    sources_json: (r) => JSON.stringify([{ url: r.source_url, title: "First source" }, { url: "https://example.org/second", title: null }]),
+    sources_json: (r) =>
+      JSON.stringify([
+        { url: r.source_url, title: "First source" },
+        { url: "https://example.org/second", title: null },
+      ]),
   },
 };
 
 /** Columns that name a record (a change makes a new record) or are not data of the record. */
-const NOT_FIELDS = new Set(["slug", "issuer_slug", "as_of", "as_of_precision", "report_type", "category", "start_date", "kind", "is_demo", "state", "retracted_reason", "revision", "report_source_url"]);
+const NOT_FIELDS = new Set([
+  "slug",
+  "issuer_slug",
+  "as_of",
+  "as_of_precision",
+  "report_type",
+  "category",
+  "start_date",
+  "kind",
+  "is_demo",
+  "state",
+  "retracted_reason",
+  "revision",
+  "report_source_url",
+]);
 
 // The row each file's changes are made on: one with figures, so every column has a meaning there.
 const pickRow = (files: PackFiles, file: File): number => {
   const rows = files[file];
   if (file === "issuers") return rows.findIndex((r) => r.slug === "tether");
   if (file === "reports") return rows.findIndex((r) => r.issuer_slug === "tether" && r.as_of === "2025-12-31");
-  if (file === "composition") return rows.findIndex((r) => r.issuer_slug === "tether" && r.as_of === "2025-12-31" && r.category === "cash_deposits");
+  if (file === "composition")
+    return rows.findIndex((r) => r.issuer_slug === "tether" && r.as_of === "2025-12-31" && r.category === "cash_deposits");
   return rows.findIndex((r) => r.reserve_exposure_usd && !r.end_date);
 };
 
-const SPEC: Record<File, keyof typeof CSV_FILES> = { issuers: "issuers", reports: "reports", composition: "composition", stressEvents: "stressEvents" };
+const SPEC: Record<File, keyof typeof CSV_FILES> = {
+  issuers: "issuers",
+  reports: "reports",
+  composition: "composition",
+  stressEvents: "stressEvents",
+};
 
 describe("the pack re-import compares every field", () => {
   it("turns a change in any importable column, one at a time, into a change of its record, and back", async () => {
     const original = readPack();
     const cases: { file: File; column: string }[] = [];
     for (const file of Object.keys(NEW_VALUE) as File[]) {
-      const importable = CSV_FILES[SPEC[file]].columns.filter((c) => (c.origin === "pack" || c.origin === "extra") && !NOT_FIELDS.has(c.name)).map((c) => c.name);
+      const importable = CSV_FILES[SPEC[file]].columns
+        .filter((c) => (c.origin === "pack" || c.origin === "extra") && !NOT_FIELDS.has(c.name))
+        .map((c) => c.name);
       // Every importable column has a new value above: a column added to the format must be added here.
       expect(Object.keys(NEW_VALUE[file]).sort(), file).toEqual([...importable].sort());
       for (const column of importable) cases.push({ file, column });
@@ -119,7 +157,8 @@ describe("the pack re-import compares every field", () => {
           const cells = Object.values(result.summary.changedCells).flat();
           if (cells.length === 0) missed.push(`${file}.${column}`);
           const back = await reimportDataset(prisma, packToDataset(original).dataset, "test");
-          if (!back.ok || Object.keys(back.summary.changedCells).length !== (cells.length ? 1 : 0)) missed.push(`${file}.${column} (not changed back)`);
+          if (!back.ok || Object.keys(back.summary.changedCells).length !== (cells.length ? 1 : 0))
+            missed.push(`${file}.${column} (not changed back)`);
         }
         expect(missed).toEqual([]);
       } finally {

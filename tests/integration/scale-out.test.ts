@@ -5,6 +5,7 @@
 // action (a retraction); each page was cached on the observing instance beforehand.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
 import {
   createClusterDatabase,
   deleteRedisKeys,
@@ -55,7 +56,9 @@ async function firstAnswerShows(instance: Instance, path: string, test: (body: s
   expect(res.status).toBe(200);
   if (!test(res.body)) {
     const again = await page(instance.url + path);
-    expect.fail(`${what}: the first answer on ${instance.name} after the change (${res.cache}, ${Math.round(res.ms)} ms) does not show it; a second one (${again.cache}) ${test(again.body) ? "does" : "does not either"}`);
+    expect.fail(
+      `${what}: the first answer on ${instance.name} after the change (${res.cache}, ${Math.round(res.ms)} ms) does not show it; a second one (${again.cache}) ${test(again.body) ? "does" : "does not either"}`,
+    );
   }
   expect(res.cache, `${what}: rendered afresh, not served from the old entry`).not.toBe("HIT");
   return res.ms;
@@ -82,15 +85,25 @@ describe("two instances sharing Redis", { timeout: 120_000 }, () => {
     await cachedOn(a!, "/en/about");
     await cachedOn(b!, "/en/about");
     const keys = await redisKeys(REDIS_URL, PREFIX);
-    expect(keys.some((k) => k.startsWith(`${PREFIX}route:`)), "full-route entries").toBe(true);
-    expect(keys.some((k) => k.startsWith(`${PREFIX}uc:`)), "'use cache' entries").toBe(true);
+    expect(
+      keys.some((k) => k.startsWith(`${PREFIX}route:`)),
+      "full-route entries",
+    ).toBe(true);
+    expect(
+      keys.some((k) => k.startsWith(`${PREFIX}uc:`)),
+      "'use cache' entries",
+    ).toBe(true);
     // Served by B without rendering: A's render is in the shared cache.
     const legal = await cachedOn(a!, "/en/methodology");
     const onB = await page(b!.url + "/en/methodology");
     expect(onB.cache, "B's first request for a page A rendered is a hit").toBe("HIT");
     expect(onB.body.length).toBe(legal.length);
     for (const inst of [a!, b!]) {
-      const health = JSON.parse((await page(`${inst.url}/api/health`)).body) as { redis: { state: string }; replica: { state: string }; jobs: { mode: string } };
+      const health = JSON.parse((await page(`${inst.url}/api/health`)).body) as {
+        redis: { state: string };
+        replica: { state: string };
+        jobs: { mode: string };
+      };
       expect(health.redis.state).toBe("up");
       expect(health.replica.state).toBe("off");
       expect(health.jobs.mode).toBe("worker");
@@ -134,7 +147,9 @@ describe("two instances sharing Redis", { timeout: 120_000 }, () => {
       // Within a second: the fresh page is what the other instance answers from the first request on,
       // and that request took the time of one render (printed).
       for (const ms of [tagMs, pathMs, actionMs]) expect(ms).toBeLessThan(1_000);
-      console.log(`${publisherName} → ${observerName}: tag ${tagMs.toFixed(0)} ms, path ${pathMs.toFixed(0)} ms, server action ${actionMs.toFixed(0)} ms`);
+      console.log(
+        `${publisherName} → ${observerName}: tag ${tagMs.toFixed(0)} ms, path ${pathMs.toFixed(0)} ms, server action ${actionMs.toFixed(0)} ms`,
+      );
     });
   }
 
@@ -150,8 +165,20 @@ describe("two instances sharing Redis", { timeout: 120_000 }, () => {
     expect(stamp, "the suggestion form carries a stamp").toBeTruthy();
     await new Promise((r) => setTimeout(r, 3_100)); // the minimum time a person takes to fill the form
     const send = (inst: Instance) => {
-      const body = new URLSearchParams({ stamp: stamp!, field: "total_reserves", figure: "Total reserves", proposedValue: "123", sourceUrl: "https://example.org/source", website: "" });
-      return fetch(`${inst.url}/en/issuers/${ISSUER}/suggest/submit`, { method: "POST", body, headers: { origin: inst.url }, redirect: "manual" });
+      const body = new URLSearchParams({
+        stamp: stamp!,
+        field: "total_reserves",
+        figure: "Total reserves",
+        proposedValue: "123",
+        sourceUrl: "https://example.org/source",
+        website: "",
+      });
+      return fetch(`${inst.url}/en/issuers/${ISSUER}/suggest/submit`, {
+        method: "POST",
+        body,
+        headers: { origin: inst.url },
+        redirect: "manual",
+      });
     };
     const suggestionsBefore = Number((await sqlOn(database!.url, "SELECT count(*) FROM correction_suggestion")).rows[0].count);
     const first = await send(b!);

@@ -1,8 +1,10 @@
 // Sign-in attempts are limited per account and per IP, in PostgreSQL (so the
 // limit holds across instances), with a message that says when to try again.
 import { afterAll, describe, expect, it } from "vitest";
+
+import { SignInRefused, signInWithPassword } from "@/lib/server/sign-in/password-sign-in";
 import { SIGN_IN_LIMITS } from "@/lib/server/sign-in/rate-limit";
-import { signInWithPassword, SignInRefused } from "@/lib/server/sign-in/password-sign-in";
+
 import { sql, testPrisma, unique } from "../support/db";
 import { makeUser, PASSWORD, pointAppAtRunDatabase } from "../support/editor";
 
@@ -30,7 +32,9 @@ describe("sign-in rate limiting", () => {
     for (let i = 0; i < 5; i++) outcomes.push(await attempt(user.email, "wrong password!", freshIp()));
     expect(outcomes.slice(0, 4)).toEqual(Array(4).fill("Wrong email or password."));
     // the fifth failure already says the account now waits (the first wait: 30 s after the last failure)
-    expect(outcomes[4]).toMatch(/^Wrong email or password\. Too many failed sign-in attempts for this account\. Try again in 30 seconds \(at \d\d:\d\d:\d\d UTC\)\.$/);
+    expect(outcomes[4]).toMatch(
+      /^Wrong email or password\. Too many failed sign-in attempts for this account\. Try again in 30 seconds \(at \d\d:\d\d:\d\d UTC\)\.$/,
+    );
 
     const last = await prisma.signInAttempt.findFirstOrThrow({ where: { email: user.email }, orderBy: { at: "desc" } });
     let refused: SignInRefused | undefined;
@@ -58,7 +62,9 @@ describe("sign-in rate limiting", () => {
   it("counts attempts recorded by any instance (they share the database)", async () => {
     const user = await makeUser(prisma);
     // five failures written by "another instance": straight into the table
-    await sql(`INSERT INTO sign_in_attempt (email, ip, outcome) SELECT $1, '192.0.2.251', 'failed' FROM generate_series(1, 5)`, [user.email]);
+    await sql(`INSERT INTO sign_in_attempt (email, ip, outcome) SELECT $1, '192.0.2.251', 'failed' FROM generate_series(1, 5)`, [
+      user.email,
+    ]);
     expect(await attempt(user.email, PASSWORD, freshIp())).toMatch(/Too many failed sign-in attempts for this account/);
   });
 
@@ -74,7 +80,9 @@ describe("sign-in rate limiting", () => {
     const ip = freshIp();
     for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) await attempt(`${unique("nobody")}@example.org`, "guess guess guess", ip);
     const user = await makeUser(prisma);
-    expect(await attempt(user.email, PASSWORD, ip)).toMatch(/^Too many failed sign-in attempts from your network\. Try again in (14|15) minutes/);
+    expect(await attempt(user.email, PASSWORD, ip)).toMatch(
+      /^Too many failed sign-in attempts from your network\. Try again in (14|15) minutes/,
+    );
     // the same account from elsewhere is fine
     expect(await attempt(user.email, PASSWORD, freshIp())).toBe("ok");
   });
@@ -88,7 +96,9 @@ describe("sign-in rate limiting", () => {
   });
 
   it("keeps attempts for a day only", async () => {
-    const old = await sql<{ id: string }>(`INSERT INTO sign_in_attempt (email, ip, outcome, at) VALUES ('old@example.org', '192.0.2.252', 'failed', now() - interval '25 hours') RETURNING id`);
+    const old = await sql<{ id: string }>(
+      `INSERT INTO sign_in_attempt (email, ip, outcome, at) VALUES ('old@example.org', '192.0.2.252', 'failed', now() - interval '25 hours') RETURNING id`,
+    );
     await attempt(`${unique("any")}@example.org`, "whatever whatever", freshIp());
     expect((await sql(`SELECT 1 FROM sign_in_attempt WHERE id = $1`, [old.rows[0]!.id])).rowCount).toBe(0);
   });

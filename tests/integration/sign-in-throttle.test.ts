@@ -3,8 +3,10 @@
 // signed in to the account within 30 days is not held up by failures from
 // elsewhere. A refused attempt writes its line in the attempt log and nothing else.
 import { afterAll, describe, expect, it } from "vitest";
+
+import { SignInRefused, signInWithPassword } from "@/lib/server/sign-in/password-sign-in";
 import { failureDelayMs, SIGN_IN_LIMITS } from "@/lib/server/sign-in/rate-limit";
-import { signInWithPassword, SignInRefused } from "@/lib/server/sign-in/password-sign-in";
+
 import { sql, testPrisma } from "../support/db";
 import { makeUser, PASSWORD, pointAppAtRunDatabase } from "../support/editor";
 
@@ -51,7 +53,9 @@ describe("sign-in throttling", () => {
     const outcomes = [];
     for (let i = 0; i < 5; i++) outcomes.push(message(await attempt(user.email, "wrong password!", attacker)));
     expect(outcomes.slice(0, 4)).toEqual(Array(4).fill("Wrong email or password."));
-    expect(outcomes[4]).toMatch(/^Wrong email or password\. Too many failed sign-in attempts for this account\. Try again in 30 seconds \(at \d\d:\d\d:\d\d UTC\)\.$/);
+    expect(outcomes[4]).toMatch(
+      /^Wrong email or password\. Too many failed sign-in attempts for this account\. Try again in 30 seconds \(at \d\d:\d\d:\d\d UTC\)\.$/,
+    );
 
     // A itself waits, even with the right password, and is told how long
     const atA = await attempt(user.email, PASSWORD, attacker);
@@ -74,8 +78,12 @@ describe("sign-in throttling", () => {
     // five passwords were checked; the other 45 tries were refused unchecked, each saying how long to wait
     const rows = await prisma.signInAttempt.groupBy({ by: ["outcome"], where: { email: user.email, ip: attacker }, _count: true });
     expect(Object.fromEntries(rows.map((r) => [r.outcome, r._count]))).toEqual({ failed: 5, blocked: 45 });
-    for (const r of results.slice(5)) expect(message(r)).toMatch(/^Too many failed sign-in attempts for this account\. Try again in (\d+) seconds/);
-    const lastFailure = await prisma.signInAttempt.findFirstOrThrow({ where: { email: user.email, outcome: "failed" }, orderBy: { at: "desc" } });
+    for (const r of results.slice(5))
+      expect(message(r)).toMatch(/^Too many failed sign-in attempts for this account\. Try again in (\d+) seconds/);
+    const lastFailure = await prisma.signInAttempt.findFirstOrThrow({
+      where: { email: user.email, outcome: "failed" },
+      orderBy: { at: "desc" },
+    });
     expect((results.at(-1) as SignInRefused).retryAt!.getTime()).toBe(lastFailure.at.getTime() + failureDelayMs(5));
     expect(await attempt(user.email, PASSWORD, home)).toBe("ok");
   });
@@ -87,7 +95,10 @@ describe("sign-in throttling", () => {
     await pastFailures(user.email, attacker, 50, 20 * 60_000);
     const atA = (await attempt(user.email, PASSWORD, attacker)) as SignInRefused;
     expect(atA.message).toMatch(/^Too many failed sign-in attempts for this account\. Try again in (4|5) minutes/);
-    const lastFailure = await prisma.signInAttempt.findFirstOrThrow({ where: { email: user.email, outcome: "failed" }, orderBy: { at: "desc" } });
+    const lastFailure = await prisma.signInAttempt.findFirstOrThrow({
+      where: { email: user.email, outcome: "failed" },
+      orderBy: { at: "desc" },
+    });
     expect(atA.retryAt!.getTime()).toBe(lastFailure.at.getTime() + SIGN_IN_LIMITS.maxDelayMs);
     expect(await attempt(user.email, PASSWORD, home)).toBe("ok");
   });
@@ -125,24 +136,30 @@ describe("sign-in throttling", () => {
   it("keeps the per-network limit for a known network", async () => {
     const home = network();
     const user = await ownerAt(home);
-    await sql(`INSERT INTO sign_in_attempt (email, ip, outcome) SELECT 'x' || g || '@example.org', $1, 'failed' FROM generate_series(1, $2::int) g`, [home, SIGN_IN_LIMITS.perIp]);
+    await sql(
+      `INSERT INTO sign_in_attempt (email, ip, outcome) SELECT 'x' || g || '@example.org', $1, 'failed' FROM generate_series(1, $2::int) g`,
+      [home, SIGN_IN_LIMITS.perIp],
+    );
     expect(message(await attempt(user.email, PASSWORD, home))).toMatch(/^Too many failed sign-in attempts from your network/);
   });
 
   it("counts a network as known for 30 days after its last success, not longer", async () => {
     const user = await makeUser(prisma);
     const [recent, old] = [network(), network()];
-    await sql(`INSERT INTO sign_in_attempt (email, ip, outcome, at) VALUES ($1, $2, 'succeeded', now() - interval '29 days'), ($1, $3, 'succeeded', now() - interval '31 days')`, [
-      user.email,
-      recent,
-      old,
-    ]);
+    await sql(
+      `INSERT INTO sign_in_attempt (email, ip, outcome, at) VALUES ($1, $2, 'succeeded', now() - interval '29 days'), ($1, $3, 'succeeded', now() - interval '31 days')`,
+      [user.email, recent, old],
+    );
     await pastFailures(user.email, network(), 5, 1000);
     expect(message(await attempt(user.email, PASSWORD, old))).toMatch(/^Too many failed sign-in attempts for this account/);
     expect(await attempt(user.email, PASSWORD, recent)).toBe("ok");
     // successes are kept for a month: the older one was pruned, the recent one is kept
-    expect((await sql(`SELECT 1 FROM sign_in_attempt WHERE email = $1 AND ip = $2 AND outcome = 'succeeded'`, [user.email, old])).rowCount).toBe(0);
-    expect((await sql(`SELECT 1 FROM sign_in_attempt WHERE email = $1 AND ip = $2 AND outcome = 'succeeded'`, [user.email, recent])).rowCount).toBe(2);
+    expect(
+      (await sql(`SELECT 1 FROM sign_in_attempt WHERE email = $1 AND ip = $2 AND outcome = 'succeeded'`, [user.email, old])).rowCount,
+    ).toBe(0);
+    expect(
+      (await sql(`SELECT 1 FROM sign_in_attempt WHERE email = $1 AND ip = $2 AND outcome = 'succeeded'`, [user.email, recent])).rowCount,
+    ).toBe(2);
   });
 
   it("writes nothing for a refused attempt but its line in the attempt log", async () => {
@@ -151,8 +168,17 @@ describe("sign-in throttling", () => {
     const attacker = network();
     for (let i = 0; i < 5; i++) await attempt(user.email, "wrong password!", attacker);
 
-    const tables = (await sql<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`)).rows.map((r) => r.name);
-    const counts = async () => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "${t}"`)).rows[0]!.n)] as const)));
+    const tables = (
+      await sql<{ name: string }>(
+        `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+      )
+    ).rows.map((r) => r.name);
+    const counts = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          tables.map(async (t) => [t, Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "${t}"`)).rows[0]!.n)] as const),
+        ),
+      );
     const before = await counts();
     const userBefore = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     const lastId = (await prisma.signInAttempt.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
@@ -162,7 +188,9 @@ describe("sign-in throttling", () => {
     const after = await counts();
     expect({ ...after, sign_in_attempt: undefined }).toEqual({ ...before, sign_in_attempt: undefined });
     const added = await prisma.signInAttempt.findMany({ where: { id: { gt: lastId } } });
-    expect(added.map((a) => ({ email: a.email, ip: a.ip, outcome: a.outcome }))).toEqual([{ email: user.email, ip: attacker, outcome: "blocked" }]);
+    expect(added.map((a) => ({ email: a.email, ip: a.ip, outcome: a.outcome }))).toEqual([
+      { email: user.email, ip: attacker, outcome: "blocked" },
+    ]);
     expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(userBefore);
   });
 });

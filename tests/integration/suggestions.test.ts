@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { CommandError } from "@/lib/server/commands/errors";
 import { acceptSuggestion, declineSuggestion, submitSuggestion } from "@/lib/server/commands/suggestions";
 import { suggestionByFollowToken, suggestionQueue } from "@/lib/server/queries/suggestions";
 import { issueFormStamp, sha256 } from "@/lib/server/suggestions/tokens";
+
 import { makeAttestation, makeIssuer, testPrisma, unique } from "../support/db";
 import { actAs, makeUser, pointAppAtRunDatabase } from "../support/editor";
 
-vi.mock("next/cache", async (original) => ({ ...(await original<object>()), revalidateTag: vi.fn(), updateTag: vi.fn(), cacheTag: () => {}, cacheLife: () => {} }));
+vi.mock("next/cache", async (original) => ({
+  ...(await original<object>()),
+  revalidateTag: vi.fn(),
+  updateTag: vi.fn(),
+  cacheTag: () => {},
+  cacheLife: () => {},
+}));
 pointAppAtRunDatabase();
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
@@ -18,7 +26,10 @@ beforeAll(async () => {
   editor = await makeUser(prisma, { role: "editor", name: "Sam Suggestions" });
   issuer = await makeIssuer(prisma);
   report = await makeAttestation(prisma, issuer.id, "2025-02-28");
-  await prisma.attestation.update({ where: { id: report.id }, data: { state: "published", firstPublishedAt: new Date(), sourceUrl: "https://example.org/feb" } });
+  await prisma.attestation.update({
+    where: { id: report.id },
+    data: { state: "published", firstPublishedAt: new Date(), sourceUrl: "https://example.org/feb" },
+  });
 });
 
 const fields = (overrides: Record<string, string | undefined> = {}) => ({
@@ -46,7 +57,9 @@ const countFor = (issuerId: string) => prisma.correctionSuggestion.count({ where
 
 describe("reader corrections", () => {
   it("stores a suggestion with a snapshot read from the stored report, not from the client", async () => {
-    const { data } = await submitSuggestion(issuer.slug, fields({ snapshot: '{"totalReserves":"1"}' } as Record<string, string>), { ip: ip() });
+    const { data } = await submitSuggestion(issuer.slug, fields({ snapshot: '{"totalReserves":"1"}' } as Record<string, string>), {
+      ip: ip(),
+    });
     const stored = await prisma.correctionSuggestion.findUniqueOrThrow({ where: { id: data.id } });
     expect(stored).toMatchObject({ status: "pending", attestationId: report.id, field: "total_reserves", contact: "reader@example.org" });
     const snap = stored.snapshot as { report: { id: string; totalReserves: { value: string }; tokensOutstanding: { value: string } } };
@@ -70,7 +83,10 @@ describe("reader corrections", () => {
     expect(await countFor(own.id)).toBe(5);
     // another network is not affected, and a suggestion older than the window no longer counts
     await submitSuggestion(own.slug, fields({ reportId: "" }), { ip: ip() });
-    await submitSuggestion(own.slug, fields({ reportId: "", stamp: issueFormStamp(Date.now() + 3600_000 - 10_000) }), { ip: from, now: Date.now() + 3600_000 + 1000 });
+    await submitSuggestion(own.slug, fields({ reportId: "", stamp: issueFormStamp(Date.now() + 3600_000 - 10_000) }), {
+      ip: from,
+      now: Date.now() + 3600_000 + 1000,
+    });
     expect(await countFor(own.id)).toBe(7);
   });
 
@@ -80,9 +96,13 @@ describe("reader corrections", () => {
     expect(honeypot.message).toMatch(/looks automated/);
     const fast = await refusal(submitSuggestion(own.slug, fields({ reportId: "", stamp: issueFormStamp(Date.now() - 500) }), { ip: ip() }));
     expect(fast.message).toMatch(/within a few seconds/);
-    const forged = await refusal(submitSuggestion(own.slug, fields({ reportId: "", stamp: `${Date.now() - 60_000}.forged` }), { ip: ip() }));
+    const forged = await refusal(
+      submitSuggestion(own.slug, fields({ reportId: "", stamp: `${Date.now() - 60_000}.forged` }), { ip: ip() }),
+    );
     expect(forged.message).toMatch(/expired or was altered/);
-    const stale = await refusal(submitSuggestion(own.slug, fields({ reportId: "", stamp: issueFormStamp(Date.now() - 3 * 3600_000) }), { ip: ip() }));
+    const stale = await refusal(
+      submitSuggestion(own.slug, fields({ reportId: "", stamp: issueFormStamp(Date.now() - 3 * 3600_000) }), { ip: ip() }),
+    );
     expect(stale.message).toMatch(/expired/);
     const badUrl = await refusal(submitSuggestion(own.slug, fields({ reportId: "", sourceUrl: "javascript:alert(1)" }), { ip: ip() }));
     expect(badUrl.details.fieldErrors?.sourceUrl).toBeDefined();
@@ -102,7 +122,10 @@ describe("reader corrections", () => {
 
   it("refuses a suggestion for a retracted report or a draft", async () => {
     const retracted = await makeAttestation(prisma, issuer.id, "2024-11-30");
-    await prisma.attestation.update({ where: { id: retracted.id }, data: { state: "retracted", retractedAt: new Date(), retractedReason: "withdrawn by the firm", sourceUrl: "https://example.org/nov" } });
+    await prisma.attestation.update({
+      where: { id: retracted.id },
+      data: { state: "retracted", retractedAt: new Date(), retractedReason: "withdrawn by the firm", sourceUrl: "https://example.org/nov" },
+    });
     const err = await refusal(submitSuggestion(issuer.slug, fields({ reportId: retracted.id }), { ip: ip() }));
     expect(err.kind).toBe("state");
     expect(err.message).toMatch(/retracted \(withdrawn by the firm\).*not taken; nothing was saved/);
@@ -143,7 +166,10 @@ describe("reader corrections", () => {
     expect((await refusal(declineSuggestion({ id: d.data.id, reason: "" }))).details.fieldErrors?.reason).toBeDefined();
     await declineSuggestion({ id: d.data.id, reason: "The report says 1,010,000 on page 2" });
 
-    const entries = await prisma.auditEntry.findMany({ where: { entityType: "correction_suggestion", entityId: { in: [a.data.id, d.data.id] } }, orderBy: { id: "asc" } });
+    const entries = await prisma.auditEntry.findMany({
+      where: { entityType: "correction_suggestion", entityId: { in: [a.data.id, d.data.id] } },
+      orderBy: { id: "asc" },
+    });
     expect(entries.map((e) => [e.entityId, e.action, e.actorId, e.actorLabel])).toEqual([
       [a.data.id, "accept", editor.id, "Sam Suggestions"],
       [d.data.id, "decline", editor.id, "Sam Suggestions"],

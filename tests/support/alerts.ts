@@ -91,7 +91,8 @@ export async function startSmtp(): Promise<SmtpSink> {
     disabledCommands: ["STARTTLS"],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (refuse.has(address.address.toLowerCase())) return callback(Object.assign(new Error("5.1.1 No such user here"), { responseCode: 550 }));
+      if (refuse.has(address.address.toLowerCase()))
+        return callback(Object.assign(new Error("5.1.1 No such user here"), { responseCode: 550 }));
       callback();
     },
     onData(stream, session, callback) {
@@ -141,7 +142,13 @@ export async function startReceiver(status: (n: number, req: ReceivedRequest) =>
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const r: ReceivedRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), status: 0 };
+      const r: ReceivedRequest = {
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        status: 0,
+      };
       r.status = status(requests.length + 1, r);
       requests.push(r);
       res.writeHead(r.status, { "content-type": "text/plain" });
@@ -159,7 +166,11 @@ export async function startReceiver(status: (n: number, req: ReceivedRequest) =>
 }
 
 /** Polls until `fn` returns something truthy. */
-export async function until<T>(what: string, fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 10_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  timeoutMs = 10_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+
 import { dataDirFor } from "../../scripts/lib/embedded-postgres";
 import { alive, type RunRecord } from "../../scripts/lib/processes";
 import { projectDir } from "../../scripts/lib/project";
@@ -32,11 +33,17 @@ export interface AppProcess {
 /** The environment of a test worker, minus what would change how the app builds or which database it uses. */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key === "NODE_ENV" || key === "DATABASE_URL" || key.startsWith("VITEST") || key === "TEST") delete env[key];
+  for (const key of Object.keys(env))
+    if (key === "NODE_ENV" || key === "DATABASE_URL" || key.startsWith("VITEST") || key === "TEST") delete env[key];
   return env;
 }
 
-export async function startAppProcess(opts: { name: string; port: number; env?: Record<string, string>; timeoutMs?: number }): Promise<AppProcess> {
+export async function startAppProcess(opts: {
+  name: string;
+  port: number;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<AppProcess> {
   const child = spawn(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", path.join(projectDir, "scripts", "start.ts"), "--fresh-database", "--demo"],
@@ -56,7 +63,9 @@ export async function startAppProcess(opts: { name: string; port: number; env?: 
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const deadline = Date.now() + (opts.timeoutMs ?? 240_000);
   while (!out.includes("serving on")) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the app exited before serving:\n${out.slice(-4000)}`);

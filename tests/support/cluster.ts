@@ -10,6 +10,7 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { createClient } from "redis";
+
 import { migrate } from "../../scripts/lib/database";
 import { build, buildIsCurrent, projectDir } from "../../scripts/lib/project";
 import { seedIfEmpty, type DatasetChoice } from "../../scripts/lib/seed";
@@ -54,7 +55,10 @@ export interface ClusterDatabase {
 }
 
 /** A new database on the server of `adminUrl`, migrated and loaded with a dataset; dropped by `drop`. */
-export async function createClusterDatabase(adminUrl: string, opts: { dataset?: DatasetChoice; prefix?: string } = {}): Promise<ClusterDatabase> {
+export async function createClusterDatabase(
+  adminUrl: string,
+  opts: { dataset?: DatasetChoice; prefix?: string } = {},
+): Promise<ClusterDatabase> {
   const name = `${opts.prefix ?? "usd1_scale"}_${randomBytes(4).toString("hex")}`;
   await sqlOn(adminUrl, `CREATE DATABASE "${name}"`);
   const url = withDatabaseName(adminUrl, name);
@@ -75,7 +79,13 @@ export function ensureBuild(databaseUrl: string, log: (m: string) => void = () =
   }
   log(`building into ${SCALE_DIST_DIR}`);
   // The type check is `npm test`'s own step (tsc); the tests' build skips Next's second run of it.
-  const env = { ...cleanEnv(), DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: CLUSTER_SECRET, NODE_ENV: "production", USD1_BUILD_SKIP_TYPECHECK: "1" } as NodeJS.ProcessEnv;
+  const env = {
+    ...cleanEnv(),
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: CLUSTER_SECRET,
+    NODE_ENV: "production",
+    USD1_BUILD_SKIP_TYPECHECK: "1",
+  } as NodeJS.ProcessEnv;
   build(SCALE_DIST_DIR, env);
 }
 
@@ -83,7 +93,21 @@ export function ensureBuild(databaseUrl: string, log: (m: string) => void = () =
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (["NODE_ENV", "DATABASE_URL", "DATABASE_REPLICA_URL", "REDIS_URL", "REDIS_PREFIX", "TEST", "JOBS_IN_APP", "REVALIDATE_TOKEN", "PORT"].includes(key) || key.startsWith("VITEST")) delete env[key];
+    if (
+      [
+        "NODE_ENV",
+        "DATABASE_URL",
+        "DATABASE_REPLICA_URL",
+        "REDIS_URL",
+        "REDIS_PREFIX",
+        "TEST",
+        "JOBS_IN_APP",
+        "REVALIDATE_TOKEN",
+        "PORT",
+      ].includes(key) ||
+      key.startsWith("VITEST")
+    )
+      delete env[key];
   }
   return env;
 }
@@ -103,12 +127,19 @@ function collect(child: ChildProcess) {
   let out = "";
   child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   return { output: () => out, exited };
 }
 
 /** One instance: scripts/server.ts on `port`, serving the build in SCALE_DIST_DIR, as start.ts runs it. */
-export async function startInstance(opts: { name: string; port?: number; env: Record<string, string>; timeoutMs?: number }): Promise<Instance> {
+export async function startInstance(opts: {
+  name: string;
+  port?: number;
+  env: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<Instance> {
   const port = opts.port ?? (await freePort());
   const revalidateToken = randomBytes(24).toString("base64url");
   const child = spawn(process.execPath, ["--import", "tsx", path.join(projectDir, "scripts", "server.ts")], {
@@ -131,7 +162,8 @@ export async function startInstance(opts: { name: string; port?: number; env: Re
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${opts.name} exited before serving:\n${output().slice(-4000)}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${opts.name} exited before serving:\n${output().slice(-4000)}`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(`${opts.name} did not serve within ${(opts.timeoutMs ?? 60_000) / 1000} s:\n${output().slice(-4000)}`);
@@ -148,7 +180,10 @@ export async function startInstance(opts: { name: string; port?: number; env: Re
   }
   // As start.ts does after each start: pages prerendered by the build (against whatever
   // database it had) or cached before this start are expired once.
-  const refreshed = await fetch(`${url}/api/internal/revalidate`, { method: "POST", headers: { authorization: `Bearer ${revalidateToken}` } });
+  const refreshed = await fetch(`${url}/api/internal/revalidate`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${revalidateToken}` },
+  });
   if (!refreshed.ok) throw new Error(`${opts.name}: the start's cache refresh answered ${refreshed.status}`);
   return {
     name: opts.name,

@@ -1,6 +1,7 @@
 // Runs a CSV export the way the /data/<file> route does, without a Next runtime.
 import { parse } from "csv-parse/sync";
 import type pg from "pg";
+
 import type { CsvParams } from "@/lib/domain/api/params";
 import type { CsvKind } from "@/lib/domain/csv/columns";
 import type { IssuerComputed } from "@/lib/domain/csv/records";

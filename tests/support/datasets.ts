@@ -3,6 +3,7 @@
 // line breaks, non-ASCII, cents, month-only dates, lower bounds, share-only
 // lines, a retracted report), under unique slugs so tests never collide.
 import type { DatasetInput } from "@/lib/domain/schemas/dataset";
+
 import { unique } from "./db";
 
 export function richDataset(opts: { text?: (field: string) => string } = {}): { dataset: DatasetInput; slugs: [string, string] } {
@@ -32,7 +33,13 @@ export function richDataset(opts: { text?: (field: string) => string } = {}): { 
         attestationFirms: t("firms"),
         sourceUrl: "https://example.org/a/facts",
         licences: [
-          { regulator: t("regulator"), licence: "Trust charter", jurisdiction: "US-NY", since: "2021-04-01", sourceUrl: "https://example.org/a/licence" },
+          {
+            regulator: t("regulator"),
+            licence: "Trust charter",
+            jurisdiction: "US-NY",
+            since: "2021-04-01",
+            sourceUrl: "https://example.org/a/licence",
+          },
           { regulator: "Second regulator", licence: "EMI", jurisdiction: "FR", since: null, sourceUrl: null },
         ],
         counterparties: [
@@ -72,10 +79,38 @@ export function richDataset(opts: { text?: (field: string) => string } = {}): { 
           liquidity30dPct: "99.1234",
           notes: t("notes"),
           composition: [
-            { category: "cash_deposits", amountUsd: { value: "200000000", precision: "exact" }, sharePct: "19.76", custodian: "Bank of Examples", maturity: null, sourceUrl: null },
-            { category: "cash_deposits", amountUsd: { value: "100000000.1", precision: "exact" }, sharePct: null, custodian: t("custodian"), maturity: null, sourceUrl: "https://example.org/a/lines" },
-            { category: "tbills_93d", amountUsd: { value: "612345678.8", precision: "exact" }, sharePct: null, custodian: null, maturity: "up to 90 days", sourceUrl: null },
-            { category: "other_undisclosed", amountUsd: { value: "100000000", precision: "exact" }, sharePct: null, custodian: null, maturity: t("maturity"), sourceUrl: null },
+            {
+              category: "cash_deposits",
+              amountUsd: { value: "200000000", precision: "exact" },
+              sharePct: "19.76",
+              custodian: "Bank of Examples",
+              maturity: null,
+              sourceUrl: null,
+            },
+            {
+              category: "cash_deposits",
+              amountUsd: { value: "100000000.1", precision: "exact" },
+              sharePct: null,
+              custodian: t("custodian"),
+              maturity: null,
+              sourceUrl: "https://example.org/a/lines",
+            },
+            {
+              category: "tbills_93d",
+              amountUsd: { value: "612345678.8", precision: "exact" },
+              sharePct: null,
+              custodian: null,
+              maturity: "up to 90 days",
+              sourceUrl: null,
+            },
+            {
+              category: "other_undisclosed",
+              amountUsd: { value: "100000000", precision: "exact" },
+              sharePct: null,
+              custodian: null,
+              maturity: t("maturity"),
+              sourceUrl: null,
+            },
           ],
         },
         corrections: [],
@@ -107,8 +142,22 @@ export function richDataset(opts: { text?: (field: string) => string } = {}): { 
           tokensOutstanding: { value: "990000000", precision: "lower_bound" },
           totalReserves: { value: "1000000000", precision: "lower_bound" },
           composition: [
-            { category: "tbills_93d", amountUsd: { value: "600000000", precision: "rounded" }, sharePct: null, custodian: null, maturity: null, sourceUrl: null },
-            { category: "repo_overnight", amountUsd: { value: "300000000", precision: "lower_bound" }, sharePct: null, custodian: null, maturity: null, sourceUrl: null },
+            {
+              category: "tbills_93d",
+              amountUsd: { value: "600000000", precision: "rounded" },
+              sharePct: null,
+              custodian: null,
+              maturity: null,
+              sourceUrl: null,
+            },
+            {
+              category: "repo_overnight",
+              amountUsd: { value: "300000000", precision: "lower_bound" },
+              sharePct: null,
+              custodian: null,
+              maturity: null,
+              sourceUrl: null,
+            },
           ],
         },
         corrections: [],
@@ -145,7 +194,14 @@ export function richDataset(opts: { text?: (field: string) => string } = {}): { 
           { url: "https://example.org/news/2", title: null },
         ],
       },
-      { issuerSlug: b, startDate: null, endDate: null, kind: "regulatory_action", summary: `An order against ${b}.`, sources: [{ url: "https://example.org/b/order", title: null }] },
+      {
+        issuerSlug: b,
+        startDate: null,
+        endDate: null,
+        kind: "regulatory_action",
+        summary: `An order against ${b}.`,
+        sources: [{ url: "https://example.org/b/order", title: null }],
+      },
     ],
   };
   return { dataset, slugs: [a, b] };

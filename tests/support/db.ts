@@ -1,9 +1,10 @@
 // Helpers for integration tests: a Prisma client on the run's database, raw
 // SQL for what must be refused by the database itself, and factories.
 import { randomBytes } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { inject } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
+
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export function testPrisma(): PrismaClient {

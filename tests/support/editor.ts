@@ -2,9 +2,11 @@
 // at the run's database, act as a user (the session is set at the outer edge,
 // lib/server/auth.ts; everything after it runs as in production), factories.
 import { inject } from "vitest";
+
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { setTestSession } from "@/lib/server/auth";
 import { hashPassword } from "@/lib/server/sign-in/passwords";
+
 import { unique } from "./db";
 
 /** Commands use the app's own client (lib/server/db.ts); it reads DATABASE_URL on first use. */

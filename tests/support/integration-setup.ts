@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import type { TestProject } from "vitest/node";
+
 import { createDatabaseIfMissing, dropDatabase, migrate, openServer } from "../../scripts/lib/database";
 import { projectDir } from "../../scripts/lib/project";
 

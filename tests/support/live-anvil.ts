@@ -9,10 +9,18 @@ import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { createPublicClient, createTestClient, createWalletClient, http, type Address, type Hex } from "viem";
+
 import { MULTICALL3_ADDRESS } from "@/lib/live/readers/evm";
 
 const root = path.resolve(__dirname, "..", "..");
-const ANVIL_BIN = path.join(root, "node_modules", "@foundry-rs", `anvil-${process.platform}-${process.arch === "x64" ? "amd64" : process.arch}`, "bin", "anvil");
+const ANVIL_BIN = path.join(
+  root,
+  "node_modules",
+  "@foundry-rs",
+  `anvil-${process.platform}-${process.arch === "x64" ? "amd64" : process.arch}`,
+  "bin",
+  "anvil",
+);
 /** anvil's first default account (unlocked on the node). */
 export const DEPLOYER: Address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
 
@@ -147,7 +155,11 @@ export function testContracts(): Record<"TestToken" | "MockAggregator", Artifact
       const input = {
         language: "Solidity",
         sources: Object.fromEntries(Object.entries(SOURCES).map(([k, content]) => [k, { content }])),
-        settings: { evmVersion: "cancun", optimizer: { enabled: true, runs: 200 }, outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
+        settings: {
+          evmVersion: "cancun",
+          optimizer: { enabled: true, runs: 200 },
+          outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } },
+        },
       };
       const out = JSON.parse(solc.compile(JSON.stringify(input))) as {
         errors?: { severity: string; formattedMessage: string }[];
@@ -184,8 +196,14 @@ export async function deployAggregator(url: string, decimals: number, descriptio
 
 async function tokenWrite(url: string, token: Address, functionName: "mint" | "burn", who: Address, amount: bigint) {
   const c = clients(url);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const hash = await c.wallet.writeContract({ address: token, abi: testContracts().TestToken.abi as any, functionName, args: [who, amount], chain: null });
+  const hash = await c.wallet.writeContract({
+    address: token,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    abi: testContracts().TestToken.abi as any,
+    functionName,
+    args: [who, amount],
+    chain: null,
+  });
   await c.public.waitForTransactionReceipt({ hash, pollingInterval: 50 });
 }
 
@@ -194,7 +212,11 @@ export const burn = (url: string, token: Address, from: Address, amount: bigint)
 
 /** The node's whole state (anvil_dumpState), to restart it later with the same contracts. */
 export async function dumpState(url: string, file: string): Promise<void> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "anvil_dumpState", params: [] }) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "anvil_dumpState", params: [] }),
+  });
   const body = (await res.json()) as { result: string };
   const bytes = Buffer.from(body.result.replace(/^0x/, ""), "hex");
   // anvil returns the state gzipped; --load-state reads the JSON.

@@ -6,13 +6,40 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 export async function fillLiveTables(prisma: PrismaClient, issuerId: string): Promise<void> {
   const at = new Date("2026-12-06T12:00:00.123Z");
   const dep = await prisma.liveTokenDeployment.create({
-    data: { issuerId, chain: "ethereum", address: "0xdac17f958d2ee523a2206206994597c13d831ec7", decimals: 6, symbol: "USDT", note: 'note, "quoted"\nline', compiledFrom: "reference/live-sources.md" },
+    data: {
+      issuerId,
+      chain: "ethereum",
+      address: "0xdac17f958d2ee523a2206206994597c13d831ec7",
+      decimals: 6,
+      symbol: "USDT",
+      note: 'note, "quoted"\nline',
+      compiledFrom: "reference/live-sources.md",
+    },
   });
   await prisma.liveReserveAddress.create({
-    data: { issuerId, chain: "tron", address: "TSUYvQ5tdd3DijCD1uGunGLpftHuSZ12sQ", asset: "USDT", assetAddress: "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", assetDecimals: 6, label: "GemJoin", compiledFrom: "test" },
+    data: {
+      issuerId,
+      chain: "tron",
+      address: "TSUYvQ5tdd3DijCD1uGunGLpftHuSZ12sQ",
+      asset: "USDT",
+      assetAddress: "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+      assetDecimals: 6,
+      label: "GemJoin",
+      compiledFrom: "test",
+    },
   });
-  await prisma.liveReserveFeed.create({ data: { issuerId, chain: "ethereum", feedAddress: "0xBE456fd14720C3aCCc30A2013Bffd782c9Cb75D5", reports: "USD reserves of TUSD", compiledFrom: "test" } });
-  const ep = await prisma.liveTransparencyEndpoint.create({ data: { issuerId, adapter: "tether-transparency-json", url: "https://example.org/t.json", compiledFrom: "test" } });
+  await prisma.liveReserveFeed.create({
+    data: {
+      issuerId,
+      chain: "ethereum",
+      feedAddress: "0xBE456fd14720C3aCCc30A2013Bffd782c9Cb75D5",
+      reports: "USD reserves of TUSD",
+      compiledFrom: "test",
+    },
+  });
+  const ep = await prisma.liveTransparencyEndpoint.create({
+    data: { issuerId, adapter: "tether-transparency-json", url: "https://example.org/t.json", compiledFrom: "test" },
+  });
   await prisma.liveReading.create({
     data: {
       kind: "supply",
@@ -29,13 +56,39 @@ export async function fillLiveTables(prisma: PrismaClient, issuerId: string): Pr
       readAt: at,
     },
   });
-  await prisma.liveReadingFailure.create({ data: { kind: "issuer_figure", issuerId, targetId: ep.id, endpointId: `endpoint:${ep.id}`, error: 'response changed: "x"\nline', at } });
-  await prisma.liveBreaker.create({ data: { endpointId: "rpc:ethereum", consecutiveFailures: 3, openedAt: at, nextProbeAt: at, lastError: "timeout" } });
-  await prisma.livePrice.create({ data: { issuerId, token: "USDT", date: new Date("2026-12-05"), priceUsd: "0.9987654321", source: "coingecko" } });
-  await prisma.stressEventDraft.create({
-    data: { issuerId, token: "USDT", startDate: new Date("2026-12-01"), endDate: new Date("2026-12-02"), lowestPrice: "0.98", maxDeviationBp: -200, bandBp: 50, points: [{ date: "2026-12-01", priceUsd: "0.98", deviationBp: -200 }] },
+  await prisma.liveReadingFailure.create({
+    data: { kind: "issuer_figure", issuerId, targetId: ep.id, endpointId: `endpoint:${ep.id}`, error: 'response changed: "x"\nline', at },
   });
-  await prisma.jobRun.create({ data: { name: "live-refresh", jobId: "00000000-0000-0000-0000-000000000000", startedAt: at, finishedAt: at, durationMs: 0, outcome: "failed", error: "boom", summary: { a: 1 } } });
+  await prisma.liveBreaker.create({
+    data: { endpointId: "rpc:ethereum", consecutiveFailures: 3, openedAt: at, nextProbeAt: at, lastError: "timeout" },
+  });
+  await prisma.livePrice.create({
+    data: { issuerId, token: "USDT", date: new Date("2026-12-05"), priceUsd: "0.9987654321", source: "coingecko" },
+  });
+  await prisma.stressEventDraft.create({
+    data: {
+      issuerId,
+      token: "USDT",
+      startDate: new Date("2026-12-01"),
+      endDate: new Date("2026-12-02"),
+      lowestPrice: "0.98",
+      maxDeviationBp: -200,
+      bandBp: 50,
+      points: [{ date: "2026-12-01", priceUsd: "0.98", deviationBp: -200 }],
+    },
+  });
+  await prisma.jobRun.create({
+    data: {
+      name: "live-refresh",
+      jobId: "00000000-0000-0000-0000-000000000000",
+      startedAt: at,
+      finishedAt: at,
+      durationMs: 0,
+      outcome: "failed",
+      error: "boom",
+      summary: { a: 1 },
+    },
+  });
 }
 
 /** One row in every alert table (subscription, outbox event, delivery, its try, a live condition): enum arrays, JSON, bigint ids. */
@@ -59,12 +112,24 @@ export async function fillAlertTables(prisma: PrismaClient, issuerId: string): P
       kind: "report_published",
       issuerId,
       dedupeKey: "report_published:backup-test",
-      payload: { issuer: { slug: "x", name: 'Name "quoted"\nline' }, pagePath: "/issuers/x", sourceUrl: null, figures: [], facts: { asOf: "2026-11-30" } },
+      payload: {
+        issuer: { slug: "x", name: 'Name "quoted"\nline' },
+        pagePath: "/issuers/x",
+        sourceUrl: null,
+        figures: [],
+        facts: { asOf: "2026-11-30" },
+      },
       occurredAt: at,
       fannedOutAt: at,
     },
   });
-  const delivery = await prisma.alertDelivery.create({ data: { eventId: event.id, subscriptionId: sub.id, status: "failed", attempts: 1, lastError: "HTTP 503" } });
-  await prisma.alertDeliveryAttempt.create({ data: { deliveryId: delivery.id, attempt: 1, outcome: "failed", httpStatus: 503, error: "Service Unavailable", durationMs: 12, at } });
-  await prisma.alertCondition.create({ data: { issuerId, kind: "supply_divergence", subject: "ethereum", active: true, since: at, checkedAt: at } });
+  const delivery = await prisma.alertDelivery.create({
+    data: { eventId: event.id, subscriptionId: sub.id, status: "failed", attempts: 1, lastError: "HTTP 503" },
+  });
+  await prisma.alertDeliveryAttempt.create({
+    data: { deliveryId: delivery.id, attempt: 1, outcome: "failed", httpStatus: 503, error: "Service Unavailable", durationMs: 12, at },
+  });
+  await prisma.alertCondition.create({
+    data: { issuerId, kind: "supply_divergence", subject: "ethereum", active: true, since: at, checkedAt: at },
+  });
 }

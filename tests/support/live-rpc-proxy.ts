@@ -47,7 +47,11 @@ export async function startRpcProxy(target: string, opts: { tron?: boolean } = {
           const block = c.params?.[1];
           if (block !== "latest") {
             state.refused.push(`${c.method} at ${JSON.stringify(block)}`);
-            return reply(200, { jsonrpc: "2.0", id: c.id, error: { code: -32602, message: "invalid block number: TAG latest is the only supported" } });
+            return reply(200, {
+              jsonrpc: "2.0",
+              id: c.id,
+              error: { code: -32602, message: "invalid block number: TAG latest is the only supported" },
+            });
           }
         }
       }

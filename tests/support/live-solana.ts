@@ -4,7 +4,17 @@
 // Honest scope: the RPC layer is ours, the token program and accounts are real.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { LiteSVM } from "litesvm";
+import { getCreateAccountInstruction } from "@solana-program/system";
+import {
+  findAssociatedTokenPda,
+  getBurnInstruction,
+  getCreateAssociatedTokenInstruction,
+  getInitializeMint2Instruction,
+  getMintDecoder,
+  getMintSize,
+  getMintToInstruction,
+  TOKEN_PROGRAM_ADDRESS,
+} from "@solana-program/token";
 import {
   address,
   appendTransactionMessageInstructions,
@@ -19,17 +29,7 @@ import {
   type Instruction,
   type KeyPairSigner,
 } from "@solana/kit";
-import { getCreateAccountInstruction } from "@solana-program/system";
-import {
-  TOKEN_PROGRAM_ADDRESS,
-  findAssociatedTokenPda,
-  getBurnInstruction,
-  getCreateAssociatedTokenInstruction,
-  getInitializeMint2Instruction,
-  getMintDecoder,
-  getMintSize,
-  getMintToInstruction,
-} from "@solana-program/token";
+import { LiteSVM } from "litesvm";
 
 export interface SolanaNode {
   url: string;
@@ -56,13 +56,15 @@ export async function startSolanaNode(): Promise<SolanaNode> {
       (m) => appendTransactionMessageInstructions(ixs, m),
     );
     const result = svm.sendTransaction(await signTransactionMessageWithSigners(msg));
-    if ("err" in result && typeof result.err === "function") throw new Error(`transaction failed: ${String(result.err())} ${result.meta().logs().join("\n")}`);
+    if ("err" in result && typeof result.err === "function")
+      throw new Error(`transaction failed: ${String(result.err())} ${result.meta().logs().join("\n")}`);
     // each transaction in its own slot, like a chain moving on
     slot += 1n;
     svm.warpToSlot(slot);
     svm.expireBlockhash();
   };
-  const ataOf = async (mint: Address) => (await findAssociatedTokenPda({ owner: payer.address, mint, tokenProgram: TOKEN_PROGRAM_ADDRESS }))[0];
+  const ataOf = async (mint: Address) =>
+    (await findAssociatedTokenPda({ owner: payer.address, mint, tokenProgram: TOKEN_PROGRAM_ADDRESS }))[0];
 
   const state = { requests: 0 };
   const server = http.createServer((req, res) => {
@@ -94,8 +96,17 @@ export async function startSolanaNode(): Promise<SolanaNode> {
           return reply({ jsonrpc: "2.0", id: call.id, error: { code: -32602, message: "Invalid param: not a Token mint" } });
         const m = getMintDecoder().decode(account.data);
         const amount = m.supply.toString();
-        const uiAmountString = m.decimals ? `${amount.padStart(m.decimals + 1, "0").slice(0, -m.decimals)}.${amount.padStart(m.decimals + 1, "0").slice(-m.decimals)}`.replace(/\.?0+$/, "") : amount;
-        return reply({ jsonrpc: "2.0", id: call.id, result: { context, value: { amount, decimals: m.decimals, uiAmount: Number(uiAmountString), uiAmountString } } });
+        const uiAmountString = m.decimals
+          ? `${amount.padStart(m.decimals + 1, "0").slice(0, -m.decimals)}.${amount.padStart(m.decimals + 1, "0").slice(-m.decimals)}`.replace(
+              /\.?0+$/,
+              "",
+            )
+          : amount;
+        return reply({
+          jsonrpc: "2.0",
+          id: call.id,
+          result: { context, value: { amount, decimals: m.decimals, uiAmount: Number(uiAmountString), uiAmountString } },
+        });
       }
       reply({ jsonrpc: "2.0", id: call.id, error: { code: -32601, message: "Method not found" } });
     });
@@ -114,7 +125,13 @@ export async function startSolanaNode(): Promise<SolanaNode> {
       const mint = await generateKeyPairSigner();
       const ata = (await findAssociatedTokenPda({ owner: payer.address, mint: mint.address, tokenProgram: TOKEN_PROGRAM_ADDRESS }))[0];
       await send([
-        getCreateAccountInstruction({ payer, newAccount: mint, lamports: lamports(svm.minimumBalanceForRentExemption(BigInt(getMintSize()))), space: getMintSize(), programAddress: TOKEN_PROGRAM_ADDRESS }),
+        getCreateAccountInstruction({
+          payer,
+          newAccount: mint,
+          lamports: lamports(svm.minimumBalanceForRentExemption(BigInt(getMintSize()))),
+          space: getMintSize(),
+          programAddress: TOKEN_PROGRAM_ADDRESS,
+        }),
         getInitializeMint2Instruction({ mint: mint.address, decimals, mintAuthority: payer.address }),
         getCreateAssociatedTokenInstruction({ payer, ata, owner: payer.address, mint: mint.address }),
         ...(supply > 0n ? [getMintToInstruction({ mint: mint.address, token: ata, mintAuthority: payer, amount: supply })] : []),

@@ -14,7 +14,9 @@ export function responseChecker(doc: object) {
     const content = (doc as Doc).paths[path]?.get.responses[status]?.content?.["application/json"];
     if (!content) return [`no ${status} application/json schema documented for ${path}`];
     const validate = ajv.compile({ $ref: `openapi.json#/paths/${pointer(path)}/get/responses/${status}/content/application~1json/schema` });
-    return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""} ${JSON.stringify(e.params)}`);
+    return validate(body)
+      ? []
+      : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""} ${JSON.stringify(e.params)}`);
   };
 }
 

@@ -8,13 +8,16 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { freePort, sqlOn } from "./cluster";
 
 function binDir(): string {
   for (const dir of ["/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/17/bin"]) {
     if (fs.existsSync(path.join(dir, "pg_basebackup"))) return dir;
   }
-  const embedded = fs.readdirSync(os.tmpdir()).find((d) => d.startsWith("usd1-backed-pgbin-") && fs.existsSync(path.join(os.tmpdir(), d, ".complete")));
+  const embedded = fs
+    .readdirSync(os.tmpdir())
+    .find((d) => d.startsWith("usd1-backed-pgbin-") && fs.existsSync(path.join(os.tmpdir(), d, ".complete")));
   if (embedded) return path.join(os.tmpdir(), embedded, "bin");
   throw new Error("no PostgreSQL binaries with pg_basebackup found (/usr/lib/postgresql/*/bin or the embedded ones)");
 }
@@ -43,7 +46,24 @@ export interface ReplicaPair {
 function startServer(bin: string, dataDir: string, port: number, who: ReturnType<typeof runAs>, ready: RegExp): Promise<PgServer> {
   const child: ChildProcess = spawn(
     path.join(bin, "postgres"),
-    ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "wal_level=replica", "-c", "max_wal_senders=5", "-c", "hot_standby=on", "-c", "fsync=off"],
+    [
+      "-D",
+      dataDir,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "wal_level=replica",
+      "-c",
+      "max_wal_senders=5",
+      "-c",
+      "hot_standby=on",
+      "-c",
+      "fsync=off",
+    ],
     { ...(who ?? {}), env: { ...process.env, LC_ALL: "C", LANG: "C" }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";
@@ -89,7 +109,11 @@ export async function startReplicaPair(prepare: (primaryAdminUrl: string) => Pro
     if (who) fs.chownSync(d, who.uid, who.gid);
   }
   const env = { ...process.env, LC_ALL: "C", LANG: "C" };
-  const init = spawnSync(path.join(bin, "initdb"), ["-D", primaryDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"], { ...(who ?? {}), env, encoding: "utf8" });
+  const init = spawnSync(
+    path.join(bin, "initdb"),
+    ["-D", primaryDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"],
+    { ...(who ?? {}), env, encoding: "utf8" },
+  );
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
   const primary = await startServer(bin, primaryDir, await freePort(), who, /ready to accept connections/);
   let standby: PgServer | undefined;
@@ -100,16 +124,22 @@ export async function startReplicaPair(prepare: (primaryAdminUrl: string) => Pro
   };
   try {
     await prepare(primary.url("postgres"));
-    const backup = spawnSync(path.join(bin, "pg_basebackup"), ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", standbyDir, "-R", "-X", "stream", "--no-sync"], {
-      ...(who ?? {}),
-      env,
-      encoding: "utf8",
-    });
+    const backup = spawnSync(
+      path.join(bin, "pg_basebackup"),
+      ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", standbyDir, "-R", "-X", "stream", "--no-sync"],
+      {
+        ...(who ?? {}),
+        env,
+        encoding: "utf8",
+      },
+    );
     if (backup.status !== 0) throw new Error(`pg_basebackup failed: ${backup.stderr}`);
     standby = await startServer(bin, standbyDir, await freePort(), who, /ready to accept read-only connections/);
     // Streaming, not just restored: the primary lists the standby's WAL receiver.
     const deadline = Date.now() + 10_000;
-    while ((await sqlOn(primary.url("postgres"), "SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'")).rows[0].n < 1) {
+    while (
+      (await sqlOn(primary.url("postgres"), "SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'")).rows[0].n < 1
+    ) {
       if (Date.now() > deadline) throw new Error(`the standby does not stream:\n${standby.log()}`);
       await new Promise((r) => setTimeout(r, 100));
     }

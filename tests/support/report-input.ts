@@ -9,7 +9,10 @@ export function pastDay(): string {
   return new Date(Date.UTC(2024, 0, 1) + dayCounter * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function validAttestation(issuerSlug: string, overrides: Partial<Record<keyof AttestationInput, unknown>> = {}): Record<string, unknown> {
+export function validAttestation(
+  issuerSlug: string,
+  overrides: Partial<Record<keyof AttestationInput, unknown>> = {},
+): Record<string, unknown> {
   const asOf = (overrides.asOf as string | undefined) ?? pastDay();
   return {
     issuerSlug,

@@ -5,9 +5,9 @@
 // form (the hidden $ACTION_ fields React renders, posted back to the page).
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
+
 import { CLUSTER_SECRET, sqlOn, type Instance } from "./cluster";
 import { validAttestation } from "./report-input";
-
 
 /** A user row and a session cookie for it, as the sign-in would set (lib/server/auth.ts). */
 export async function staffSession(databaseUrl: string, role: "admin" | "editor"): Promise<string> {
@@ -21,7 +21,12 @@ export async function staffSession(databaseUrl: string, role: "admin" | "editor"
   return `next-auth.session-token=${jwt}`;
 }
 
-async function json(instance: Instance, path: string, cookie: string, body: unknown): Promise<{ status: number; data: Record<string, unknown> }> {
+async function json(
+  instance: Instance,
+  path: string,
+  cookie: string,
+  body: unknown,
+): Promise<{ status: number; data: Record<string, unknown> }> {
   const res = await fetch(instance.url + path, {
     method: "POST",
     headers: { cookie, "content-type": "application/json", origin: instance.url },
@@ -49,7 +54,12 @@ function recentAsOf(): string {
 }
 
 /** Drafts and publishes a report whose firm name is `firm`, through the JSON editor API of `instance`. */
-export async function publishReport(instance: Instance, cookie: string, issuerSlug: string, firm: string): Promise<{ id: string; version: number }> {
+export async function publishReport(
+  instance: Instance,
+  cookie: string,
+  issuerSlug: string,
+  firm: string,
+): Promise<{ id: string; version: number }> {
   let input = validAttestation(issuerSlug, { firm, asOf: recentAsOf() });
   let draft = await json(instance, "/api/editor/attestations", cookie, { input });
   // A date an earlier report already has (a month's end in the demo set): the day before.
@@ -65,7 +75,12 @@ export async function publishReport(instance: Instance, cookie: string, issuerSl
 }
 
 const decodeEntities = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The hidden fields of the server-action form on `html` that has an input named `field`. */
 export function hiddenFieldsOfForm(html: string, field: string): [string, string][] {

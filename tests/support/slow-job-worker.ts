@@ -4,6 +4,7 @@
 // takes that long (so the test can kill the process in the middle); with SLOW_JOB_SEND=1 it
 // sends one such job at start. Prints "worker ready" once it works the queue.
 import { startJobs } from "@/lib/server/jobs";
+
 import { prismaFor } from "../../scripts/lib/seed";
 
 async function main() {
@@ -37,7 +38,14 @@ async function main() {
     process.stdout.write(`sent job ${id}\n`);
   }
   process.stdout.write("worker ready\n");
-  process.once("SIGTERM", () => void jobs!.stop(5_000).then(() => prisma.$disconnect()).then(() => process.exit(0)));
+  process.once(
+    "SIGTERM",
+    () =>
+      void jobs!
+        .stop(5_000)
+        .then(() => prisma.$disconnect())
+        .then(() => process.exit(0)),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -2,6 +2,7 @@
 // non-public range named in issue 20 is refused, IPv6 forms carrying an IPv4
 // address are judged by it, and ordinary public addresses pass.
 import { describe, expect, it } from "vitest";
+
 import { ipLiteralHost, isPrivateAddress, parseIPv4, parseIPv6, privateAddressReason } from "@/lib/domain/alerts/private-address";
 
 describe("private addresses", () => {
@@ -41,15 +42,25 @@ describe("private addresses", () => {
     expect(isPrivateAddress(address)).toBe(true);
   });
 
-  it.each(["8.8.8.8", "1.1.1.1", "93.184.216.34", "172.32.0.1", "172.15.255.255", "100.128.0.1", "169.253.255.255", "2606:4700:4700::1111", "2001:4860:4860::8888", "::ffff:8.8.8.8", "64:ff9b::8.8.8.8"])(
-    "lets %s through",
-    (address) => {
-      expect(privateAddressReason(address)).toBeNull();
-    },
-  );
+  it.each([
+    "8.8.8.8",
+    "1.1.1.1",
+    "93.184.216.34",
+    "172.32.0.1",
+    "172.15.255.255",
+    "100.128.0.1",
+    "169.253.255.255",
+    "2606:4700:4700::1111",
+    "2001:4860:4860::8888",
+    "::ffff:8.8.8.8",
+    "64:ff9b::8.8.8.8",
+  ])("lets %s through", (address) => {
+    expect(privateAddressReason(address)).toBeNull();
+  });
 
   it("refuses what is not an address at all", () => {
-    for (const s of ["localhost", "example.org", "1.2.3", "1.2.3.256", "01.2.3.4", "1::2::3", "12345::", ""]) expect(isPrivateAddress(s), s).toBe(true);
+    for (const s of ["localhost", "example.org", "1.2.3", "1.2.3.256", "01.2.3.4", "1::2::3", "12345::", ""])
+      expect(isPrivateAddress(s), s).toBe(true);
   });
 
   it("parses IPv4 and IPv6 exactly", () => {

@@ -5,12 +5,19 @@
 // the confirmation message and the webhook body (checked against its schema).
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { openApiDocument } from "@/lib/domain/api/openapi";
-import { overdueJudgement } from "@/lib/domain/metrics/cadence";
-import { overduePayload, priceBandPayload, reportEventPayload, stressEventPayload, supplyDivergencePayload } from "@/lib/domain/alerts/events";
+
+import {
+  overduePayload,
+  priceBandPayload,
+  reportEventPayload,
+  stressEventPayload,
+  supplyDivergencePayload,
+} from "@/lib/domain/alerts/events";
 import { ALERT_LOCALES, type AlertLocale } from "@/lib/domain/alerts/kinds";
 import { alertWebhookSchema, type AlertEventView } from "@/lib/domain/alerts/payload";
 import { alertSubject, renderAlertMessage, renderConfirmation, renderDigest, webhookBody } from "@/lib/domain/alerts/render";
+import { openApiDocument } from "@/lib/domain/api/openapi";
+import { overdueJudgement } from "@/lib/domain/metrics/cadence";
 import type { AttestationData } from "@/lib/domain/types";
 
 const issuer = { slug: "acme-usd", name: "Acme <USD>" };
@@ -48,27 +55,68 @@ describe("a report-published message", () => {
     ]);
   });
 
-  const expected: Record<AlertLocale, { subject: RegExp; reserves: string; tokens: string; coverage: string; page: string; unsubscribe: string; manage: string }> = {
-    en: { subject: /^Acme <USD>: reserve report as of 2026-01-31 published$/, reserves: "≈ $39.7 B", tokens: "≥ $39 B", coverage: "≤ 101.80%", page: "Issuer page", unsubscribe: "Unsubscribe", manage: "Manage your alerts" },
-    es: { subject: /^Acme <USD>: publicado el informe de reservas al 31 ene 2026$/, reserves: "≈ US$39.7 mil M", tokens: "≥ US$39 mil M", coverage: "≤ 101.80%", page: "Página del emisor", unsubscribe: "Darse de baja", manage: "Gestionar sus alertas" },
-    pt: { subject: /^Acme <USD>: publicado o relatório de reservas de 31 de jan\. de 2026$/, reserves: "≈ US$ 39,7 bi", tokens: "≥ US$ 39 bi", coverage: "≤ 101,80%", page: "Página do emissor", unsubscribe: "Cancelar a inscrição", manage: "Gerenciar seus alertas" },
+  const expected: Record<
+    AlertLocale,
+    { subject: RegExp; reserves: string; tokens: string; coverage: string; page: string; unsubscribe: string; manage: string }
+  > = {
+    en: {
+      subject: /^Acme <USD>: reserve report as of 2026-01-31 published$/,
+      reserves: "≈ $39.7 B",
+      tokens: "≥ $39 B",
+      coverage: "≤ 101.80%",
+      page: "Issuer page",
+      unsubscribe: "Unsubscribe",
+      manage: "Manage your alerts",
+    },
+    es: {
+      subject: /^Acme <USD>: publicado el informe de reservas al 31 ene 2026$/,
+      reserves: "≈ US$39.7 mil M",
+      tokens: "≥ US$39 mil M",
+      coverage: "≤ 101.80%",
+      page: "Página del emisor",
+      unsubscribe: "Darse de baja",
+      manage: "Gestionar sus alertas",
+    },
+    pt: {
+      subject: /^Acme <USD>: publicado o relatório de reservas de 31 de jan\. de 2026$/,
+      reserves: "≈ US$ 39,7 bi",
+      tokens: "≥ US$ 39 bi",
+      coverage: "≤ 101,80%",
+      page: "Página do emissor",
+      unsubscribe: "Cancelar a inscrição",
+      manage: "Gerenciar seus alertas",
+    },
   };
 
-  it.each(ALERT_LOCALES)("reads in %s: subject, figures, links to the page in that language and the source, manage and unsubscribe", (locale) => {
-    const e = expected[locale];
-    const m = renderAlertMessage(published, ctx(locale));
-    expect(m.subject).toMatch(e.subject);
-    for (const part of [e.reserves, e.tokens, e.coverage, `https://usd1.example/${locale}/issuers/acme-usd`, "https://acme.example/report.pdf", ctx(locale).manageUrl, ctx(locale).unsubscribeUrl, e.unsubscribe, e.manage, e.page]) {
-      expect(m.text, `${locale} text: ${part}`).toContain(part);
-    }
-    // HTML: the same figures and links, everything interpolated escaped
-    expect(m.html).toContain(`lang="${locale}"`);
-    expect(m.html).toContain(e.reserves);
-    expect(m.html).toContain(`href="https://usd1.example/${locale}/issuers/acme-usd"`);
-    expect(m.html).toContain(`href="${ctx(locale).unsubscribeUrl}"`);
-    expect(m.html).toContain("Acme &lt;USD&gt;");
-    expect(m.html).not.toContain("Acme <USD>");
-  });
+  it.each(ALERT_LOCALES)(
+    "reads in %s: subject, figures, links to the page in that language and the source, manage and unsubscribe",
+    (locale) => {
+      const e = expected[locale];
+      const m = renderAlertMessage(published, ctx(locale));
+      expect(m.subject).toMatch(e.subject);
+      for (const part of [
+        e.reserves,
+        e.tokens,
+        e.coverage,
+        `https://usd1.example/${locale}/issuers/acme-usd`,
+        "https://acme.example/report.pdf",
+        ctx(locale).manageUrl,
+        ctx(locale).unsubscribeUrl,
+        e.unsubscribe,
+        e.manage,
+        e.page,
+      ]) {
+        expect(m.text, `${locale} text: ${part}`).toContain(part);
+      }
+      // HTML: the same figures and links, everything interpolated escaped
+      expect(m.html).toContain(`lang="${locale}"`);
+      expect(m.html).toContain(e.reserves);
+      expect(m.html).toContain(`href="https://usd1.example/${locale}/issuers/acme-usd"`);
+      expect(m.html).toContain(`href="${ctx(locale).unsubscribeUrl}"`);
+      expect(m.html).toContain("Acme &lt;USD&gt;");
+      expect(m.html).not.toContain("Acme <USD>");
+    },
+  );
 
   it("is a different message in each language", () => {
     const texts = new Set(ALERT_LOCALES.map((l) => renderAlertMessage(published, ctx(l)).text));
@@ -78,13 +126,43 @@ describe("a report-published message", () => {
 
 describe("other kinds", () => {
   const reports: AttestationData[] = [];
-  const base: Omit<AttestationData, "id" | "asOf" | "publishedOn"> = { issuerSlug: "acme-usd", asOfPrecision: "day", reportType: "attestation", assurance: "examination", firm: null, standard: null, opinion: "unqualified", scope: "reserves_and_tokens", reportUrl: null, reportSha256: null, sourceUrl: null, sourceKind: "primary", tokensOutstanding: null, totalReserves: null, liquidity: { within1dPct: null, within7dPct: null, within30dPct: null }, notes: null, state: "published", revision: 1, retractedReason: null, composition: [] };
-  for (const [i, asOf, pub] of [[1, "2025-10-31", "2025-11-20"], [2, "2025-11-30", "2025-12-20"]] as const) reports.push({ ...base, id: `r${i}`, asOf, publishedOn: pub });
+  const base: Omit<AttestationData, "id" | "asOf" | "publishedOn"> = {
+    issuerSlug: "acme-usd",
+    asOfPrecision: "day",
+    reportType: "attestation",
+    assurance: "examination",
+    firm: null,
+    standard: null,
+    opinion: "unqualified",
+    scope: "reserves_and_tokens",
+    reportUrl: null,
+    reportSha256: null,
+    sourceUrl: null,
+    sourceKind: "primary",
+    tokensOutstanding: null,
+    totalReserves: null,
+    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null },
+    notes: null,
+    state: "published",
+    revision: 1,
+    retractedReason: null,
+    composition: [],
+  };
+  for (const [i, asOf, pub] of [
+    [1, "2025-10-31", "2025-11-20"],
+    [2, "2025-11-30", "2025-12-20"],
+  ] as const)
+    reports.push({ ...base, id: `r${i}`, asOf, publishedOn: pub });
 
   it("an overdue report names the expected report and the window's end, in each language", () => {
     const j = overdueJudgement(reports, "monthly", "2026-01-29");
     expect(j.status).toBe("overdue");
-    const e: AlertEventView = { id: "8", kind: "report_overdue", occurredAt: "2026-01-28T00:00:00.000Z", payload: overduePayload(issuer, j) };
+    const e: AlertEventView = {
+      id: "8",
+      kind: "report_overdue",
+      occurredAt: "2026-01-28T00:00:00.000Z",
+      payload: overduePayload(issuer, j),
+    };
     expect(renderAlertMessage(e, ctx("en")).text).toContain(`as of ${j.nextExpectedAsOf} was expected by ${j.windowEnd}`);
     expect(renderAlertMessage(e, ctx("es")).subject).toBe("Acme <USD>: informe de reservas atrasado");
     expect(renderAlertMessage(e, ctx("pt")).text).toContain("Além do prazo esperado: 1 dia");
@@ -95,7 +173,15 @@ describe("other kinds", () => {
       id: "9",
       kind: "stress_event",
       occurredAt: "2026-03-10T00:00:00.000Z",
-      payload: stressEventPayload(issuer, { kind: "depeg", startDate: "2026-03-09", endDate: null, summary: "Traded at $0.97.", lowestPrice: "0.97", reserveExposure: { value: "3300000000", precision: "rounded" }, sourceUrl: "https://news.example/x" }),
+      payload: stressEventPayload(issuer, {
+        kind: "depeg",
+        startDate: "2026-03-09",
+        endDate: null,
+        summary: "Traded at $0.97.",
+        lowestPrice: "0.97",
+        reserveExposure: { value: "3300000000", precision: "rounded" },
+        sourceUrl: "https://news.example/x",
+      }),
     };
     const en = renderAlertMessage(stress, ctx("en"));
     expect(en.subject).toBe("Acme <USD>: stress event recorded (Depeg)");
@@ -107,7 +193,12 @@ describe("other kinds", () => {
       id: "10",
       kind: "price_band",
       occurredAt: "2026-03-11T00:00:00.000Z",
-      payload: priceBandPayload(issuer, "ACME", { startDate: "2026-03-09", endDate: "2026-03-11", lowestPrice: "0.9912", maxDeviationBp: -88, lastPrice: "0.993" }, 50),
+      payload: priceBandPayload(
+        issuer,
+        "ACME",
+        { startDate: "2026-03-09", endDate: "2026-03-11", lowestPrice: "0.9912", maxDeviationBp: -88, lastPrice: "0.993" },
+        50,
+      ),
     };
     expect(alertSubject(band, "en")).toBe("Acme <USD>: ACME outside $1 ± 0.5%");
     expect(renderAlertMessage(band, ctx("en")).text).toContain("Largest deviation from $1: -0.88%");
@@ -119,7 +210,16 @@ describe("other kinds", () => {
       id: "11",
       kind: "supply_divergence",
       occurredAt: "2026-03-11T00:00:00.000Z",
-      payload: supplyDivergencePayload(issuer, { supply: "1030000.5", supplyComplete: true, readAt: "2026-03-11T00:00:00.000Z", attested: { value: "1000000", precision: "rounded" }, attestedAsOf: "2026-01-31", attestedAsOfPrecision: "day", thresholdPct: 2, sourceUrl: null }),
+      payload: supplyDivergencePayload(issuer, {
+        supply: "1030000.5",
+        supplyComplete: true,
+        readAt: "2026-03-11T00:00:00.000Z",
+        attested: { value: "1000000", precision: "rounded" },
+        attestedAsOf: "2026-01-31",
+        attestedAsOfPrecision: "day",
+        thresholdPct: 2,
+        sourceUrl: null,
+      }),
     };
     const text = renderAlertMessage(e, ctx("en")).text;
     expect(text).toContain("Supply read on-chain: ≈ 1,030,001 tokens");
@@ -130,7 +230,12 @@ describe("other kinds", () => {
 
 describe("digest, confirmation, webhook body", () => {
   it("a digest lists each event under its own heading, once, with one footer", () => {
-    const second = { ...published, id: "12", kind: "report_retracted" as const, payload: { ...published.payload, facts: { ...published.payload.facts, reason: "Wrong figures" } } };
+    const second = {
+      ...published,
+      id: "12",
+      kind: "report_retracted" as const,
+      payload: { ...published.payload, facts: { ...published.payload.facts, reason: "Wrong figures" } },
+    };
     const d = renderDigest([published, second], { ...ctx("en"), date: "2026-02-20" });
     expect(d.subject).toBe("USD1 Backed: 2 alerts on 2026-02-20");
     expect(d.text).toContain("reserve report as of 2026-01-31 published");
@@ -141,12 +246,22 @@ describe("digest, confirmation, webhook body", () => {
 
   it("the confirmation names what would be sent and the link, and nothing else", () => {
     for (const locale of ALERT_LOCALES) {
-      const c = renderConfirmation({ locale, confirmUrl: "https://usd1.example/api/alerts/confirm?token=C", issuerName: null, kinds: ["report_published", "report_overdue"], digest: true, expiresHours: 48 });
+      const c = renderConfirmation({
+        locale,
+        confirmUrl: "https://usd1.example/api/alerts/confirm?token=C",
+        issuerName: null,
+        kinds: ["report_published", "report_overdue"],
+        digest: true,
+        expiresHours: 48,
+      });
       expect(c.text).toContain("https://usd1.example/api/alerts/confirm?token=C");
       expect(c.text).toContain("48");
       expect(c.text).not.toContain("unsubscribe?token");
     }
-    expect(renderConfirmation({ locale: "pt", confirmUrl: "u", issuerName: "Acme", kinds: ["stress_event"], digest: false, expiresHours: 48 }).text).toContain("Evento de estresse registrado");
+    expect(
+      renderConfirmation({ locale: "pt", confirmUrl: "u", issuerName: "Acme", kinds: ["stress_event"], digest: false, expiresHours: 48 })
+        .text,
+    ).toContain("Evento de estresse registrado");
   });
 
   it("the webhook body matches the documented schema, with the page in the subscription's language", () => {
@@ -158,7 +273,9 @@ describe("digest, confirmation, webhook body", () => {
   });
 
   it("the webhook body is what the OpenAPI document says a receiver gets", () => {
-    const doc = openApiDocument() as { webhooks: { alert: { post: { requestBody: { content: { "application/json": { schema: unknown } } } } } } };
+    const doc = openApiDocument() as {
+      webhooks: { alert: { post: { requestBody: { content: { "application/json": { schema: unknown } } } } } };
+    };
     expect(doc.webhooks.alert.post.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/AlertWebhook" });
     const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
     ajv.addSchema(doc, "openapi.json");

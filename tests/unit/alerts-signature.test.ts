@@ -3,7 +3,14 @@
 // timestamp tolerance. Checked against node:crypto, an independent implementation.
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { checkWebhookSignature, constantTimeEqual, parseSignatureHeader, signWebhook, verifyWebhookSignature } from "@/lib/domain/alerts/signature";
+
+import {
+  checkWebhookSignature,
+  constantTimeEqual,
+  parseSignatureHeader,
+  signWebhook,
+  verifyWebhookSignature,
+} from "@/lib/domain/alerts/signature";
 
 const secret = "whsec_test-secret-0123456789";
 const body = JSON.stringify({ id: "42", kind: "report_published", figures: [{ text: "≈ $39.7 B" }] });
@@ -39,7 +46,16 @@ describe("webhook signatures", () => {
   it("accepts several v1 entries (rotation) and ignores unknown schemes; refuses malformed headers", () => {
     const good = signWebhook(secret, body, t).split(",v1=")[1]!;
     expect(verifyWebhookSignature(secret, body, `t=${t},v0=abc,v1=${"0".repeat(64)},v1=${good}`, { now })).toBe(true);
-    for (const bad of [null, "", "v1=abc", `t=${t}`, `t=abc,v1=${good}`, `t=${t},v1=${good.toUpperCase()}`, `t=${t},t=${t},v1=${good}`, `t=${t};v1=${good}`]) {
+    for (const bad of [
+      null,
+      "",
+      "v1=abc",
+      `t=${t}`,
+      `t=abc,v1=${good}`,
+      `t=${t},v1=${good.toUpperCase()}`,
+      `t=${t},t=${t},v1=${good}`,
+      `t=${t};v1=${good}`,
+    ]) {
       expect(checkWebhookSignature(secret, body, bad, { now })).toBe("malformed");
     }
     expect(parseSignatureHeader(`t=${t},v1=${good}`)).toEqual({ timestamp: t, signatures: [good] });

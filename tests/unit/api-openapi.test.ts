@@ -1,10 +1,12 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
+
 import { CursorError, cursorShapes, decodeCursor, encodeCursor } from "@/lib/domain/api/cursor";
 import { API_PATHS, openApiDocument } from "@/lib/domain/api/openapi";
 import { listParams, parseParams } from "@/lib/domain/api/params";
 import { apiAttestation, attestationListPayload, stressEventListPayload } from "@/lib/domain/api/serialise";
 import type { AttestationData } from "@/lib/domain/types";
+
 import { compileAllComponents, responseChecker } from "../support/openapi";
 
 const report: AttestationData = {
@@ -30,7 +32,16 @@ const report: AttestationData = {
   state: "published",
   revision: 1,
   retractedReason: null,
-  composition: [{ category: "tbills_93d", amountUsd: { value: "600000000", precision: "rounded" }, sharePct: null, custodian: null, maturity: null, sourceUrl: null }],
+  composition: [
+    {
+      category: "tbills_93d",
+      amountUsd: { value: "600000000", precision: "rounded" },
+      sharePct: null,
+      custodian: null,
+      maturity: null,
+      sourceUrl: null,
+    },
+  ],
 };
 
 const META = { methodologyVersion: "2026-11-25", methodology: "/en/methodology", dataAsOf: "2026-11-25T10:00:00Z" };
@@ -47,12 +58,22 @@ describe("the OpenAPI document", () => {
   it("has schemas that compile as JSON Schema 2020-12, and documents every route", () => {
     expect(compileAllComponents(doc as never)).toContain("Attestation");
     const documented = Object.keys((doc as { paths: object }).paths);
-    expect(documented.sort()).toEqual(Object.values(API_PATHS).filter((p) => p !== API_PATHS.openapi).sort());
+    expect(documented.sort()).toEqual(
+      Object.values(API_PATHS)
+        .filter((p) => p !== API_PATHS.openapi)
+        .sort(),
+    );
   });
 
   it("describes exactly what the serialisers produce: decimal strings, computed figures marked", () => {
     const check = responseChecker(doc);
-    const page = attestationListPayload({ items: [report], nextKey: ["2025-01-31", "r1"] }, 1, "/api/v1/attestations", new URLSearchParams("issuer=acme"), META);
+    const page = attestationListPayload(
+      { items: [report], nextKey: ["2025-01-31", "r1"] },
+      1,
+      "/api/v1/attestations",
+      new URLSearchParams("issuer=acme"),
+      META,
+    );
     expect(check(API_PATHS.attestations, "200", page)).toEqual([]);
     expect(page.data[0]!.computed.coveragePct).toEqual({ value: expect.stringMatching(/^\d+\.\d+$/), bound: "upper", note: null });
     expect(page.page.next).toBe(`/api/v1/attestations?issuer=acme&cursor=${page.page.nextCursor}&limit=1`);
@@ -67,13 +88,34 @@ describe("the OpenAPI document", () => {
   it("describes the live answer as the server builds it, for an issuer with readings and one without", async () => {
     const { issuerLiveSchema } = await import("@/lib/domain/api/schemas");
     const check = responseChecker(doc);
-    const meta = { ...META, liveReadAt: { supply: "2026-12-06T10:00:00.000Z", reserve_balance: null, reserve_feed: null, issuer_figure: null } };
+    const meta = {
+      ...META,
+      liveReadAt: { supply: "2026-12-06T10:00:00.000Z", reserve_balance: null, reserve_feed: null, issuer_figure: null },
+    };
     const empty = issuerLiveSchema.parse({
-      data: { computedAt: "2026-12-06T10:00:00.000Z", off: [{ reader: "evm:ethereum", reason: "set RPC_URL_ETHEREUM" }], supply: [], supplyTotal: null, reserves: [], issuerFigures: [], lastReport: null, tokensChangePct: null, reservesOverSupplyPct: null },
+      data: {
+        computedAt: "2026-12-06T10:00:00.000Z",
+        off: [{ reader: "evm:ethereum", reason: "set RPC_URL_ETHEREUM" }],
+        supply: [],
+        supplyTotal: null,
+        reserves: [],
+        issuerFigures: [],
+        lastReport: null,
+        tokensChangePct: null,
+        reservesOverSupplyPct: null,
+      },
       meta,
     });
     expect(check(API_PATHS.issuerLive, "200", empty)).toEqual([]);
-    const figure = { label: "USDT on ethereum", chain: "ethereum", amount: "95000000000.5", blockNumber: "21000000", slot: null, readAt: "2026-12-06T09:53:00.000Z", failure: null };
+    const figure = {
+      label: "USDT on ethereum",
+      chain: "ethereum",
+      amount: "95000000000.5",
+      blockNumber: "21000000",
+      slot: null,
+      readAt: "2026-12-06T09:53:00.000Z",
+      failure: null,
+    };
     const full = issuerLiveSchema.parse({
       data: {
         ...empty.data,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import { attestationWarnings } from "@/lib/domain/editor/attestation-warnings";
-import { attestationEditorInput, todayUtcString } from "@/lib/domain/schemas/attestation-editor";
 import { attestationInput } from "@/lib/domain/schemas/attestation";
+import { attestationEditorInput, todayUtcString } from "@/lib/domain/schemas/attestation-editor";
 
 const base = {
   issuerSlug: "demo-dollar",
@@ -32,7 +33,10 @@ describe("the editor's attestation schema", () => {
   });
 
   it("reports a future date even while other fields are wrong", () => {
-    expect(fieldsOf({ ...base, asOf: plusDays(3), tokensOutstanding: { value: "x", precision: "exact" } }).sort()).toEqual(["asOf", "tokensOutstanding.value"]);
+    expect(fieldsOf({ ...base, asOf: plusDays(3), tokensOutstanding: { value: "x", precision: "exact" } }).sort()).toEqual([
+      "asOf",
+      "tokensOutstanding.value",
+    ]);
   });
 
   it("refuses lines above total reserves beyond 0.5 points, unless the total is a lower bound", () => {
@@ -61,13 +65,17 @@ describe("warnings that do not stop a save", () => {
   });
 
   it("note a partial composition and the missing source for publishing", () => {
-    expect(warningsOf({ ...base, reportUrl: null, composition: [{ category: "tbills_93d", amountUsd: { value: "500", precision: "exact" } }] })).toEqual(["composition", "reportUrl"]);
+    expect(
+      warningsOf({ ...base, reportUrl: null, composition: [{ category: "tbills_93d", amountUsd: { value: "500", precision: "exact" } }] }),
+    ).toEqual(["composition", "reportUrl"]);
   });
 });
 
 describe("an impossible date", () => {
   it("gets only the format message, not a future-date one", () => {
     const r = attestationEditorInput.safeParse({ ...base, asOf: "2026-13-01" });
-    expect(r.success ? [] : r.error.issues.filter((i) => i.path[0] === "asOf").map((i) => i.message)).toEqual(["must be a date (YYYY-MM-DD) or a month (YYYY-MM)"]);
+    expect(r.success ? [] : r.error.issues.filter((i) => i.path[0] === "asOf").map((i) => i.message)).toEqual([
+      "must be a date (YYYY-MM-DD) or a month (YYYY-MM)",
+    ]);
   });
 });

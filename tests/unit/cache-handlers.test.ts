@@ -2,8 +2,9 @@
 // in next.config.ts that turns them on from the environment at start.
 import { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from "next/constants";
 import { describe, expect, it } from "vitest";
-import { cacheConfig } from "@/next.config";
+
 import { judgeTags, MAX_TTL_SECONDS, settings, tagFields, ttlSeconds } from "@/lib/cache-handlers/redis-store.mjs";
+import { cacheConfig } from "@/next.config";
 
 describe("tag state", () => {
   const now = 1_000_000;
@@ -34,7 +35,11 @@ describe("tag state", () => {
 
   it("reads its settings from the environment, with the documented defaults", () => {
     expect(settings({})).toMatchObject({ url: "", prefix: "usd1:", commandTimeoutMs: 500, writeTimeoutMs: 2_000, logIntervalMs: 30_000 });
-    expect(settings({ REDIS_URL: "redis://r:6379", REDIS_PREFIX: "site2:", REDIS_COMMAND_TIMEOUT_MS: "100" })).toMatchObject({ url: "redis://r:6379", prefix: "site2:", commandTimeoutMs: 100 });
+    expect(settings({ REDIS_URL: "redis://r:6379", REDIS_PREFIX: "site2:", REDIS_COMMAND_TIMEOUT_MS: "100" })).toMatchObject({
+      url: "redis://r:6379",
+      prefix: "site2:",
+      commandTimeoutMs: 100,
+    });
   });
 });
 

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type { AttestationData } from "@/lib/domain/types";
+import { afterEach, describe, expect, it } from "vitest";
+
 import {
   cadenceAdherence,
   expectedReportCount,
@@ -10,14 +10,34 @@ import {
   parseCalendarDate,
   publicationLag,
 } from "@/lib/domain/metrics/cadence";
+import type { AttestationData } from "@/lib/domain/types";
 
 function report(id: string, asOf: string, extra: Partial<AttestationData> = {}): AttestationData {
   return {
-    id, issuerSlug: "demo", asOf, asOfPrecision: "day", publishedOn: null, reportType: "attestation", assurance: "unknown",
-    firm: null, standard: null, opinion: "unknown", scope: "reserves_and_tokens", reportUrl: null, reportSha256: null,
-    sourceUrl: null, sourceKind: "primary", tokensOutstanding: null, totalReserves: null,
-    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null }, notes: null, state: "published",
-    revision: 1, retractedReason: null, composition: [], ...extra,
+    id,
+    issuerSlug: "demo",
+    asOf,
+    asOfPrecision: "day",
+    publishedOn: null,
+    reportType: "attestation",
+    assurance: "unknown",
+    firm: null,
+    standard: null,
+    opinion: "unknown",
+    scope: "reserves_and_tokens",
+    reportUrl: null,
+    reportSha256: null,
+    sourceUrl: null,
+    sourceKind: "primary",
+    tokensOutstanding: null,
+    totalReserves: null,
+    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null },
+    notes: null,
+    state: "published",
+    revision: 1,
+    retractedReason: null,
+    composition: [],
+    ...extra,
   };
 }
 
@@ -49,7 +69,9 @@ describe("calendar arithmetic", () => {
 
   it("uses a grace of max(7 days, 25 % of the period)", () => {
     // monthly ⌈30 × 0.25⌉ = 8; quarterly ⌈91 × 0.25⌉ = 23; annual ⌈365 × 0.25⌉ = 92; daily 7
-    expect([graceDays("monthly"), graceDays("quarterly"), graceDays("annual"), graceDays("daily"), graceDays("weekly")]).toEqual([8, 23, 92, 7, 7]);
+    expect([graceDays("monthly"), graceDays("quarterly"), graceDays("annual"), graceDays("daily"), graceDays("weekly")]).toEqual([
+      8, 23, 92, 7, 7,
+    ]);
   });
 
   it("counts the as-of dates a cadence implies in a range", () => {
@@ -89,10 +111,22 @@ describe("cadence adherence", () => {
 
   it("handles no reports and a single report", () => {
     const none = cadenceAdherence([], "monthly", { from: "2025-01-01", to: "2025-03-31" }, "2025-04-15");
-    expect(none).toMatchObject({ reportsFound: 0, expectedReports: 3, lastAsOf: null, daysSinceLastAsOf: null, longestGap: null, medianLagDays: null });
+    expect(none).toMatchObject({
+      reportsFound: 0,
+      expectedReports: 3,
+      lastAsOf: null,
+      daysSinceLastAsOf: null,
+      longestGap: null,
+      medianLagDays: null,
+    });
     expect(none.overdue.status).toBe("no_reports");
     // one report: 31 Jan → 15 Feb = 15 days lag; 31 Jan → 1 Mar = 28 + 1 = 29 days since
-    const one = cadenceAdherence([report("a", "2025-01-31", { publishedOn: "2025-02-15" })], "monthly", { from: "2025-01-01", to: "2025-01-31" }, "2025-03-01");
+    const one = cadenceAdherence(
+      [report("a", "2025-01-31", { publishedOn: "2025-02-15" })],
+      "monthly",
+      { from: "2025-01-01", to: "2025-01-31" },
+      "2025-03-01",
+    );
     expect(one).toMatchObject({ reportsFound: 1, medianLagDays: 15, worstLagDays: 15, daysSinceLastAsOf: 29, longestGap: null });
   });
 
@@ -108,7 +142,9 @@ describe("cadence adherence", () => {
   it("reports median and worst lag, noting month-precision measurement", () => {
     const r = cadenceAdherence(
       [...lagged, report("g", "2025-02-01", { asOfPrecision: "month", publishedOn: "2025-03-10" })],
-      "monthly", { from: "2025-01-01", to: "2025-05-31" }, "2025-08-01",
+      "monthly",
+      { from: "2025-01-01", to: "2025-05-31" },
+      "2025-08-01",
     );
     // lags 10 (28 Feb → 10 Mar), 31, 35, 41 → median (31 + 35) / 2 = 33, worst 41
     expect(r.lags.map((l) => l.days)).toEqual([10, 31, 35, 41]);
@@ -129,9 +165,11 @@ describe("cadence adherence", () => {
     const all = [...lagged, ...monthly, report("q", "2025-02-01", { asOfPrecision: "month", publishedOn: "2025-03-03" })];
     const range = { from: "2025-01-01", to: "2025-06-30" };
     const expected = cadenceAdherence(all, "monthly", range, "2025-08-20");
-    fc.assert(fc.property(fc.shuffledSubarray(all, { minLength: all.length }), (shuffled) => {
-      expect(cadenceAdherence(shuffled, "monthly", range, "2025-08-20")).toEqual(expected);
-    }));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(all, { minLength: all.length }), (shuffled) => {
+        expect(cadenceAdherence(shuffled, "monthly", range, "2025-08-20")).toEqual(expected);
+      }),
+    );
   });
 });
 
@@ -139,7 +177,12 @@ describe("overdue judgement", () => {
   it("does not call an issuer late within its own usual lag", () => {
     // next as-of 30 Jun; window 30 Jun + 31 = 31 Jul to 30 Jun + 35 + 8 = 12 Aug
     const at = (today: string) => overdueJudgement(lagged, "monthly", today);
-    expect(at("2025-07-20")).toMatchObject({ status: "on_schedule", nextExpectedAsOf: "2025-06-30", windowStart: "2025-07-31", windowEnd: "2025-08-12" });
+    expect(at("2025-07-20")).toMatchObject({
+      status: "on_schedule",
+      nextExpectedAsOf: "2025-06-30",
+      windowStart: "2025-07-31",
+      windowEnd: "2025-08-12",
+    });
     expect(at("2025-08-04").status).toBe("expected_between"); // day 35 after month end
     expect(at("2025-08-12").status).toBe("expected_between");
     expect(at("2025-08-13")).toMatchObject({ status: "overdue", daysOverdue: 1 });
@@ -149,22 +192,37 @@ describe("overdue judgement", () => {
   it("falls back to the default lag without any publication date", () => {
     // last 31 May → next 30 Jun; window 30 Jun to 30 Jun + 30 + 8 = 7 Aug; 10 Aug is 3 days past
     const o = overdueJudgement([report("a", "2025-04-30"), report("b", "2025-05-31")], "monthly", "2025-08-10");
-    expect(o).toMatchObject({ usedDefaultLag: true, windowStart: "2025-06-30", windowEnd: "2025-08-07", status: "overdue", daysOverdue: 3 });
+    expect(o).toMatchObject({
+      usedDefaultLag: true,
+      windowStart: "2025-06-30",
+      windowEnd: "2025-08-07",
+      status: "overdue",
+      daysOverdue: 3,
+    });
   });
 
   it("rounds a half-day median lag up", () => {
     // lags 30 and 41 → median 35.5 → 36; next 31 Mar + 36 + 8 = 14 May
-    const o = overdueJudgement([
-      report("a", "2025-01-31", { publishedOn: "2025-03-02" }), // 30 days
-      report("b", "2025-02-28", { publishedOn: "2025-04-10" }), // 41 days
-    ], "monthly", "2025-04-15");
+    const o = overdueJudgement(
+      [
+        report("a", "2025-01-31", { publishedOn: "2025-03-02" }), // 30 days
+        report("b", "2025-02-28", { publishedOn: "2025-04-10" }), // 41 days
+      ],
+      "monthly",
+      "2025-04-15",
+    );
     expect(o.windowEnd).toBe("2025-05-14");
   });
 
   it("has no schedule without a cadence, and ignores reports published after today", () => {
     expect(overdueJudgement(lagged, "none", "2025-08-20").status).toBe("no_cadence");
     // on 1 Jul only March and April were public: next as-of 31 May, window 31 May + 31 = 1 Jul to 31 May + 33 + 8 = 11 Jul
-    expect(overdueJudgement(lagged, "monthly", "2025-07-01")).toMatchObject({ lastAsOf: "2025-04-30", nextExpectedAsOf: "2025-05-31", windowStart: "2025-07-01", windowEnd: "2025-07-11" });
+    expect(overdueJudgement(lagged, "monthly", "2025-07-01")).toMatchObject({
+      lastAsOf: "2025-04-30",
+      nextExpectedAsOf: "2025-05-31",
+      windowStart: "2025-07-01",
+      windowEnd: "2025-07-11",
+    });
   });
 
   it("counts days since the last as-of date", () => {

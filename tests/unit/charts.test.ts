@@ -1,32 +1,32 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ChartFigure } from "@/components/charts/chart-figure";
+
+import { CATEGORY_LABELS, RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
+import { chartWordsFromMessages } from "@/lib/charts/catalogue-words";
 import {
-  NOT_CAPTURED_LABEL,
   cadenceScatterOption,
   compositionAreaOption,
   compositionBarOption,
   coverageLineOption,
+  NOT_CAPTURED_LABEL,
   utcDay,
   type CompositionPoint,
   type CoverageBound,
 } from "@/lib/charts/options";
 import { CATEGORY_COLORS, SERIES_COLORS } from "@/lib/charts/palette";
 import { renderChartSvg, renderCompositionBarSvg } from "@/lib/charts/render";
-import { CATEGORY_LABELS, RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
-import { chartWordsFromMessages } from "@/lib/charts/catalogue-words";
 import { CHART_WORDS_EN, type ChartWords } from "@/lib/charts/words";
+import { ChartFigure } from "@/components/charts/chart-figure";
 import enCharts from "@/messages/en/charts.json";
-import esCharts from "@/messages/es/charts.json";
-import ptCharts from "@/messages/pt/charts.json";
 import enTaxonomy from "@/messages/en/taxonomy.json";
+import esCharts from "@/messages/es/charts.json";
 import esTaxonomy from "@/messages/es/taxonomy.json";
+import ptCharts from "@/messages/pt/charts.json";
 import ptTaxonomy from "@/messages/pt/taxonomy.json";
 
 // Factories, not shared state: each test builds its own fixture.
-const isoDay = (start: string, plusDays: number) =>
-  new Date(utcDay(start) + plusDays * 86_400_000).toISOString().slice(0, 10);
+const isoDay = (start: string, plusDays: number) => new Date(utcDay(start) + plusDays * 86_400_000).toISOString().slice(0, 10);
 
 function compositionPoints(count: number, categories: readonly ReserveCategory[] = RESERVE_CATEGORIES): CompositionPoint[] {
   return Array.from({ length: count }, (_, i) => {
@@ -259,7 +259,13 @@ describe("ChartFigure", () => {
         svg,
         title: "Coverage <ratio>",
         caption: "Reserves ÷ tokens outstanding.",
-        table: { columns: ["As of", "Coverage"], rows: [["2023-01-31", "99%"], ["2023-03-02", "≥ 100%"]] },
+        table: {
+          columns: ["As of", "Coverage"],
+          rows: [
+            ["2023-01-31", "99%"],
+            ["2023-03-02", "≥ 100%"],
+          ],
+        },
         interactiveOption: withLive ? option : undefined,
         dataTableLabel: "Data table",
       }),
@@ -288,12 +294,18 @@ describe("chart words in the page's language", () => {
     pt: chartWordsFromMessages("pt", { charts: ptCharts, taxonomy: ptTaxonomy }),
   };
   const cadencePoints = [0, 30, 60, 240, 270].map((d, i) => ({ asOf: isoDay("2024-01-31", d), lagDays: i === 2 ? null : 20 + i * 5 }));
-  const charts = (w?: ChartWords) => [
-    renderChartSvg(compositionAreaOption(compositionPoints(6), "share", { subject: "Demo USD", words: w }), W, H, w),
-    renderChartSvg(coverageLineOption(coveragePoints(["exact", "lower", "upper", "approx"]), { subject: "Demo USD", words: w }), W, 300, w),
-    renderChartSvg(cadenceScatterOption(cadencePoints, { expectedLag: [0, 30], gapDays: 45, words: w }), W, 300, w),
-    renderCompositionBarSvg({ values: { tbills_93d: 60, cash_deposits: 40 } }, { words: w }),
-  ] as [string, string, string, string];
+  const charts = (w?: ChartWords) =>
+    [
+      renderChartSvg(compositionAreaOption(compositionPoints(6), "share", { subject: "Demo USD", words: w }), W, H, w),
+      renderChartSvg(
+        coverageLineOption(coveragePoints(["exact", "lower", "upper", "approx"]), { subject: "Demo USD", words: w }),
+        W,
+        300,
+        w,
+      ),
+      renderChartSvg(cadenceScatterOption(cadencePoints, { expectedLag: [0, 30], gapDays: 45, words: w }), W, 300, w),
+      renderCompositionBarSvg({ values: { tbills_93d: 60, cash_deposits: 40 } }, { words: w }),
+    ] as [string, string, string, string];
 
   it("leaves the English default as it was, and the English catalogue says the same", () => {
     const [composition, coverage, cadence, bar] = charts();
@@ -315,7 +327,12 @@ describe("chart words in the page's language", () => {
     expect(charts(CHART_WORDS_EN)).toEqual(charts());
     for (const w of [words.en, CHART_WORDS_EN]) {
       expect(w.cadence.expectedLagFromHistory(0, 12)).toBe("Expected lag, from the issuer's own past lags (0–12 days)");
-      expect([w.table.asOf, w.table.coverage, w.table.lagDays, w.table.dateUnknown]).toEqual(["As of", "Coverage", "Lag (days)", "publication date unknown"]);
+      expect([w.table.asOf, w.table.coverage, w.table.lagDays, w.table.dateUnknown]).toEqual([
+        "As of",
+        "Coverage",
+        "Lag (days)",
+        "publication date unknown",
+      ]);
       expect([w.table.pct(12.345), w.table.usd(1.5e9), w.table.usd(4.56e8)]).toEqual(["12.3%", "$1.50 B", "$456.0 M"]);
     }
   });
@@ -330,13 +347,21 @@ describe("chart words in the page's language", () => {
     expect(composition).toContain(">feb</text>"); // ECharts' own month names
     expect(composition).not.toContain(">Feb</text>");
     expect(coverage).toContain(">100% cubierto</text>");
-    for (const text of ["Índice de cobertura", "Cifra exacta", "Aproximada (redondeada)", "Cota inferior (al menos)", "Cota superior (como máximo)"]) {
+    for (const text of [
+      "Índice de cobertura",
+      "Cifra exacta",
+      "Aproximada (redondeada)",
+      "Cota inferior (al menos)",
+      "Cota superior (como máximo)",
+    ]) {
       expect(coverage).toContain(`>${text}</text>`);
     }
     expect(ariaLabel(coverage)).toContain("mínimo 99%, último 102% (aproximada (redondeada))");
     expect(cadence).toContain(">Informe (días desde la fecha de corte hasta la publicación)</text>");
     expect(cadence).toContain(">Vacío de más de 45 días entre informes</text>");
-    expect(ariaLabel(cadence)).toContain("demora de publicación de 20 a 40 días (1 sin fecha de publicación), esperada de 0 a 30 días; vacíos: del 2024-03-31 al 2024-09-27 (180 días).");
+    expect(ariaLabel(cadence)).toContain(
+      "demora de publicación de 20 a 40 días (1 sin fecha de publicación), esperada de 0 a 30 días; vacíos: del 2024-03-31 al 2024-09-27 (180 días).",
+    );
     expect(ariaLabel(bar)).toBe("Composición de las reservas: Letras del Tesoro (≤ 93 días) 60%; Efectivo y depósitos bancarios 40%.");
     for (const svg of [composition, coverage, cadence, bar]) {
       expect(svg).not.toMatch(/Not captured|Coverage ratio|Exact figure|Report|reports from|Expected lag|Gap over|Cash and bank/);
@@ -357,6 +382,10 @@ describe("chart words in the page's language", () => {
     const svg = renderChartSvg(compositionAreaOption(usd, "usd", { words: words.pt }), W, H, words.pt);
     expect(svg).toMatch(/>US\$ 1,2 bi<\/text>/); // an axis tick with a decimal comma
     expect(svg).not.toMatch(/>US\$ \d+\.\d+ bi<\/text>/);
-    expect([words.pt.table.pct(12.345), words.pt.table.usd(1.5e9), words.pt.table.usd(4.56e8)]).toEqual(["12,3%", "US$ 1,50 bi", "US$ 456,0 mi"]);
+    expect([words.pt.table.pct(12.345), words.pt.table.usd(1.5e9), words.pt.table.usd(4.56e8)]).toEqual([
+      "12,3%",
+      "US$ 1,50 bi",
+      "US$ 456,0 mi",
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import {
   clientAddress,
   normalizeAddress,
@@ -23,7 +24,10 @@ const trust = (raw: string): TrustProxy => {
 const ipv4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((o) => o.join("."));
 const ipv6 = fc.array(fc.nat(0xffff), { minLength: 8, maxLength: 8 }).map((g) => g.map((n) => n.toString(16)).join(":"));
 /** What a client may write in X-Forwarded-For: addresses, or anything at all. */
-const forwardedFor = fc.oneof(fc.array(fc.oneof(ipv4, ipv6), { minLength: 1, maxLength: 6 }).map((a) => a.join(", ")), fc.string({ maxLength: 80 }));
+const forwardedFor = fc.oneof(
+  fc.array(fc.oneof(ipv4, ipv6), { minLength: 1, maxLength: 6 }).map((a) => a.join(", ")),
+  fc.string({ maxLength: 80 }),
+);
 
 describe("the client address without TRUST_PROXY", () => {
   it("is the socket's, whatever X-Forwarded-For says", () => {
@@ -36,7 +40,8 @@ describe("the client address without TRUST_PROXY", () => {
 
   it("does not change when a client sends a different X-Forwarded-For with every request", () => {
     const seen = new Set<string | null>();
-    for (let i = 0; i < 50; i++) seen.add(clientAddress({ socket: "198.51.100.23", forwardedFor: `203.0.113.${i}, 10.0.0.${i}`, trust: NONE }));
+    for (let i = 0; i < 50; i++)
+      seen.add(clientAddress({ socket: "198.51.100.23", forwardedFor: `203.0.113.${i}, 10.0.0.${i}`, trust: NONE }));
     expect([...seen]).toEqual(["198.51.100.23"]);
   });
 
@@ -86,7 +91,9 @@ describe("TRUST_PROXY as a list of proxies", () => {
   it("ignores spoofed entries left of the client, even ones naming a listed proxy", () => {
     fc.assert(
       fc.property(forwardedFor, (spoofed) => {
-        expect(clientAddress({ socket: "10.0.0.2", forwardedFor: `${spoofed}, 203.0.113.7, 10.0.0.3`, trust: proxies })).toBe("203.0.113.7");
+        expect(clientAddress({ socket: "10.0.0.2", forwardedFor: `${spoofed}, 203.0.113.7, 10.0.0.3`, trust: proxies })).toBe(
+          "203.0.113.7",
+        );
       }),
     );
     expect(clientAddress({ socket: "10.0.0.2", forwardedFor: "10.0.0.3, 6.6.6.6, 203.0.113.7", trust: proxies })).toBe("203.0.113.7");
@@ -133,7 +140,10 @@ describe("TRUST_PROXY values", () => {
     expect(parseTrustProxy("")).toEqual({ ok: true, value: { kind: "none" } });
     expect(parseTrustProxy("0")).toEqual({ ok: true, value: { kind: "none" } });
     expect(parseTrustProxy(" 2 ")).toEqual({ ok: true, value: { kind: "hops", hops: 2 } });
-    expect(parseTrustProxy("10.0.0.2, ::ffff:10.0.0.3,2001:DB8::1")).toEqual({ ok: true, value: { kind: "list", proxies: ["10.0.0.2", "10.0.0.3", "2001:db8::1"] } });
+    expect(parseTrustProxy("10.0.0.2, ::ffff:10.0.0.3,2001:DB8::1")).toEqual({
+      ok: true,
+      value: { kind: "list", proxies: ["10.0.0.2", "10.0.0.3", "2001:db8::1"] },
+    });
   });
 
   it.each([
@@ -146,7 +156,9 @@ describe("TRUST_PROXY values", () => {
     const parsed = parseTrustProxy(raw);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.message).toMatch(/^TRUST_PROXY must be the number of proxies in front of the server \(such as 1\) or a comma-separated list of their IP addresses/);
+    expect(parsed.message).toMatch(
+      /^TRUST_PROXY must be the number of proxies in front of the server \(such as 1\) or a comma-separated list of their IP addresses/,
+    );
     expect(parsed.message).toMatch(detail);
   });
 
@@ -156,7 +168,9 @@ describe("TRUST_PROXY values", () => {
     process.env.DATABASE_URL = "postgresql://nobody@127.0.0.1:1/none";
     try {
       process.env.TRUST_PROXY = "yes please";
-      expect(() => env()).toThrow(/Invalid configuration:\n {2}TRUST_PROXY: TRUST_PROXY must be the number of proxies .*"yes please" is not an IP address/);
+      expect(() => env()).toThrow(
+        /Invalid configuration:\n {2}TRUST_PROXY: TRUST_PROXY must be the number of proxies .*"yes please" is not an IP address/,
+      );
       process.env.TRUST_PROXY = "1";
       expect(env().TRUST_PROXY).toEqual({ kind: "hops", hops: 1 });
     } finally {
@@ -180,7 +194,9 @@ describe("the header our server sets (scripts/server.ts)", () => {
       // Raw HTTP, so the request can carry two copies in two spellings: Node joins them, and the whole goes.
       const seen = await new Promise<string>((resolve, reject) => {
         const socket = net.connect(port, "127.0.0.1", () => {
-          socket.write(`GET / HTTP/1.1\r\nHost: x\r\nX-USD1-Remote-Addr: 6.6.6.6\r\nx-usd1-remote-addr: 7.7.7.7\r\nConnection: close\r\n\r\n`);
+          socket.write(
+            `GET / HTTP/1.1\r\nHost: x\r\nX-USD1-Remote-Addr: 6.6.6.6\r\nx-usd1-remote-addr: 7.7.7.7\r\nConnection: close\r\n\r\n`,
+          );
         });
         let raw = "";
         socket.on("data", (c: Buffer) => (raw += c.toString()));

@@ -1,6 +1,7 @@
 // The CSP layer's compression: which encoding a client gets, and the memo's bounds.
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
+
 import { chooseEncoding, compress, CompressedMemo, isDocumentRequest } from "../../scripts/lib/compressed-memo";
 
 describe("chooseEncoding", () => {

@@ -1,18 +1,38 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type { AttestationData, Figure } from "@/lib/domain/types";
+import { describe, expect, it } from "vitest";
+
+import { coverageRatio, coverageSeries, GROUP_SCOPE_LABEL } from "@/lib/domain/metrics/coverage";
 import { formatPct } from "@/lib/domain/precision";
-import { GROUP_SCOPE_LABEL, coverageRatio, coverageSeries } from "@/lib/domain/metrics/coverage";
+import type { AttestationData, Figure } from "@/lib/domain/types";
 
 const usd = (value: string, precision: Figure["precision"] = "exact"): Figure => ({ value, precision });
 
 function report(id: string, asOf: string, extra: Partial<AttestationData> = {}): AttestationData {
   return {
-    id, issuerSlug: "demo", asOf, asOfPrecision: "day", publishedOn: null, reportType: "attestation", assurance: "unknown",
-    firm: null, standard: null, opinion: "unknown", scope: "reserves_and_tokens", reportUrl: null, reportSha256: null,
-    sourceUrl: null, sourceKind: "primary", tokensOutstanding: null, totalReserves: null,
-    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null }, notes: null, state: "published",
-    revision: 1, retractedReason: null, composition: [], ...extra,
+    id,
+    issuerSlug: "demo",
+    asOf,
+    asOfPrecision: "day",
+    publishedOn: null,
+    reportType: "attestation",
+    assurance: "unknown",
+    firm: null,
+    standard: null,
+    opinion: "unknown",
+    scope: "reserves_and_tokens",
+    reportUrl: null,
+    reportSha256: null,
+    sourceUrl: null,
+    sourceKind: "primary",
+    tokensOutstanding: null,
+    totalReserves: null,
+    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null },
+    notes: null,
+    state: "published",
+    revision: 1,
+    retractedReason: null,
+    composition: [],
+    ...extra,
   };
 }
 
@@ -27,7 +47,9 @@ describe("coverage ratio per report", () => {
 
   it("is a lower bound when reserves are stated as a minimum", () => {
     // at least 50.2 B / 50 B × 100 = 100.4 → "≥ 100.4%"
-    const r = coverageRatio(report("a", "2022-06-30", { totalReserves: usd("50200000000", "lower_bound"), tokensOutstanding: usd("50000000000") }));
+    const r = coverageRatio(
+      report("a", "2022-06-30", { totalReserves: usd("50200000000", "lower_bound"), tokensOutstanding: usd("50000000000") }),
+    );
     expect(r.coveragePct).toMatchObject({ value: "100.4", bound: "lower" });
     expect(formatPct(r.coveragePct, 1)).toBe("≥ 100.4%");
   });
@@ -37,21 +59,35 @@ describe("coverage ratio per report", () => {
     const upper = coverageRatio(report("a", "2024-01-16", { totalReserves: usd("1000"), tokensOutstanding: usd("800", "lower_bound") }));
     expect(upper.coveragePct).toMatchObject({ value: "125", bound: "upper" });
     // TUSD 2024-01-16: both "over" figures → ≈ with a reason
-    const both = coverageRatio(report("b", "2024-01-16", { totalReserves: usd("1937000000", "lower_bound"), tokensOutstanding: usd("1925000000", "lower_bound") }));
+    const both = coverageRatio(
+      report("b", "2024-01-16", { totalReserves: usd("1937000000", "lower_bound"), tokensOutstanding: usd("1925000000", "lower_bound") }),
+    );
     expect(both.coveragePct.bound).toBe("approx");
     expect(both.coveragePct.reason).toMatch(/lower bounds/);
   });
 
   it("gives no ratio, with the reason, when a figure is missing or tokens are zero", () => {
-    expect(coverageRatio(report("a", "2025-01-01", { tokensOutstanding: usd("5") })).coveragePct).toEqual({ value: null, bound: "unknown", reason: "total reserves not reported" });
-    expect(coverageRatio(report("a", "2025-01-01", { totalReserves: usd("5") })).coveragePct.reason).toBe("tokens outstanding not reported");
+    expect(coverageRatio(report("a", "2025-01-01", { tokensOutstanding: usd("5") })).coveragePct).toEqual({
+      value: null,
+      bound: "unknown",
+      reason: "total reserves not reported",
+    });
+    expect(coverageRatio(report("a", "2025-01-01", { totalReserves: usd("5") })).coveragePct.reason).toBe(
+      "tokens outstanding not reported",
+    );
     const zero = coverageRatio(report("a", "2025-01-01", { totalReserves: usd("5"), tokensOutstanding: usd("0") }));
     expect(zero.coveragePct.value).toBeNull();
     expect(zero.coveragePct.reason).toMatch(/zero/);
   });
 
   it("labels ratios computed on group totals", () => {
-    const r = coverageRatio(report("a", "2023-12-31", { scope: "group_assets_liabilities", totalReserves: usd("97000000000", "lower_bound"), tokensOutstanding: usd("91600000000", "rounded") }));
+    const r = coverageRatio(
+      report("a", "2023-12-31", {
+        scope: "group_assets_liabilities",
+        totalReserves: usd("97000000000", "lower_bound"),
+        tokensOutstanding: usd("91600000000", "rounded"),
+      }),
+    );
     expect(r.onGroupTotals).toBe(true);
     expect(r.label).toBe("group assets / token liabilities, not a reserve coverage ratio");
     expect(r.label).toBe(GROUP_SCOPE_LABEL);
@@ -91,8 +127,10 @@ describe("coverage series", () => {
   it("does not depend on input order", () => {
     const all = [jan, feb, mar, report("x", "2025-03-31", { reportType: "audit", totalReserves: usd("3"), tokensOutstanding: usd("2") })];
     const expected = coverageSeries(all);
-    fc.assert(fc.property(fc.shuffledSubarray(all, { minLength: all.length }), (shuffled) => {
-      expect(coverageSeries(shuffled)).toEqual(expected);
-    }));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(all, { minLength: all.length }), (shuffled) => {
+        expect(coverageSeries(shuffled)).toEqual(expected);
+      }),
+    );
   });
 });

@@ -1,19 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { packToDataset, PackError, locateProblem, type PackFiles } from "@/lib/domain/import/public-pack";
+
+import { locateProblem, PackError, packToDataset, type PackFiles } from "@/lib/domain/import/public-pack";
 import { parseCsv } from "@/lib/domain/import/read-csv";
 import { datasetSchema } from "@/lib/domain/schemas/dataset";
 
 const csv = (text: string) => parseCsv(text);
 
 function files(parts: { issuers: string; reports: string; composition: string; stress: string }): PackFiles {
-  const f = { issuers: csv(parts.issuers), reports: csv(parts.reports), composition: csv(parts.composition), stressEvents: csv(parts.stress) };
+  const f = {
+    issuers: csv(parts.issuers),
+    reports: csv(parts.reports),
+    composition: csv(parts.composition),
+    stressEvents: csv(parts.stress),
+  };
   return {
     issuers: f.issuers.rows,
     reports: f.reports.rows,
     composition: f.composition.rows,
     stressEvents: f.stressEvents.rows,
     lines: { issuers: f.issuers.lines, reports: f.reports.lines, composition: f.composition.lines, stressEvents: f.stressEvents.lines },
-    headers: { issuers: f.issuers.headers, reports: f.reports.headers, composition: f.composition.headers, stressEvents: f.stressEvents.headers },
+    headers: {
+      issuers: f.issuers.headers,
+      reports: f.reports.headers,
+      composition: f.composition.headers,
+      stressEvents: f.stressEvents.headers,
+    },
   };
 }
 
@@ -37,13 +48,23 @@ describe("importing an export (the pack's format plus columns)", () => {
   it("reads the extra columns, restores neutralised cells and ignores computed ones", () => {
     const { dataset } = packToDataset(files({ issuers: ISSUERS, reports: REPORTS, composition: COMPOSITION, stress: STRESS }));
     const parsed = datasetSchema.parse(dataset);
-    expect(parsed.issuers[0]).toMatchObject({ name: "=Acme", chains: ["Ethereum", "Base"], counterparties: [{ name: "Big Bank", role: "custodian", sourceUrl: null }] });
+    expect(parsed.issuers[0]).toMatchObject({
+      name: "=Acme",
+      chains: ["Ethereum", "Base"],
+      counterparties: [{ name: "Big Bank", role: "custodian", sourceUrl: null }],
+    });
     // lines go to the report of their type, not to whichever report of that date comes first
     expect(parsed.attestations.map((a) => a.report.composition.map((l) => l.category))).toEqual([["cash_deposits"], ["tbills_93d"]]);
     expect(parsed.attestations[0]!.report).toMatchObject({ opinion: "qualified", notes: "two\nlines" });
     expect(parsed.attestations[1]).toMatchObject({ state: "retracted", retractedReason: "wrong figures" });
     expect(parsed.attestations[1]!.report.composition[0]).toMatchObject({ maturity: "30 days", custodian: null });
-    expect(parsed.stressEvents[0]).toMatchObject({ reserveExposureUsd: { value: "5", precision: "exact" }, sources: [{ url: "https://example.org/s", title: "First" }, { url: "https://example.org/t", title: null }] });
+    expect(parsed.stressEvents[0]).toMatchObject({
+      reserveExposureUsd: { value: "5", precision: "exact" },
+      sources: [
+        { url: "https://example.org/s", title: "First" },
+        { url: "https://example.org/t", title: null },
+      ],
+    });
     expect(JSON.stringify(parsed)).not.toContain("101.5");
   });
 
@@ -52,22 +73,38 @@ describe("importing an export (the pack's format plus columns)", () => {
     const pack = packToDataset(files({ issuers: ISSUERS, reports: bad, composition: COMPOSITION, stress: STRESS }));
     const result = datasetSchema.safeParse(pack.dataset);
     expect(result.success).toBe(false);
-    const where = result.error!.issues.map((i) => i.path.map(String).join(".").replace(/\.(\d+)/g, "[$1]"));
-    expect(where.map((w) => locateProblem(pack, w, "x"))).toContainEqual({ file: "reports.csv", line: 4, column: "assurance", message: "x" });
+    const where = result.error!.issues.map((i) =>
+      i.path
+        .map(String)
+        .join(".")
+        .replace(/\.(\d+)/g, "[$1]"),
+    );
+    expect(where.map((w) => locateProblem(pack, w, "x"))).toContainEqual({
+      file: "reports.csv",
+      line: 4,
+      column: "assurance",
+      message: "x",
+    });
   });
 
   it("refuses an unknown column, a malformed JSON cell and mixed demo flags, each with its place", () => {
     const withTypo = ISSUERS.replace("chains,", "chians,");
-    expect(() => packToDataset(files({ issuers: withTypo, reports: REPORTS, composition: COMPOSITION, stress: STRESS }))).toThrow(/issuers.csv line 1, column chians/);
+    expect(() => packToDataset(files({ issuers: withTypo, reports: REPORTS, composition: COMPOSITION, stress: STRESS }))).toThrow(
+      /issuers.csv line 1, column chians/,
+    );
     const badJson = STRESS.replace('"[{""url""', '"[{url');
     try {
       packToDataset(files({ issuers: ISSUERS, reports: REPORTS, composition: COMPOSITION, stress: badJson }));
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(PackError);
-      expect((err as PackError).problems).toContainEqual(expect.objectContaining({ file: "stress_events.csv", line: 2, column: "sources_json" }));
+      expect((err as PackError).problems).toContainEqual(
+        expect.objectContaining({ file: "stress_events.csv", line: 2, column: "sources_json" }),
+      );
     }
     const mixed = `slug,name,backing_model,declared_cadence,is_demo\na,A,hybrid,monthly,true\nb,B,hybrid,monthly,false\n`;
-    expect(() => packToDataset(files({ issuers: mixed, reports: "issuer_slug,as_of\n", composition: "issuer_slug,as_of\n", stress: "issuer_slug\n" }))).toThrow(/is_demo/);
+    expect(() =>
+      packToDataset(files({ issuers: mixed, reports: "issuer_slug,as_of\n", composition: "issuer_slug,as_of\n", stress: "issuer_slug\n" })),
+    ).toThrow(/is_demo/);
   });
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+
 import { formatDay } from "@/lib/i18n/dates";
 
 // What Node's Intl writes for es-419 and pt-BR (ICU data): "medium" day style,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+
 import {
   IMPLEMENTATION_MODULES,
   METRIC_DEFINITIONS,
   METRIC_IDS,
-  WORKED_EXAMPLES,
   runWorkedExample,
+  WORKED_EXAMPLES,
 } from "@/lib/domain/metrics/definitions";
 
 describe("methodology registry", () => {
@@ -44,7 +45,10 @@ describe("worked examples run the production functions", () => {
     ["not_captured", "20.0% ($40,000,000)"],
     ["other_undisclosed_share", "5.0%"],
     // 30 + 40 eligible, 20 undetermined (≤ 90); MiCA also counts the 20 of notes: 90
-    ["eligible_share", "US GENIUS Act: ≥ 70.0% (at most 90.0%); NYDFS guidance on US dollar-backed stablecoins: ≥ 70.0% (at most 90.0%); EU MiCA, e-money tokens: 90.0%; Singapore MAS stablecoin framework: ≥ 70.0% (at most 90.0%); Hong Kong Stablecoins Ordinance: ≥ 70.0% (at most 90.0%)"],
+    [
+      "eligible_share",
+      "US GENIUS Act: ≥ 70.0% (at most 90.0%); NYDFS guidance on US dollar-backed stablecoins: ≥ 70.0% (at most 90.0%); EU MiCA, e-money tokens: 90.0%; Singapore MAS stablecoin framework: ≥ 70.0% (at most 90.0%); Hong Kong Stablecoins Ordinance: ≥ 70.0% (at most 90.0%)",
+    ],
     // 30 % of deposits against 30 % and 60 %
     ["mica_deposit_floor", "30% floor: meets (30.0%); 60% floor: below (30.0%)"],
     // 31 Mar → 20 Apr = 20 days
@@ -52,7 +56,10 @@ describe("worked examples run the production functions", () => {
     // 4 of 6 month ends = 66.7 %
     ["cadence_adherence", "4 of 6 expected reports (66.7%)"],
     // next 30 Jun; window 30 Jun + 31 = 31 Jul to 30 Jun + 35 + 8 = 12 Aug; 20 Aug is 8 days later
-    ["overdue", "2025-08-04: expected_between (window 2025-07-31 to 2025-08-12); 2025-08-20: overdue by 8 days (window 2025-07-31 to 2025-08-12)"],
+    [
+      "overdue",
+      "2025-08-04: expected_between (window 2025-07-31 to 2025-08-12); 2025-08-20: overdue by 8 days (window 2025-07-31 to 2025-08-12)",
+    ],
     // 28 Feb → 30 Apr = 31 + 30 = 61 days
     ["longest_gap", "61 days (2025-02-28 to 2025-04-30)"],
     // 20 + 10 = 30; + 40 = 70; nothing in 30 d; 10 undisclosed → lower bounds

@@ -9,7 +9,16 @@ import { parse } from "yaml";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const compose = parse(fs.readFileSync(path.join(root, "deploy", "compose.yaml"), "utf8"), { merge: true }) as {
-  services: Record<string, { environment?: Record<string, string> | string[]; command?: string[]; image?: string; build?: unknown; depends_on?: Record<string, unknown> }>;
+  services: Record<
+    string,
+    {
+      environment?: Record<string, string> | string[];
+      command?: string[];
+      image?: string;
+      build?: unknown;
+      depends_on?: Record<string, unknown>;
+    }
+  >;
 };
 const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
 
@@ -58,10 +67,16 @@ describe("deploy/compose.yaml and the README", () => {
   it("sets only variables the app reads (lib/server/env.ts, the cache handlers, the jobs) or the database images read", () => {
     const known = new Set([
       ...[...fs.readFileSync(path.join(root, "lib", "server", "env.ts"), "utf8").matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!),
-      ...[...fs.readFileSync(path.join(root, "lib", "cache-handlers", "redis-store.mjs"), "utf8").matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]!),
-      "PORT", "JOBS_IN_APP",
+      ...[...fs.readFileSync(path.join(root, "lib", "cache-handlers", "redis-store.mjs"), "utf8").matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map(
+        (m) => m[1]!,
+      ),
+      "PORT",
+      "JOBS_IN_APP",
       // the postgres image and deploy/postgres/*.sh
-      "POSTGRES_DB", "POSTGRES_PASSWORD", "REPLICATION_PASSWORD", "PRIMARY_HOST",
+      "POSTGRES_DB",
+      "POSTGRES_PASSWORD",
+      "REPLICATION_PASSWORD",
+      "PRIMARY_HOST",
     ]);
     for (const [name, service] of Object.entries(compose.services)) {
       for (const v of envNames(service.environment)) expect(known.has(v), `${name}: ${v}`).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { edgeRefusal } from "../../scripts/lib/edge-guard";
 
 describe("requests refused at the edge with a plain answer", () => {

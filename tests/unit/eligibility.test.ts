@@ -1,27 +1,46 @@
-import { describe, expect, it } from "vitest";
-import fc from "fast-check";
 import Decimal from "decimal.js";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+
+import { depositFloorCheck, ELIGIBILITY_FRAMEWORKS, eligibleShare, getFramework, parseMaturity } from "@/lib/domain/metrics/eligibility";
 import { RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
 import type { AttestationData, CompositionLineData, Figure } from "@/lib/domain/types";
-import {
-  ELIGIBILITY_FRAMEWORKS,
-  depositFloorCheck,
-  eligibleShare,
-  getFramework,
-  parseMaturity,
-} from "@/lib/domain/metrics/eligibility";
 
 const usd = (value: string, precision: Figure["precision"] = "exact"): Figure => ({ value, precision });
 const line = (category: ReserveCategory, amount: string | null, extra: Partial<CompositionLineData> = {}): CompositionLineData => ({
-  category, amountUsd: amount === null ? null : usd(amount), sharePct: null, custodian: null, maturity: null, sourceUrl: null, ...extra,
+  category,
+  amountUsd: amount === null ? null : usd(amount),
+  sharePct: null,
+  custodian: null,
+  maturity: null,
+  sourceUrl: null,
+  ...extra,
 });
 function report(composition: CompositionLineData[], totalReserves: Figure | null = usd("100000000")): AttestationData {
   return {
-    id: "r", issuerSlug: "demo", asOf: "2025-06-30", asOfPrecision: "day", publishedOn: null, reportType: "attestation", assurance: "unknown",
-    firm: null, standard: null, opinion: "unknown", scope: "reserves_and_tokens", reportUrl: null, reportSha256: null,
-    sourceUrl: null, sourceKind: "primary", tokensOutstanding: null, totalReserves,
-    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null }, notes: null, state: "published",
-    revision: 1, retractedReason: null, composition,
+    id: "r",
+    issuerSlug: "demo",
+    asOf: "2025-06-30",
+    asOfPrecision: "day",
+    publishedOn: null,
+    reportType: "attestation",
+    assurance: "unknown",
+    firm: null,
+    standard: null,
+    opinion: "unknown",
+    scope: "reserves_and_tokens",
+    reportUrl: null,
+    reportSha256: null,
+    sourceUrl: null,
+    sourceKind: "primary",
+    tokensOutstanding: null,
+    totalReserves,
+    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null },
+    notes: null,
+    state: "published",
+    revision: 1,
+    retractedReason: null,
+    composition,
   };
 }
 const genius = getFramework("us_genius_2025");
@@ -29,14 +48,23 @@ const mica = getFramework("eu_mica_emt");
 const hk = getFramework("hk_stablecoins_2025");
 const floor = mica.depositFloor as NonNullable<typeof mica.depositFloor>;
 // cash 30 M, bills 40 M, longer Treasuries 20 M (no maturity), commercial paper 10 M, of 100 M
-const mixed = (notesMaturity: string | null = null) => report([
-  line("cash_deposits", "30000000"), line("tbills_93d", "40000000"),
-  line("treasury_notes_bonds", "20000000", { maturity: notesMaturity }), line("commercial_paper_cds", "10000000"),
-]);
+const mixed = (notesMaturity: string | null = null) =>
+  report([
+    line("cash_deposits", "30000000"),
+    line("tbills_93d", "40000000"),
+    line("treasury_notes_bonds", "20000000", { maturity: notesMaturity }),
+    line("commercial_paper_cds", "10000000"),
+  ]);
 
 describe("rule tables", () => {
   it("cover five frameworks, each versioned and sourced, mapping every category with a reason", () => {
-    expect(ELIGIBILITY_FRAMEWORKS.map((f) => f.id)).toEqual(["us_genius_2025", "us_nydfs_2022", "eu_mica_emt", "sg_mas_2023", "hk_stablecoins_2025"]);
+    expect(ELIGIBILITY_FRAMEWORKS.map((f) => f.id)).toEqual([
+      "us_genius_2025",
+      "us_nydfs_2022",
+      "eu_mica_emt",
+      "sg_mas_2023",
+      "hk_stablecoins_2025",
+    ]);
     for (const f of ELIGIBILITY_FRAMEWORKS) {
       expect(f.url).toMatch(/^https:\/\//);
       expect(f.versionDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -123,10 +151,18 @@ describe("eligible share", () => {
 
   it("works on a share-only composition", () => {
     // Tether 2021-03-31: bills 2.2 + repo 2.7 = 4.9 eligible; CP 50 and corporate 9.96 not; 35.14 not captured → at most 40.04
-    const r = eligibleShare(report([
-      line("tbills_93d", null, { sharePct: "2.2" }), line("repo_overnight", null, { sharePct: "2.7" }),
-      line("commercial_paper_cds", null, { sharePct: "50" }), line("corporate_bonds", null, { sharePct: "9.96" }),
-    ], null), genius);
+    const r = eligibleShare(
+      report(
+        [
+          line("tbills_93d", null, { sharePct: "2.2" }),
+          line("repo_overnight", null, { sharePct: "2.7" }),
+          line("commercial_paper_cds", null, { sharePct: "50" }),
+          line("corporate_bonds", null, { sharePct: "9.96" }),
+        ],
+        null,
+      ),
+      genius,
+    );
     expect(r.share).toMatchObject({ value: "4.9", bound: "lower" });
     expect(r.upperPossiblePct).toBe("40.04");
   });
@@ -147,26 +183,44 @@ describe("eligible share", () => {
     const arbLine = fc.record({
       category: fc.constantFrom(...RESERVE_CATEGORIES),
       amount: fc.option(fc.integer({ min: 0, max: 10 ** 9 }), { nil: null }),
-      share: fc.option(fc.integer({ min: 0, max: 10000 }).map((n) => new Decimal(n).div(100).toFixed()), { nil: null }),
+      share: fc.option(
+        fc.integer({ min: 0, max: 10000 }).map((n) => new Decimal(n).div(100).toFixed()),
+        { nil: null },
+      ),
       maturity: fc.constantFrom(null, "≤ 93 days", "2 years", "1-3 years"),
     });
-    fc.assert(fc.property(fc.array(arbLine, { maxLength: 10 }), fc.option(fc.integer({ min: 0, max: 2 * 10 ** 9 }), { nil: null }), fc.constantFrom(...ELIGIBILITY_FRAMEWORKS), (ls, total, f) => {
-      const r = eligibleShare(report(ls.map((l) => line(l.category, l.amount === null ? null : String(l.amount), { sharePct: l.share, maturity: l.maturity })), total === null ? null : usd(String(total))), f);
-      if (r.share?.value != null) {
-        expect(new Decimal(r.share.value).gte(0)).toBe(true);
-        expect(new Decimal(r.share.value).lte(100)).toBe(true);
-        expect(new Decimal(r.upperPossiblePct as string).gte(r.share.value)).toBe(true);
-      } else {
-        expect(r.status).toBe("not_assessed");
-      }
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(arbLine, { maxLength: 10 }),
+        fc.option(fc.integer({ min: 0, max: 2 * 10 ** 9 }), { nil: null }),
+        fc.constantFrom(...ELIGIBILITY_FRAMEWORKS),
+        (ls, total, f) => {
+          const r = eligibleShare(
+            report(
+              ls.map((l) => line(l.category, l.amount === null ? null : String(l.amount), { sharePct: l.share, maturity: l.maturity })),
+              total === null ? null : usd(String(total)),
+            ),
+            f,
+          );
+          if (r.share?.value != null) {
+            expect(new Decimal(r.share.value).gte(0)).toBe(true);
+            expect(new Decimal(r.share.value).lte(100)).toBe(true);
+            expect(new Decimal(r.upperPossiblePct as string).gte(r.share.value)).toBe(true);
+          } else {
+            expect(r.status).toBe("not_assessed");
+          }
+        },
+      ),
+    );
   });
 });
 
 describe("MiCA deposit floor", () => {
   it("cannot call a partial composition below the floor while the gap could reach it", () => {
     // cash 25 captured, 10 not captured: 25 ≤ true share ≤ 35, floor 30 → not assessed
-    expect(depositFloorCheck(report([line("cash_deposits", "25"), line("tbills_93d", "65")], usd("100")), floor).status).toBe("not_assessed");
+    expect(depositFloorCheck(report([line("cash_deposits", "25"), line("tbills_93d", "65")], usd("100")), floor).status).toBe(
+      "not_assessed",
+    );
     // complete: 25 < 30 → below
     expect(depositFloorCheck(report([line("cash_deposits", "25"), line("tbills_93d", "75")], usd("100")), floor).status).toBe("below");
     // 35 ≥ 30 even with a gap → meets
@@ -174,7 +228,10 @@ describe("MiCA deposit floor", () => {
   });
 
   it("does not call a lower-bound deposit figure below the floor", () => {
-    const r = depositFloorCheck(report([line("cash_deposits", null, { amountUsd: usd("20", "lower_bound") }), line("tbills_93d", "80")], usd("100")), floor);
+    const r = depositFloorCheck(
+      report([line("cash_deposits", null, { amountUsd: usd("20", "lower_bound") }), line("tbills_93d", "80")], usd("100")),
+      floor,
+    );
     expect(r.status).toBe("not_assessed");
   });
 

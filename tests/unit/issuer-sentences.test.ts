@@ -1,19 +1,16 @@
 // The issuer page rebuilds some domain sentences in the reader's language
 // (components/issuer/sentences.ts). In English they must read exactly as the
 // domain writes them, and the evaluation facts as they read before they became codes.
-import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
-import en from "@/messages/en/issuer.json";
-import es from "@/messages/es/issuer.json";
-import pt from "@/messages/pt/issuer.json";
-import taxonomy from "@/messages/en/taxonomy.json";
-import type { AttestationData, CompositionLineData, Figure, IssuerData, StressEventData } from "@/lib/domain/types";
-import type { Cadence, ReserveCategory } from "@/lib/domain/taxonomy";
+import { describe, expect, it } from "vitest";
+
+import { evaluate } from "@/lib/domain/evaluation";
 import { overdueJudgement, publicationLag } from "@/lib/domain/metrics/cadence";
 import { compositionShares } from "@/lib/domain/metrics/composition";
 import { coverageRatio } from "@/lib/domain/metrics/coverage";
-import { evaluate } from "@/lib/domain/evaluation";
 import { formatPct } from "@/lib/domain/precision";
+import type { Cadence, ReserveCategory } from "@/lib/domain/taxonomy";
+import type { AttestationData, CompositionLineData, Figure, IssuerData, StressEventData } from "@/lib/domain/types";
 import {
   cadenceExplanation,
   coverageReason,
@@ -23,23 +20,56 @@ import {
   type FactFormat,
   type Translate,
 } from "@/components/issuer/sentences";
+import en from "@/messages/en/issuer.json";
+import taxonomy from "@/messages/en/taxonomy.json";
+import es from "@/messages/es/issuer.json";
+import pt from "@/messages/pt/issuer.json";
 
 // A translator for issuer.<namespace> (or the whole issuer namespace), as the components get from getTranslations.
 const translator = (messages: Record<string, unknown>, namespace: string | null, locale = "en"): Translate =>
-  createTranslator({ locale, messages: { issuer: messages }, namespace: (namespace ? `issuer.${namespace}` : "issuer") as never }) as unknown as Translate;
+  createTranslator({
+    locale,
+    messages: { issuer: messages },
+    namespace: (namespace ? `issuer.${namespace}` : "issuer") as never,
+  }) as unknown as Translate;
 const issuerT = (messages: Record<string, unknown> = en, locale = "en"): Translate => translator(messages, null, locale);
 
 const usd = (value: string, precision: Figure["precision"] = "exact"): Figure => ({ value, precision });
 const line = (category: ReserveCategory, amount: string | null, extra: Partial<CompositionLineData> = {}): CompositionLineData => ({
-  category, amountUsd: amount === null ? null : usd(amount), sharePct: null, custodian: null, maturity: null, sourceUrl: null, ...extra,
+  category,
+  amountUsd: amount === null ? null : usd(amount),
+  sharePct: null,
+  custodian: null,
+  maturity: null,
+  sourceUrl: null,
+  ...extra,
 });
 function report(id: string, asOf: string, extra: Partial<AttestationData> = {}): AttestationData {
   return {
-    id, issuerSlug: "demo", asOf, asOfPrecision: "day", publishedOn: null, reportType: "attestation", assurance: "unknown",
-    firm: null, standard: null, opinion: "unknown", scope: "reserves_and_tokens", reportUrl: null, reportSha256: null,
-    sourceUrl: null, sourceKind: "primary", tokensOutstanding: null, totalReserves: null,
-    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null }, notes: null, state: "published",
-    revision: 1, retractedReason: null, composition: [], ...extra,
+    id,
+    issuerSlug: "demo",
+    asOf,
+    asOfPrecision: "day",
+    publishedOn: null,
+    reportType: "attestation",
+    assurance: "unknown",
+    firm: null,
+    standard: null,
+    opinion: "unknown",
+    scope: "reserves_and_tokens",
+    reportUrl: null,
+    reportSha256: null,
+    sourceUrl: null,
+    sourceKind: "primary",
+    tokensOutstanding: null,
+    totalReserves: null,
+    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null },
+    notes: null,
+    state: "published",
+    revision: 1,
+    retractedReason: null,
+    composition: [],
+    ...extra,
   };
 }
 
@@ -64,7 +94,14 @@ describe("the cadence explanation", () => {
   ];
   it("covers every status", () => {
     expect(cases.map(([, r, c, today]) => overdueJudgement(r, c, today).status)).toEqual([
-      "no_cadence", "no_reports", "on_schedule", "expected_between", "overdue", "overdue", "on_schedule", "overdue",
+      "no_cadence",
+      "no_reports",
+      "on_schedule",
+      "expected_between",
+      "overdue",
+      "overdue",
+      "on_schedule",
+      "overdue",
     ]);
   });
   it.each(cases)("reads in English as the domain writes it: %s", (_, reports, cadence, today) => {
@@ -85,12 +122,24 @@ describe("the cadence explanation", () => {
 describe("the reconciliation note", () => {
   const t = issuerT();
   const cases: [string, AttestationData][] = [
-    ["matching lines", report("a", "2025-06-30", { totalReserves: usd("200"), composition: [line("cash_deposits", "100"), line("tbills_93d", "99.5")] })],
-    ["lines below the total", report("a", "2025-06-30", { totalReserves: usd("300"), composition: [line("cash_deposits", "100"), line("tbills_93d", "101")] })],
-    ["lines above the total", report("a", "2025-06-30", { totalReserves: usd("100"), composition: [line("cash_deposits", "60"), line("tbills_93d", "47.123")] })],
+    [
+      "matching lines",
+      report("a", "2025-06-30", { totalReserves: usd("200"), composition: [line("cash_deposits", "100"), line("tbills_93d", "99.5")] }),
+    ],
+    [
+      "lines below the total",
+      report("a", "2025-06-30", { totalReserves: usd("300"), composition: [line("cash_deposits", "100"), line("tbills_93d", "101")] }),
+    ],
+    [
+      "lines above the total",
+      report("a", "2025-06-30", { totalReserves: usd("100"), composition: [line("cash_deposits", "60"), line("tbills_93d", "47.123")] }),
+    ],
     [
       "lines above a total stated as a minimum",
-      report("a", "2025-06-30", { totalReserves: usd("100", "lower_bound"), composition: [line("cash_deposits", "60"), line("tbills_93d", "45")] }),
+      report("a", "2025-06-30", {
+        totalReserves: usd("100", "lower_bound"),
+        composition: [line("cash_deposits", "60"), line("tbills_93d", "45")],
+      }),
     ],
     ["lines that cannot be checked", report("a", "2025-06-30", { totalReserves: null, composition: [line("cash_deposits", "60")] })],
     ["no lines", report("a", "2025-06-30", { totalReserves: usd("100"), composition: [] })],
@@ -102,7 +151,12 @@ describe("the reconciliation note", () => {
 
   it("covers every status", () => {
     expect(cases.map(([, a]) => compositionShares(a).reconciliation.status)).toEqual([
-      "matches", "lines_below_total", "lines_above_total", "lines_above_total", "not_checkable", "not_checkable",
+      "matches",
+      "lines_below_total",
+      "lines_above_total",
+      "lines_above_total",
+      "not_checkable",
+      "not_checkable",
     ]);
   });
 
@@ -146,12 +200,30 @@ describe("the evaluation facts", () => {
     assurance: (a) => taxonomy.assurance[a],
   };
   const issuer: IssuerData = {
-    id: "i", slug: "demo", name: "Demo", tokenSymbols: ["DMO"], legalEntity: null, website: null, homeJurisdiction: null,
-    backingModel: "fiat_reserve", status: "active", declaredCadence: "monthly", chains: [], description: null,
+    id: "i",
+    slug: "demo",
+    name: "Demo",
+    tokenSymbols: ["DMO"],
+    legalEntity: null,
+    website: null,
+    homeJurisdiction: null,
+    backingModel: "fiat_reserve",
+    status: "active",
+    declaredCadence: "monthly",
+    chains: [],
+    description: null,
     redemption: { eligibility: "Verified customers", minimumUsd: "100000", fee: "0.1%", settlement: "T+1" },
-    attestationFirms: null, sourceUrl: null, isDemo: true,
-    licences: [{ regulator: "NYDFS", licence: "Trust charter", jurisdiction: "US-NY", since: null, sourceUrl: null }, { regulator: "MAS", licence: "MPI", jurisdiction: "SG", since: null, sourceUrl: null }],
-    counterparties: [{ name: "Bank A", role: "bank", sourceUrl: null }, { name: "Custody B", role: "custodian", sourceUrl: null }],
+    attestationFirms: null,
+    sourceUrl: null,
+    isDemo: true,
+    licences: [
+      { regulator: "NYDFS", licence: "Trust charter", jurisdiction: "US-NY", since: null, sourceUrl: null },
+      { regulator: "MAS", licence: "MPI", jurisdiction: "SG", since: null, sourceUrl: null },
+    ],
+    counterparties: [
+      { name: "Bank A", role: "bank", sourceUrl: null },
+      { name: "Custody B", role: "custodian", sourceUrl: null },
+    ],
   };
   const published = [
     report("old", "2025-03-31", { firm: "Firm X", assurance: "examination" }),
@@ -162,12 +234,30 @@ describe("the evaluation facts", () => {
       composition: [line("tbills_93d", "120"), line("cash_deposits", "50"), line("other_undisclosed", "20"), line("repo_overnight", "10")],
     }),
   ];
-  const stress = (kind: StressEventData["kind"], lowestPrice: string | null, startDate: string | null, issuerResponse: string | null): StressEventData => ({
-    id: `${kind}-${startDate}`, issuerSlug: "demo", startDate, endDate: null, kind, lowestPrice, reserveExposureUsd: null, summary: "", issuerResponse, sources: [],
+  const stress = (
+    kind: StressEventData["kind"],
+    lowestPrice: string | null,
+    startDate: string | null,
+    issuerResponse: string | null,
+  ): StressEventData => ({
+    id: `${kind}-${startDate}`,
+    issuerSlug: "demo",
+    startDate,
+    endDate: null,
+    kind,
+    lowestPrice,
+    reserveExposureUsd: null,
+    summary: "",
+    issuerResponse,
+    sources: [],
   });
 
   it("read in English as they did when the domain wrote them", () => {
-    const answers = evaluate(issuer, published, [stress("depeg", "0.87", "2023-03-11", "We paid."), stress("depeg", "0.95", null, null), stress("regulatory_action", null, "2024-01-01", null)]);
+    const answers = evaluate(issuer, published, [
+      stress("depeg", "0.87", "2023-03-11", "We paid."),
+      stress("depeg", "0.95", null, null),
+      stress("regulatory_action", null, "2024-01-01", null),
+    ]);
     const text = Object.fromEntries(answers.map((a) => [a.id, a.facts.map((f) => evaluationSentence(f, t, english))]));
     expect(text.redemption).toEqual([
       "Who may redeem: Verified customers.",
@@ -193,9 +283,11 @@ describe("the evaluation facts", () => {
   });
 
   it("says so when a report has no other / undisclosed line, and counts one event in the singular", () => {
-    const answers = evaluate(issuer, [report("a", "2025-06-30", { totalReserves: usd("100"), composition: [line("cash_deposits", "100")] })], [
-      stress("depeg", "0.5", null, null),
-    ]);
+    const answers = evaluate(
+      issuer,
+      [report("a", "2025-06-30", { totalReserves: usd("100"), composition: [line("cash_deposits", "100")] })],
+      [stress("depeg", "0.5", null, null)],
+    );
     const text = Object.fromEntries(answers.map((a) => [a.id, a.facts.map((f) => evaluationSentence(f, t, english))]));
     expect(text.composition?.[1]).toBe("No “other / undisclosed” line in that report.");
     expect(text.track_record).toEqual([
@@ -208,13 +300,20 @@ describe("the evaluation facts", () => {
   it("dates the facts the reader's way in Portuguese", () => {
     const portuguese: FactFormat = { ...english, locale: "pt" };
     const answers = evaluate(issuer, published, [stress("depeg", "0.87", "2023-03-11", null)]);
-    const text = Object.fromEntries(answers.map((a) => [a.id, a.facts.map((f) => evaluationSentence(f, translator(pt, "evaluation", "pt"), portuguese))]));
+    const text = Object.fromEntries(
+      answers.map((a) => [a.id, a.facts.map((f) => evaluationSentence(f, translator(pt, "evaluation", "pt"), portuguese))]),
+    );
     expect(text.composition?.[0]).toContain("30 de jun. de 2025");
     expect(text.track_record?.[1]).toContain("11 de mar. de 2023");
   });
 
   it("leaves a question undisclosed when the data has nothing for it", () => {
-    const bare = { ...issuer, redemption: { eligibility: null, minimumUsd: null, fee: null, settlement: null }, licences: [], counterparties: [] };
+    const bare = {
+      ...issuer,
+      redemption: { eligibility: null, minimumUsd: null, fee: null, settlement: null },
+      licences: [],
+      counterparties: [],
+    };
     const answers = evaluate(bare, [], []);
     expect(answers.map((a) => [a.id, a.disclosed])).toEqual([
       ["redemption", false],
@@ -230,7 +329,14 @@ describe("eligibility reasons", () => {
     const { eligibleShare, getFramework } = await import("@/lib/domain/metrics/eligibility");
     const { eligibilityReason } = await import("@/components/issuer/eligibility-reason");
     const line = (category: ReserveCategory, amountUsd: string, maturity: string | null = null): CompositionLineData =>
-      ({ category, amountUsd: { value: amountUsd, precision: "exact" }, sharePct: null, custodian: null, maturity, sourceUrl: null }) as CompositionLineData;
+      ({
+        category,
+        amountUsd: { value: amountUsd, precision: "exact" },
+        sharePct: null,
+        custodian: null,
+        maturity,
+        sourceUrl: null,
+      }) as CompositionLineData;
     const base = { asOf: "2025-06-30", totalReserves: { value: "100", precision: "exact" } } as unknown as AttestationData;
     const cases: AttestationData[] = [
       { ...base, composition: [] },

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+
 import { circleSupplyApi, circleTransparencyHtml, tetherTransparency, type AdapterResult } from "@/lib/live/adapters";
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "..", "fixtures", "live", name), "utf8");
@@ -24,16 +25,32 @@ describe("issuer transparency adapters on documented response shapes", () => {
   });
 
   it("Tether: a renamed field or a garbled number is refused", () => {
-    expect(tetherTransparency.parse(fixture("tether-transparency-changed.json"))).toEqual({ ok: false, error: expect.stringMatching(/response changed: data_formatted\.0\.total_assets/) });
-    expect(tetherTransparency.parse(fixture("tether-transparency-broken.json"))).toEqual({ ok: false, error: expect.stringMatching(/total_liabilities is not a plain decimal/) });
+    expect(tetherTransparency.parse(fixture("tether-transparency-changed.json"))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/response changed: data_formatted\.0\.total_assets/),
+    });
+    expect(tetherTransparency.parse(fixture("tether-transparency-broken.json"))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/total_liabilities is not a plain decimal/),
+    });
     expect(tetherTransparency.parse("<html>maintenance</html>")).toEqual({ ok: false, error: "the response is not JSON" });
   });
 
   it("Circle /v1/stablecoins: USDC total and per chain", () => {
     const r = circleSupplyApi.parse(fixture("circle-stablecoins.json"));
-    expect(figures(r)).toMatchObject({ total_supply: "75240512345.123456", "supply:XLM": "150000000.123456", "supply:ETH": "40000000000.5" });
-    expect(circleSupplyApi.parse(fixture("circle-stablecoins-changed.json"))).toEqual({ ok: false, error: expect.stringMatching(/totalAmount is missing/) });
-    expect(circleSupplyApi.parse(fixture("circle-stablecoins-broken.json"))).toEqual({ ok: false, error: expect.stringMatching(/response changed: data\.0\.chains\.1\.amount/) });
+    expect(figures(r)).toMatchObject({
+      total_supply: "75240512345.123456",
+      "supply:XLM": "150000000.123456",
+      "supply:ETH": "40000000000.5",
+    });
+    expect(circleSupplyApi.parse(fixture("circle-stablecoins-changed.json"))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/totalAmount is missing/),
+    });
+    expect(circleSupplyApi.parse(fixture("circle-stablecoins-broken.json"))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/response changed: data\.0\.chains\.1\.amount/),
+    });
   });
 
   it("Circle transparency HTML: circulation and reserve buckets in USD, 'As of' date", () => {
@@ -50,8 +67,14 @@ describe("issuer transparency adapters on documented response shapes", () => {
   });
 
   it("Circle HTML: a missing attribute or inconsistent values are refused, never a number", () => {
-    expect(circleTransparencyHtml.parse(fixture("circle-transparency-changed.html"))).toEqual({ ok: false, error: "layout changed: data-usdc-months missing on usdc_chartjs_canvas" });
-    expect(circleTransparencyHtml.parse(fixture("circle-transparency-broken.html"))).toEqual({ ok: false, error: expect.stringMatching(/not within 3%/) });
+    expect(circleTransparencyHtml.parse(fixture("circle-transparency-changed.html"))).toEqual({
+      ok: false,
+      error: "layout changed: data-usdc-months missing on usdc_chartjs_canvas",
+    });
+    expect(circleTransparencyHtml.parse(fixture("circle-transparency-broken.html"))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/not within 3%/),
+    });
     expect(circleTransparencyHtml.parse("<html></html>")).toEqual({ ok: false, error: expect.stringMatching(/layout changed/) });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { breakerDecision, breakerLabel, breakerOnFailure, breakerOnSuccess, type BreakerState } from "@/lib/live/breaker";
 
 const policy = { threshold: 3, coolDownMs: 60_000, maxCoolDownMs: 300_000 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { chainFamily, parseLiveConfig, rpcEnvName, rpcUrl } from "@/lib/live/config";
 
 describe("live configuration from the environment", () => {
@@ -14,7 +15,11 @@ describe("live configuration from the environment", () => {
   });
 
   it("reads one RPC_URL_<CHAIN> per chain", () => {
-    const c = parseLiveConfig({ RPC_URL_ETHEREUM: "http://127.0.0.1:8545", RPC_URL_POLYGON_ZKEVM: "https://x.example/rpc", RPC_URL_TRON: "ftp://nope" });
+    const c = parseLiveConfig({
+      RPC_URL_ETHEREUM: "http://127.0.0.1:8545",
+      RPC_URL_POLYGON_ZKEVM: "https://x.example/rpc",
+      RPC_URL_TRON: "ftp://nope",
+    });
     expect(rpcUrl(c, "ethereum")).toBe("http://127.0.0.1:8545");
     expect(rpcUrl(c, "polygon-zkevm")).toBe("https://x.example/rpc");
     expect(rpcUrl(c, "tron")).toBeNull();

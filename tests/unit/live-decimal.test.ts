@@ -1,6 +1,16 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { decimalString, jsonNumberToDecimal, outsideBand, parseDecimal, pegDeviationBp, scaleInteger, shiftDec, formatDecimal } from "@/lib/live/decimal";
+import { describe, expect, it } from "vitest";
+
+import {
+  decimalString,
+  formatDecimal,
+  jsonNumberToDecimal,
+  outsideBand,
+  parseDecimal,
+  pegDeviationBp,
+  scaleInteger,
+  shiftDec,
+} from "@/lib/live/decimal";
 
 describe("exact decimals", () => {
   it("scales base units by decimals without floats", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { detectDepegs, type PricePoint } from "@/lib/live/depeg";
 
 const series = (start: string, prices: string[]): PricePoint[] =>
@@ -9,7 +10,13 @@ describe("sustained depeg detection", () => {
     expect(detectDepegs(series("2026-03-01", ["1", "0.99", "1", "1"]))).toEqual([]);
     const eps = detectDepegs(series("2026-03-01", ["1", "0.99", "0.98", "0.97", "1.0001"]));
     expect(eps).toHaveLength(1);
-    expect(eps[0]).toMatchObject({ startDate: "2026-03-02", endDate: "2026-03-04", ongoing: false, lowestPrice: "0.97", maxDeviationBp: -300 });
+    expect(eps[0]).toMatchObject({
+      startDate: "2026-03-02",
+      endDate: "2026-03-04",
+      ongoing: false,
+      lowestPrice: "0.97",
+      maxDeviationBp: -300,
+    });
     expect(eps[0]!.points.map((p) => p.deviationBp)).toEqual([-100, -200, -300]);
   });
 
@@ -19,7 +26,11 @@ describe("sustained depeg detection", () => {
   });
 
   it("a missing day breaks a run; two runs give two episodes", () => {
-    const pts = [...series("2026-03-01", ["0.98", "0.98"]), ...series("2026-03-04", ["0.97"]), ...series("2026-03-10", ["0.9", "0.9", "0.95"])];
+    const pts = [
+      ...series("2026-03-01", ["0.98", "0.98"]),
+      ...series("2026-03-04", ["0.97"]),
+      ...series("2026-03-10", ["0.9", "0.9", "0.95"]),
+    ];
     const eps = detectDepegs(pts);
     expect(eps.map((e) => [e.startDate, e.endDate])).toEqual([
       ["2026-03-01", "2026-03-02"],

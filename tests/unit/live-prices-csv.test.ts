@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
+
 import { parsePriceCsv } from "@/lib/live/prices-csv";
 
 const opts = { today: "2026-12-06", knownIssuers: new Set(["tether", "circle"]) };
 
 describe("price CSV", () => {
   it("accepts documented columns in any order, exact decimals", () => {
-    const r = parsePriceCsv("token,date,issuer,source,price_usd\nUSDT,2026-11-01,tether,coingecko,1.000200\nUSDC,2026-11-01,circle,coingecko,0.9999\n", opts);
+    const r = parsePriceCsv(
+      "token,date,issuer,source,price_usd\nUSDT,2026-11-01,tether,coingecko,1.000200\nUSDC,2026-11-01,circle,coingecko,0.9999\n",
+      opts,
+    );
     expect(r).toEqual({
       ok: true,
       rows: [
@@ -28,7 +32,16 @@ describe("price CSV", () => {
     const r = parsePriceCsv(csv, opts);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems.map((p) => `${p.line}:${p.column}`)).toEqual(["3:date", "4:issuer", "4:price_usd", "5:price_usd", "5:source", "6:date", "6:price_usd", "7:date"]);
+    expect(r.problems.map((p) => `${p.line}:${p.column}`)).toEqual([
+      "3:date",
+      "4:issuer",
+      "4:price_usd",
+      "5:price_usd",
+      "5:source",
+      "6:date",
+      "6:price_usd",
+      "7:date",
+    ]);
     expect(r.problems.at(-1)!.message).toMatch(/first on line 2/);
   });
 

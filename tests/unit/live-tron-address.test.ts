@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { hexToTron, tronToHex } from "@/lib/live/tron-address";
 
 describe("Tron base58check ↔ 20-byte hex", () => {

@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+
 import { Markdown } from "@/components/ui/markdown";
 
 describe("editor text rendered as Markdown", () => {
@@ -9,7 +10,7 @@ describe("editor text rendered as Markdown", () => {
         source={[
           "**Bold** and a [source](https://example.org/report.pdf).",
           '<script>alert("x")</script><img src=x onerror="alert(1)">',
-          "[click](javascript:alert(1)) and <a href=\"https://evil.example\" onclick=\"steal()\">raw link</a>",
+          '[click](javascript:alert(1)) and <a href="https://evil.example" onclick="steal()">raw link</a>',
         ].join("\n\n")}
       />,
     );

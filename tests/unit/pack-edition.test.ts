@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { editionNumber, packEdition, packLabel } from "@/lib/domain/import/public-pack";
+
 import { changedTopFields, diffValues, RECORD_ELEMENT_KEYS } from "@/lib/domain/editor/diff";
+import { editionNumber, packEdition, packLabel } from "@/lib/domain/import/public-pack";
 
 describe("the pack's edition, read from its README", () => {
   it("reads a named edition and its compilation month, or the first edition's 'Compiled' line", () => {
-    expect(packEdition("… and stress events. Second edition, 2026-12 (first edition compiled 2026-11), from public pages")).toEqual({ name: "second", compiled: "2026-12" });
-    expect(packEdition("reserve composition) and stress events. Compiled 2026-11 from public pages:")).toEqual({ name: "first", compiled: "2026-11" });
+    expect(packEdition("… and stress events. Second edition, 2026-12 (first edition compiled 2026-11), from public pages")).toEqual({
+      name: "second",
+      compiled: "2026-12",
+    });
+    expect(packEdition("reserve composition) and stress events. Compiled 2026-11 from public pages:")).toEqual({
+      name: "first",
+      compiled: "2026-11",
+    });
     expect(packEdition("no edition here")).toBeNull();
     expect(packEdition(undefined)).toBeNull();
   });
@@ -23,7 +30,11 @@ describe("differences between two versions of a record, lines matched by what id
     const before = { composition: [line("cash_deposits", "1"), line("tbills_93d", "2")] };
     const after = { composition: [line("cash_deposits", "1"), line("gov_mmf", "5"), line("tbills_93d", "2")] };
     const diffs = diffValues(before, after, [], RECORD_ELEMENT_KEYS);
-    expect(diffs.map((d) => d.field)).toEqual(["composition[gov_mmf].category", "composition[gov_mmf].amountUsd.value", "composition[gov_mmf].amountUsd.precision"]);
+    expect(diffs.map((d) => d.field)).toEqual([
+      "composition[gov_mmf].category",
+      "composition[gov_mmf].amountUsd.value",
+      "composition[gov_mmf].amountUsd.precision",
+    ]);
     expect(changedTopFields(diffs)).toEqual(["composition"]);
     // by position, the same change reads as two changed lines and one added
     expect(diffValues(before, after).length).toBeGreaterThan(3);

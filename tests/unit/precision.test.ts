@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
-import fc from "fast-check";
 import Decimal from "decimal.js";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+
 import {
   addMeasured,
   divideMeasured,
@@ -76,11 +77,16 @@ describe("ratio precision follows docs/domain.md", () => {
   it("never turns a lower-bound numerator into an upper bound", () => {
     const bounds: Bound[] = ["exact", "approx", "lower", "upper"];
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.integer({ min: 1, max: 10 ** 12 }), fc.constantFrom(...bounds), (n, d, denBound) => {
-        const r = divideMeasured(m(String(n), "lower"), m(String(d), denBound), 100);
-        expect(r.bound).not.toBe("upper");
-        expect(r.bound).not.toBe("exact");
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 12 }),
+        fc.integer({ min: 1, max: 10 ** 12 }),
+        fc.constantFrom(...bounds),
+        (n, d, denBound) => {
+          const r = divideMeasured(m(String(n), "lower"), m(String(d), denBound), 100);
+          expect(r.bound).not.toBe("upper");
+          expect(r.bound).not.toBe("exact");
+        },
+      ),
     );
   });
 });

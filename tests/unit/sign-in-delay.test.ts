@@ -1,6 +1,7 @@
 // The per-account wait after consecutive failed sign-ins: none at first, then
 // doubling, capped, so it slows guessing without ever locking an owner out.
 import { describe, expect, it } from "vitest";
+
 import { failureDelayMs, SIGN_IN_LIMITS } from "@/lib/server/sign-in/rate-limit";
 
 describe("the wait after consecutive sign-in failures", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseProposedAmount, suggestionPrefill } from "@/lib/domain/suggestion-prefill";
+
 import { figure } from "@/lib/domain/schemas/common";
+import { parseProposedAmount, suggestionPrefill } from "@/lib/domain/suggestion-prefill";
 
 describe("reading a reader's proposed amount", () => {
   it.each([
@@ -20,8 +21,14 @@ describe("reading a reader's proposed amount", () => {
   });
 
   it("prefills only the two figures, and only from one clear amount", () => {
-    expect(suggestionPrefill("total_reserves", "1,100,000 per page 3")).toEqual({ field: "totalReserves", figure: { value: "1100000", precision: "exact" } });
-    expect(suggestionPrefill("tokens_outstanding", "about 2 million")).toEqual({ field: "tokensOutstanding", figure: { value: "2000000", precision: "rounded" } });
+    expect(suggestionPrefill("total_reserves", "1,100,000 per page 3")).toEqual({
+      field: "totalReserves",
+      figure: { value: "1100000", precision: "exact" },
+    });
+    expect(suggestionPrefill("tokens_outstanding", "about 2 million")).toEqual({
+      field: "tokensOutstanding",
+      figure: { value: "2000000", precision: "rounded" },
+    });
     expect(suggestionPrefill("composition", "1,100,000")).toBeNull();
     expect(suggestionPrefill("total_reserves", "wrong by ten times")).toBeNull();
   });

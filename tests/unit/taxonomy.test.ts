@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { CATEGORY_LABELS, RESERVE_CATEGORIES } from "@/lib/domain/taxonomy";
 
 describe("reserve taxonomy", () => {

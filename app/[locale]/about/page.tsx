@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+
 import { Link } from "@/components/i18n/link";
 
 export async function generateMetadata(): Promise<Metadata> {

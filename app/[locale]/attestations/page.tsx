@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
-import { listAllAttestations } from "@/lib/server/queries/lists";
+
 import { currentLocale } from "@/lib/i18n/server";
-import { Usd } from "@/components/ui/money";
-import { DateText } from "@/components/ui/date-text";
+import { listAllAttestations } from "@/lib/server/queries/lists";
+import { Link } from "@/components/i18n/link";
 import { CoverageAndSourceCells, PublishedCells } from "@/components/issuer/report-cells";
+import { DateText } from "@/components/ui/date-text";
+import { Usd } from "@/components/ui/money";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("attestations");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+
 import { getChangelog } from "@/lib/server/queries/changelog";
 import { ChangelogList } from "@/components/changelog/changelog-list";
 

@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
 import { Suspense } from "react";
-import { getIssuerPage } from "@/lib/server/queries/issuer-page";
+
 import { type IssuerPageModel } from "@/lib/domain/views/issuer";
-import { issuerSlugs } from "@/lib/server/queries/issuer";
 import { taxonomyLabels } from "@/lib/i18n/labels";
 import { currentLocale } from "@/lib/i18n/server";
-import { Usd } from "@/components/ui/money";
-import { Pct } from "@/components/ui/measured";
-import { SourceLink } from "@/components/ui/source-link";
-import { DateText } from "@/components/ui/date-text";
-import { CompareCharts } from "@/components/compare/compare-charts";
+import { issuerSlugs } from "@/lib/server/queries/issuer";
 import { getCompareCharts } from "@/lib/server/queries/issuer-charts";
+import { getIssuerPage } from "@/lib/server/queries/issuer-page";
+import { CompareCharts } from "@/components/compare/compare-charts";
+import { Link } from "@/components/i18n/link";
+import { DateText } from "@/components/ui/date-text";
+import { Pct } from "@/components/ui/measured";
+import { Usd } from "@/components/ui/money";
+import { SourceLink } from "@/components/ui/source-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("compare");
@@ -37,7 +38,14 @@ function Row({ label, models, cell }: { label: string; models: IssuerPageModel[]
 
 async function Comparison({ searchParams }: Props) {
   const raw = (await searchParams).issuers;
-  const wanted = [...new Set((Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").map((s) => s.trim()).filter(Boolean))];
+  const wanted = [
+    ...new Set(
+      (Array.isArray(raw) ? raw.join(",") : (raw ?? ""))
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   const known = new Set(await issuerSlugs());
   const slugs = wanted.filter((s) => known.has(s)).slice(0, 4);
   const unknown = wanted.filter((s) => !known.has(s));
@@ -96,7 +104,11 @@ async function Comparison({ searchParams }: Props) {
             />
             <Row label={t("row.totalReserves")} models={models} cell={(m) => <Usd figure={m.latest?.totalReserves ?? null} />} />
             <Row label={t("row.tokensOutstanding")} models={models} cell={(m) => <Usd figure={m.latest?.tokensOutstanding ?? null} />} />
-            <Row label={t("row.otherUndisclosed")} models={models} cell={(m) => <Pct value={m.latestComposition?.otherUndisclosedPct ?? null} />} />
+            <Row
+              label={t("row.otherUndisclosed")}
+              models={models}
+              cell={(m) => <Pct value={m.latestComposition?.otherUndisclosedPct ?? null} />}
+            />
             <Row label={t("row.declaredCadence")} models={models} cell={(m) => L.cadence(m.issuer.declaredCadence)} />
             <Row
               label={t("row.medianLag")}
@@ -105,11 +117,20 @@ async function Comparison({ searchParams }: Props) {
             />
             <Row label={t("row.reportingStatus")} models={models} cell={(m) => t(`reportingStatus.${m.cadence.overdue.status}`)} />
             <Row label={t("row.stressEvents")} models={models} cell={(m) => m.stressEvents.length} />
-            <Row label={t("row.latestSource")} models={models} cell={(m) => (m.latest ? <SourceLink attestation={m.latest} /> : t("none"))} />
+            <Row
+              label={t("row.latestSource")}
+              models={models}
+              cell={(m) => (m.latest ? <SourceLink attestation={m.latest} /> : t("none"))}
+            />
           </tbody>
         </table>
       </div>
-      <CompareCharts items={await getCompareCharts(models.map((m) => m.issuer.slug), locale)} />
+      <CompareCharts
+        items={await getCompareCharts(
+          models.map((m) => m.issuer.slug),
+          locale,
+        )}
+      />
     </>
   );
 }

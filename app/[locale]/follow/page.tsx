@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { getTranslations } from "next-intl/server";
-import { FollowForm, FollowState, followErrorOf } from "@/components/follow/follow-form";
+
 import { currentLocale } from "@/lib/i18n/server";
 import { alertChannels } from "@/lib/server/alerts/subscriptions";
+import { followErrorOf, FollowForm, FollowState } from "@/components/follow/follow-form";
 
 // Follow every issuer (the comparison table links here): the form in the static shell, the
 // request's own state in an island, like the issuer's follow page.

@@ -1,17 +1,18 @@
 // One metric's worked example from live data: which issuer and report it reads,
 // the inputs with their precision marks, and the result the production function
 // returned, worded from the catalogue (methodology.live.*).
-import type { ReactNode } from "react";
-import type { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
 import Decimal from "decimal.js";
-import { shortUsd } from "@/components/ui/money";
-import { BOUND_SYMBOLS, formatUsdCompact, type Measured } from "@/lib/domain/precision";
+import type { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+
 import type { MetricId } from "@/lib/domain/metrics/definitions";
+import type { LiveInput, LiveMeasured, LiveWorkedExample, LiveWorkedExamples } from "@/lib/domain/metrics/worked-examples";
+import { BOUND_SYMBOLS, formatUsdCompact, type Measured } from "@/lib/domain/precision";
 import type { DatePrecision } from "@/lib/domain/taxonomy";
 import type { NumberFormatters } from "@/lib/i18n/format";
 import type { TaxonomyLabels } from "@/lib/i18n/labels";
-import type { LiveInput, LiveMeasured, LiveWorkedExample, LiveWorkedExamples } from "@/lib/domain/metrics/worked-examples";
+import { Link } from "@/components/i18n/link";
+import { shortUsd } from "@/components/ui/money";
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -97,7 +98,10 @@ function inputText(ctx: Ctx, input: LiveInput): string {
             asOf: asOfText(ctx, input.asOf, input.asOfPrecision),
             total: f.usd(input.totalReserves.value, input.totalReserves.precision),
           })
-        : t("live.input.previousReportNoTotal", { reportType: L.reportType(input.reportType), asOf: asOfText(ctx, input.asOf, input.asOfPrecision) });
+        : t("live.input.previousReportNoTotal", {
+            reportType: L.reportType(input.reportType),
+            asOf: asOfText(ctx, input.asOf, input.asOfPrecision),
+          });
   }
 }
 
@@ -137,13 +141,19 @@ function resultLines(ctx: Ctx, ex: LiveWorkedExample): string[] {
         r.status === "not_assessed" || !r.share
           ? t("live.result.eligibleNotAssessed", { framework: r.frameworkName })
           : r.share.bound === "lower" && r.upperPossiblePct !== null
-            ? t("live.result.eligibleUpTo", { framework: r.frameworkName, pct: pct(ctx, r.share), upper: pct(ctx, { value: r.upperPossiblePct, bound: "exact" }) })
+            ? t("live.result.eligibleUpTo", {
+                framework: r.frameworkName,
+                pct: pct(ctx, r.share),
+                upper: pct(ctx, { value: r.upperPossiblePct, bound: "exact" }),
+              })
             : t("live.result.eligible", { framework: r.frameworkName, pct: pct(ctx, r.share) });
       return [
         head,
         ...r.lines.map((l) =>
           t("live.result.lineDecision", {
-            category: l.custodian ? t("live.result.categoryAt", { category: L.category(l.category), custodian: l.custodian }) : L.category(l.category),
+            category: l.custodian
+              ? t("live.result.categoryAt", { category: L.category(l.category), custodian: l.custodian })
+              : L.category(l.category),
             pct: pct(ctx, l.sharePct),
             decision: t(`live.decision.${l.decision}`),
           }),
@@ -162,7 +172,11 @@ function resultLines(ctx: Ctx, ex: LiveWorkedExample): string[] {
     }
     case "publication_lag": {
       const r = (ex as LiveWorkedExample<"publication_lag">).result;
-      return [r.fromMonthEnd ? t("live.result.lagFromMonthEnd", { days: days(r.days), date: ctx.f.date(r.countedFrom) }) : t("live.result.lag", { days: days(r.days) })];
+      return [
+        r.fromMonthEnd
+          ? t("live.result.lagFromMonthEnd", { days: days(r.days), date: ctx.f.date(r.countedFrom) })
+          : t("live.result.lag", { days: days(r.days) }),
+      ];
     }
     case "cadence_adherence": {
       const r = (ex as LiveWorkedExample<"cadence_adherence">).result;
@@ -184,7 +198,9 @@ function resultLines(ctx: Ctx, ex: LiveWorkedExample): string[] {
       if (!r.nextExpectedAsOf || !r.windowStart || !r.windowEnd || r.graceDays === null) return [t(`live.overdue.${r.status}`, { today })];
       const window = { next: ctx.f.date(r.nextExpectedAsOf), start: ctx.f.date(r.windowStart), end: ctx.f.date(r.windowEnd), today };
       const status =
-        r.status === "overdue" ? t("live.overdue.overdue", { ...window, days: days(r.daysOverdue ?? 0) }) : t(`live.overdue.${r.status}`, window);
+        r.status === "overdue"
+          ? t("live.overdue.overdue", { ...window, days: days(r.daysOverdue ?? 0) })
+          : t(`live.overdue.${r.status}`, window);
       const basis =
         r.usedDefaultLag || r.minLagDays === null || r.typicalLagDays === null
           ? t("live.overdue.basisDefault", { grace: days(r.graceDays) })
@@ -202,7 +218,9 @@ function resultLines(ctx: Ctx, ex: LiveWorkedExample): string[] {
         t("live.ladder.within1d", { pct: pct(ctx, r.within1dPct) }),
         t("live.ladder.within7d", { pct: pct(ctx, r.within7dPct) }),
         t("live.ladder.within30d", { pct: pct(ctx, r.within30dPct) }),
-        ...(r.unknownPct && r.unknownPct.value !== null && Number(r.unknownPct.value) > 0 ? [t("live.ladder.unplaced", { pct: pct(ctx, r.unknownPct) })] : []),
+        ...(r.unknownPct && r.unknownPct.value !== null && Number(r.unknownPct.value) > 0
+          ? [t("live.ladder.unplaced", { pct: pct(ctx, r.unknownPct) })]
+          : []),
       ];
     }
     case "concentration": {

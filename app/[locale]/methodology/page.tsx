@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+
 import { METRIC_DEFINITIONS, runWorkedExample } from "@/lib/domain/metrics/definitions";
 import { ELIGIBILITY_FRAMEWORKS } from "@/lib/domain/metrics/eligibility";
 import { METHODOLOGY_VERSION, METRIC_CHANGELOG, metricVersion } from "@/lib/domain/metrics/versions";
@@ -9,6 +10,7 @@ import { taxonomyLabels } from "@/lib/i18n/labels";
 import { currentLocale } from "@/lib/i18n/server";
 import { liveWorkedExamples } from "@/lib/server/queries/methodology-examples";
 import { DateText } from "@/components/ui/date-text";
+
 import { LiveExample } from "./live-example";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,13 +1,14 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Metadata } from "next";
-import { cacheLife } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { Markdown } from "@/components/ui/markdown";
-import { currentLocale } from "@/lib/i18n/server";
-import { formatDay } from "@/lib/i18n/dates";
+import { cacheLife } from "next/cache";
+
 import { editionNumber, packEdition } from "@/lib/domain/import/public-pack";
+import { formatDay } from "@/lib/i18n/dates";
+import { currentLocale } from "@/lib/i18n/server";
 import { datasetNotice } from "@/lib/server/queries/home";
+import { Markdown } from "@/components/ui/markdown";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("sources");
@@ -36,7 +37,11 @@ export default async function SourcesPage() {
       <p className="lede">{t.rich("lede", { folder: PACK_FOLDER, code })}</p>
       {loaded?.number && loaded.compiled && (
         <p data-testid="loaded-edition">
-          {t("loadedEdition", { edition: loaded.number, compiled: formatDay(loaded.compiled, locale), loaded: formatDay(loaded.loadedAt.slice(0, 10), locale) })}
+          {t("loadedEdition", {
+            edition: loaded.number,
+            compiled: formatDay(loaded.compiled, locale),
+            loaded: formatDay(loaded.loadedAt.slice(0, 10), locale),
+          })}
         </p>
       )}
       {shippedNumber && shipped?.compiled && (shippedNumber !== loaded?.number || shipped.compiled !== loaded?.compiled) && (

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
+
 import { listAllStressEvents } from "@/lib/server/queries/lists";
+import { Link } from "@/components/i18n/link";
 import { StressTimeline } from "@/components/issuer/stress-timeline";
 
 export async function generateMetadata(): Promise<Metadata> {

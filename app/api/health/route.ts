@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+
 import { cacheHealth, databaseHealth, jobsHealth, replicaHealth } from "@/lib/server/queries/health";
 import { liveHealth } from "@/lib/server/queries/live-health";
 

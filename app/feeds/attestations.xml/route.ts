@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+
 import { feedDocument, reportEntry } from "@/lib/domain/feeds/entries";
 import { atomResponse } from "@/lib/server/feeds/respond";
 import { feedData } from "@/lib/server/queries/feeds";

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+
 import { feedDocument, stressEntry } from "@/lib/domain/feeds/entries";
 import { atomResponse } from "@/lib/server/feeds/respond";
 import { feedData } from "@/lib/server/queries/feeds";
@@ -10,7 +11,8 @@ export async function GET(request: NextRequest) {
     path: "/feeds/stress-events.xml",
     page: "/en/stress",
     title: "USD1 Backed: stress events",
-    subtitle: "Depegs, redemption halts, bank exposures, regulatory actions and incidents of dollar stablecoins, as they are recorded here.",
+    subtitle:
+      "Depegs, redemption halts, bank exposures, regulatory actions and incidents of dollar stablecoins, as they are recorded here.",
     entries: data.stressEvents.map((e) => stressEntry(site, e)),
   });
   return atomResponse(request, xml);

@@ -1,4 +1,5 @@
 "use client";
+
 // Every field of a report except the composition lines, grouped as an editor
 // reads a report: what and when, who checked it and how, where it was read,
 // the figures, the liquidity ladder, notes.
@@ -14,6 +15,7 @@ import {
   SOURCE_KIND_LABELS,
   SOURCE_KINDS,
 } from "@/lib/domain/taxonomy";
+
 import { FigureInput } from "../figure-input";
 import { Field, Options } from "../ui";
 import type { AttestationFormState, FigureState, TextKey } from "./state";
@@ -29,7 +31,11 @@ interface Props {
 }
 
 export function AttestationFields({ state, disabled, warnings, errorsFor, setText, setFigure }: Props) {
-  const warn = (field: string) => warnings.filter((w) => w.field === field).map((w) => w.message).join(" ") || undefined;
+  const warn = (field: string) =>
+    warnings
+      .filter((w) => w.field === field)
+      .map((w) => w.message)
+      .join(" ") || undefined;
   const input = (key: TextKey, label: string, extra: { type?: string; hint?: string; placeholder?: string; readOnly?: boolean } = {}) => (
     <Field label={label} error={errorsFor(key)} warning={warn(key)} {...(extra.hint ? { hint: extra.hint } : {})}>
       {(a) => (
@@ -62,7 +68,10 @@ export function AttestationFields({ state, disabled, warnings, errorsFor, setTex
         <legend>The report</legend>
         <div className="form-grid">
           {input("asOf", "As-of date", { hint: "YYYY-MM-DD, or YYYY-MM when the report gives only the month.", placeholder: "2025-06-30" })}
-          {input("publishedOn", "Publication date", { hint: "When the issuer or firm published it; empty if unknown.", placeholder: "2025-07-21" })}
+          {input("publishedOn", "Publication date", {
+            hint: "When the issuer or firm published it; empty if unknown.",
+            placeholder: "2025-07-21",
+          })}
           {select("reportType", "Report type", REPORT_TYPES, REPORT_TYPE_LABELS)}
           {select("assurance", "Assurance method", ASSURANCE_METHODS, ASSURANCE_LABELS)}
           {input("firm", "Firm")}
@@ -116,7 +125,16 @@ export function AttestationFields({ state, disabled, warnings, errorsFor, setTex
       </fieldset>
 
       <Field label="Notes (shown as plain text)" error={errorsFor("notes")} wide>
-        {(a) => <textarea {...a} name="notes" rows={4} value={state.notes} disabled={disabled} onChange={(e) => setText("notes", e.target.value)} />}
+        {(a) => (
+          <textarea
+            {...a}
+            name="notes"
+            rows={4}
+            value={state.notes}
+            disabled={disabled}
+            onChange={(e) => setText("notes", e.target.value)}
+          />
+        )}
       </Field>
     </>
   );

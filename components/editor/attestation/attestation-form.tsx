@@ -1,4 +1,5 @@
 "use client";
+
 // The attestation form: live validation with the shared editor schema while
 // typing, warnings that do not stop a save, and TanStack Query mutations to the
 // route handlers, which parse with the same schema. What the buttons do depends
@@ -7,9 +8,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
+
 import { attestationWarnings } from "@/lib/domain/editor/attestation-warnings";
 import type { AttestationInput } from "@/lib/domain/schemas/attestation";
 import { attestationEditorInput } from "@/lib/domain/schemas/attestation-editor";
+
 import { sendJson } from "../api";
 import { ConflictNotice, FailureNotice } from "../conflict-notice";
 import { Field, FormMessage } from "../ui";
@@ -46,26 +49,39 @@ const URLS: Record<Step, (id: string | null) => [string, "POST" | "PUT"]> = {
 
 export function AttestationForm({ id, version: initialVersion, reportState, initial, initialReason, prefill }: AttestationFormProps) {
   const router = useRouter();
-  const opts = useMemo(() => ({ initial: fromInput({ ...initial, ...prefill }), toInput, schema: attestationEditorInput }), [initial, prefill]);
+  const opts = useMemo(
+    () => ({ initial: fromInput({ ...initial, ...prefill }), toInput, schema: attestationEditorInput }),
+    [initial, prefill],
+  );
   const form = useRecordForm(opts);
   const [version, setVersion] = useState(initialVersion);
   const [baseline, setBaseline] = useState<unknown>(initial);
   const [reason, setReason] = useState(initialReason ?? "");
   const [notice, setNotice] = useState<string | null>(null);
   const readOnly = reportState === "retracted";
-  const warnings = useMemo(() => attestationWarnings((form.parsed.success ? form.parsed.data : form.raw) as AttestationInput), [form.parsed, form.raw]);
+  const warnings = useMemo(
+    () => attestationWarnings((form.parsed.success ? form.parsed.data : form.raw) as AttestationInput),
+    [form.parsed, form.raw],
+  );
 
   const mutation = useMutation({
     mutationFn: ({ step }: { step: Step }) => {
       const [url, method] = URLS[step](id);
-      const body = step === "create" ? { input: form.raw } : { version, baseline, input: form.raw, ...(step === "correct" ? { reason } : {}) };
+      const body =
+        step === "create" ? { input: form.raw } : { version, baseline, input: form.raw, ...(step === "correct" ? { reason } : {}) };
       return sendJson<Saved>(url, method, body);
     },
     onSuccess: (saved, { step }) => {
       if (step === "create") return router.push(`/editor/attestations/${saved.id}`);
       setVersion(saved.version);
       setBaseline(form.parsed.success ? form.parsed.data : form.raw);
-      setNotice(step === "save" ? `Draft saved at ${new Date().toLocaleTimeString()}.` : step === "publish" ? "Published." : "Correction saved as a new revision.");
+      setNotice(
+        step === "save"
+          ? `Draft saved at ${new Date().toLocaleTimeString()}.`
+          : step === "publish"
+            ? "Published."
+            : "Correction saved as a new revision.",
+      );
       // Publishing and correcting change what the page shows around the form.
       if (step !== "save") router.refresh();
     },
@@ -139,7 +155,12 @@ export function AttestationForm({ id, version: initialVersion, reportState, init
         setText={setText}
         setFigure={(key, value) => form.edit(`${key}.value`, (s) => ({ ...s, [key]: value }))}
       />
-      <CompositionEditor lines={form.state.composition} disabled={readOnly} errorsFor={form.errorsFor} onChange={(lines, key) => form.edit(key, (s) => ({ ...s, composition: lines }))} />
+      <CompositionEditor
+        lines={form.state.composition}
+        disabled={readOnly}
+        errorsFor={form.errorsFor}
+        onChange={(lines, key) => form.edit(key, (s) => ({ ...s, composition: lines }))}
+      />
 
       {reportState === "published" && (
         <Field label="Reason for the correction (shown to readers)" error={form.errorsFor("reason")} wide>

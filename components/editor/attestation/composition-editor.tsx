@@ -1,6 +1,8 @@
 "use client";
+
 // Composition lines over the shared category taxonomy: an amount, a share, or both.
 import { CATEGORY_LABELS, PRECISIONS, RESERVE_CATEGORIES } from "@/lib/domain/taxonomy";
+
 import { PRECISION_LABELS } from "../figure-input";
 import { Options } from "../ui";
 import { newLine, type LineState } from "./state";
@@ -14,7 +16,10 @@ interface Props {
 
 export function CompositionEditor({ lines, disabled, onChange, errorsFor }: Props) {
   const set = (i: number, patch: Partial<LineState>, field: string) =>
-    onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)), `composition.${i}.${field}`);
+    onChange(
+      lines.map((l, j) => (j === i ? { ...l, ...patch } : l)),
+      `composition.${i}.${field}`,
+    );
   const err = (i: number, field: string) => {
     const e = errorsFor(`composition.${i}.${field}`);
     return e ? (
@@ -52,13 +57,22 @@ export function CompositionEditor({ lines, disabled, onChange, errorsFor }: Prop
               {lines.map((l, i) => (
                 <tr key={l.key} data-testid="composition-line">
                   <td>
-                    <select aria-label={`Line ${i + 1}: category`} value={l.category} onChange={(e) => set(i, { category: e.target.value }, "category")}>
+                    <select
+                      aria-label={`Line ${i + 1}: category`}
+                      value={l.category}
+                      onChange={(e) => set(i, { category: e.target.value }, "category")}
+                    >
                       <Options values={RESERVE_CATEGORIES} labels={CATEGORY_LABELS} empty="choose…" />
                     </select>
                     {err(i, "category")}
                   </td>
                   <td>
-                    <input aria-label={`Line ${i + 1}: amount`} inputMode="decimal" value={l.amount.value} onChange={(e) => set(i, { amount: { ...l.amount, value: e.target.value } }, "amountUsd")} />
+                    <input
+                      aria-label={`Line ${i + 1}: amount`}
+                      inputMode="decimal"
+                      value={l.amount.value}
+                      onChange={(e) => set(i, { amount: { ...l.amount, value: e.target.value } }, "amountUsd")}
+                    />
                     {err(i, "amountUsd")}
                     {err(i, "amountUsd.value")}
                   </td>
@@ -66,23 +80,47 @@ export function CompositionEditor({ lines, disabled, onChange, errorsFor }: Prop
                     <select
                       aria-label={`Line ${i + 1}: precision`}
                       value={l.amount.precision}
-                      onChange={(e) => set(i, { amount: { ...l.amount, precision: e.target.value as LineState["amount"]["precision"] } }, "amountUsd")}
+                      onChange={(e) =>
+                        set(i, { amount: { ...l.amount, precision: e.target.value as LineState["amount"]["precision"] } }, "amountUsd")
+                      }
                     >
                       <Options values={PRECISIONS} labels={PRECISION_LABELS} />
                     </select>
                   </td>
                   <td>
-                    <input aria-label={`Line ${i + 1}: share`} inputMode="decimal" value={l.sharePct} onChange={(e) => set(i, { sharePct: e.target.value }, "sharePct")} />
+                    <input
+                      aria-label={`Line ${i + 1}: share`}
+                      inputMode="decimal"
+                      value={l.sharePct}
+                      onChange={(e) => set(i, { sharePct: e.target.value }, "sharePct")}
+                    />
                     {err(i, "sharePct")}
                   </td>
                   <td>
-                    <input aria-label={`Line ${i + 1}: custodian`} value={l.custodian} onChange={(e) => set(i, { custodian: e.target.value }, "custodian")} />
+                    <input
+                      aria-label={`Line ${i + 1}: custodian`}
+                      value={l.custodian}
+                      onChange={(e) => set(i, { custodian: e.target.value }, "custodian")}
+                    />
                   </td>
                   <td>
-                    <input aria-label={`Line ${i + 1}: maturity`} value={l.maturity} onChange={(e) => set(i, { maturity: e.target.value }, "maturity")} />
+                    <input
+                      aria-label={`Line ${i + 1}: maturity`}
+                      value={l.maturity}
+                      onChange={(e) => set(i, { maturity: e.target.value }, "maturity")}
+                    />
                   </td>
                   <td>
-                    <button type="button" className="btn link" onClick={() => onChange(lines.filter((_, j) => j !== i), "composition")}>
+                    <button
+                      type="button"
+                      className="btn link"
+                      onClick={() =>
+                        onChange(
+                          lines.filter((_, j) => j !== i),
+                          "composition",
+                        )
+                      }
+                    >
                       Remove
                     </button>
                   </td>

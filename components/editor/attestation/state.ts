@@ -44,10 +44,19 @@ export interface AttestationFormState {
 
 export type TextKey = { [K in keyof AttestationFormState]: AttestationFormState[K] extends string ? K : never }[keyof AttestationFormState];
 
-const fig = (f: { value: string; precision: Precision } | null): FigureState => (f ? { value: f.value, precision: f.precision } : { value: "", precision: "exact" });
+const fig = (f: { value: string; precision: Precision } | null): FigureState =>
+  f ? { value: f.value, precision: f.precision } : { value: "", precision: "exact" };
 
 let nextKey = 1;
-export const newLine = (): LineState => ({ key: nextKey++, category: "", amount: { value: "", precision: "exact" }, sharePct: "", custodian: "", maturity: "", sourceUrl: "" });
+export const newLine = (): LineState => ({
+  key: nextKey++,
+  category: "",
+  amount: { value: "", precision: "exact" },
+  sharePct: "",
+  custodian: "",
+  maturity: "",
+  sourceUrl: "",
+});
 
 /** A new report's starting values. */
 export function blankAttestationInput(issuerSlug: string): AttestationInput {

@@ -1,6 +1,8 @@
 "use client";
+
 // Uploads the report file and records its SHA-256 in the form.
 import { useMutation } from "@tanstack/react-query";
+
 import { sendFile, type ApiError } from "../api";
 
 interface Stored {

@@ -1,9 +1,19 @@
 "use client";
+
 // Issuer create and edit: live validation with the shared issuer schema, saved
 // through the route handlers that parse with the same schema.
 import { useMemo } from "react";
+
 import { issuerInput, type IssuerInput } from "@/lib/domain/schemas/issuer";
-import { BACKING_MODEL_LABELS, BACKING_MODELS, CADENCE_LABELS, CADENCES, ISSUER_STATUS_LABELS, ISSUER_STATUSES } from "@/lib/domain/taxonomy";
+import {
+  BACKING_MODEL_LABELS,
+  BACKING_MODELS,
+  CADENCE_LABELS,
+  CADENCES,
+  ISSUER_STATUS_LABELS,
+  ISSUER_STATUSES,
+} from "@/lib/domain/taxonomy";
+
 import { ConflictNotice, FailureNotice } from "../conflict-notice";
 import { Field, FormMessage, Options } from "../ui";
 import { useRecordForm } from "../use-record-form";
@@ -29,9 +39,21 @@ export function IssuerForm({ id, version, initial }: { id: string | null; versio
     <Field label={label} error={form.errorsFor(key)} wide={extra.long} {...(extra.hint ? { hint: extra.hint } : {})}>
       {(a) =>
         extra.long ? (
-          <textarea {...a} name={key} rows={3} value={s[key]} onChange={(e) => form.edit(key, (st) => ({ ...st, [key]: e.target.value }))} />
+          <textarea
+            {...a}
+            name={key}
+            rows={3}
+            value={s[key]}
+            onChange={(e) => form.edit(key, (st) => ({ ...st, [key]: e.target.value }))}
+          />
         ) : (
-          <input {...a} name={key} value={s[key]} readOnly={extra.readOnly} onChange={(e) => form.edit(key, (st) => ({ ...st, [key]: e.target.value }))} />
+          <input
+            {...a}
+            name={key}
+            value={s[key]}
+            readOnly={extra.readOnly}
+            onChange={(e) => form.edit(key, (st) => ({ ...st, [key]: e.target.value }))}
+          />
         )
       }
     </Field>
@@ -55,7 +77,11 @@ export function IssuerForm({ id, version, initial }: { id: string | null; versio
         save.save();
       }}
     >
-      {failure?.kind === "conflict" && failure.current ? <ConflictNotice failure={failure} onReload={save.reloadCurrent} onKeepMine={save.keepMine} /> : failure ? <FailureNotice failure={failure} /> : null}
+      {failure?.kind === "conflict" && failure.current ? (
+        <ConflictNotice failure={failure} onReload={save.reloadCurrent} onKeepMine={save.keepMine} />
+      ) : failure ? (
+        <FailureNotice failure={failure} />
+      ) : null}
       {save.notice && (
         <FormMessage kind="success" testId="save-notice">
           {save.notice}
@@ -65,7 +91,13 @@ export function IssuerForm({ id, version, initial }: { id: string | null; versio
         <legend>Issuer</legend>
         <div className="form-grid">
           {text("name", "Name")}
-          {text("slug", "Slug (part of the public address)", id ? { readOnly: true, hint: "Fixed once created." } : { hint: "Lower-case letters, digits and hyphens, e.g. northwind-dollar." })}
+          {text(
+            "slug",
+            "Slug (part of the public address)",
+            id
+              ? { readOnly: true, hint: "Fixed once created." }
+              : { hint: "Lower-case letters, digits and hyphens, e.g. northwind-dollar." },
+          )}
           {text("tokenSymbols", "Token symbols", { hint: "Comma-separated, e.g. NWUSD, NWUSD.e" })}
           {text("legalEntity", "Legal entity")}
           {text("website", "Website")}
@@ -88,8 +120,16 @@ export function IssuerForm({ id, version, initial }: { id: string | null; versio
           {text("redemptionSettlement", "Stated settlement time")}
         </div>
       </fieldset>
-      <LicencesEditor rows={s.licences} errorsFor={form.errorsFor} onChange={(rows, key) => form.edit(key, (st) => ({ ...st, licences: rows }))} />
-      <CounterpartiesEditor rows={s.counterparties} errorsFor={form.errorsFor} onChange={(rows, key) => form.edit(key, (st) => ({ ...st, counterparties: rows }))} />
+      <LicencesEditor
+        rows={s.licences}
+        errorsFor={form.errorsFor}
+        onChange={(rows, key) => form.edit(key, (st) => ({ ...st, licences: rows }))}
+      />
+      <CounterpartiesEditor
+        rows={s.counterparties}
+        errorsFor={form.errorsFor}
+        onChange={(rows, key) => form.edit(key, (st) => ({ ...st, counterparties: rows }))}
+      />
       <p className="actions">
         <button className="btn primary" type="submit" disabled={save.pending}>
           {id ? "Save issuer" : "Create issuer"}

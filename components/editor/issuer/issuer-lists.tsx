@@ -1,6 +1,8 @@
 "use client";
+
 // The issuer's licences and named counterparties (banks, custodians, asset managers).
 import { COUNTERPARTY_ROLES } from "@/lib/domain/taxonomy";
+
 import { Options } from "../ui";
 import { newCounterparty, newLicence, type CounterpartyState, type LicenceState } from "./issuer-state";
 
@@ -14,11 +16,27 @@ function Err({ errors }: { errors: string[] | undefined }) {
   ) : null;
 }
 
-export function LicencesEditor({ rows, onChange, errorsFor }: { rows: LicenceState[]; onChange: (rows: LicenceState[], key: string) => void; errorsFor: ErrorsFor }) {
-  const set = (i: number, patch: Partial<LicenceState>, field: keyof LicenceState) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)), `licences.${i}.${field}`);
+export function LicencesEditor({
+  rows,
+  onChange,
+  errorsFor,
+}: {
+  rows: LicenceState[];
+  onChange: (rows: LicenceState[], key: string) => void;
+  errorsFor: ErrorsFor;
+}) {
+  const set = (i: number, patch: Partial<LicenceState>, field: keyof LicenceState) =>
+    onChange(
+      rows.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+      `licences.${i}.${field}`,
+    );
   const cell = (i: number, field: "regulator" | "licence" | "jurisdiction" | "since" | "sourceUrl", label: string) => (
     <td>
-      <input aria-label={`Licence ${i + 1}: ${label}`} value={rows[i]![field]} onChange={(e) => set(i, { [field]: e.target.value }, field)} />
+      <input
+        aria-label={`Licence ${i + 1}: ${label}`}
+        value={rows[i]![field]}
+        onChange={(e) => set(i, { [field]: e.target.value }, field)}
+      />
       <Err errors={errorsFor(`licences.${i}.${field}`)} />
     </td>
   );
@@ -49,7 +67,16 @@ export function LicencesEditor({ rows, onChange, errorsFor }: { rows: LicenceSta
                   {cell(i, "since", "since")}
                   {cell(i, "sourceUrl", "source URL")}
                   <td>
-                    <button type="button" className="btn link" onClick={() => onChange(rows.filter((_, j) => j !== i), "licences")}>
+                    <button
+                      type="button"
+                      className="btn link"
+                      onClick={() =>
+                        onChange(
+                          rows.filter((_, j) => j !== i),
+                          "licences",
+                        )
+                      }
+                    >
                       Remove
                     </button>
                   </td>
@@ -66,9 +93,20 @@ export function LicencesEditor({ rows, onChange, errorsFor }: { rows: LicenceSta
   );
 }
 
-export function CounterpartiesEditor({ rows, onChange, errorsFor }: { rows: CounterpartyState[]; onChange: (rows: CounterpartyState[], key: string) => void; errorsFor: ErrorsFor }) {
+export function CounterpartiesEditor({
+  rows,
+  onChange,
+  errorsFor,
+}: {
+  rows: CounterpartyState[];
+  onChange: (rows: CounterpartyState[], key: string) => void;
+  errorsFor: ErrorsFor;
+}) {
   const set = (i: number, patch: Partial<CounterpartyState>, field: keyof CounterpartyState) =>
-    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)), `counterparties.${i}.${field}`);
+    onChange(
+      rows.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+      `counterparties.${i}.${field}`,
+    );
   return (
     <fieldset>
       <legend>Banks, custodians and asset managers</legend>
@@ -89,20 +127,41 @@ export function CounterpartiesEditor({ rows, onChange, errorsFor }: { rows: Coun
               {rows.map((r, i) => (
                 <tr key={r.key}>
                   <td>
-                    <input aria-label={`Counterparty ${i + 1}: name`} value={r.name} onChange={(e) => set(i, { name: e.target.value }, "name")} />
+                    <input
+                      aria-label={`Counterparty ${i + 1}: name`}
+                      value={r.name}
+                      onChange={(e) => set(i, { name: e.target.value }, "name")}
+                    />
                     <Err errors={errorsFor(`counterparties.${i}.name`)} />
                   </td>
                   <td>
-                    <select aria-label={`Counterparty ${i + 1}: role`} value={r.role} onChange={(e) => set(i, { role: e.target.value }, "role")}>
+                    <select
+                      aria-label={`Counterparty ${i + 1}: role`}
+                      value={r.role}
+                      onChange={(e) => set(i, { role: e.target.value }, "role")}
+                    >
                       <Options values={COUNTERPARTY_ROLES} />
                     </select>
                   </td>
                   <td>
-                    <input aria-label={`Counterparty ${i + 1}: source URL`} value={r.sourceUrl} onChange={(e) => set(i, { sourceUrl: e.target.value }, "sourceUrl")} />
+                    <input
+                      aria-label={`Counterparty ${i + 1}: source URL`}
+                      value={r.sourceUrl}
+                      onChange={(e) => set(i, { sourceUrl: e.target.value }, "sourceUrl")}
+                    />
                     <Err errors={errorsFor(`counterparties.${i}.sourceUrl`)} />
                   </td>
                   <td>
-                    <button type="button" className="btn link" onClick={() => onChange(rows.filter((_, j) => j !== i), "counterparties")}>
+                    <button
+                      type="button"
+                      className="btn link"
+                      onClick={() =>
+                        onChange(
+                          rows.filter((_, j) => j !== i),
+                          "counterparties",
+                        )
+                      }
+                    >
                       Remove
                     </button>
                   </td>

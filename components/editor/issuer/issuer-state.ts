@@ -87,7 +87,14 @@ export function issuerFromInput(i: IssuerInput): IssuerFormState {
     redemptionSettlement: i.redemptionSettlement ?? "",
     attestationFirms: i.attestationFirms ?? "",
     sourceUrl: i.sourceUrl ?? "",
-    licences: i.licences.map((l) => ({ key: nextKey++, regulator: l.regulator, licence: l.licence, jurisdiction: l.jurisdiction, since: l.since ?? "", sourceUrl: l.sourceUrl ?? "" })),
+    licences: i.licences.map((l) => ({
+      key: nextKey++,
+      regulator: l.regulator,
+      licence: l.licence,
+      jurisdiction: l.jurisdiction,
+      since: l.since ?? "",
+      sourceUrl: l.sourceUrl ?? "",
+    })),
     counterparties: i.counterparties.map((c) => ({ key: nextKey++, name: c.name, role: c.role, sourceUrl: c.sourceUrl ?? "" })),
   };
 }
@@ -104,7 +111,13 @@ export function issuerToInput(s: IssuerFormState): unknown {
     ...rest,
     tokenSymbols: list(tokenSymbols),
     chains: list(chains),
-    licences: licences.map((l) => ({ regulator: l.regulator, licence: l.licence, jurisdiction: l.jurisdiction, since: l.since, sourceUrl: l.sourceUrl })),
+    licences: licences.map((l) => ({
+      regulator: l.regulator,
+      licence: l.licence,
+      jurisdiction: l.jurisdiction,
+      since: l.since,
+      sourceUrl: l.sourceUrl,
+    })),
     counterparties: counterparties.map((c) => ({ name: c.name, role: c.role, sourceUrl: c.sourceUrl })),
   };
 }

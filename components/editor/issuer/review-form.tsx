@@ -1,11 +1,21 @@
 "use client";
+
 import { useActionState } from "react";
+
 import type { ActionResult } from "@/lib/domain/views/editor";
 
 type ReviewAction = (prev: unknown, form: FormData) => Promise<ActionResult<{ reviewedAt: string }>>;
 
 /** "Mark reviewed": the record was checked against its sources today. */
-export function ReviewForm({ slug, last, markReviewed }: { slug: string; last: { at: string; by: string; note: string | null } | null; markReviewed: ReviewAction }) {
+export function ReviewForm({
+  slug,
+  last,
+  markReviewed,
+}: {
+  slug: string;
+  last: { at: string; by: string; note: string | null } | null;
+  markReviewed: ReviewAction;
+}) {
   const [state, action, pending] = useActionState(markReviewed, null);
   const shown = state?.ok ? { at: state.data.reviewedAt, by: "you", note: null } : last;
   return (

@@ -1,4 +1,5 @@
 "use client";
+
 // Create or edit one live source of an issuer (token deployment, reserve
 // address, reserve feed, transparency endpoint): the kind's own schema while
 // typing and on the server. These records carry no version column; the version
@@ -6,7 +7,9 @@
 // lib/server/commands/live-sources.ts), so the usual versioned save applies.
 import { useMemo } from "react";
 import type { ZodType } from "zod";
+
 import { ADAPTER_NAMES, LIVE_SOURCE_SCHEMAS, type LiveSourceKind } from "@/lib/domain/schemas/live-sources";
+
 import { ConflictNotice, FailureNotice } from "../conflict-notice";
 import { Field, FormMessage, Options } from "../ui";
 import { useRecordForm } from "../use-record-form";
@@ -70,7 +73,11 @@ function fromInput(kind: LiveSourceKind, issuerSlug: string) {
   return (input: unknown): LiveFormState => {
     const i = (input ?? {}) as Record<string, unknown>;
     // Keys the input holds replace the blank form's (a null is an empty field); the rest keep their defaults.
-    const values = Object.fromEntries(Object.keys(BLANK[kind]).filter((k) => k in i).map((k) => [k, i[k] === null || i[k] === undefined ? "" : String(i[k])]));
+    const values = Object.fromEntries(
+      Object.keys(BLANK[kind])
+        .filter((k) => k in i)
+        .map((k) => [k, i[k] === null || i[k] === undefined ? "" : String(i[k])]),
+    );
     return { issuerSlug, values: { ...BLANK[kind], ...values }, enabled: i.enabled === undefined ? true : i.enabled === true };
   };
 }
@@ -93,7 +100,10 @@ export function LiveSourceForm({
   initial: unknown;
 }) {
   const from = useMemo(() => fromInput(kind, issuerSlug), [kind, issuerSlug]);
-  const opts = useMemo(() => ({ initial: from(initial), toInput, schema: LIVE_SOURCE_SCHEMAS[kind] as ZodType<unknown> }), [from, initial, kind]);
+  const opts = useMemo(
+    () => ({ initial: from(initial), toInput, schema: LIVE_SOURCE_SCHEMAS[kind] as ZodType<unknown> }),
+    [from, initial, kind],
+  );
   const form = useRecordForm(opts);
   const save = useVersionedSave({
     form,
@@ -117,7 +127,11 @@ export function LiveSourceForm({
         save.save();
       }}
     >
-      {failure?.kind === "conflict" && failure.current ? <ConflictNotice failure={failure} onReload={save.reloadCurrent} onKeepMine={save.keepMine} /> : failure ? <FailureNotice failure={failure} /> : null}
+      {failure?.kind === "conflict" && failure.current ? (
+        <ConflictNotice failure={failure} onReload={save.reloadCurrent} onKeepMine={save.keepMine} />
+      ) : failure ? (
+        <FailureNotice failure={failure} />
+      ) : null}
       {save.notice && (
         <FormMessage kind="success" testId="save-notice">
           {save.notice}
@@ -125,14 +139,31 @@ export function LiveSourceForm({
       )}
       <div className="form-grid">
         {FIELDS[kind].map((f) => (
-          <Field key={f.key} label={f.label} error={form.errorsFor(f.key)} wide={f.type === "textarea"} {...(f.hint ? { hint: f.hint } : {})}>
+          <Field
+            key={f.key}
+            label={f.label}
+            error={form.errorsFor(f.key)}
+            wide={f.type === "textarea"}
+            {...(f.hint ? { hint: f.hint } : {})}
+          >
             {(a) =>
               f.type === "adapter" ? (
-                <select {...a} name={f.key} value={s.values[f.key] ?? ""} onChange={(e) => form.edit(f.key, (st) => ({ ...st, values: { ...st.values, [f.key]: e.target.value } }))}>
+                <select
+                  {...a}
+                  name={f.key}
+                  value={s.values[f.key] ?? ""}
+                  onChange={(e) => form.edit(f.key, (st) => ({ ...st, values: { ...st.values, [f.key]: e.target.value } }))}
+                >
                   <Options values={ADAPTER_NAMES} labels={Object.fromEntries(ADAPTER_NAMES.map((n) => [n, n]))} />
                 </select>
               ) : f.type === "textarea" ? (
-                <textarea {...a} name={f.key} rows={2} value={s.values[f.key] ?? ""} onChange={(e) => form.edit(f.key, (st) => ({ ...st, values: { ...st.values, [f.key]: e.target.value } }))} />
+                <textarea
+                  {...a}
+                  name={f.key}
+                  rows={2}
+                  value={s.values[f.key] ?? ""}
+                  onChange={(e) => form.edit(f.key, (st) => ({ ...st, values: { ...st.values, [f.key]: e.target.value } }))}
+                />
               ) : (
                 <input
                   {...a}
@@ -146,7 +177,15 @@ export function LiveSourceForm({
           </Field>
         ))}
         <Field label="Read on schedule" error={form.errorsFor("enabled")} hint="unticked: kept, but not read">
-          {(a) => <input {...a} type="checkbox" name="enabled" checked={s.enabled} onChange={(e) => form.edit("enabled", (st) => ({ ...st, enabled: e.target.checked }))} />}
+          {(a) => (
+            <input
+              {...a}
+              type="checkbox"
+              name="enabled"
+              checked={s.enabled}
+              onChange={(e) => form.edit("enabled", (st) => ({ ...st, enabled: e.target.checked }))}
+            />
+          )}
         </Field>
       </div>
       <p className="actions">

@@ -1,9 +1,12 @@
 "use client";
+
 // Disable or enable one live source (kept with its readings either way).
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { ApiError, sendJson } from "../api";
+
 import type { LiveSourceKind } from "@/lib/domain/schemas/live-sources";
+
+import { ApiError, sendJson } from "../api";
 
 export function LiveSourceToggle({ kind, id, version, enabled }: { kind: LiveSourceKind; id: string; version: number; enabled: boolean }) {
   const router = useRouter();
@@ -11,7 +14,8 @@ export function LiveSourceToggle({ kind, id, version, enabled }: { kind: LiveSou
     mutationFn: () => sendJson(`/api/editor/live-sources/${kind}/${id}/${enabled ? "disable" : "enable"}`, "POST", { version }),
     onSuccess: () => router.refresh(),
   });
-  const error = mutation.error instanceof ApiError ? mutation.error.body.message : mutation.error ? "Something went wrong; nothing was saved." : null;
+  const error =
+    mutation.error instanceof ApiError ? mutation.error.body.message : mutation.error ? "Something went wrong; nothing was saved." : null;
   return (
     <>
       <button type="button" className="btn" disabled={mutation.isPending} onClick={() => mutation.mutate()} data-testid="live-toggle">

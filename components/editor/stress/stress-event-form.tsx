@@ -1,8 +1,11 @@
 "use client";
+
 // Stress event create and edit, with its sources; same schema on both sides.
 import { useMemo } from "react";
+
 import { stressEventInput, type StressEventInput } from "@/lib/domain/schemas/stress-event";
 import { STRESS_KIND_LABELS, STRESS_KINDS } from "@/lib/domain/taxonomy";
+
 import { ConflictNotice, FailureNotice } from "../conflict-notice";
 import { FigureInput } from "../figure-input";
 import { Field, FormMessage, Options } from "../ui";
@@ -54,7 +57,11 @@ export function StressEventForm({
         save.save();
       }}
     >
-      {failure?.kind === "conflict" && failure.current ? <ConflictNotice failure={failure} onReload={save.reloadCurrent} onKeepMine={save.keepMine} /> : failure ? <FailureNotice failure={failure} /> : null}
+      {failure?.kind === "conflict" && failure.current ? (
+        <ConflictNotice failure={failure} onReload={save.reloadCurrent} onKeepMine={save.keepMine} />
+      ) : failure ? (
+        <FailureNotice failure={failure} />
+      ) : null}
       {save.notice && (
         <FormMessage kind="success" testId="save-notice">
           {save.notice}
@@ -71,7 +78,13 @@ export function StressEventForm({
         {input("startDate", "Start date", "YYYY-MM-DD")}
         {input("endDate", "End date", "YYYY-MM-DD; empty while ongoing or unknown")}
         {input("lowestPrice", "Lowest price seen (USD)", "e.g. 0.9650")}
-        <FigureInput label="Reserve exposure" name="exposure" value={s.exposure} onChange={(v) => form.edit("reserveExposureUsd.value", (st) => ({ ...st, exposure: v }))} errors={form.errorsFor("reserveExposureUsd.value")} />
+        <FigureInput
+          label="Reserve exposure"
+          name="exposure"
+          value={s.exposure}
+          onChange={(v) => form.edit("reserveExposureUsd.value", (st) => ({ ...st, exposure: v }))}
+          errors={form.errorsFor("reserveExposureUsd.value")}
+        />
       </div>
       <Field label="What happened" error={form.errorsFor("summary")} wide>
         {(a) => <textarea {...a} rows={3} value={s.summary} onChange={(e) => set("summary", e.target.value)} />}
@@ -89,12 +102,44 @@ export function StressEventForm({
         {s.sources.map((src, i) => (
           <div className="source-row" key={src.key}>
             <Field label={`Source ${i + 1}: URL`} error={form.errorsFor(`sources.${i}.url`)}>
-              {(a) => <input {...a} type="url" value={src.url} onChange={(e) => setSources(s.sources.map((x, j) => (j === i ? { ...x, url: e.target.value } : x)), `sources.${i}.url`)} />}
+              {(a) => (
+                <input
+                  {...a}
+                  type="url"
+                  value={src.url}
+                  onChange={(e) =>
+                    setSources(
+                      s.sources.map((x, j) => (j === i ? { ...x, url: e.target.value } : x)),
+                      `sources.${i}.url`,
+                    )
+                  }
+                />
+              )}
             </Field>
             <Field label={`Source ${i + 1}: title`} error={form.errorsFor(`sources.${i}.title`)}>
-              {(a) => <input {...a} value={src.title} onChange={(e) => setSources(s.sources.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)), `sources.${i}.title`)} />}
+              {(a) => (
+                <input
+                  {...a}
+                  value={src.title}
+                  onChange={(e) =>
+                    setSources(
+                      s.sources.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)),
+                      `sources.${i}.title`,
+                    )
+                  }
+                />
+              )}
             </Field>
-            <button type="button" className="btn link" onClick={() => setSources(s.sources.filter((_, j) => j !== i), "sources")}>
+            <button
+              type="button"
+              className="btn link"
+              onClick={() =>
+                setSources(
+                  s.sources.filter((_, j) => j !== i),
+                  "sources",
+                )
+              }
+            >
               Remove
             </button>
           </div>

@@ -3,9 +3,11 @@
 // plain shapes; lib/server/alerts/ loads the records and writes the outbox.
 // Pure: no server, framework or database code; no clock.
 import Decimal from "decimal.js";
+
 import type { OverdueJudgement } from "@/lib/domain/metrics/cadence";
 import { divideMeasured, exactly, fromFigure, subtractMeasured, type Measured } from "@/lib/domain/precision";
 import type { Figure } from "@/lib/domain/types";
+
 import { daysFigure, measuredFigure, pctFigure, priceFigure, tokensFigure, usdFigure } from "./figures";
 import type { AlertEventKind } from "./kinds";
 import { alertEventPayloadSchema, type AlertEventPayload, type AlertFigure } from "./payload";
@@ -107,8 +109,16 @@ export function stressEventPayload(issuer: IssuerRef, e: StressForAlert): AlertE
     issuer,
     pagePath: issuerPagePath(issuer.slug),
     sourceUrl: e.sourceUrl,
-    figures: nonEmpty([e.lowestPrice ? priceFigure("lowest_price", e.lowestPrice) : null, e.reserveExposure ? usdFigure("reserve_exposure", e.reserveExposure) : null]),
-    facts: { stressKind: e.kind, startDate: e.startDate, endDate: e.endDate, summary: e.summary.length > 1000 ? `${e.summary.slice(0, 999)}…` : e.summary },
+    figures: nonEmpty([
+      e.lowestPrice ? priceFigure("lowest_price", e.lowestPrice) : null,
+      e.reserveExposure ? usdFigure("reserve_exposure", e.reserveExposure) : null,
+    ]),
+    facts: {
+      stressKind: e.kind,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      summary: e.summary.length > 1000 ? `${e.summary.slice(0, 999)}…` : e.summary,
+    },
   });
 }
 
@@ -119,7 +129,13 @@ export function overduePayload(issuer: IssuerRef, j: OverdueJudgement, sourceUrl
     pagePath: issuerPagePath(issuer.slug),
     sourceUrl,
     figures: j.daysOverdue !== null ? [daysFigure("days_overdue", j.daysOverdue)] : [],
-    facts: { lastAsOf: j.lastAsOf, expectedAsOf: j.nextExpectedAsOf, windowStart: j.windowStart, windowEnd: j.windowEnd, explanation: j.explanation },
+    facts: {
+      lastAsOf: j.lastAsOf,
+      expectedAsOf: j.nextExpectedAsOf,
+      windowStart: j.windowStart,
+      windowEnd: j.windowEnd,
+      explanation: j.explanation,
+    },
   });
 }
 
@@ -133,12 +149,22 @@ export interface PriceEpisodeForAlert {
   lastPrice: string;
 }
 
-export function priceBandPayload(issuer: IssuerRef, token: string, ep: PriceEpisodeForAlert, bandBp: number, sourceUrl: string | null = null): AlertEventPayload {
+export function priceBandPayload(
+  issuer: IssuerRef,
+  token: string,
+  ep: PriceEpisodeForAlert,
+  bandBp: number,
+  sourceUrl: string | null = null,
+): AlertEventPayload {
   return payload({
     issuer,
     pagePath: issuerPagePath(issuer.slug),
     sourceUrl,
-    figures: [priceFigure("price", ep.lastPrice), priceFigure("lowest_price", ep.lowestPrice), pctFigure("deviation", new Decimal(ep.maxDeviationBp).div(100).toFixed())],
+    figures: [
+      priceFigure("price", ep.lastPrice),
+      priceFigure("lowest_price", ep.lowestPrice),
+      pctFigure("deviation", new Decimal(ep.maxDeviationBp).div(100).toFixed()),
+    ],
     facts: { token, startDate: ep.startDate, endDate: ep.endDate, bandPct: new Decimal(bandBp).div(100).toFixed() },
   });
 }

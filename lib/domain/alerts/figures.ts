@@ -5,8 +5,10 @@
 // than its source: rounded → "≈", lower bound → "≥", upper bound → "≤".
 // Pure: no server, framework or database code.
 import Decimal from "decimal.js";
+
 import { BOUND_SYMBOLS, boundFromPrecision, formatPct, formatUsdCompact, localizeDigits, type Measured } from "@/lib/domain/precision";
 import type { Figure } from "@/lib/domain/types";
+
 import type { AlertLocale } from "./kinds";
 import type { AlertBound, AlertFigure, AlertFigureKey, AlertUnit } from "./payload";
 import { ALERT_WORDS } from "./words";

@@ -11,6 +11,7 @@
 //
 // Pure: no server, framework or database code.
 import { z } from "zod";
+
 import { ALERT_EVENT_KINDS, ALERT_LOCALES, type AlertEventKind } from "./kinds";
 
 /** Components for the OpenAPI document (kept apart from the /api/v1 registry). */
@@ -45,15 +46,24 @@ export const ALERT_BOUNDS = ["exact", "approx", "lower", "upper"] as const;
 export type AlertBound = (typeof ALERT_BOUNDS)[number];
 
 const decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
-const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/).meta({ format: "date-time" });
+const isoInstant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/)
+  .meta({ format: "date-time" });
 
 export const alertFigureSchema = component(
   "AlertFigure",
   z
     .object({
-      key: z.enum(ALERT_FIGURE_KEYS).meta({ description: "Which figure: total reserves, tokens outstanding, coverage (computed), a price, live supply, …" }),
-      value: decimal.meta({ description: "The value as a decimal string (never a float): USD, percent, USD price, tokens or days as `unit` says." }),
-      bound: z.enum(ALERT_BOUNDS).meta({ description: "exact; approx (≈, rounded as published); lower (≥, at least); upper (≤, at most)." }),
+      key: z
+        .enum(ALERT_FIGURE_KEYS)
+        .meta({ description: "Which figure: total reserves, tokens outstanding, coverage (computed), a price, live supply, …" }),
+      value: decimal.meta({
+        description: "The value as a decimal string (never a float): USD, percent, USD price, tokens or days as `unit` says.",
+      }),
+      bound: z
+        .enum(ALERT_BOUNDS)
+        .meta({ description: "exact; approx (≈, rounded as published); lower (≥, at least); upper (≤, at most)." }),
       unit: z.enum(ALERT_UNITS),
       text: z.string().meta({ description: "The figure as shown in English, with its precision mark: “≈ $39.7 B”, “≥ 101.00%”." }),
     })
@@ -84,7 +94,11 @@ export const alertFactsSchema = z
     bandPct: optionalText.meta({ description: "Price band: the band around $1, in percent either way." }),
     thresholdPct: optionalText.meta({ description: "Supply divergence: the threshold, in percent either way." }),
     readAt: optionalText.meta({ description: "Live events: when the newest reading used was taken (ISO 8601)." }),
-    supplyComplete: z.enum(["true", "false"]).nullable().optional().meta({ description: "Whether every tracked deployment's supply was read." }),
+    supplyComplete: z
+      .enum(["true", "false"])
+      .nullable()
+      .optional()
+      .meta({ description: "Whether every tracked deployment's supply was read." }),
   })
   .strict();
 export type AlertFacts = z.infer<typeof alertFactsSchema>;
@@ -116,7 +130,10 @@ export const alertWebhookSchema = component(
   "AlertWebhook",
   z
     .object({
-      id: z.string().regex(/^\d+$/).meta({ description: "The event's id, also sent as X-USD1-Event-Id: the same on every retry, so a receiver can ignore a repeat." }),
+      id: z
+        .string()
+        .regex(/^\d+$/)
+        .meta({ description: "The event's id, also sent as X-USD1-Event-Id: the same on every retry, so a receiver can ignore a repeat." }),
       kind: z.enum(ALERT_EVENT_KINDS),
       occurredAt: isoInstant,
       locale: z.enum(ALERT_LOCALES).meta({ description: "The language the subscription was made in; `summary` is written in it." }),

@@ -13,6 +13,7 @@
 // Pure: no server, framework or database code; no clock (dates come in).
 import { isCalendarDate, isCalendarMonth } from "@/lib/domain/dates";
 import { localizeDigits } from "@/lib/domain/precision";
+
 import { formatAlertFigure } from "./figures";
 import type { AlertEventKind, AlertLocale } from "./kinds";
 import { alertWebhookSchema, type AlertEventView, type AlertWebhook } from "./payload";
@@ -50,7 +51,8 @@ export function formatAlertDate(iso: string, locale: AlertLocale, precision: "da
   const shown = isDay ? precision : "month";
   if (locale === "en") return shown === "month" ? iso.slice(0, 7) : iso;
   const [y = 1970, m = 1, d = 1] = iso.split("-").map(Number);
-  const options: Intl.DateTimeFormatOptions = shown === "day" ? { dateStyle: "medium", timeZone: "UTC" } : { year: "numeric", month: "short", timeZone: "UTC" };
+  const options: Intl.DateTimeFormatOptions =
+    shown === "day" ? { dateStyle: "medium", timeZone: "UTC" } : { year: "numeric", month: "short", timeZone: "UTC" };
   return new Intl.DateTimeFormat(INTL_TAGS[locale], options).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
@@ -87,7 +89,8 @@ export function alertSubject(event: AlertEventView, locale: AlertLocale): string
   return ALERT_WORDS[locale].subject[event.kind](vars(event, locale)).replace(/\s+/g, " ").trim();
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 const link = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
 
 interface Section {
@@ -116,7 +119,10 @@ function eventSection(event: AlertEventView, ctx: Pick<MessageContext, "locale" 
     text.push(`${w.figuresHeading}:`, ...figures.map((f) => `- ${f.label}: ${f.value}`), "");
     html.push(
       `<table role="presentation" style="border-collapse:collapse">${figures
-        .map((f) => `<tr><td style="padding:2px 12px 2px 0">${escapeHtml(f.label)}</td><td style="padding:2px 0;font-weight:bold">${escapeHtml(f.value)}</td></tr>`)
+        .map(
+          (f) =>
+            `<tr><td style="padding:2px 12px 2px 0">${escapeHtml(f.label)}</td><td style="padding:2px 0;font-weight:bold">${escapeHtml(f.value)}</td></tr>`,
+        )
         .join("")}</table>`,
     );
   }
@@ -131,7 +137,14 @@ function footer(ctx: MessageContext, anyFigures: boolean): Section {
   const w = ALERT_WORDS[ctx.locale];
   const why = ctx.followedIssuer ? w.footer.issuer(ctx.followedIssuer) : w.footer.all;
   return {
-    text: [...(anyFigures ? [w.computedNote, ""] : []), "-- ", why, `${w.links.manage}: ${ctx.manageUrl}`, `${w.links.unsubscribe}: ${ctx.unsubscribeUrl}`, ""],
+    text: [
+      ...(anyFigures ? [w.computedNote, ""] : []),
+      "-- ",
+      why,
+      `${w.links.manage}: ${ctx.manageUrl}`,
+      `${w.links.unsubscribe}: ${ctx.unsubscribeUrl}`,
+      "",
+    ],
     html: [
       ...(anyFigures ? [`<p style="color:#555;font-size:.9em">${escapeHtml(w.computedNote)}</p>`] : []),
       `<hr style="border:0;border-top:1px solid #ccc">`,
@@ -175,7 +188,10 @@ export function renderDigest(events: AlertEventView[], ctx: MessageContext & { d
   const subject = w.digest.subject(events.length, day);
   const intro = w.digest.intro(events.length, day);
   const sections = events.map((e) => eventSection(e, ctx, true));
-  const end = footer(ctx, events.some((e) => e.payload.figures.length > 0));
+  const end = footer(
+    ctx,
+    events.some((e) => e.payload.figures.length > 0),
+  );
   return {
     subject,
     text: [intro, "", ...sections.flatMap((s) => s.text), ...end.text].join("\n"),

@@ -88,6 +88,11 @@ export function checkWebhookSignature(
 }
 
 /** true when the signature is valid and recent. */
-export function verifyWebhookSignature(secret: string, body: string, header: string | null | undefined, opts: { now: number; toleranceSeconds?: number }): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  body: string,
+  header: string | null | undefined,
+  opts: { now: number; toleranceSeconds?: number },
+): boolean {
   return checkWebhookSignature(secret, body, header, opts) === "ok";
 }

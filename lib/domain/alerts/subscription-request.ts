@@ -12,7 +12,9 @@
 //   website   honeypot: must be empty (people never see the field; bots fill it)
 // Pure: no server, framework or database code.
 import { z } from "zod";
+
 import { hasControlCharacter, isSlug } from "@/lib/domain/schemas/common";
+
 import { ALERT_CHANNELS, ALERT_EVENT_KINDS, ALERT_LOCALES, type AlertChannel, type AlertEventKind, type AlertLocale } from "./kinds";
 
 export const MAX_EMAIL_LENGTH = 254;
@@ -74,53 +76,61 @@ export interface SubscriptionRequest {
   digest: boolean;
 }
 
-export const subscriptionRequest: z.ZodType<SubscriptionRequest> = raw
-  .transform((r, ctx): SubscriptionRequest => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (typeof r.website === "string" && r.website.trim() !== "") issue("website", "this field must stay empty; nothing was saved");
+export const subscriptionRequest: z.ZodType<SubscriptionRequest> = raw.transform((r, ctx): SubscriptionRequest => {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (typeof r.website === "string" && r.website.trim() !== "") issue("website", "this field must stay empty; nothing was saved");
 
-    const email = text(r.email);
-    const url = text(r.url);
-    let channel = text(r.channel);
-    if ((channel === undefined || channel === "") && (email || url) && !(email && url)) channel = email ? "email" : "webhook";
-    if (!(ALERT_CHANNELS as readonly unknown[]).includes(channel)) issue("channel", `must be one of: ${ALERT_CHANNELS.join(", ")}`);
-    const ch = (ALERT_CHANNELS as readonly unknown[]).includes(channel) ? (channel as AlertChannel) : "email";
+  const email = text(r.email);
+  const url = text(r.url);
+  let channel = text(r.channel);
+  if ((channel === undefined || channel === "") && (email || url) && !(email && url)) channel = email ? "email" : "webhook";
+  if (!(ALERT_CHANNELS as readonly unknown[]).includes(channel)) issue("channel", `must be one of: ${ALERT_CHANNELS.join(", ")}`);
+  const ch = (ALERT_CHANNELS as readonly unknown[]).includes(channel) ? (channel as AlertChannel) : "email";
 
-    let address = text(r.address);
-    if (address === undefined || address === "") address = ch === "email" ? email : url;
-    let cleaned = "";
-    if (typeof address !== "string" || address === "") issue("address", ch === "email" ? "enter your e-mail address" : "enter the webhook URL");
-    else if (hasControlCharacter(address)) issue("address", "contains a control character");
-    else if (ch === "email") {
-      cleaned = address.toLowerCase();
-      if (!isPlausibleEmail(cleaned)) issue("address", "must be an e-mail address such as name@example.org");
-    } else {
-      cleaned = address;
-      const problem = webhookUrlProblem(cleaned);
-      if (problem) issue("address", problem);
-    }
+  let address = text(r.address);
+  if (address === undefined || address === "") address = ch === "email" ? email : url;
+  let cleaned = "";
+  if (typeof address !== "string" || address === "")
+    issue("address", ch === "email" ? "enter your e-mail address" : "enter the webhook URL");
+  else if (hasControlCharacter(address)) issue("address", "contains a control character");
+  else if (ch === "email") {
+    cleaned = address.toLowerCase();
+    if (!isPlausibleEmail(cleaned)) issue("address", "must be an e-mail address such as name@example.org");
+  } else {
+    cleaned = address;
+    const problem = webhookUrlProblem(cleaned);
+    if (problem) issue("address", problem);
+  }
 
-    const locale = text(r.locale) || "en";
-    if (!(ALERT_LOCALES as readonly unknown[]).includes(locale)) issue("locale", `must be one of: ${ALERT_LOCALES.join(", ")}`);
+  const locale = text(r.locale) || "en";
+  if (!(ALERT_LOCALES as readonly unknown[]).includes(locale)) issue("locale", `must be one of: ${ALERT_LOCALES.join(", ")}`);
 
-    const issuer = text(r.issuer);
-    let issuerSlug: string | null = null;
-    if (issuer !== undefined && issuer !== null && issuer !== "" && issuer !== "all") {
-      if (isSlug(issuer)) issuerSlug = issuer;
-      else issue("issuer", "not an issuer");
-    }
+  const issuer = text(r.issuer);
+  let issuerSlug: string | null = null;
+  if (issuer !== undefined && issuer !== null && issuer !== "" && issuer !== "all") {
+    if (isSlug(issuer)) issuerSlug = issuer;
+    else issue("issuer", "not an issuer");
+  }
 
-    const given = list(r.kinds).map(text);
-    const unknown = given.filter((k) => !(ALERT_EVENT_KINDS as readonly unknown[]).includes(k));
-    if (given.length === 0) issue("kinds", "choose at least one kind of event");
-    else if (unknown.length) issue("kinds", `unknown: ${unknown.map(String).join(", ").slice(0, 200)}; choose from ${ALERT_EVENT_KINDS.join(", ")}`);
-    const kinds = ALERT_EVENT_KINDS.filter((k) => given.includes(k));
+  const given = list(r.kinds).map(text);
+  const unknown = given.filter((k) => !(ALERT_EVENT_KINDS as readonly unknown[]).includes(k));
+  if (given.length === 0) issue("kinds", "choose at least one kind of event");
+  else if (unknown.length)
+    issue("kinds", `unknown: ${unknown.map(String).join(", ").slice(0, 200)}; choose from ${ALERT_EVENT_KINDS.join(", ")}`);
+  const kinds = ALERT_EVENT_KINDS.filter((k) => given.includes(k));
 
-    const digest = truthy(r.digest);
-    if (digest && ch !== "email") issue("digest", "a daily digest is for e-mail only");
+  const digest = truthy(r.digest);
+  if (digest && ch !== "email") issue("digest", "a daily digest is for e-mail only");
 
-    return { channel: ch, address: cleaned, locale: (ALERT_LOCALES as readonly unknown[]).includes(locale) ? (locale as AlertLocale) : "en", issuerSlug, kinds, digest };
-  });
+  return {
+    channel: ch,
+    address: cleaned,
+    locale: (ALERT_LOCALES as readonly unknown[]).includes(locale) ? (locale as AlertLocale) : "en",
+    issuerSlug,
+    kinds,
+    digest,
+  };
+});
 
 /** The management page's change: which kinds, and (e-mail) digest or not. */
 export interface SubscriptionUpdate {
@@ -128,10 +138,13 @@ export interface SubscriptionUpdate {
   digest: boolean | undefined;
 }
 
-export const subscriptionUpdate: z.ZodType<SubscriptionUpdate> = z.object({ kinds: z.unknown().optional(), digest: z.unknown().optional() }).transform((r, ctx) => {
-  const given = list(r.kinds).map(text);
-  const unknown = given.filter((k) => !(ALERT_EVENT_KINDS as readonly unknown[]).includes(k));
-  if (given.length === 0) ctx.addIssue({ code: "custom", path: ["kinds"], message: "choose at least one kind of event" });
-  else if (unknown.length) ctx.addIssue({ code: "custom", path: ["kinds"], message: `unknown: ${unknown.map(String).join(", ").slice(0, 200)}` });
-  return { kinds: ALERT_EVENT_KINDS.filter((k) => given.includes(k)), digest: r.digest === undefined ? undefined : truthy(r.digest) };
-});
+export const subscriptionUpdate: z.ZodType<SubscriptionUpdate> = z
+  .object({ kinds: z.unknown().optional(), digest: z.unknown().optional() })
+  .transform((r, ctx) => {
+    const given = list(r.kinds).map(text);
+    const unknown = given.filter((k) => !(ALERT_EVENT_KINDS as readonly unknown[]).includes(k));
+    if (given.length === 0) ctx.addIssue({ code: "custom", path: ["kinds"], message: "choose at least one kind of event" });
+    else if (unknown.length)
+      ctx.addIssue({ code: "custom", path: ["kinds"], message: `unknown: ${unknown.map(String).join(", ").slice(0, 200)}` });
+    return { kinds: ALERT_EVENT_KINDS.filter((k) => given.includes(k)), digest: r.digest === undefined ? undefined : truthy(r.digest) };
+  });

@@ -6,6 +6,7 @@
 import enTaxonomy from "@/messages/en/taxonomy.json";
 import esTaxonomy from "@/messages/es/taxonomy.json";
 import ptTaxonomy from "@/messages/pt/taxonomy.json";
+
 import type { AlertEventKind, AlertLocale } from "./kinds";
 import type { AlertFigureKey } from "./payload";
 
@@ -76,8 +77,10 @@ const en: AlertWords = {
   },
   lead: {
     report_published: (v) => `A reserve report of ${v.issuer} as of ${v.asOf} (${v.reportType}) is now on USD1 Backed.`,
-    report_corrected: (v) => `The report of ${v.issuer} as of ${v.asOf} (${v.reportType}) was corrected (revision ${v.revision}). Reason: ${v.reason}`,
-    report_retracted: (v) => `The report of ${v.issuer} as of ${v.asOf} was retracted. Reason: ${v.reason} It stays on the page, marked as retracted.`,
+    report_corrected: (v) =>
+      `The report of ${v.issuer} as of ${v.asOf} (${v.reportType}) was corrected (revision ${v.revision}). Reason: ${v.reason}`,
+    report_retracted: (v) =>
+      `The report of ${v.issuer} as of ${v.asOf} was retracted. Reason: ${v.reason} It stays on the page, marked as retracted.`,
     report_overdue: (v) =>
       `The report of ${v.issuer} as of ${v.expectedAsOf} was expected by ${v.windowEnd} at the latest, judged from the issuer's declared cadence and its own past publication delays. It has not been published.`,
     stress_event: (v) => `A stress event of ${v.issuer} was recorded: ${v.stressKind}, from ${v.startDate}. ${v.summary}`,
@@ -106,7 +109,10 @@ const en: AlertWords = {
   figuresHeading: "Figures",
   computedNote: "≈ rounded as published · ≥ at least · ≤ at most. Computed figures are USD1 Backed's, from the figures above.",
   links: { page: "Issuer page", source: "Source", manage: "Manage your alerts", unsubscribe: "Unsubscribe" },
-  footer: { issuer: (name) => `You receive this because you follow ${name} on USD1 Backed.`, all: "You receive this because you follow every issuer on USD1 Backed." },
+  footer: {
+    issuer: (name) => `You receive this because you follow ${name} on USD1 Backed.`,
+    all: "You receive this because you follow every issuer on USD1 Backed.",
+  },
   digest: {
     subject: (n, date) => `USD1 Backed: ${n} ${n === 1 ? "alert" : "alerts"} on ${date}`,
     intro: (n, date) => `${n} ${n === 1 ? "thing" : "things"} happened on ${date} among the issuers you follow.`,
@@ -148,8 +154,10 @@ const es: AlertWords = {
   },
   lead: {
     report_published: (v) => `Un informe de reservas de ${v.issuer} al ${v.asOf} (${v.reportType}) ya está en USD1 Backed.`,
-    report_corrected: (v) => `El informe de ${v.issuer} al ${v.asOf} (${v.reportType}) fue corregido (revisión ${v.revision}). Motivo: ${v.reason}`,
-    report_retracted: (v) => `El informe de ${v.issuer} al ${v.asOf} fue retirado. Motivo: ${v.reason} Sigue en la página, marcado como retirado.`,
+    report_corrected: (v) =>
+      `El informe de ${v.issuer} al ${v.asOf} (${v.reportType}) fue corregido (revisión ${v.revision}). Motivo: ${v.reason}`,
+    report_retracted: (v) =>
+      `El informe de ${v.issuer} al ${v.asOf} fue retirado. Motivo: ${v.reason} Sigue en la página, marcado como retirado.`,
     report_overdue: (v) =>
       `El informe de ${v.issuer} al ${v.expectedAsOf} se esperaba a más tardar el ${v.windowEnd}, según la periodicidad que declara el emisor y sus propias demoras de publicación anteriores. Todavía no se ha publicado.`,
     stress_event: (v) => `Se registró un evento de estrés de ${v.issuer}: ${v.stressKind}, desde el ${v.startDate}. ${v.summary}`,
@@ -176,7 +184,8 @@ const es: AlertWords = {
   tokens: "tokens",
   days: (n) => `${n} ${n === "1" ? "día" : "días"}`,
   figuresHeading: "Cifras",
-  computedNote: "≈ redondeado como se publicó · ≥ al menos · ≤ como máximo. Las cifras calculadas son de USD1 Backed, a partir de las anteriores.",
+  computedNote:
+    "≈ redondeado como se publicó · ≥ al menos · ≤ como máximo. Las cifras calculadas son de USD1 Backed, a partir de las anteriores.",
   links: { page: "Página del emisor", source: "Fuente", manage: "Gestionar sus alertas", unsubscribe: "Darse de baja" },
   footer: {
     issuer: (name) => `Recibe este mensaje porque sigue a ${name} en USD1 Backed.`,
@@ -223,8 +232,10 @@ const pt: AlertWords = {
   },
   lead: {
     report_published: (v) => `Um relatório de reservas de ${v.issuer} com data-base ${v.asOf} (${v.reportType}) já está no USD1 Backed.`,
-    report_corrected: (v) => `O relatório de ${v.issuer} com data-base ${v.asOf} (${v.reportType}) foi corrigido (revisão ${v.revision}). Motivo: ${v.reason}`,
-    report_retracted: (v) => `O relatório de ${v.issuer} com data-base ${v.asOf} foi retirado. Motivo: ${v.reason} Ele continua na página, marcado como retirado.`,
+    report_corrected: (v) =>
+      `O relatório de ${v.issuer} com data-base ${v.asOf} (${v.reportType}) foi corrigido (revisão ${v.revision}). Motivo: ${v.reason}`,
+    report_retracted: (v) =>
+      `O relatório de ${v.issuer} com data-base ${v.asOf} foi retirado. Motivo: ${v.reason} Ele continua na página, marcado como retirado.`,
     report_overdue: (v) =>
       `O relatório de ${v.issuer} com data-base ${v.expectedAsOf} era esperado até ${v.windowEnd}, segundo a periodicidade declarada pelo emissor e seus próprios prazos de publicação anteriores. Ainda não foi publicado.`,
     stress_event: (v) => `Um evento de estresse de ${v.issuer} foi registrado: ${v.stressKind}, desde ${v.startDate}. ${v.summary}`,
@@ -251,7 +262,8 @@ const pt: AlertWords = {
   tokens: "tokens",
   days: (n) => `${n} ${n === "1" ? "dia" : "dias"}`,
   figuresHeading: "Números",
-  computedNote: "≈ arredondado como publicado · ≥ pelo menos · ≤ no máximo. Os números calculados são do USD1 Backed, a partir dos anteriores.",
+  computedNote:
+    "≈ arredondado como publicado · ≥ pelo menos · ≤ no máximo. Os números calculados são do USD1 Backed, a partir dos anteriores.",
   links: { page: "Página do emissor", source: "Fonte", manage: "Gerenciar seus alertas", unsubscribe: "Cancelar a inscrição" },
   footer: {
     issuer: (name) => `Você recebe esta mensagem porque acompanha ${name} no USD1 Backed.`,

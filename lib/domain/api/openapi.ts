@@ -4,8 +4,10 @@
 // dialect, so no converter library is needed: components come straight from
 // the registry, parameters from the query schemas' fields.
 import { z } from "zod";
+
 import { alertsRegistry } from "@/lib/domain/alerts/payload";
 import { DELIVERY_ATTEMPT_HEADER, EVENT_ID_HEADER, EVENT_KIND_HEADER, SIGNATURE_HEADER } from "@/lib/domain/alerts/signature";
+
 import { issuerListParams, listParams, pageParams } from "./params";
 import { apiRegistry } from "./schemas";
 
@@ -28,14 +30,26 @@ function components(registry: typeof apiRegistry = apiRegistry): Record<string, 
 
 function queryParameters(schema: z.ZodObject): JsonObject[] {
   return Object.entries(schema.shape).map(([name, field]) => {
-    const { $schema: _s, description, examples, example, ...json } = z.toJSONSchema(field as z.ZodType, { io: "input", target: "draft-2020-12" }) as JsonObject;
+    const {
+      $schema: _s,
+      description,
+      examples,
+      example,
+      ...json
+    } = z.toJSONSchema(field as z.ZodType, { io: "input", target: "draft-2020-12" }) as JsonObject;
     void _s;
     const sample = example ?? (Array.isArray(examples) ? examples[0] : undefined);
     return { name, in: "query", required: false, description, schema: json, ...(sample !== undefined ? { example: sample } : {}) };
   });
 }
 
-const slugParameter = { name: "slug", in: "path", required: true, description: "Issuer slug, e.g. circle.", schema: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" } };
+const slugParameter = {
+  name: "slug",
+  in: "path",
+  required: true,
+  description: "Issuer slug, e.g. circle.",
+  schema: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
+};
 
 const headers = {
   ETag: { description: "Entity tag of this body: send it back as If-None-Match to get 304 Not Modified.", schema: { type: "string" } },
@@ -43,17 +57,36 @@ const headers = {
   "Access-Control-Allow-Origin": { description: "* (any site may read the API from a browser).", schema: { type: "string" } },
 };
 
-function operation(operationId: string, summary: string, description: string, parameters: JsonObject[], schemaId: string, notFound = false) {
+function operation(
+  operationId: string,
+  summary: string,
+  description: string,
+  parameters: JsonObject[],
+  schemaId: string,
+  notFound = false,
+) {
   return {
     get: {
       operationId,
       summary,
       description,
-      parameters: [...parameters, { name: "If-None-Match", in: "header", required: false, description: "An ETag from an earlier answer.", schema: { type: "string" } }],
+      parameters: [
+        ...parameters,
+        {
+          name: "If-None-Match",
+          in: "header",
+          required: false,
+          description: "An ETag from an earlier answer.",
+          schema: { type: "string" },
+        },
+      ],
       responses: {
         "200": { description: "OK", headers, content: { "application/json": { schema: ref(schemaId) } } },
         "304": { description: "Not Modified: the ETag sent in If-None-Match still matches.", headers },
-        "400": { description: "A query parameter is not valid; the message says which.", content: { "application/json": { schema: ref("Error") } } },
+        "400": {
+          description: "A query parameter is not valid; the message says which.",
+          content: { "application/json": { schema: ref("Error") } },
+        },
         ...(notFound ? { "404": { description: "No such issuer.", content: { "application/json": { schema: ref("Error") } } } } : {}),
       },
     },
@@ -62,7 +95,13 @@ function operation(operationId: string, summary: string, description: string, pa
 
 /** Alerts (issue 20): what a followed issuer's webhook receives (lib/domain/alerts/payload.ts). */
 function alertWebhook(): JsonObject {
-  const header = (name: string, description: string, schema: JsonObject = { type: "string" }) => ({ name, in: "header", required: true, description, schema });
+  const header = (name: string, description: string, schema: JsonObject = { type: "string" }) => ({
+    name,
+    in: "header",
+    required: true,
+    description,
+    schema,
+  });
   return {
     post: {
       operationId: "alertWebhook",
@@ -70,15 +109,24 @@ function alertWebhook(): JsonObject {
       description:
         "Sent to the URL given when following an issuer (POST /api/alerts/subscribe with channel webhook): a report published, corrected, retracted or overdue, a stress event, or a live signal. Verify the signature before trusting the body. Private, loopback and link-local addresses are never called; redirects are not followed.",
       parameters: [
-        header(SIGNATURE_HEADER, "t=<unix seconds>,v1=<hex HMAC-SHA256 of `${t}.${body}` keyed with the secret shown once at subscription>. Refuse a t far from your clock (5 minutes)."),
-        header(EVENT_ID_HEADER, "The event's id: the same on every retry, so a repeat can be ignored.", { type: "string", pattern: "^\\d+$" }),
+        header(
+          SIGNATURE_HEADER,
+          "t=<unix seconds>,v1=<hex HMAC-SHA256 of `${t}.${body}` keyed with the secret shown once at subscription>. Refuse a t far from your clock (5 minutes).",
+        ),
+        header(EVENT_ID_HEADER, "The event's id: the same on every retry, so a repeat can be ignored.", {
+          type: "string",
+          pattern: "^\\d+$",
+        }),
         header(EVENT_KIND_HEADER, "The event's kind (as `kind` in the body)."),
         header(DELIVERY_ATTEMPT_HEADER, "1 for the first try, then 2, 3, …", { type: "string", pattern: "^\\d+$" }),
       ],
       requestBody: { required: true, content: { "application/json": { schema: ref("AlertWebhook") } } },
       responses: {
         "2XX": { description: "Acknowledged: the delivery is done." },
-        default: { description: "Anything else, or no answer within 10 s, is retried with exponential backoff (1 min, 2, 4, …); after 6 tries the delivery is dead and shows so in the subscription's delivery log." },
+        default: {
+          description:
+            "Anything else, or no answer within 10 s, is retried with exponential backoff (1 min, 2, 4, …); after 6 tries the delivery is dead and shows so in the subscription's delivery log.",
+        },
       },
     },
   };
@@ -109,7 +157,14 @@ export function openApiDocument(): JsonObject {
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     paths: {
       [API_PATHS.issuers]: operation("listIssuers", "Every issuer", "Issuers in slug order.", page, "IssuerList"),
-      [API_PATHS.issuer]: operation("getIssuer", "One issuer", "The issuer's facts with its latest coverage ratio and composition (computed).", [slugParameter], "IssuerDetail", true),
+      [API_PATHS.issuer]: operation(
+        "getIssuer",
+        "One issuer",
+        "The issuer's facts with its latest coverage ratio and composition (computed).",
+        [slugParameter],
+        "IssuerDetail",
+        true,
+      ),
       [API_PATHS.issuerLive]: operation(
         "getIssuerLive",
         "One issuer's live signals",
@@ -133,7 +188,13 @@ export function openApiDocument(): JsonObject {
         queryParameters(listParams),
         "AttestationList",
       ),
-      [API_PATHS.stressEvents]: operation("listStressEvents", "Stress events", "Newest start date first; undated events last.", queryParameters(listParams), "StressEventList"),
+      [API_PATHS.stressEvents]: operation(
+        "listStressEvents",
+        "Stress events",
+        "Newest start date first; undated events last.",
+        queryParameters(listParams),
+        "StressEventList",
+      ),
     },
     webhooks: { alert: alertWebhook() },
     components: { schemas: { ...components(), ...components(alertsRegistry) } },

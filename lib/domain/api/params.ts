@@ -2,6 +2,7 @@
 // each: the handlers parse with them and the OpenAPI document is generated
 // from them.
 import { z } from "zod";
+
 import { calendarDate, slug } from "@/lib/domain/schemas/common";
 
 export const DEFAULT_LIMIT = 50;
@@ -12,12 +13,25 @@ const issuerList = z
   .string()
   .max(3000)
   .optional()
-  .transform((s) => [...new Set((s ?? "").split(",").map((x) => x.trim()).filter(Boolean))])
+  .transform((s) => [
+    ...new Set(
+      (s ?? "")
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(z.array(slug).max(MAX_ISSUERS_PER_FILTER, `at most ${MAX_ISSUERS_PER_FILTER} issuers`))
   .meta({ description: "Only these issuers: slugs separated by commas (the parameter may also be repeated).", example: "circle,tether" });
 
-const from = calendarDate.optional().meta({ format: "date", description: "Only records dated on or after this day (as-of date of a report, start date of a stress event), YYYY-MM-DD.", example: "2023-01-01" });
-const to = calendarDate.optional().meta({ format: "date", description: "Only records dated on or before this day, YYYY-MM-DD.", example: "2024-12-31" });
+const from = calendarDate.optional().meta({
+  format: "date",
+  description: "Only records dated on or after this day (as-of date of a report, start date of a stress event), YYYY-MM-DD.",
+  example: "2023-01-01",
+});
+const to = calendarDate
+  .optional()
+  .meta({ format: "date", description: "Only records dated on or before this day, YYYY-MM-DD.", example: "2024-12-31" });
 
 const fromNotAfterTo = (f: { from?: string; to?: string }) => !f.from || !f.to || f.from <= f.to;
 
@@ -33,7 +47,11 @@ export const pageParams = z.object({
     .max(MAX_LIMIT, `must be at most ${MAX_LIMIT}`)
     .default(DEFAULT_LIMIT)
     .meta({ description: `Items per page, 1 to ${MAX_LIMIT} (default ${DEFAULT_LIMIT}).` }),
-  cursor: z.string().max(500).optional().meta({ description: "Opaque cursor from the previous page's page.nextCursor; omit for the first page." }),
+  cursor: z
+    .string()
+    .max(500)
+    .optional()
+    .meta({ description: "Opaque cursor from the previous page's page.nextCursor; omit for the first page." }),
 });
 
 export const listParams = z

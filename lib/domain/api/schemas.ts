@@ -4,6 +4,7 @@
 // shares and prices are decimal strings at the stored precision, never floats.
 // Figures we compute sit under `computed` and are marked x-computed.
 import { z } from "zod";
+
 import {
   ASSURANCE_METHODS,
   ATTESTATION_STATES,
@@ -32,9 +33,18 @@ const COMPUTED_NOTE = "Computed by USD1 Backed from the reported figures (see /m
 
 export const decimalString = component(
   "Decimal",
-  z.string().regex(/^-?\d+(\.\d+)?$/).meta({ description: "A decimal number written as a string, at the precision stored; never a binary float.", examples: ["39700000000", "0.9612"] }),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .meta({
+      description: "A decimal number written as a string, at the precision stored; never a binary float.",
+      examples: ["39700000000", "0.9612"],
+    }),
 );
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: "date", description: "Calendar date, YYYY-MM-DD." });
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ format: "date", description: "Calendar date, YYYY-MM-DD." });
 const url = z.string().meta({ format: "uri" });
 const nullableText = z.string().nullable();
 
@@ -51,7 +61,8 @@ export const computedValueSchema = component(
     .object({
       value: decimalString.nullable(),
       bound: z.enum(["exact", "approx", "lower", "upper", "unknown"]).meta({
-        description: "exact; approx (from rounded inputs); lower (the true value is at least this); upper (at most this); unknown (no value).",
+        description:
+          "exact; approx (from rounded inputs); lower (the true value is at least this); upper (at most this); unknown (no value).",
       }),
       note: nullableText.meta({ description: "Why the value is missing or approximate, or what it is computed on." }),
     })
@@ -76,9 +87,13 @@ export const issuerSchema = component(
     attestationFirms: nullableText,
     sourceUrl: url.nullable().meta({ description: "Page the issuer facts were read from." }),
     isDemo: z.boolean().meta({ description: "True for the fictional demo issuers." }),
-    licences: z.array(z.object({ regulator: z.string(), licence: z.string(), jurisdiction: z.string(), since: day.nullable(), sourceUrl: url.nullable() })),
+    licences: z.array(
+      z.object({ regulator: z.string(), licence: z.string(), jurisdiction: z.string(), since: day.nullable(), sourceUrl: url.nullable() }),
+    ),
     counterparties: z.array(z.object({ name: z.string(), role: z.enum(COUNTERPARTY_ROLES), sourceUrl: url.nullable() })),
-    links: z.object({ self: z.string(), page: z.string(), attestations: z.string(), feed: z.string() }).meta({ description: "Paths on this site." }),
+    links: z
+      .object({ self: z.string(), page: z.string(), attestations: z.string(), feed: z.string() })
+      .meta({ description: "Paths on this site." }),
   }),
 );
 
@@ -109,12 +124,19 @@ export const attestationSchema = component(
     opinion: z.enum(OPINIONS),
     scope: z.enum(SCOPES),
     reportUrl: url.nullable(),
-    reportSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+    reportSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
     sourceUrl: url.nullable().meta({ description: "Page the figures were read from." }),
     sourceKind: z.enum(SOURCE_KINDS),
     tokensOutstanding: figureSchema.nullable(),
     totalReserves: figureSchema.nullable(),
-    liquidity: z.object({ within1dPct: decimalString.nullable(), within7dPct: decimalString.nullable(), within30dPct: decimalString.nullable() }),
+    liquidity: z.object({
+      within1dPct: decimalString.nullable(),
+      within7dPct: decimalString.nullable(),
+      within30dPct: decimalString.nullable(),
+    }),
     notes: nullableText,
     state: z.enum(ATTESTATION_STATES).exclude(["draft"]),
     revision: z.number().int().min(1),
@@ -123,8 +145,14 @@ export const attestationSchema = component(
     computed: z
       .object({
         coveragePct: computedValueSchema.meta({ description: "Total reserves / tokens outstanding × 100." }),
-        coverageOnGroupTotals: z.boolean().meta({ description: "True when computed on a whole group's assets: not a reserve coverage ratio." }),
-        publicationLagDays: z.number().int().nullable().meta({ description: "Days from the as-of date (month end for month-only dates) to publication." }),
+        coverageOnGroupTotals: z
+          .boolean()
+          .meta({ description: "True when computed on a whole group's assets: not a reserve coverage ratio." }),
+        publicationLagDays: z
+          .number()
+          .int()
+          .nullable()
+          .meta({ description: "Days from the as-of date (month end for month-only dates) to publication." }),
       })
       .meta({ description: COMPUTED_NOTE, "x-computed": true }),
   }),
@@ -149,24 +177,38 @@ export const stressEventSchema = component(
 export const metaSchema = component(
   "Meta",
   z.object({
-    methodologyVersion: z.string().meta({ description: "Version of the methodology the computed figures follow (the date of its latest change); see methodology.", examples: ["2026-11-25"] }),
+    methodologyVersion: z.string().meta({
+      description: "Version of the methodology the computed figures follow (the date of its latest change); see methodology.",
+      examples: ["2026-11-25"],
+    }),
     methodology: z.string().meta({ description: "Path of the methodology page that defines every computed figure." }),
-    dataAsOf: z.string().nullable().meta({ format: "date-time", description: "When the published data last changed (UTC); null for an empty database." }),
+    dataAsOf: z
+      .string()
+      .nullable()
+      .meta({ format: "date-time", description: "When the published data last changed (UTC); null for an empty database." }),
     liveReadAt: z
       .record(z.enum(["supply", "reserve_balance", "reserve_feed", "issuer_figure"]), z.string().nullable())
       .optional()
-      .meta({ description: "When each kind of live reading was last read (UTC, date-time); null when never. Live figures are not attested reports." }),
+      .meta({
+        description:
+          "When each kind of live reading was last read (UTC, date-time); null when never. Live figures are not attested reports.",
+      }),
   }),
 );
 
 const liveFigureSchema = z.object({
   label: z.string(),
   chain: z.string().nullable(),
-  amount: decimalString.nullable().meta({ description: "Exact decimal string in token units (supply, balances) or the feed's unit; null when never read." }),
+  amount: decimalString
+    .nullable()
+    .meta({ description: "Exact decimal string in token units (supply, balances) or the feed's unit; null when never read." }),
   blockNumber: z.string().nullable(),
   slot: z.string().nullable(),
   readAt: z.string().nullable().meta({ format: "date-time" }),
-  failure: z.object({ error: z.string(), at: z.string().meta({ format: "date-time" }) }).nullable().meta({ description: "The latest failed attempt when newer than the value shown: the value is the last good one." }),
+  failure: z
+    .object({ error: z.string(), at: z.string().meta({ format: "date-time" }) })
+    .nullable()
+    .meta({ description: "The latest failed attempt when newer than the value shown: the value is the last good one." }),
 });
 
 export const issuerLiveSchema = component(
@@ -174,14 +216,21 @@ export const issuerLiveSchema = component(
   z.object({
     data: z.object({
       computedAt: z.string().meta({ format: "date-time", description: "When these figures were gathered; ages are relative to it." }),
-      off: z.array(z.object({ reader: z.string(), reason: z.string() })).meta({ description: "Readers that are off on this server, and why." }),
+      off: z
+        .array(z.object({ reader: z.string(), reason: z.string() }))
+        .meta({ description: "Readers that are off on this server, and why." }),
       supply: z.array(liveFigureSchema),
       supplyTotal: z.object({ amount: decimalString, oldestReadAt: z.string(), complete: z.boolean() }).nullable(),
       reserves: z.array(liveFigureSchema),
       issuerFigures: z.array(liveFigureSchema).meta({ description: "Issuer-stated, not assured." }),
       lastReport: z.object({ asOf: z.string(), tokens: decimalString.nullable(), reserves: decimalString.nullable() }).nullable(),
-      tokensChangePct: decimalString.nullable().meta({ description: "Computed: (tokens now − tokens at the last report) ÷ tokens at the last report × 100.", "x-computed": true }),
-      reservesOverSupplyPct: decimalString.nullable().meta({ description: "Computed: reserves at the last report ÷ tokens now × 100 (a dated report against a live reading).", "x-computed": true }),
+      tokensChangePct: decimalString
+        .nullable()
+        .meta({ description: "Computed: (tokens now − tokens at the last report) ÷ tokens at the last report × 100.", "x-computed": true }),
+      reservesOverSupplyPct: decimalString.nullable().meta({
+        description: "Computed: reserves at the last report ÷ tokens now × 100 (a dated report against a live reading).",
+        "x-computed": true,
+      }),
     }),
     meta: metaSchema,
   }),
@@ -199,13 +248,21 @@ export const issuerDetailSchema = component(
         latestAttestationId: z.string().nullable(),
         latestCoveragePct: computedValueSchema.nullable(),
         latestComposition: z
-          .object({ attestationId: z.string(), asOf: day, categories: z.array(categoryShare), notCapturedPct: computedValueSchema, otherUndisclosedPct: computedValueSchema })
+          .object({
+            attestationId: z.string(),
+            asOf: day,
+            categories: z.array(categoryShare),
+            notCapturedPct: computedValueSchema,
+            otherUndisclosedPct: computedValueSchema,
+          })
           .nullable()
-          .meta({ description: "The latest report whose captured lines cover at least 90% of total reserves (the methodology's complete-breakdown rule); null when none does." }),
-        laterPartialComposition: z
-          .object({ attestationId: z.string(), asOf: day, capturedPct: computedValueSchema })
-          .nullable()
-          .meta({ description: "A newer report whose breakdown covers less than 90% of total reserves: named, never taken for the whole." }),
+          .meta({
+            description:
+              "The latest report whose captured lines cover at least 90% of total reserves (the methodology's complete-breakdown rule); null when none does.",
+          }),
+        laterPartialComposition: z.object({ attestationId: z.string(), asOf: day, capturedPct: computedValueSchema }).nullable().meta({
+          description: "A newer report whose breakdown covers less than 90% of total reserves: named, never taken for the whole.",
+        }),
         reportCount: z.number().int(),
         stressEventCount: z.number().int(),
       })
@@ -223,8 +280,14 @@ export const pageInfoSchema = component(
 );
 
 export const issuerListSchema = component("IssuerList", z.object({ data: z.array(issuerSchema), page: pageInfoSchema, meta: metaSchema }));
-export const attestationListSchema = component("AttestationList", z.object({ data: z.array(attestationSchema), page: pageInfoSchema, meta: metaSchema }));
-export const stressEventListSchema = component("StressEventList", z.object({ data: z.array(stressEventSchema), page: pageInfoSchema, meta: metaSchema }));
+export const attestationListSchema = component(
+  "AttestationList",
+  z.object({ data: z.array(attestationSchema), page: pageInfoSchema, meta: metaSchema }),
+);
+export const stressEventListSchema = component(
+  "StressEventList",
+  z.object({ data: z.array(stressEventSchema), page: pageInfoSchema, meta: metaSchema }),
+);
 export type ApiMeta = z.infer<typeof metaSchema>;
 export const errorSchema = component("Error", z.object({ error: z.object({ status: z.number().int(), message: z.string() }) }));
 

@@ -1,11 +1,13 @@
 // Stored facts → API payloads, validated against the response schemas before
 // they leave (a shape bug fails here, loudly, not in a reader's code). The
 // computed figures come from the same metric functions as the pages.
-import { coverageRatio } from "@/lib/domain/metrics/coverage";
 import { publicationLag } from "@/lib/domain/metrics/cadence";
 import type { CompositionShares } from "@/lib/domain/metrics/composition";
+import { coverageRatio } from "@/lib/domain/metrics/coverage";
 import type { Measured } from "@/lib/domain/precision";
 import type { AttestationData, IssuerData, StressEventData } from "@/lib/domain/types";
+
+import { encodeCursor } from "./cursor";
 import {
   attestationListSchema,
   issuerDetailSchema,
@@ -17,7 +19,6 @@ import {
   type ApiMeta,
   type ApiStressEvent,
 } from "./schemas";
-import { encodeCursor } from "./cursor";
 
 export const API_BASE = "/api/v1";
 
@@ -114,7 +115,11 @@ export function issuerDetailPayload(d: IssuerDetailInput, meta: ApiMeta) {
           }
         : null,
       laterPartialComposition: d.laterPartial
-        ? { attestationId: d.laterPartial.attestationId, asOf: d.laterPartial.asOf, capturedPct: computedValue(d.laterPartial.capturedPct, "share of total reserves the captured lines account for") }
+        ? {
+            attestationId: d.laterPartial.attestationId,
+            asOf: d.laterPartial.asOf,
+            capturedPct: computedValue(d.laterPartial.capturedPct, "share of total reserves the captured lines account for"),
+          }
         : null,
       reportCount: d.reportCount,
       stressEventCount: d.stressEventCount,

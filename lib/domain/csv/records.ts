@@ -3,12 +3,13 @@
 // call the very functions the pages call, so a CSV figure and the page's agree.
 // Every cell passes through neutralise() on the way out.
 import { formatAsOf } from "@/lib/domain/dates";
-import { coverageRatio } from "@/lib/domain/metrics/coverage";
 import { publicationLag } from "@/lib/domain/metrics/cadence";
 import { compositionShares } from "@/lib/domain/metrics/composition";
+import { coverageRatio } from "@/lib/domain/metrics/coverage";
 import type { Measured } from "@/lib/domain/precision";
 import { RESERVE_CATEGORIES, type DatePrecision } from "@/lib/domain/taxonomy";
 import type { AttestationData, IssuerData, StressEventData } from "@/lib/domain/types";
+
 import type { CsvKind, CsvRecord } from "./columns";
 import { neutralise } from "./neutralise";
 
@@ -75,7 +76,13 @@ export function issuerRecord(i: IssuerData, c: IssuerComputed | null, meta: Expo
     is_demo: bool(i.isDemo),
     counterparties_json: json(i.counterparties.map((p) => ({ name: p.name, role: p.role, source_url: p.sourceUrl }))),
     licences_json: json(
-      i.licences.map((l) => ({ regulator: l.regulator, licence: l.licence, jurisdiction: l.jurisdiction, since: l.since, source_url: l.sourceUrl })),
+      i.licences.map((l) => ({
+        regulator: l.regulator,
+        licence: l.licence,
+        jurisdiction: l.jurisdiction,
+        since: l.since,
+        source_url: l.sourceUrl,
+      })),
     ),
     computed_latest_as_of: c?.latest ? formatAsOf(c.latest.asOf, c.latest.asOfPrecision) : null,
     computed_latest_report_url: c?.latest ? (c.latest.sourceUrl ?? c.latest.reportUrl) : null,

@@ -4,6 +4,7 @@
 // other / undisclosed"). The form shows these while typing; the server returns
 // the same list with every save.
 import Decimal from "decimal.js";
+
 import { daysBetween, endOfMonth, isCalendarDate, isCalendarMonth } from "@/lib/domain/dates";
 import { reconcile } from "@/lib/domain/metrics/composition";
 import { asOfParts, type AttestationInput } from "@/lib/domain/schemas/attestation";

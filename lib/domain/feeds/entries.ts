@@ -6,6 +6,7 @@ import { coverageRatio } from "@/lib/domain/metrics/coverage";
 import { formatPct, formatUsdCompact } from "@/lib/domain/precision";
 import { REPORT_TYPE_LABELS, SOURCE_KIND_LABELS, STRESS_KIND_LABELS } from "@/lib/domain/taxonomy";
 import type { AttestationData, Figure, StressEventData } from "@/lib/domain/types";
+
 import { atomFeed, tagUri, type AtomEntry } from "./atom";
 
 export interface FeedSite {
@@ -16,7 +17,10 @@ export interface FeedSite {
 const usd = (f: Figure | null) => (f ? formatUsdCompact(f.value, f.precision) : "not reported");
 const host = (origin: string) => new URL(origin).hostname;
 
-export function reportEntry(site: FeedSite, r: { attestation: AttestationData; issuerName: string; published: string; updated: string }): AtomEntry {
+export function reportEntry(
+  site: FeedSite,
+  r: { attestation: AttestationData; issuerName: string; published: string; updated: string },
+): AtomEntry {
   const a = r.attestation;
   const coverage = coverageRatio(a);
   const retracted = a.state === "retracted";
@@ -40,7 +44,10 @@ export function reportEntry(site: FeedSite, r: { attestation: AttestationData; i
   };
 }
 
-export function stressEntry(site: FeedSite, s: { event: StressEventData; issuerName: string; published: string; updated: string }): AtomEntry {
+export function stressEntry(
+  site: FeedSite,
+  s: { event: StressEventData; issuerName: string; published: string; updated: string },
+): AtomEntry {
   const e = s.event;
   const when = e.startDate ? ` from ${e.startDate}${e.endDate && e.endDate !== e.startDate ? ` to ${e.endDate}` : ""}` : "";
   const parts = [
@@ -60,7 +67,10 @@ export function stressEntry(site: FeedSite, s: { event: StressEventData; issuerN
 }
 
 /** A feed of entries, newest change first; an empty feed is dated at the epoch rather than "now" so it stays cacheable. */
-export function feedDocument(site: FeedSite, opts: { path: string; page: string; title: string; subtitle: string; entries: AtomEntry[] }): string {
+export function feedDocument(
+  site: FeedSite,
+  opts: { path: string; page: string; title: string; subtitle: string; entries: AtomEntry[] },
+): string {
   const entries = [...opts.entries].sort((x, y) => y.updated.localeCompare(x.updated));
   return atomFeed({
     id: tagUri(host(site.origin), `feed${opts.path}`),

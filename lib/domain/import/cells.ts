@@ -16,7 +16,12 @@ export function blank(value: string | undefined): string | null {
 }
 
 export function list(value: string | undefined | null): string[] {
-  return value?.trim() ? value.split("; ").map((x) => x.trim()).filter(Boolean) : [];
+  return value?.trim()
+    ? value
+        .split("; ")
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 }
 
 export interface JsonProblem {

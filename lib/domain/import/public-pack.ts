@@ -5,10 +5,11 @@
 // ignored, and cells neutralised against spreadsheet formulas are restored.
 // Pure: takes the parsed CSV rows, returns the dataset and where each record
 // came from, so a validation problem can be reported as "file, line, column".
-import type { DatasetInput } from "@/lib/domain/schemas/dataset";
-import type { AttestationInput } from "@/lib/domain/schemas/attestation";
-import type { CounterpartyRole } from "@/lib/domain/taxonomy";
 import { CSV_FILES, type CsvKind } from "@/lib/domain/csv/columns";
+import type { AttestationInput } from "@/lib/domain/schemas/attestation";
+import type { DatasetInput } from "@/lib/domain/schemas/dataset";
+import type { CounterpartyRole } from "@/lib/domain/taxonomy";
+
 import { blank, cell, jsonCell, list, type JsonProblem } from "./cells";
 
 export type CsvRow = Record<string, string>;
@@ -82,8 +83,18 @@ export function packLabel(edition: PackEdition | null): string {
   return `Public reports pack, ${edition.name} edition${edition.compiled ? ` (compiled ${edition.compiled})` : ""}`;
 }
 
-const FILE_NAMES: Record<FileKey, string> = { issuers: "issuers.csv", reports: "reports.csv", composition: "composition.csv", stressEvents: "stress_events.csv" };
-const SPEC_KIND: Record<FileKey, CsvKind> = { issuers: "issuers", reports: "reports", composition: "composition", stressEvents: "stressEvents" };
+const FILE_NAMES: Record<FileKey, string> = {
+  issuers: "issuers.csv",
+  reports: "reports.csv",
+  composition: "composition.csv",
+  stressEvents: "stress_events.csv",
+};
+const SPEC_KIND: Record<FileKey, CsvKind> = {
+  issuers: "issuers",
+  reports: "reports",
+  composition: "composition",
+  stressEvents: "stressEvents",
+};
 
 /** The pack names banks, custodians and managers in free text; the role is read from it. */
 function counterpartyRole(text: string): CounterpartyRole {
@@ -113,7 +124,9 @@ const hasColumn = (files: PackFiles, key: FileKey, column: string) =>
 
 export function packToDataset(files: PackFiles, label?: string): PackDataset {
   const edition = packEdition(files.readme);
-  const origin = (key: FileKey) => (_: unknown, i: number): Origin => ({ file: FILE_NAMES[key], line: files.lines?.[key]?.[i] ?? i + 2 });
+  const origin =
+    (key: FileKey) =>
+    (_: unknown, i: number): Origin => ({ file: FILE_NAMES[key], line: files.lines?.[key]?.[i] ?? i + 2 });
   const origins = {
     issuers: files.issuers.map(origin("issuers")),
     attestations: files.reports.map(origin("reports")),
@@ -137,8 +150,16 @@ export function packToDataset(files: PackFiles, label?: string): PackDataset {
 
   const issuers: DatasetInput["issuers"] = files.issuers.map((r, i) => {
     const at = origins.issuers[i]!;
-    const counterparties = json<{ name: string; role: CounterpartyRole; source_url: string | null }>(r.counterparties_json, at, "counterparties_json");
-    const licences = json<{ regulator: string; licence: string; jurisdiction: string; since: string | null; source_url: string | null }>(r.licences_json, at, "licences_json");
+    const counterparties = json<{ name: string; role: CounterpartyRole; source_url: string | null }>(
+      r.counterparties_json,
+      at,
+      "counterparties_json",
+    );
+    const licences = json<{ regulator: string; licence: string; jurisdiction: string; since: string | null; source_url: string | null }>(
+      r.licences_json,
+      at,
+      "licences_json",
+    );
     return {
       slug: cell(r.slug) ?? "",
       name: cell(r.name) ?? "",
@@ -157,7 +178,13 @@ export function packToDataset(files: PackFiles, label?: string): PackDataset {
       redemptionSettlement: blank(r.redemption_settlement),
       attestationFirms: blank(r.attestation_firms),
       sourceUrl: blank(r.source_url),
-      licences: (licences ?? []).map((l) => ({ regulator: l.regulator, licence: l.licence, jurisdiction: l.jurisdiction, since: l.since, sourceUrl: l.source_url })),
+      licences: (licences ?? []).map((l) => ({
+        regulator: l.regulator,
+        licence: l.licence,
+        jurisdiction: l.jurisdiction,
+        since: l.since,
+        sourceUrl: l.source_url,
+      })),
       counterparties: counterparties
         ? counterparties.map((c) => ({ name: c.name, role: c.role, sourceUrl: c.source_url }))
         : list(cell(r.custodians_or_banks)).map((name) => ({ name, role: counterpartyRole(name), sourceUrl: blank(r.source_url) })),
@@ -236,13 +263,22 @@ export function packToDataset(files: PackFiles, label?: string): PackDataset {
 
   // Composition rows whose report is missing would be dropped silently: make them a problem instead.
   for (const o of [...linesByReport.values()].flat()) {
-    problems.push({ ...origins.compositionRows[o.index]!, column: "as_of", message: `no report ${o.row.issuer_slug} ${o.row.as_of} in reports.csv` });
+    problems.push({
+      ...origins.compositionRows[o.index]!,
+      column: "as_of",
+      message: `no report ${o.row.issuer_slug} ${o.row.as_of} in reports.csv`,
+    });
   }
   if (problems.length) throw new PackError(problems);
 
   return {
     dataset: { label: label ?? packLabel(edition), edition, isDemo: demoFlags.has("true"), issuers, attestations, stressEvents },
-    origins: { issuers: origins.issuers, attestations: origins.attestations, composition: compositionOrigins, stressEvents: origins.stressEvents },
+    origins: {
+      issuers: origins.issuers,
+      attestations: origins.attestations,
+      composition: compositionOrigins,
+      stressEvents: origins.stressEvents,
+    },
     columns: {
       counterpartiesJson: hasColumn(files, "issuers", "counterparties_json"),
       exposurePrecision: hasColumn(files, "stressEvents", "exposure_precision"),
@@ -266,25 +302,67 @@ export class PackError extends Error {
 
 /** Dataset field → CSV column, per file (for locating problems). */
 const ISSUER_FIELDS: Record<string, string> = {
-  slug: "slug", name: "name", tokenSymbols: "token_symbol", legalEntity: "legal_entity", website: "website",
-  homeJurisdiction: "home_jurisdiction", backingModel: "backing_model", status: "status", declaredCadence: "declared_cadence",
-  attestationFirms: "attestation_firms", sourceUrl: "source_url", counterparties: "custodians_or_banks", chains: "chains",
-  description: "description", redemptionEligibility: "redemption_eligibility", redemptionMinimumUsd: "redemption_minimum_usd",
-  redemptionFee: "redemption_fee", redemptionSettlement: "redemption_settlement", licences: "licences_json",
+  slug: "slug",
+  name: "name",
+  tokenSymbols: "token_symbol",
+  legalEntity: "legal_entity",
+  website: "website",
+  homeJurisdiction: "home_jurisdiction",
+  backingModel: "backing_model",
+  status: "status",
+  declaredCadence: "declared_cadence",
+  attestationFirms: "attestation_firms",
+  sourceUrl: "source_url",
+  counterparties: "custodians_or_banks",
+  chains: "chains",
+  description: "description",
+  redemptionEligibility: "redemption_eligibility",
+  redemptionMinimumUsd: "redemption_minimum_usd",
+  redemptionFee: "redemption_fee",
+  redemptionSettlement: "redemption_settlement",
+  licences: "licences_json",
 };
 const REPORT_FIELDS: Record<string, string> = {
-  issuerSlug: "issuer_slug", asOf: "as_of", publishedOn: "published", reportType: "report_type", assurance: "assurance",
-  firm: "firm", scope: "scope", tokensOutstanding: "tokens_outstanding_usd", totalReserves: "total_reserves_usd",
-  sourceUrl: "source_url", sourceKind: "source_kind", reportUrl: "primary_report_url", notes: "note", standard: "standard",
-  opinion: "opinion", reportSha256: "report_sha256", liquidity1dPct: "liquidity_1d_pct", liquidity7dPct: "liquidity_7d_pct",
-  liquidity30dPct: "liquidity_30d_pct", state: "state", retractedReason: "retracted_reason",
+  issuerSlug: "issuer_slug",
+  asOf: "as_of",
+  publishedOn: "published",
+  reportType: "report_type",
+  assurance: "assurance",
+  firm: "firm",
+  scope: "scope",
+  tokensOutstanding: "tokens_outstanding_usd",
+  totalReserves: "total_reserves_usd",
+  sourceUrl: "source_url",
+  sourceKind: "source_kind",
+  reportUrl: "primary_report_url",
+  notes: "note",
+  standard: "standard",
+  opinion: "opinion",
+  reportSha256: "report_sha256",
+  liquidity1dPct: "liquidity_1d_pct",
+  liquidity7dPct: "liquidity_7d_pct",
+  liquidity30dPct: "liquidity_30d_pct",
+  state: "state",
+  retractedReason: "retracted_reason",
 };
 const COMPOSITION_FIELDS: Record<string, string> = {
-  category: "category", amountUsd: "amount_usd", sharePct: "share_pct", sourceUrl: "source_url", custodian: "custodian", maturity: "maturity",
+  category: "category",
+  amountUsd: "amount_usd",
+  sharePct: "share_pct",
+  sourceUrl: "source_url",
+  custodian: "custodian",
+  maturity: "maturity",
 };
 const STRESS_FIELDS: Record<string, string> = {
-  issuerSlug: "issuer_slug", startDate: "start_date", endDate: "end_date", kind: "kind", lowestPrice: "lowest_price",
-  reserveExposureUsd: "reserve_exposure_usd", summary: "summary", sources: "source_url", issuerResponse: "issuer_response",
+  issuerSlug: "issuer_slug",
+  startDate: "start_date",
+  endDate: "end_date",
+  kind: "kind",
+  lowestPrice: "lowest_price",
+  reserveExposureUsd: "reserve_exposure_usd",
+  summary: "summary",
+  sources: "source_url",
+  issuerResponse: "issuer_response",
 };
 
 const head = (path: string) => path.split(/[.[]/)[0]!;
@@ -296,15 +374,18 @@ export function locateProblem(pack: PackDataset, where: string, message: string)
   const [, section, idx, rest = ""] = m;
   const i = Number(idx);
   if (section === "issuers") {
-    const column = head(rest) === "counterparties" && pack.columns.counterpartiesJson ? "counterparties_json" : (ISSUER_FIELDS[head(rest)] ?? rest);
+    const column =
+      head(rest) === "counterparties" && pack.columns.counterpartiesJson ? "counterparties_json" : (ISSUER_FIELDS[head(rest)] ?? rest);
     return { ...pack.origins.issuers[i]!, column, message };
   }
   if (section === "stressEvents") {
     const field = head(rest);
     const column =
-      field === "sources" && pack.columns.sourcesJson ? "sources_json"
-      : field === "reserveExposureUsd" && /precision/.test(rest) && pack.columns.exposurePrecision ? "exposure_precision"
-      : (STRESS_FIELDS[field] ?? rest);
+      field === "sources" && pack.columns.sourcesJson
+        ? "sources_json"
+        : field === "reserveExposureUsd" && /precision/.test(rest) && pack.columns.exposurePrecision
+          ? "exposure_precision"
+          : (STRESS_FIELDS[field] ?? rest);
     return { ...pack.origins.stressEvents[i]!, column, message };
   }
   const line = /^report\.composition\[(\d+)\]\.?(.*)$/.exec(rest);
@@ -316,8 +397,10 @@ export function locateProblem(pack: PackDataset, where: string, message: string)
   }
   const field = rest.replace(/^report\./, "");
   const column =
-    head(field) === "tokensOutstanding" && /precision/.test(field) ? "tokens_precision"
-    : head(field) === "totalReserves" && /precision/.test(field) ? "reserves_precision"
-    : (REPORT_FIELDS[head(field)] ?? head(field));
+    head(field) === "tokensOutstanding" && /precision/.test(field)
+      ? "tokens_precision"
+      : head(field) === "totalReserves" && /precision/.test(field)
+        ? "reserves_precision"
+        : (REPORT_FIELDS[head(field)] ?? head(field));
   return { ...pack.origins.attestations[i]!, column, message };
 }

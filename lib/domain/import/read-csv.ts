@@ -3,6 +3,7 @@
 // earlier cells hold line breaks (csv-parse's own line counter counts CR and LF
 // inside quoted cells separately, so it is not used).
 import { parse } from "csv-parse/sync";
+
 import type { CsvRow } from "./public-pack";
 
 export interface ParsedCsv {
@@ -58,10 +59,13 @@ export function firstNonUtf8Line(buf: Buffer): number | null {
 
 /** What a syntax error most likely means, for a person who saved the file from a spreadsheet. */
 function hint(headerLine: string, message: string): string {
-  if (!headerLine.includes(",") && headerLine.includes(";")) return "the file seems saved with ';' as the separator: save it as comma-separated CSV (CSV UTF-8)";
-  if (!headerLine.includes(",") && headerLine.includes("\t")) return "the file seems saved with tabs as the separator: save it as comma-separated CSV (CSV UTF-8)";
-  if (/quote/i.test(message)) return "a quote inside a cell must be doubled (\"\"), and a cell with commas or line breaks must be quoted";
-  if (/column|record length|fields/i.test(message)) return "a row has more or fewer cells than the header: check for a stray comma or an unquoted cell";
+  if (!headerLine.includes(",") && headerLine.includes(";"))
+    return "the file seems saved with ';' as the separator: save it as comma-separated CSV (CSV UTF-8)";
+  if (!headerLine.includes(",") && headerLine.includes("\t"))
+    return "the file seems saved with tabs as the separator: save it as comma-separated CSV (CSV UTF-8)";
+  if (/quote/i.test(message)) return 'a quote inside a cell must be doubled (""), and a cell with commas or line breaks must be quoted';
+  if (/column|record length|fields/i.test(message))
+    return "a row has more or fewer cells than the header: check for a stray comma or an unquoted cell";
   return "check the row against the header";
 }
 
@@ -69,7 +73,10 @@ export function parseCsv(input: Buffer | string): ParsedCsv {
   const buf = typeof input === "string" ? Buffer.from(input, "utf8") : input;
   const badLine = firstNonUtf8Line(buf);
   if (badLine !== null) {
-    throw new CsvSyntaxError(badLine, "the file is not UTF-8 text (saved as Latin-1 or Windows-1252?): save it again as \"CSV UTF-8\" and import that; nothing was read");
+    throw new CsvSyntaxError(
+      badLine,
+      'the file is not UTF-8 text (saved as Latin-1 or Windows-1252?): save it again as "CSV UTF-8" and import that; nothing was read',
+    );
   }
   const firstLine = buf.subarray(0, buf.indexOf(0x0a) === -1 ? buf.length : buf.indexOf(0x0a)).toString("utf8");
   if (!firstLine.includes(",") && /[;\t]/.test(firstLine)) throw new CsvSyntaxError(1, `the header has no comma (${hint(firstLine, "")})`);

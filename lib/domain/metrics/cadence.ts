@@ -1,12 +1,7 @@
 // Cadence adherence, publication lag and the overdue judgement (docs/domain.md,
 // "Cadence and the overdue judgement"). `today` is always a parameter: the clock is never read.
-import {
-  addDays,
-  addMonths,
-  addWeeks,
-  isLastDayOfMonth,
-  lastDayOfMonth,
-} from "date-fns";
+import { addDays, addMonths, addWeeks, isLastDayOfMonth, lastDayOfMonth } from "date-fns";
+
 import { daysBetween, endOfMonth } from "@/lib/domain/dates";
 import type { Cadence } from "@/lib/domain/taxonomy";
 import type { AttestationData } from "@/lib/domain/types";
@@ -49,7 +44,12 @@ type PeriodicCadence = Exclude<Cadence, "none">;
 
 /** Nominal lengths, used only for the grace period; schedule dates use calendar arithmetic. */
 export const CADENCE_PERIOD_DAYS: Record<PeriodicCadence, number> = {
-  daily: 1, weekly: 7, monthly: 30, quarterly: 91, semiannual: 182, annual: 365,
+  daily: 1,
+  weekly: 7,
+  monthly: 30,
+  quarterly: 91,
+  semiannual: 182,
+  annual: 365,
 };
 const CADENCE_MONTHS: Partial<Record<PeriodicCadence, number>> = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 };
 
@@ -151,16 +151,30 @@ export function overdueJudgement(attestations: readonly AttestationData[], caden
   const last = reports.at(-1);
   const lastAsOf = last ? effectiveAsOf(last) : null;
   const empty = {
-    lastAsOf, nextExpectedAsOf: null, windowStart: null, windowEnd: null, daysOverdue: null,
-    minLagDays: null, typicalLagDays: null, graceDays: null, usedDefaultLag: false,
+    lastAsOf,
+    nextExpectedAsOf: null,
+    windowStart: null,
+    windowEnd: null,
+    daysOverdue: null,
+    minLagDays: null,
+    typicalLagDays: null,
+    graceDays: null,
+    usedDefaultLag: false,
   };
   if (cadence === "none") {
-    return { ...empty, status: "no_cadence", explanation: "The issuer declares no reporting cadence, so no report is expected on a schedule." };
+    return {
+      ...empty,
+      status: "no_cadence",
+      explanation: "The issuer declares no reporting cadence, so no report is expected on a schedule.",
+    };
   }
   if (!lastAsOf) {
     return { ...empty, status: "no_reports", explanation: "No published report yet, so there is no schedule to measure against." };
   }
-  const lags = reports.map(publicationLag).filter((l): l is PublicationLag => l !== null).map((l) => l.days);
+  const lags = reports
+    .map(publicationLag)
+    .filter((l): l is PublicationLag => l !== null)
+    .map((l) => l.days);
   const usedDefaultLag = lags.length === 0;
   const minLag = usedDefaultLag ? 0 : Math.min(...lags);
   const typical = usedDefaultLag ? DEFAULT_LAG_DAYS : (median(lags) as number);
@@ -171,14 +185,25 @@ export function overdueJudgement(attestations: readonly AttestationData[], caden
   const lagText = usedDefaultLag ? `no past lag known, so an assumed ${DEFAULT_LAG_DAYS} days` : `median past lag ${typical} days`;
   const window = `between ${windowStart} and ${windowEnd} (${lagText}, plus ${grace} days of grace)`;
   const base = {
-    lastAsOf, nextExpectedAsOf: next, windowStart, windowEnd, graceDays: grace, usedDefaultLag,
-    minLagDays: usedDefaultLag ? null : minLag, typicalLagDays: usedDefaultLag ? null : typical,
+    lastAsOf,
+    nextExpectedAsOf: next,
+    windowStart,
+    windowEnd,
+    graceDays: grace,
+    usedDefaultLag,
+    minLagDays: usedDefaultLag ? null : minLag,
+    typicalLagDays: usedDefaultLag ? null : typical,
   };
   const expected = `The report as of ${next} is expected ${window}.`;
   if (today < windowStart) return { ...base, status: "on_schedule", daysOverdue: null, explanation: expected };
   if (today <= windowEnd) return { ...base, status: "expected_between", daysOverdue: null, explanation: expected };
   const daysOverdue = diffDays(today, windowEnd);
-  return { ...base, status: "overdue", daysOverdue, explanation: `The report as of ${next} was expected ${window}; ${daysOverdue} days have passed since.` };
+  return {
+    ...base,
+    status: "overdue",
+    daysOverdue,
+    explanation: `The report as of ${next} was expected ${window}; ${daysOverdue} days have passed since.`,
+  };
 }
 
 export interface CadenceReport {

@@ -1,18 +1,11 @@
 // Composition shares per reserve category, the part we have not captured, the
 // check of lines against total reserves, and the change since the previous report.
 import Decimal from "decimal.js";
+
+import { publishedInOrder } from "@/lib/domain/metrics/coverage";
+import { addMeasured, divideMeasured, exactly, fromFigure, subtractMeasured, unknown, type Measured } from "@/lib/domain/precision";
 import { RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
 import type { AttestationData, CompositionLineData, Figure } from "@/lib/domain/types";
-import {
-  addMeasured,
-  divideMeasured,
-  exactly,
-  fromFigure,
-  subtractMeasured,
-  unknown,
-  type Measured,
-} from "@/lib/domain/precision";
-import { publishedInOrder } from "@/lib/domain/metrics/coverage";
 
 /** check.py accepts exact lines up to 0.5 % above an exact total; we use the same default. */
 export const DEFAULT_TOLERANCE_PCT = "0.5";
@@ -108,7 +101,12 @@ export function reconcile(
   } else {
     const shares = lineShares(lines, totalReserves);
     if (shares.some((s) => s.sharePct.value === null)) {
-      return { ...base, status: "not_checkable", basis: null, reason: "some lines have neither a share nor an amount that can be set against total reserves" };
+      return {
+        ...base,
+        status: "not_checkable",
+        basis: null,
+        reason: "some lines have neither a share nor an amount that can be set against total reserves",
+      };
     }
     basis = "shares";
     diffPct = shares.reduce((acc, s) => acc.minus(s.sharePct.value as string), new Decimal(100));
@@ -123,7 +121,8 @@ export function reconcile(
     const reason = `captured lines are ${points} points below total reserves; the remainder is not captured by us`;
     return { ...found, status: "lines_below_total", reason };
   }
-  const minimum = totalReserves?.precision === "lower_bound" ? "; total reserves are stated as a minimum, so lines above it are possible" : "";
+  const minimum =
+    totalReserves?.precision === "lower_bound" ? "; total reserves are stated as a minimum, so lines above it are possible" : "";
   return { ...found, status: "lines_above_total", reason: `captured lines exceed total reserves by ${points} points${minimum}` };
 }
 
@@ -229,7 +228,8 @@ export function compositionChange(current: AttestationData, previous: Attestatio
       usdChange: subtractMeasured(cur.usd, prev.usd),
     };
   });
-  const note = current.scope !== previous.scope ? "the two reports are on different bases (scope), so the changes compare unlike totals" : null;
+  const note =
+    current.scope !== previous.scope ? "the two reports are on different bases (scope), so the changes compare unlike totals" : null;
   return { attestationId: current.id, previousId: previous.id, previousAsOf: previous.asOf, changes, note };
 }
 

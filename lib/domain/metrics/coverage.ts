@@ -1,8 +1,9 @@
 // Coverage ratio: total reserves / tokens outstanding, per report and over time.
 import Decimal from "decimal.js";
+
+import { divideMeasured, fromFigure, unknown, type Measured } from "@/lib/domain/precision";
 import type { DatePrecision, ReportScope } from "@/lib/domain/taxonomy";
 import type { AttestationData } from "@/lib/domain/types";
-import { divideMeasured, fromFigure, unknown, type Measured } from "@/lib/domain/precision";
 
 /** Shown beside any ratio computed on whole-group totals (README "Scope"). */
 export const GROUP_SCOPE_LABEL = "group assets / token liabilities, not a reserve coverage ratio";

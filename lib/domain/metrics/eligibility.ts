@@ -2,11 +2,12 @@
 // data (each with its primary source) and the mapping of reported categories
 // onto them. An informational mapping, not legal advice.
 import Decimal from "decimal.js";
+
+import { diffDays } from "@/lib/domain/metrics/cadence";
+import { lineShares, type LineShare } from "@/lib/domain/metrics/composition";
+import { addMeasured, atLeast, divideMeasured, exactly, type Measured } from "@/lib/domain/precision";
 import { RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
 import type { AttestationData } from "@/lib/domain/types";
-import { addMeasured, atLeast, divideMeasured, exactly, type Measured } from "@/lib/domain/precision";
-import { lineShares, type LineShare } from "@/lib/domain/metrics/composition";
-import { diffDays } from "@/lib/domain/metrics/cadence";
 
 export const ELIGIBILITY_DISCLAIMER =
   "This is the product's mapping of reported reserve categories to each framework's rule, for information only; it is not legal advice.";
@@ -59,14 +60,20 @@ export const ELIGIBILITY_FRAMEWORKS: readonly EligibilityFramework[] = [
     url: "https://www.congress.gov/bill/119th-congress/senate-bill/1582/text",
     depositFloor: null,
     rules: {
-      cash_deposits: yes("Coins and currency, Federal Reserve balances and demand deposits at insured institutions are listed; reports seldom say whether each bank is insured."),
+      cash_deposits: yes(
+        "Coins and currency, Federal Reserve balances and demand deposits at insured institutions are listed; reports seldom say whether each bank is insured.",
+      ),
       tbills_93d: yes("Treasury bills with 93 days or less remaining are listed."),
       treasury_notes_bonds: ifWithin(93, "Treasuries count only with 93 days or less remaining."),
       repo_overnight: yes("Overnight repo and reverse repo backed by Treasuries are listed."),
       gov_mmf: yes("Government money market funds investing in the listed assets are listed."),
       other_mmf: no("Only government money market funds are listed."),
-      commercial_paper_cds: PAPER, corporate_bonds: CORPORATE, secured_loans: LOANS,
-      onchain_crypto: CRYPTO, precious_metals: METALS, other_undisclosed: UNDISCLOSED,
+      commercial_paper_cds: PAPER,
+      corporate_bonds: CORPORATE,
+      secured_loans: LOANS,
+      onchain_crypto: CRYPTO,
+      precious_metals: METALS,
+      other_undisclosed: UNDISCLOSED,
     },
   },
   {
@@ -75,18 +82,26 @@ export const ELIGIBILITY_FRAMEWORKS: readonly EligibilityFramework[] = [
     jurisdiction: "New York, United States",
     version: "Guidance of 2022-06-08",
     versionDate: "2022-06-08",
-    citation: "New York State Department of Financial Services, Guidance on the Issuance of U.S. Dollar-Backed Stablecoins, 8 June 2022, reserve requirements",
+    citation:
+      "New York State Department of Financial Services, Guidance on the Issuance of U.S. Dollar-Backed Stablecoins, 8 June 2022, reserve requirements",
     url: "https://www.dfs.ny.gov/industry_guidance/industry_letters/il20220608_issuance_stablecoins",
     depositFloor: null,
     rules: {
       cash_deposits: yes("Deposits at US state or federally chartered depository institutions are listed, within limits the DFS approves."),
       tbills_93d: yes("Treasury bills bought three months or less from maturity are listed; the 93-day category is the closest match."),
-      treasury_notes_bonds: ifWithin(93, "Only bills bought three months or less from maturity are listed; longer Treasuries count only with 93 days or less remaining."),
+      treasury_notes_bonds: ifWithin(
+        93,
+        "Only bills bought three months or less from maturity are listed; longer Treasuries count only with 93 days or less remaining.",
+      ),
       repo_overnight: yes("Overnight reverse repo fully collateralised by Treasuries is listed."),
       gov_mmf: yes("Government money market funds are listed, within caps the DFS sets (the caps are not checked here)."),
       other_mmf: no("Only government money market funds are listed."),
-      commercial_paper_cds: PAPER, corporate_bonds: CORPORATE, secured_loans: LOANS,
-      onchain_crypto: CRYPTO, precious_metals: METALS, other_undisclosed: UNDISCLOSED,
+      commercial_paper_cds: PAPER,
+      corporate_bonds: CORPORATE,
+      secured_loans: LOANS,
+      onchain_crypto: CRYPTO,
+      precious_metals: METALS,
+      other_undisclosed: UNDISCLOSED,
     },
   },
   {
@@ -95,7 +110,8 @@ export const ELIGIBILITY_FRAMEWORKS: readonly EligibilityFramework[] = [
     jurisdiction: "European Union",
     version: "Regulation (EU) 2023/1114; e-money token rules apply from 2024-06-30",
     versionDate: "2024-06-30",
-    citation: "Regulation (EU) 2023/1114 (MiCA), Art. 54 (at least 30% in separate accounts at credit institutions, the rest in highly liquid instruments in the same currency, per Art. 38(1)); Art. 49 (redemption at par)",
+    citation:
+      "Regulation (EU) 2023/1114 (MiCA), Art. 54 (at least 30% in separate accounts at credit institutions, the rest in highly liquid instruments in the same currency, per Art. 38(1)); Art. 49 (redemption at par)",
     url: "https://eur-lex.europa.eu/eli/reg/2023/1114/oj",
     depositFloor: {
       standardPct: "30",
@@ -103,15 +119,22 @@ export const ELIGIBILITY_FRAMEWORKS: readonly EligibilityFramework[] = [
       citation: "MiCA Art. 54(a); 60% for significant e-money tokens under Art. 58 and the EBA technical standards",
     },
     rules: {
-      cash_deposits: yes("Deposits at credit institutions are the required core; reports seldom say whether each bank is an EU-authorised credit institution."),
+      cash_deposits: yes(
+        "Deposits at credit institutions are the required core; reports seldom say whether each bank is an EU-authorised credit institution.",
+      ),
       tbills_93d: yes("Short-dated government debt in the token's currency counts as a highly liquid instrument."),
-      treasury_notes_bonds: yes("Government debt in the token's currency counts as a highly liquid instrument; Art. 54 sets no maturity limit."),
+      treasury_notes_bonds: yes(
+        "Government debt in the token's currency counts as a highly liquid instrument; Art. 54 sets no maturity limit.",
+      ),
       repo_overnight: yes("Overnight reverse repo on government debt is treated as highly liquid in this mapping."),
       gov_mmf: yes("Funds investing only in highly liquid government instruments are treated as eligible in this mapping."),
       other_mmf: no("Funds holding commercial paper carry more than minimal credit risk."),
       commercial_paper_cds: no("Commercial paper and CDs carry more than minimal credit risk."),
       corporate_bonds: no("Corporate bonds carry more than minimal credit and market risk."),
-      secured_loans: LOANS, onchain_crypto: CRYPTO, precious_metals: METALS, other_undisclosed: UNDISCLOSED,
+      secured_loans: LOANS,
+      onchain_crypto: CRYPTO,
+      precious_metals: METALS,
+      other_undisclosed: UNDISCLOSED,
     },
   },
   {
@@ -120,7 +143,8 @@ export const ELIGIBILITY_FRAMEWORKS: readonly EligibilityFramework[] = [
     jurisdiction: "Singapore",
     version: "Framework announced 2023-08-15",
     versionDate: "2023-08-15",
-    citation: "Monetary Authority of Singapore, stablecoin regulatory framework and response to consultation, 15 August 2023: reserves in cash, cash equivalents and debt securities with 3 months or less remaining",
+    citation:
+      "Monetary Authority of Singapore, stablecoin regulatory framework and response to consultation, 15 August 2023: reserves in cash, cash equivalents and debt securities with 3 months or less remaining",
     url: "https://www.mas.gov.sg/news/media-releases/2023/mas-finalises-stablecoin-regulatory-framework",
     depositFloor: null,
     rules: {
@@ -130,8 +154,12 @@ export const ELIGIBILITY_FRAMEWORKS: readonly EligibilityFramework[] = [
       repo_overnight: yes("Overnight reverse repo on government debt is treated as a cash equivalent in this mapping."),
       gov_mmf: no("Fund units are not among the listed asset types in this mapping's reading of the framework."),
       other_mmf: no("Fund units are not among the listed asset types."),
-      commercial_paper_cds: PAPER, corporate_bonds: CORPORATE, secured_loans: LOANS,
-      onchain_crypto: CRYPTO, precious_metals: METALS, other_undisclosed: UNDISCLOSED,
+      commercial_paper_cds: PAPER,
+      corporate_bonds: CORPORATE,
+      secured_loans: LOANS,
+      onchain_crypto: CRYPTO,
+      precious_metals: METALS,
+      other_undisclosed: UNDISCLOSED,
     },
   },
   {
@@ -140,7 +168,8 @@ export const ELIGIBILITY_FRAMEWORKS: readonly EligibilityFramework[] = [
     jurisdiction: "Hong Kong",
     version: "Cap. 656, in force 2025-08-01, with the HKMA supervision guideline",
     versionDate: "2025-08-01",
-    citation: "Stablecoins Ordinance (Cap. 656) and HKMA Guideline on Supervision of Licensed Stablecoin Issuers: deposits of 3 months or less, government or central-bank securities of 1 year or less, overnight reverse repo on such securities",
+    citation:
+      "Stablecoins Ordinance (Cap. 656) and HKMA Guideline on Supervision of Licensed Stablecoin Issuers: deposits of 3 months or less, government or central-bank securities of 1 year or less, overnight reverse repo on such securities",
     url: "https://www.elegislation.gov.hk/hk/cap656",
     depositFloor: null,
     rules: {
@@ -150,8 +179,12 @@ export const ELIGIBILITY_FRAMEWORKS: readonly EligibilityFramework[] = [
       repo_overnight: yes("Overnight reverse repo on government securities is listed."),
       gov_mmf: yes("Funds investing only in the listed assets are treated as eligible in this mapping."),
       other_mmf: no("Funds holding assets outside the list are not eligible."),
-      commercial_paper_cds: PAPER, corporate_bonds: CORPORATE, secured_loans: LOANS,
-      onchain_crypto: CRYPTO, precious_metals: METALS, other_undisclosed: UNDISCLOSED,
+      commercial_paper_cds: PAPER,
+      corporate_bonds: CORPORATE,
+      secured_loans: LOANS,
+      onchain_crypto: CRYPTO,
+      precious_metals: METALS,
+      other_undisclosed: UNDISCLOSED,
     },
   },
 ];
@@ -163,10 +196,24 @@ export function getFramework(id: FrameworkId): EligibilityFramework {
 }
 
 const UNIT_DAYS: Record<string, number> = {
-  d: 1, day: 1, days: 1, w: 7, wk: 7, week: 7, weeks: 7,
-  m: 365 / 12, mo: 365 / 12, month: 365 / 12, months: 365 / 12, y: 365, yr: 365, year: 365, years: 365,
+  d: 1,
+  day: 1,
+  days: 1,
+  w: 7,
+  wk: 7,
+  week: 7,
+  weeks: 7,
+  m: 365 / 12,
+  mo: 365 / 12,
+  month: 365 / 12,
+  months: 365 / 12,
+  y: 365,
+  yr: 365,
+  year: 365,
+  years: 365,
 };
-const MATURITY = /^(<=|>=|<|>|up to|under|over|more than|less than|at most|at least|within)?\s*(\d+(?:\.\d+)?)\s*(?:(?:-|to)\s*(\d+(?:\.\d+)?)\s*)?([a-z]+)\.?\s*(or less|or more|or longer)?$/;
+const MATURITY =
+  /^(<=|>=|<|>|up to|under|over|more than|less than|at most|at least|within)?\s*(\d+(?:\.\d+)?)\s*(?:(?:-|to)\s*(\d+(?:\.\d+)?)\s*)?([a-z]+)\.?\s*(or less|or more|or longer)?$/;
 
 /** Remaining days a free-text maturity allows ("≤ 93 days", "1-3 years", "> 1y", "overnight", or a YYYY-MM-DD date). Null when not understood. */
 export function parseMaturity(text: string | null, asOf: string): { minDays: number; maxDays: number } | null {
@@ -304,7 +351,8 @@ export function eligibleShare(
   const base = { frameworkId: framework.id, unmappedCategories, lines, depositFloor };
   const decided = lines.filter((l) => l.decision !== "undetermined");
   if (decided.length === 0) {
-    const reason = lines.length === 0 ? "No composition captured for this report." : "No captured line could be assessed against this framework.";
+    const reason =
+      lines.length === 0 ? "No composition captured for this report." : "No captured line could be assessed against this framework.";
     const why: EligibilityWhy = { kind: lines.length === 0 ? "no_composition" : "no_line_assessable" };
     return { ...base, share: null, upperPossiblePct: null, status: "not_assessed", reason, why };
   }
@@ -326,10 +374,17 @@ export function eligibleShare(
   const upper = Decimal.min(100, num(eligible).plus(slack)).toDecimalPlaces(10).toFixed();
   const upperText = new Decimal(upper).toDecimalPlaces(2).toFixed();
   const parts = [
-    slack.gt(0) ? `${slackText} points could not be assessed, so this is a lower bound (at most ${upperText}%).` : "All reserves were assessed.",
+    slack.gt(0)
+      ? `${slackText} points could not be assessed, so this is a lower bound (at most ${upperText}%).`
+      : "All reserves were assessed.",
     overfull ? "Captured lines add up to more than total reserves; shares are of the lines' sum." : "",
     "Other / undisclosed assets count as not eligible.",
   ];
-  const why: EligibilityWhy = { kind: "assessed", unassessedPct: slack.gt(0) ? slackText : null, upperPct: slack.gt(0) ? upperText : null, overfull };
+  const why: EligibilityWhy = {
+    kind: "assessed",
+    unassessedPct: slack.gt(0) ? slackText : null,
+    upperPct: slack.gt(0) ? upperText : null,
+    overfull,
+  };
   return { ...base, share, upperPossiblePct: upper, status: "assessed", reason: parts.filter(Boolean).join(" "), why };
 }

@@ -1,10 +1,11 @@
 // Liquidity ladder (share of reserves convertible to cash within 1 / 7 / 30
 // days) and concentration (largest single bank or custodian share).
 import Decimal from "decimal.js";
+
+import { lineShares } from "@/lib/domain/metrics/composition";
+import { addMeasured, atLeast, exactly, unknown, type Measured } from "@/lib/domain/precision";
 import type { ReserveCategory } from "@/lib/domain/taxonomy";
 import type { AttestationData } from "@/lib/domain/types";
-import { addMeasured, atLeast, exactly, unknown, type Measured } from "@/lib/domain/precision";
-import { lineShares } from "@/lib/domain/metrics/composition";
 
 export type LiquidityBucket = "1d" | "7d" | "30d" | "beyond_30d" | "unknown";
 
@@ -54,8 +55,13 @@ export function liquidityLadder(a: AttestationData): LiquidityLadderResult {
   if (shares.length === 0) {
     const none = unknown("no liquidity figures and no composition captured");
     return {
-      source: "not_available", within1dPct: none, within7dPct: none, within30dPct: none,
-      unknownPct: null, assumptions: [], reason: none.reason as string,
+      source: "not_available",
+      within1dPct: none,
+      within7dPct: none,
+      within30dPct: none,
+      unknownPct: null,
+      assumptions: [],
+      reason: none.reason as string,
     };
   }
   const known = shares.filter((s) => s.sharePct.value !== null);
@@ -92,7 +98,8 @@ export interface ConcentrationResult {
 export function custodianConcentration(a: AttestationData): ConcentrationResult {
   const shares = lineShares(a.composition, a.totalReserves);
   const named = shares.filter((s) => (s.line.custodian ?? "").trim() !== "");
-  if (named.length === 0) return { status: "not_reported", largest: null, custodians: [], reason: "No composition line names a bank or custodian." };
+  if (named.length === 0)
+    return { status: "not_reported", largest: null, custodians: [], reason: "No composition line names a bank or custodian." };
   // The same institution may be written with different case or spacing across lines.
   const groups = new Map<string, { custodian: string; shares: Measured[] }>();
   for (const s of named) {
@@ -112,7 +119,15 @@ export function custodianConcentration(a: AttestationData): ConcentrationResult 
   const namedTotal = new Decimal(addMeasured(...named.map((s) => s.sharePct)).value ?? 0);
   const unnamed = Decimal.max(0, new Decimal(100).minus(namedTotal));
   const sharePct = unnamed.gt(0)
-    ? atLeast(top.sharePct, `${unnamed.toDecimalPlaces(2).toFixed()} points of reserves have no named custodian and may sit with the same one`)
+    ? atLeast(
+        top.sharePct,
+        `${unnamed.toDecimalPlaces(2).toFixed()} points of reserves have no named custodian and may sit with the same one`,
+      )
     : top.sharePct;
-  return { status: "reported", largest: { custodian: top.custodian, sharePct }, custodians, reason: "Among composition lines that name a bank or custodian." };
+  return {
+    status: "reported",
+    largest: { custodian: top.custodian, sharePct },
+    custodians,
+    reason: "Among composition lines that name a bank or custodian.",
+  };
 }

@@ -13,7 +13,11 @@ export interface MetricChange {
   change: string;
 }
 
-const FIRST = (extra = ""): MetricChange => ({ version: "1", date: "2026-11-25", change: `First published definition.${extra ? ` ${extra}` : ""}` });
+const FIRST = (extra = ""): MetricChange => ({
+  version: "1",
+  date: "2026-11-25",
+  change: `First published definition.${extra ? ` ${extra}` : ""}`,
+});
 
 export const METRIC_CHANGELOG: Readonly<Record<MetricId, readonly MetricChange[]>> = {
   coverage_ratio: [
@@ -21,20 +25,38 @@ export const METRIC_CHANGELOG: Readonly<Record<MetricId, readonly MetricChange[]
     {
       version: "1.1",
       date: "2026-11-25",
-      change: "Where an issuer's newest report gives no figures, the comparison table and CSV show the latest report that does, with its own date.",
+      change:
+        "Where an issuer's newest report gives no figures, the comparison table and CSV show the latest report that does, with its own date.",
     },
   ],
-  composition_shares: [FIRST(), { version: "2", date: "2026-12-06", change: "Computed only from a report whose captured lines cover at least 90% of total reserves; a newer, partial breakdown is named with its captured share instead of being taken for the whole." }],
+  composition_shares: [
+    FIRST(),
+    {
+      version: "2",
+      date: "2026-12-06",
+      change:
+        "Computed only from a report whose captured lines cover at least 90% of total reserves; a newer, partial breakdown is named with its captured share instead of being taken for the whole.",
+    },
+  ],
   not_captured: [FIRST("Shown apart from the issuer's own “other / undisclosed” line.")],
   other_undisclosed_share: [FIRST()],
   eligible_share: [
     FIRST("Rule tables: GENIUS Act, NYDFS, MiCA, MAS, Hong Kong; “not assessed” where data is missing."),
-    { version: "2", date: "2026-12-06", change: "Judged on the latest report whose breakdown covers at least 90% of total reserves; with none, “not assessable from the lines we hold” with the captured share, never “≥ 0.0%”." },
+    {
+      version: "2",
+      date: "2026-12-06",
+      change:
+        "Judged on the latest report whose breakdown covers at least 90% of total reserves; with none, “not assessable from the lines we hold” with the captured share, never “≥ 0.0%”.",
+    },
   ],
   mica_deposit_floor: [FIRST()],
   publication_lag: [
     FIRST(),
-    { version: "1.1", date: "2026-11-25", change: "Calendar days counted in UTC by one shared function; month-only as-of dates measured from the month's last day." },
+    {
+      version: "1.1",
+      date: "2026-11-25",
+      change: "Calendar days counted in UTC by one shared function; month-only as-of dates measured from the month's last day.",
+    },
   ],
   cadence_adherence: [FIRST()],
   overdue: [
@@ -42,9 +64,33 @@ export const METRIC_CHANGELOG: Readonly<Record<MetricId, readonly MetricChange[]
     { version: "1.1", date: "2026-11-25", change: "“Days since the last as-of” uses the same calendar-day function as the lag." },
   ],
   longest_gap: [FIRST()],
-  liquidity_ladder: [FIRST(), { version: "2", date: "2026-12-06", change: "From the latest report whose breakdown covers at least 90% of total reserves (and, for the change, the one before it that does)." }],
-  concentration: [FIRST(), { version: "2", date: "2026-12-06", change: "From the latest report whose breakdown covers at least 90% of total reserves (and, for the change, the one before it that does)." }],
-  change_since_previous: [FIRST(), { version: "2", date: "2026-12-06", change: "From the latest report whose breakdown covers at least 90% of total reserves (and, for the change, the one before it that does)." }],
+  liquidity_ladder: [
+    FIRST(),
+    {
+      version: "2",
+      date: "2026-12-06",
+      change:
+        "From the latest report whose breakdown covers at least 90% of total reserves (and, for the change, the one before it that does).",
+    },
+  ],
+  concentration: [
+    FIRST(),
+    {
+      version: "2",
+      date: "2026-12-06",
+      change:
+        "From the latest report whose breakdown covers at least 90% of total reserves (and, for the change, the one before it that does).",
+    },
+  ],
+  change_since_previous: [
+    FIRST(),
+    {
+      version: "2",
+      date: "2026-12-06",
+      change:
+        "From the latest report whose breakdown covers at least 90% of total reserves (and, for the change, the one before it that does).",
+    },
+  ],
 };
 
 export function metricVersion(id: MetricId): string {
@@ -52,4 +98,6 @@ export function metricVersion(id: MetricId): string {
 }
 
 /** The methodology's version: the date of its latest change (YYYY-MM-DD). */
-export const METHODOLOGY_VERSION: string = METRIC_IDS.flatMap((id) => METRIC_CHANGELOG[id].map((c) => c.date)).sort().at(-1)!;
+export const METHODOLOGY_VERSION: string = METRIC_IDS.flatMap((id) => METRIC_CHANGELOG[id].map((c) => c.date))
+  .sort()
+  .at(-1)!;

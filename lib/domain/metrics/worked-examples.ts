@@ -2,16 +2,22 @@
 // published row run through the very function the metric's definition names.
 // lib/server/queries/methodology-examples.ts reads the rows; the rule for which row is
 // documented there.
+import {
+  cadenceAdherence,
+  effectiveAsOf,
+  overdueJudgement,
+  publicationLag,
+  type CadenceReport,
+  type OverdueJudgement,
+} from "@/lib/domain/metrics/cadence";
+import { changeSincePrevious, compositionShares } from "@/lib/domain/metrics/composition";
+import { coverageRatio, publishedInOrder } from "@/lib/domain/metrics/coverage";
+import { METRIC_IDS, type MetricId } from "@/lib/domain/metrics/definitions";
+import { depositFloorCheck, eligibleShare, getFramework, type LineDecision } from "@/lib/domain/metrics/eligibility";
+import { custodianConcentration, liquidityLadder } from "@/lib/domain/metrics/liquidity";
 import type { Bound, Measured } from "@/lib/domain/precision";
 import type { Cadence, DatePrecision, Precision, ReportScope, ReportType, ReserveCategory } from "@/lib/domain/taxonomy";
 import type { AttestationData, Figure } from "@/lib/domain/types";
-import { METRIC_IDS, type MetricId } from "@/lib/domain/metrics/definitions";
-import { coverageRatio, publishedInOrder } from "@/lib/domain/metrics/coverage";
-import { changeSincePrevious, compositionShares } from "@/lib/domain/metrics/composition";
-import { cadenceAdherence, effectiveAsOf, overdueJudgement, publicationLag, type CadenceReport, type OverdueJudgement } from "@/lib/domain/metrics/cadence";
-import { depositFloorCheck, eligibleShare, getFramework, type LineDecision } from "@/lib/domain/metrics/eligibility";
-import { custodianConcentration, liquidityLadder } from "@/lib/domain/metrics/liquidity";
-
 
 /** The framework the eligible-share example uses. */
 export const LIVE_ELIGIBILITY_FRAMEWORK = "us_genius_2025" as const;
@@ -55,9 +61,14 @@ export interface LiveResults {
     unmappedCategories: ReserveCategory[];
     lines: { category: ReserveCategory; custodian: string | null; sharePct: LiveMeasured; decision: LineDecision }[];
   };
-  mica_deposit_floor: { checks: { significant: boolean; requiredPct: string; cashDepositsPct: LiveMeasured; status: "meets" | "below" | "not_assessed" }[] };
+  mica_deposit_floor: {
+    checks: { significant: boolean; requiredPct: string; cashDepositsPct: LiveMeasured; status: "meets" | "below" | "not_assessed" }[];
+  };
   publication_lag: { days: number; fromMonthEnd: boolean; countedFrom: string };
-  cadence_adherence: Pick<CadenceReport, "cadence" | "from" | "to" | "expectedReports" | "reportsFound" | "missingReports" | "adherencePct">;
+  cadence_adherence: Pick<
+    CadenceReport,
+    "cadence" | "from" | "to" | "expectedReports" | "reportsFound" | "missingReports" | "adherencePct"
+  >;
   overdue: Omit<OverdueJudgement, "explanation"> & { today: string };
   longest_gap: { from: string; to: string; gap: { days: number; from: string; to: string } };
   liquidity_ladder: {
@@ -75,7 +86,13 @@ export interface LiveResults {
   change_since_previous: {
     previousId: string;
     differentScope: boolean;
-    changes: { category: ReserveCategory; previousPct: LiveMeasured; currentPct: LiveMeasured; ppChange: LiveMeasured; usdChange: LiveMeasured }[];
+    changes: {
+      category: ReserveCategory;
+      previousPct: LiveMeasured;
+      currentPct: LiveMeasured;
+      ppChange: LiveMeasured;
+      usdChange: LiveMeasured;
+    }[];
   };
 }
 
@@ -126,14 +143,24 @@ function compareRows(x: LiveRow, y: LiveRow): number {
 
 function reportOf(a: AttestationData): LiveWorkedExample["report"] {
   return {
-    id: a.id, asOf: a.asOf, asOfPrecision: a.asOfPrecision, reportType: a.reportType,
-    publishedOn: a.publishedOn, sourceUrl: a.sourceUrl, reportUrl: a.reportUrl,
+    id: a.id,
+    asOf: a.asOf,
+    asOfPrecision: a.asOfPrecision,
+    reportType: a.reportType,
+    publishedOn: a.publishedOn,
+    sourceUrl: a.sourceUrl,
+    reportUrl: a.reportUrl,
   };
 }
 
 const lineInputs = (a: AttestationData): LiveInput[] =>
   a.composition.map((l) => ({
-    kind: "line", category: l.category, custodian: l.custodian, maturity: l.maturity, amountUsd: l.amountUsd, statedSharePct: l.sharePct,
+    kind: "line",
+    category: l.category,
+    custodian: l.custodian,
+    maturity: l.maturity,
+    amountUsd: l.amountUsd,
+    statedSharePct: l.sharePct,
   }));
 
 function figureInputs(a: AttestationData, keys: ("totalReserves" | "tokensOutstanding")[]): LiveInput[] {
@@ -143,8 +170,15 @@ function figureInputs(a: AttestationData, keys: ("totalReserves" | "tokensOutsta
   });
 }
 
-const date = (key: "asOf" | "publishedOn" | "from" | "to" | "lastAsOf" | "today", value: string, precision: DatePrecision = "day"): LiveInput => ({
-  kind: "date", key, value, precision,
+const date = (
+  key: "asOf" | "publishedOn" | "from" | "to" | "lastAsOf" | "today",
+  value: string,
+  precision: DatePrecision = "day",
+): LiveInput => ({
+  kind: "date",
+  key,
+  value,
+  precision,
 });
 
 /**
@@ -155,7 +189,12 @@ const date = (key: "asOf" | "publishedOn" | "from" | "to" | "lastAsOf" | "today"
  */
 type Builder<K extends MetricId> = (rows: LiveRow[], byIssuer: Map<string, LiveRow[]>, today: string) => LiveWorkedExample<K> | null;
 
-function first<K extends MetricId>(metricId: K, rows: LiveRow[], has: (a: AttestationData) => boolean, build: (a: AttestationData) => Pick<LiveWorkedExample<K>, "inputs" | "result">): LiveWorkedExample<K> | null {
+function first<K extends MetricId>(
+  metricId: K,
+  rows: LiveRow[],
+  has: (a: AttestationData) => boolean,
+  build: (a: AttestationData) => Pick<LiveWorkedExample<K>, "inputs" | "result">,
+): LiveWorkedExample<K> | null {
   const row = rows.find((r) => has(r.a));
   if (!row) return null;
   const { slug, name, isDemo } = row.issuer;
@@ -186,79 +225,123 @@ function firstIssuer<K extends MetricId>(
 
 const BUILDERS: { [K in MetricId]: Builder<K> } = {
   coverage_ratio: (rows) =>
-    first("coverage_ratio", rows, (a) => a.totalReserves !== null && usable(a.tokensOutstanding), (a) => {
-      const c = coverageRatio(a);
-      return {
-        inputs: [...figureInputs(a, ["totalReserves", "tokensOutstanding"]), { kind: "scope", value: a.scope }],
-        result: { coveragePct: plain(c.coveragePct), onGroupTotals: c.onGroupTotals },
-      };
-    }),
+    first(
+      "coverage_ratio",
+      rows,
+      (a) => a.totalReserves !== null && usable(a.tokensOutstanding),
+      (a) => {
+        const c = coverageRatio(a);
+        return {
+          inputs: [...figureInputs(a, ["totalReserves", "tokensOutstanding"]), { kind: "scope", value: a.scope }],
+          result: { coveragePct: plain(c.coveragePct), onGroupTotals: c.onGroupTotals },
+        };
+      },
+    ),
 
   composition_shares: (rows) =>
-    first("composition_shares", rows, (a) => usable(a.totalReserves) && a.composition.some((l) => l.amountUsd !== null), (a) => ({
-      inputs: [...figureInputs(a, ["totalReserves"]), ...lineInputs(a)],
-      result: {
-        categories: compositionShares(a).categories.map((c) => ({ category: c.category, sharePct: plain(c.sharePct), amountUsd: plain(c.amountUsd) })),
-      },
-    })),
+    first(
+      "composition_shares",
+      rows,
+      (a) => usable(a.totalReserves) && a.composition.some((l) => l.amountUsd !== null),
+      (a) => ({
+        inputs: [...figureInputs(a, ["totalReserves"]), ...lineInputs(a)],
+        result: {
+          categories: compositionShares(a).categories.map((c) => ({
+            category: c.category,
+            sharePct: plain(c.sharePct),
+            amountUsd: plain(c.amountUsd),
+          })),
+        },
+      }),
+    ),
 
   not_captured: (rows) =>
-    first("not_captured", rows, (a) => usable(a.totalReserves) && a.composition.length > 0 && a.composition.every((l) => l.amountUsd !== null), (a) => {
-      const s = compositionShares(a);
-      return {
-        inputs: [...figureInputs(a, ["totalReserves"]), ...lineInputs(a)],
-        result: { capturedPct: plain(s.capturedPct), notCapturedPct: plain(s.notCapturedPct), notCapturedUsd: plain(s.notCapturedUsd) },
-      };
-    }),
+    first(
+      "not_captured",
+      rows,
+      (a) => usable(a.totalReserves) && a.composition.length > 0 && a.composition.every((l) => l.amountUsd !== null),
+      (a) => {
+        const s = compositionShares(a);
+        return {
+          inputs: [...figureInputs(a, ["totalReserves"]), ...lineInputs(a)],
+          result: { capturedPct: plain(s.capturedPct), notCapturedPct: plain(s.notCapturedPct), notCapturedUsd: plain(s.notCapturedUsd) },
+        };
+      },
+    ),
 
   other_undisclosed_share: (rows) =>
-    first("other_undisclosed_share", rows, (a) => a.composition.some((l) => l.category === "other_undisclosed"), (a) => ({
-      inputs: [...figureInputs(a, ["totalReserves"]), ...lineInputs(a)],
-      result: { otherUndisclosedPct: plain(compositionShares(a).otherUndisclosedPct) },
-    })),
+    first(
+      "other_undisclosed_share",
+      rows,
+      (a) => a.composition.some((l) => l.category === "other_undisclosed"),
+      (a) => ({
+        inputs: [...figureInputs(a, ["totalReserves"]), ...lineInputs(a)],
+        result: { otherUndisclosedPct: plain(compositionShares(a).otherUndisclosedPct) },
+      }),
+    ),
 
   eligible_share: (rows) =>
-    first("eligible_share", rows, (a) => a.composition.length > 0, (a) => {
-      const framework = getFramework(LIVE_ELIGIBILITY_FRAMEWORK);
-      const r = eligibleShare(a, framework);
-      return {
-        inputs: [...figureInputs(a, ["totalReserves"]), ...lineInputs(a)],
-        result: {
-          frameworkId: LIVE_ELIGIBILITY_FRAMEWORK,
-          frameworkName: framework.name,
-          status: r.status,
-          share: r.share ? plain(r.share) : null,
-          upperPossiblePct: r.upperPossiblePct,
-          unmappedCategories: r.unmappedCategories,
-          lines: r.lines.map((l) => ({ category: l.category, custodian: l.custodian, sharePct: plain(l.sharePct), decision: l.decision })),
-        },
-      };
-    }),
+    first(
+      "eligible_share",
+      rows,
+      (a) => a.composition.length > 0,
+      (a) => {
+        const framework = getFramework(LIVE_ELIGIBILITY_FRAMEWORK);
+        const r = eligibleShare(a, framework);
+        return {
+          inputs: [...figureInputs(a, ["totalReserves"]), ...lineInputs(a)],
+          result: {
+            frameworkId: LIVE_ELIGIBILITY_FRAMEWORK,
+            frameworkName: framework.name,
+            status: r.status,
+            share: r.share ? plain(r.share) : null,
+            upperPossiblePct: r.upperPossiblePct,
+            unmappedCategories: r.unmappedCategories,
+            lines: r.lines.map((l) => ({
+              category: l.category,
+              custodian: l.custodian,
+              sharePct: plain(l.sharePct),
+              decision: l.decision,
+            })),
+          },
+        };
+      },
+    ),
 
   mica_deposit_floor: (rows) =>
-    first("mica_deposit_floor", rows, (a) => a.composition.some((l) => l.category === "cash_deposits"), (a) => {
-      const floor = getFramework("eu_mica_emt").depositFloor;
-      if (!floor) throw new Error("MiCA rule table has no deposit floor");
-      return {
-        inputs: [...figureInputs(a, ["totalReserves"]), ...lineInputs(a)],
-        result: {
-          checks: [false, true].map((significant) => {
-            const c = depositFloorCheck(a, floor, significant);
-            return { significant, requiredPct: c.requiredPct, cashDepositsPct: plain(c.cashDepositsPct), status: c.status };
-          }),
-        },
-      };
-    }),
+    first(
+      "mica_deposit_floor",
+      rows,
+      (a) => a.composition.some((l) => l.category === "cash_deposits"),
+      (a) => {
+        const floor = getFramework("eu_mica_emt").depositFloor;
+        if (!floor) throw new Error("MiCA rule table has no deposit floor");
+        return {
+          inputs: [...figureInputs(a, ["totalReserves"]), ...lineInputs(a)],
+          result: {
+            checks: [false, true].map((significant) => {
+              const c = depositFloorCheck(a, floor, significant);
+              return { significant, requiredPct: c.requiredPct, cashDepositsPct: plain(c.cashDepositsPct), status: c.status };
+            }),
+          },
+        };
+      },
+    ),
 
   publication_lag: (rows) =>
-    first("publication_lag", rows, (a) => a.publishedOn !== null, (a) => {
-      const lag = publicationLag(a);
-      if (!lag) throw new Error("publicationLag gave no lag for a report with a publication date");
-      return {
-        inputs: [date("asOf", a.asOf, a.asOfPrecision), date("publishedOn", a.publishedOn as string)],
-        result: { days: lag.days, fromMonthEnd: lag.fromMonthEnd, countedFrom: effectiveAsOf(a) },
-      };
-    }),
+    first(
+      "publication_lag",
+      rows,
+      (a) => a.publishedOn !== null,
+      (a) => {
+        const lag = publicationLag(a);
+        if (!lag) throw new Error("publicationLag gave no lag for a report with a publication date");
+        return {
+          inputs: [date("asOf", a.asOf, a.asOfPrecision), date("publishedOn", a.publishedOn as string)],
+          result: { days: lag.days, fromMonthEnd: lag.fromMonthEnd, countedFrom: effectiveAsOf(a) },
+        };
+      },
+    ),
 
   // The range is the issuer page's: from the first report's as-of date to today.
   cadence_adherence: (rows, byIssuer, today) =>
@@ -267,10 +350,20 @@ const BUILDERS: { [K in MetricId]: Builder<K> } = {
       const range = { from: (reports[0] as AttestationData).asOf, to: today };
       const c = cadenceAdherence(reports, issuer.declaredCadence, range, today);
       return {
-        inputs: [{ kind: "cadence", value: issuer.declaredCadence }, date("from", range.from), date("to", range.to), { kind: "count", key: "publishedReports", value: reports.length }],
+        inputs: [
+          { kind: "cadence", value: issuer.declaredCadence },
+          date("from", range.from),
+          date("to", range.to),
+          { kind: "count", key: "publishedReports", value: reports.length },
+        ],
         result: {
-          cadence: c.cadence, from: c.from, to: c.to, expectedReports: c.expectedReports, reportsFound: c.reportsFound,
-          missingReports: c.missingReports, adherencePct: c.adherencePct,
+          cadence: c.cadence,
+          from: c.from,
+          to: c.to,
+          expectedReports: c.expectedReports,
+          reportsFound: c.reportsFound,
+          missingReports: c.missingReports,
+          adherencePct: c.adherencePct,
         },
       };
     }),
@@ -288,8 +381,17 @@ const BUILDERS: { [K in MetricId]: Builder<K> } = {
           date("today", today),
         ],
         result: {
-          today, status: o.status, lastAsOf: o.lastAsOf, nextExpectedAsOf: o.nextExpectedAsOf, windowStart: o.windowStart, windowEnd: o.windowEnd,
-          daysOverdue: o.daysOverdue, minLagDays: o.minLagDays, typicalLagDays: o.typicalLagDays, graceDays: o.graceDays, usedDefaultLag: o.usedDefaultLag,
+          today,
+          status: o.status,
+          lastAsOf: o.lastAsOf,
+          nextExpectedAsOf: o.nextExpectedAsOf,
+          windowStart: o.windowStart,
+          windowEnd: o.windowEnd,
+          daysOverdue: o.daysOverdue,
+          minLagDays: o.minLagDays,
+          typicalLagDays: o.typicalLagDays,
+          graceDays: o.graceDays,
+          usedDefaultLag: o.usedDefaultLag,
         },
       };
     }),
@@ -320,7 +422,10 @@ const BUILDERS: { [K in MetricId]: Builder<K> } = {
         return {
           inputs: l.source === "reported" ? reported : [...figureInputs(a, ["totalReserves"]), ...lineInputs(a)],
           result: {
-            source: l.source, within1dPct: plain(l.within1dPct), within7dPct: plain(l.within7dPct), within30dPct: plain(l.within30dPct),
+            source: l.source,
+            within1dPct: plain(l.within1dPct),
+            within7dPct: plain(l.within7dPct),
+            within30dPct: plain(l.within30dPct),
             unknownPct: l.unknownPct ? plain(l.unknownPct) : null,
           },
         };
@@ -328,17 +433,22 @@ const BUILDERS: { [K in MetricId]: Builder<K> } = {
     ),
 
   concentration: (rows) =>
-    first("concentration", rows, (a) => a.composition.some((l) => (l.custodian ?? "").trim() !== ""), (a) => {
-      const c = custodianConcentration(a);
-      return {
-        inputs: [...figureInputs(a, ["totalReserves"]), ...lineInputs(a)],
-        result: {
-          status: c.status,
-          largest: c.largest ? { custodian: c.largest.custodian, sharePct: plain(c.largest.sharePct) } : null,
-          custodians: c.custodians.map((x) => ({ custodian: x.custodian, sharePct: plain(x.sharePct) })),
-        },
-      };
-    }),
+    first(
+      "concentration",
+      rows,
+      (a) => a.composition.some((l) => (l.custodian ?? "").trim() !== ""),
+      (a) => {
+        const c = custodianConcentration(a);
+        return {
+          inputs: [...figureInputs(a, ["totalReserves"]), ...lineInputs(a)],
+          result: {
+            status: c.status,
+            largest: c.largest ? { custodian: c.largest.custodian, sharePct: plain(c.largest.sharePct) } : null,
+            custodians: c.custodians.map((x) => ({ custodian: x.custodian, sharePct: plain(x.sharePct) })),
+          },
+        };
+      },
+    ),
 
   change_since_previous: (rows, byIssuer) => {
     const all = (r: LiveRow) => (byIssuer.get(r.issuer.slug) ?? []).map((x) => x.a);
@@ -358,14 +468,24 @@ const BUILDERS: { [K in MetricId]: Builder<K> } = {
       issuer: { slug, name, isDemo },
       report: reportOf(row.a),
       inputs: [
-        { kind: "previousReport", asOf: previous.asOf, asOfPrecision: previous.asOfPrecision, reportType: previous.reportType, totalReserves: previous.totalReserves },
+        {
+          kind: "previousReport",
+          asOf: previous.asOf,
+          asOfPrecision: previous.asOfPrecision,
+          reportType: previous.reportType,
+          totalReserves: previous.totalReserves,
+        },
         ...figureInputs(row.a, ["totalReserves"]),
       ],
       result: {
         previousId: previous.id,
         differentScope: change.note !== null,
         changes: change.changes.map((c) => ({
-          category: c.category, previousPct: plain(c.previousPct), currentPct: plain(c.currentPct), ppChange: plain(c.ppChange), usdChange: plain(c.usdChange),
+          category: c.category,
+          previousPct: plain(c.previousPct),
+          currentPct: plain(c.currentPct),
+          ppChange: plain(c.ppChange),
+          usdChange: plain(c.usdChange),
         })),
       },
     };

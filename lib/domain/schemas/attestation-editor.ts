@@ -5,10 +5,12 @@
 // the bulk import (its dry run too), dataset loads (the seed) and the pack
 // re-import all parse with this very schema: one set of rules per record.
 import Decimal from "decimal.js";
+
 import { isCalendarDate, isCalendarMonth } from "@/lib/domain/dates";
 import { reconcile } from "@/lib/domain/metrics/composition";
 import type { CompositionLineData, Figure } from "@/lib/domain/types";
-import { attestationInput, asOfParts, type AttestationInput } from "./attestation";
+
+import { asOfParts, attestationInput, type AttestationInput } from "./attestation";
 
 /** Larger than any dollar stablecoin by two orders of magnitude: a slipped digit, not a report. */
 export const PLAUSIBLE_MAX_USD = "10000000000000"; // $10 trillion
@@ -35,7 +37,14 @@ export function linesForMetrics(a: Pick<AttestationInput, "composition">): Compo
     const share = l.sharePct ?? null;
     if (share !== null && !(typeof share === "string" && /^\d{1,3}(\.\d{1,4})?$/.test(share))) return null;
     if (amount === null && share === null) return null;
-    lines.push({ category: l.category, amountUsd: amount, sharePct: share, custodian: l.custodian ?? null, maturity: l.maturity ?? null, sourceUrl: l.sourceUrl ?? null });
+    lines.push({
+      category: l.category,
+      amountUsd: amount,
+      sharePct: share,
+      custodian: l.custodian ?? null,
+      maturity: l.maturity ?? null,
+      sourceUrl: l.sourceUrl ?? null,
+    });
   }
   return lines;
 }
@@ -55,7 +64,8 @@ export const attestationEditorInput = attestationInput.superRefine((a, ctx) => {
   if (tooLarge(a.totalReserves?.value)) ctx.addIssue({ code: "custom", path: ["totalReserves", "value"], message: implausible });
   if (Array.isArray(a.composition)) {
     a.composition.forEach((l, i) => {
-      if (tooLarge(l?.amountUsd?.value)) ctx.addIssue({ code: "custom", path: ["composition", i, "amountUsd", "value"], message: implausible });
+      if (tooLarge(l?.amountUsd?.value))
+        ctx.addIssue({ code: "custom", path: ["composition", i, "amountUsd", "value"], message: implausible });
     });
   }
   // Lines below the total are a partial capture (shown as "not captured by us");

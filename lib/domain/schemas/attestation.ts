@@ -1,27 +1,13 @@
 // One zod schema per input, shared by the editor form (client-side feedback)
 // and the server command (the check that counts).
 import { z } from "zod";
-import { isCalendarMonth } from "@/lib/domain/dates";
-import {
-  ASSURANCE_METHODS,
-  OPINIONS,
-  REPORT_TYPES,
-  RESERVE_CATEGORIES,
-  SCOPES,
-  SOURCE_KINDS,
-} from "@/lib/domain/taxonomy";
-import {
-  dayOrMonth,
-  figure,
-  optionalCalendarDate,
-  optionalPercent,
-  optionalText,
-  optionalUrl,
-  slug,
-} from "./common";
 
-const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: `must be one of: ${values.join(", ")}` });
+import { isCalendarMonth } from "@/lib/domain/dates";
+import { ASSURANCE_METHODS, OPINIONS, REPORT_TYPES, RESERVE_CATEGORIES, SCOPES, SOURCE_KINDS } from "@/lib/domain/taxonomy";
+
+import { dayOrMonth, figure, optionalCalendarDate, optionalPercent, optionalText, optionalUrl, slug } from "./common";
+
+const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of: ${values.join(", ")}` });
 
 export const compositionLineInput = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { isCalendarDate, isCalendarMonth } from "@/lib/domain/dates";
 import { PRECISIONS } from "@/lib/domain/taxonomy";
 
@@ -71,7 +72,10 @@ const MAX_USD = "99999999999999999999"; // numeric(22,2)
 export const usdAmount = z
   .string()
   .trim()
-  .regex(/^\d+(\.\d{1,2})?$/, "must be a non-negative amount in US dollars, digits with an optional decimal point (no commas, at most 2 decimals)")
+  .regex(
+    /^\d+(\.\d{1,2})?$/,
+    "must be a non-negative amount in US dollars, digits with an optional decimal point (no commas, at most 2 decimals)",
+  )
   .refine((s) => s.split(".")[0]!.replace(/^0+(?=\d)/, "").length <= MAX_USD.length, "is too large");
 
 export const percent = z
@@ -103,4 +107,7 @@ export const slug = z
 export const isSlug = (s: unknown): s is string => typeof s === "string" && s.length >= 2 && s.length <= 60 && SLUG.test(s);
 
 /** A record's id as our database makes them (cuid): anything else is refused before a query sees it. */
-export const recordId = z.string({ error: "required" }).trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "not a record id");
+export const recordId = z
+  .string({ error: "required" })
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "not a record id");

@@ -1,6 +1,7 @@
 // A whole dataset (the demo set, the public-reports pack): issuers, their
 // reports with any corrections, and stress events, validated as one.
 import { z } from "zod";
+
 import { attestationEditorInput } from "./attestation-editor";
 import { requiredText } from "./common";
 import { issuerInput } from "./issuer";
@@ -15,18 +16,27 @@ const correction = z.object({
 const datasetAttestation = z.object({
   report: attestationEditorInput,
   state: z.enum(["draft", "published", "retracted"]).default("published"),
-  retractedReason: requiredText(2000).refine((s) => s.length >= 3, "say why the report was retracted").nullish(),
+  retractedReason: requiredText(2000)
+    .refine((s) => s.length >= 3, "say why the report was retracted")
+    .nullish(),
   corrections: z.array(correction).default([]),
 });
 
 export const datasetSchema = z.object({
   label: z.string().min(1),
   /** Which edition of a published pack this is, as its README says ("second", compiled "2026-12"). */
-  edition: z.object({ name: z.string().min(1), compiled: z.string().regex(/^\d{4}-\d{2}$/).nullable() }).nullish(),
+  edition: z
+    .object({
+      name: z.string().min(1),
+      compiled: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/)
+        .nullable(),
+    })
+    .nullish(),
   isDemo: z.boolean(),
   issuers: z.array(issuerInput),
   attestations: z.array(datasetAttestation),
   stressEvents: z.array(stressEventInput),
 });
 export type DatasetInput = z.input<typeof datasetSchema>;
-

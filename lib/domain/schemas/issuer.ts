@@ -1,10 +1,28 @@
 import { z } from "zod";
+
 import { BACKING_MODELS, CADENCES, COUNTERPARTY_ROLES, ISSUER_STATUSES } from "@/lib/domain/taxonomy";
-import { CONTROL_MESSAGE, hasControlCharacter, optionalCalendarDate, optionalText, optionalUrl, requiredText, slug, usdAmount } from "./common";
+
+import {
+  CONTROL_MESSAGE,
+  hasControlCharacter,
+  optionalCalendarDate,
+  optionalText,
+  optionalUrl,
+  requiredText,
+  slug,
+  usdAmount,
+} from "./common";
 
 const list = (max: number) =>
   z
-    .array(z.string().trim().min(1).max(max).refine((s) => !hasControlCharacter(s), CONTROL_MESSAGE))
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(max)
+        .refine((s) => !hasControlCharacter(s), CONTROL_MESSAGE),
+    )
     .max(50)
     .default([])
     .transform((xs) => [...new Set(xs)]);

@@ -7,9 +7,11 @@
 // Solana base58 of 32 bytes.
 import { base58 } from "@scure/base";
 import { z } from "zod";
+
 import { ADAPTERS } from "@/lib/live/adapters";
 import { chainFamily } from "@/lib/live/config";
 import { tronToHex } from "@/lib/live/tron-address";
+
 import { httpUrl, optionalText, requiredText, slug } from "./common";
 
 export const ADAPTER_NAMES = Object.keys(ADAPTERS) as [string, ...string[]];
@@ -49,16 +51,16 @@ export function addressProblem(chain: string, address: string): string | null {
 /** As stored: EVM addresses lower-case (one contract is one record whatever case a source used). */
 export const normaliseAddress = (chain: string, address: string) => (chainFamily(chain) === "evm" ? address.toLowerCase() : address);
 
-const address = z
-  .string({ error: "required" })
-  .trim()
-  .min(1, "required")
-  .max(100, "at most 100 characters");
+const address = z.string({ error: "required" }).trim().min(1, "required").max(100, "at most 100 characters");
 
 /** A whole number 0-36, from a number or the form's text. */
 const decimalsField = z.preprocess(
   (v) => (typeof v === "string" && /^\s*\d{1,3}\s*$/.test(v) ? Number(v) : v),
-  z.number({ error: "a whole number from 0 to 36" }).int("a whole number from 0 to 36").min(0, "a whole number from 0 to 36").max(36, "a whole number from 0 to 36"),
+  z
+    .number({ error: "a whole number from 0 to 36" })
+    .int("a whole number from 0 to 36")
+    .min(0, "a whole number from 0 to 36")
+    .max(36, "a whole number from 0 to 36"),
 );
 
 /** Blank (read decimals() at run time) or 0-36. */
@@ -146,7 +148,8 @@ export type LiveEndpointInput = z.infer<typeof liveEndpointInput>;
 
 export const LIVE_SOURCE_KINDS = ["deployments", "reserve-addresses", "reserve-feeds", "endpoints"] as const;
 export type LiveSourceKind = (typeof LIVE_SOURCE_KINDS)[number];
-export const isLiveSourceKind = (s: unknown): s is LiveSourceKind => typeof s === "string" && (LIVE_SOURCE_KINDS as readonly string[]).includes(s);
+export const isLiveSourceKind = (s: unknown): s is LiveSourceKind =>
+  typeof s === "string" && (LIVE_SOURCE_KINDS as readonly string[]).includes(s);
 
 export const LIVE_SOURCE_SCHEMAS = {
   deployments: liveDeploymentInput,

@@ -1,5 +1,7 @@
 import { z } from "zod";
+
 import { STRESS_KINDS } from "@/lib/domain/taxonomy";
+
 import { figure, httpUrl, optionalCalendarDate, optionalText, requiredText, slug } from "./common";
 
 export const stressEventInput = z

@@ -1,6 +1,7 @@
 // A reader's suggested correction, as the public form sends it. Every field is
 // plain text: it is stored as typed and always rendered escaped.
 import { z } from "zod";
+
 import { httpUrl, optionalText, requiredText } from "./common";
 
 export const SUGGESTION_FIELDS = ["total_reserves", "tokens_outstanding", "composition", "date", "other"] as const;

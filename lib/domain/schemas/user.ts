@@ -1,6 +1,7 @@
 // Inputs of the editor accounts: invites, accepting one, roles. Shared by the
 // forms and the server commands, like every other input schema.
 import { z } from "zod";
+
 import { requiredText } from "./common";
 
 export const ROLES = ["admin", "editor"] as const;
@@ -14,10 +15,7 @@ export const email = z
   .pipe(z.email({ error: "must be an email address" }));
 
 /** Long rather than clever (NIST SP 800-63B): length is what resists guessing. */
-export const password = z
-  .string({ error: "required" })
-  .min(12, "at least 12 characters")
-  .max(200, "at most 200 characters");
+export const password = z.string({ error: "required" }).min(12, "at least 12 characters").max(200, "at most 200 characters");
 
 export const displayName = requiredText(100);
 

@@ -5,7 +5,10 @@ import type { ReserveCategory } from "@/lib/domain/taxonomy";
 import type { AttestationData, IssuerData } from "@/lib/domain/types";
 
 export interface ComparisonRow {
-  issuer: Pick<IssuerData, "slug" | "name" | "tokenSymbols" | "backingModel" | "status" | "homeJurisdiction" | "declaredCadence" | "isDemo">;
+  issuer: Pick<
+    IssuerData,
+    "slug" | "name" | "tokenSymbols" | "backingModel" | "status" | "homeJurisdiction" | "declaredCadence" | "isDemo"
+  >;
   latest: Pick<AttestationData, "asOf" | "asOfPrecision" | "reportUrl" | "sourceUrl" | "sourceKind" | "scope"> | null;
   coveragePct: Measured | null;
   coverageOnGroupTotals: boolean;

@@ -1,12 +1,12 @@
 // The issuer page's model: the profile as stored (published and retracted reports with their
 // correction history) and what the metrics computed from it. Built by lib/server/queries/issuer-page.ts,
 // rendered by components/issuer/*.
+import type { EvaluationAnswer } from "@/lib/domain/evaluation";
 import type { CadenceReport, PublicationLag } from "@/lib/domain/metrics/cadence";
 import type { CompositionChange, CompositionShares } from "@/lib/domain/metrics/composition";
 import type { CoverageResult } from "@/lib/domain/metrics/coverage";
 import type { EligibleShareResult } from "@/lib/domain/metrics/eligibility";
 import type { ConcentrationResult, LiquidityLadderResult } from "@/lib/domain/metrics/liquidity";
-import type { EvaluationAnswer } from "@/lib/domain/evaluation";
 import type { AttestationData, IssuerData, StressEventData } from "@/lib/domain/types";
 
 /** What a correction replaced: the earlier values, kept visible as history. */

@@ -3,8 +3,9 @@
 // response's shape with zod and its own consistency rules; anything changed
 // or broken is refused with an error, never turned into a number.
 import { z } from "zod";
-import { parseJsonExact } from "../json-exact";
+
 import { addDec, compareDec, formatDecimal, jsonNumberToDecimal, parseDecimal, shiftDec, subDec, type Dec } from "../decimal";
+import { parseJsonExact } from "../json-exact";
 
 export interface IssuerFigure {
   /** e.g. total_assets, total_liabilities, issued:ethereum, total_supply, supply:XLM */
@@ -70,7 +71,9 @@ const tetherSchema = z.object({
         total_assets: numberish,
         total_liabilities: numberish,
         shareholder_eq: numberish,
-        blockChains: z.array(z.object({ name: z.string().min(1), totalAuthorized: numberish, notIssued: numberish, quarantined: numberish })).min(1),
+        blockChains: z
+          .array(z.object({ name: z.string().min(1), totalAuthorized: numberish, notIssued: numberish, quarantined: numberish }))
+          .min(1),
       }),
     )
     .min(1),
@@ -103,7 +106,10 @@ export const tetherTransparency: TransparencyAdapter = {
       let issuedTotal: Dec = { int: 0n, scale: 0 };
       const names = new Set<string>();
       for (const c of e.blockChains) {
-        const key = c.name.trim().toLowerCase().replace(/[^a-z0-9]+/g, "-");
+        const key = c.name
+          .trim()
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-");
         if (names.has(key)) throw new AdapterError(`chain "${c.name}" is listed twice`);
         names.add(key);
         const issued = subDec(dec(c.totalAuthorized, `${c.name}.totalAuthorized`), dec(c.notIssued, `${c.name}.notIssued`));
@@ -121,7 +127,15 @@ export const tetherTransparency: TransparencyAdapter = {
 // --- 3.2b Circle GET /v1/stablecoins ------------------------------------------------
 const decimalText = z.string().regex(/^\d+(\.\d+)?$/, "expected a decimal string");
 const circleApiSchema = z.object({
-  data: z.array(z.object({ symbol: z.string(), totalAmount: decimalText.optional(), chains: z.array(z.object({ chain: z.string().min(1), amount: decimalText })) })).min(1),
+  data: z
+    .array(
+      z.object({
+        symbol: z.string(),
+        totalAmount: decimalText.optional(),
+        chains: z.array(z.object({ chain: z.string().min(1), amount: decimalText })),
+      }),
+    )
+    .min(1),
 });
 
 export const circleSupplyApi: TransparencyAdapter = {
@@ -192,7 +206,9 @@ export const circleTransparencyHtml: TransparencyAdapter = {
       const absDiff = { int: diff.int < 0n ? -diff.int : diff.int, scale: diff.scale };
       const tolerance = { int: point.int * 3n, scale: point.scale + 2 };
       if (compareDec(absDiff, tolerance) > 0)
-        throw new AdapterError(`the reserve buckets add up to ${formatDecimal(sum)}, not within 3% of ${formatDecimal(point)} in circulation: layout or meaning changed`);
+        throw new AdapterError(
+          `the reserve buckets add up to ${formatDecimal(sum)}, not within 3% of ${formatDecimal(point)} in circulation: layout or meaning changed`,
+        );
       // "As of Sep 24, 2026" near the canvas.
       const at = body.indexOf(canvas);
       const window = body.slice(Math.max(0, at - 1500), at + canvas.length + 1500);

@@ -3,9 +3,10 @@
 // in the same call so every reading carries the block it was read at.
 // Supply targets also read decimals() and refuse a mismatch with the record.
 import { createPublicClient, erc20Abi, getAddress, http, type Address } from "viem";
-import { sha256Hex } from "../hash";
+
 import { scaleInteger } from "../decimal";
-import { errorText, failAll, type ChainTarget, type LiveReader, type ReadResult, type ReaderOptions, type Reading } from "../types";
+import { sha256Hex } from "../hash";
+import { errorText, failAll, type ChainTarget, type LiveReader, type ReaderOptions, type Reading, type ReadResult } from "../types";
 
 export const MULTICALL3_ADDRESS: Address = "0xcA11bde05977b3631167028862bE2a173976CA11";
 
@@ -63,7 +64,9 @@ export class EvmReader implements LiveReader<ChainTarget> {
     });
 
     // Plan the calls; a target whose address is malformed fails on its own.
-    const calls: Call[] = [{ address: this.options.multicallAddress ?? MULTICALL3_ADDRESS, abi: multicall3Abi, functionName: "getBlockNumber" }];
+    const calls: Call[] = [
+      { address: this.options.multicallAddress ?? MULTICALL3_ADDRESS, abi: multicall3Abi, functionName: "getBlockNumber" },
+    ];
     const plan: { target: ChainTarget; first: number; count: number }[] = [];
     const early = new Map<string, ReadResult>();
     for (const target of targets) {
@@ -79,7 +82,12 @@ export class EvmReader implements LiveReader<ChainTarget> {
         const token = evmAddress(target.token);
         const holder = evmAddress(target.holder);
         if (!token || !holder) {
-          early.set(target.id, { targetId: target.id, ok: false, error: `not an EVM address: ${token ? target.holder : target.token}`, at: now() });
+          early.set(target.id, {
+            targetId: target.id,
+            ok: false,
+            error: `not an EVM address: ${token ? target.holder : target.token}`,
+            at: now(),
+          });
           continue;
         }
         calls.push({ address: token, abi: erc20Abi, functionName: "balanceOf", args: [holder] });
@@ -89,7 +97,10 @@ export class EvmReader implements LiveReader<ChainTarget> {
           early.set(target.id, { targetId: target.id, ok: false, error: `not an EVM address: ${target.feed}`, at: now() });
           continue;
         }
-        calls.push({ address: feed, abi: aggregatorV3Abi, functionName: "latestRoundData" }, { address: feed, abi: aggregatorV3Abi, functionName: "decimals" });
+        calls.push(
+          { address: feed, abi: aggregatorV3Abi, functionName: "latestRoundData" },
+          { address: feed, abi: aggregatorV3Abi, functionName: "decimals" },
+        );
       }
       plan.push({ target, first, count: calls.length - first });
     }
@@ -114,7 +125,13 @@ export class EvmReader implements LiveReader<ChainTarget> {
     if (!head || head.status !== "success") {
       // Without Multicall3 every item "fails" without an error: say so instead of reading nothing.
       return targets.map(
-        (t) => early.get(t.id) ?? { targetId: t.id, ok: false as const, error: `Multicall3 is not available at ${this.options.multicallAddress ?? MULTICALL3_ADDRESS} on this node`, at },
+        (t) =>
+          early.get(t.id) ?? {
+            targetId: t.id,
+            ok: false as const,
+            error: `Multicall3 is not available at ${this.options.multicallAddress ?? MULTICALL3_ADDRESS} on this node`,
+            at,
+          },
       );
     }
     const blockNumber = head.result as bigint;
@@ -143,7 +160,12 @@ export class EvmReader implements LiveReader<ChainTarget> {
         else if (failed(1)) fail(`decimals() reverted at ${target.address}: ${errorText(r[1].error)}`);
         else if (Number(r[1].result) !== target.decimals)
           fail(`decimals() on chain is ${String(r[1].result)}, the record says ${target.decimals}: fix the record; nothing stored`);
-        else byId.set(target.id, { targetId: target.id, ok: true, readings: [reading("total_supply", r[0].result as bigint, target.decimals)] });
+        else
+          byId.set(target.id, {
+            targetId: target.id,
+            ok: true,
+            readings: [reading("total_supply", r[0].result as bigint, target.decimals)],
+          });
       } else if (target.kind === "reserve_balance") {
         if (failed(0)) fail(`balanceOf() reverted on ${target.token}: ${errorText(r[0].error)}`);
         else byId.set(target.id, { targetId: target.id, ok: true, readings: [reading("balance", r[0].result as bigint, target.decimals)] });
@@ -160,7 +182,12 @@ export class EvmReader implements LiveReader<ChainTarget> {
         else {
           const [, answer, , updatedAt] = r[0].result as readonly [bigint, bigint, bigint, bigint, bigint];
           if (answer <= 0n) fail(`the feed answered ${answer.toString()} (not positive): refused`);
-          else byId.set(target.id, { targetId: target.id, ok: true, readings: [reading("answer", answer, decimals, updatedAt > 0n ? new Date(Number(updatedAt) * 1000) : null)] });
+          else
+            byId.set(target.id, {
+              targetId: target.id,
+              ok: true,
+              readings: [reading("answer", answer, decimals, updatedAt > 0n ? new Date(Number(updatedAt) * 1000) : null)],
+            });
         }
       }
     }

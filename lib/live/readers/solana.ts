@@ -2,9 +2,10 @@
 // per mint, each reading with the slot of its answer. The transport is ours
 // (plain fetch) so the raw response can be hashed.
 import { address, createSolanaRpcFromTransport, type RpcTransport } from "@solana/kit";
-import { sha256Hex } from "../hash";
+
 import { scaleInteger } from "../decimal";
-import { errorText, type ChainTarget, type LiveReader, type ReadResult, type ReaderOptions } from "../types";
+import { sha256Hex } from "../hash";
+import { errorText, type ChainTarget, type LiveReader, type ReaderOptions, type ReadResult } from "../types";
 
 export class SolanaReader implements LiveReader<ChainTarget> {
   constructor(private readonly options: ReaderOptions) {}

@@ -3,11 +3,12 @@
 // Multicall3, so: one eth_blockNumber, then one eth_call per read. Addresses
 // in records are base58 ("T…"), converted to 20-byte hex for the calls.
 import { createPublicClient, decodeFunctionResult, encodeFunctionData, erc20Abi, http, type Hex } from "viem";
-import { sha256Hex } from "../hash";
+
 import { scaleInteger } from "../decimal";
+import { sha256Hex } from "../hash";
 import { tronToHex } from "../tron-address";
+import { errorText, type ChainTarget, type LiveReader, type ReaderOptions, type Reading, type ReadResult } from "../types";
 import { aggregatorV3Abi } from "./evm";
-import { errorText, type ChainTarget, type LiveReader, type ReadResult, type ReaderOptions, type Reading } from "../types";
 
 export class TronReader implements LiveReader<ChainTarget> {
   constructor(private readonly options: ReaderOptions) {}

@@ -1,4 +1,5 @@
 import "server-only";
+
 // Alerts configuration (issue 20), read from the environment on each call (cheap,
 // and tests change it). The variables are validated in lib/server/env.ts too,
 // so a wrong value also stops the app at start with the variable's name.
@@ -12,8 +13,9 @@ import "server-only";
 // Public API for pages:
 //   alertChannels(): AlertChannels   which channels are on, and why one is off
 import { z } from "zod";
-import { alertsEnvShape } from "@/lib/server/env";
+
 import type { AlertChannels, ChannelState } from "@/lib/domain/views/alerts";
+import { alertsEnvShape } from "@/lib/server/env";
 
 export interface AlertsConfig {
   smtpUrl: string | null;
@@ -69,7 +71,11 @@ export function alertChannels(config: AlertsConfig = alertsConfig()): AlertChann
     : !config.smtpUrl
       ? { on: false, code: "no_smtp", reason: "E-mail alerts are off: this server has no mail server configured (SMTP_URL is not set)." }
       : !config.linkSecret
-        ? { on: false, code: "no_link_secret", reason: "E-mail alerts are off: NEXTAUTH_SECRET is not set, so the management link in each message could not be made." }
+        ? {
+            on: false,
+            code: "no_link_secret",
+            reason: "E-mail alerts are off: NEXTAUTH_SECRET is not set, so the management link in each message could not be made.",
+          }
         : { on: true, code: "on", reason: null };
   return { email, webhook: { on: true, code: "on", reason: null } };
 }

@@ -1,4 +1,9 @@
 import "server-only";
+
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { AlertEventKind, AlertLocale } from "@/lib/domain/alerts/kinds";
+import { alertEventPayloadSchema, type AlertEventView } from "@/lib/domain/alerts/payload";
+import { renderAlertMessage, renderDigest, webhookBody } from "@/lib/domain/alerts/render";
 // Delivering alert events (issue 20), run by the jobs (lib/server/jobs/index.ts):
 //
 //   deliverAlerts(prisma, opts)   "alerts-deliver", every minute: fan out new outbox events,
@@ -23,10 +28,7 @@ import "server-only";
 // signed (X-USD1-Signature), with X-USD1-Event-Id for idempotency, a timeout,
 // no redirects, and private addresses refused at connect time (webhook-target.ts).
 import { DELIVERY_ATTEMPT_HEADER, EVENT_ID_HEADER, EVENT_KIND_HEADER, SIGNATURE_HEADER, signWebhook } from "@/lib/domain/alerts/signature";
-import type { AlertEventKind, AlertLocale } from "@/lib/domain/alerts/kinds";
-import { alertEventPayloadSchema, type AlertEventView } from "@/lib/domain/alerts/payload";
-import { renderAlertMessage, renderDigest, webhookBody } from "@/lib/domain/alerts/render";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+
 import { alertChannels, alertsConfig, type AlertsConfig } from "./config";
 import { manageUrl, unsubscribeUrl } from "./links";
 import { createMailer, type Mailer, type MailResult } from "./mailer";
@@ -69,7 +71,10 @@ export function backoffMs(attempt: number, backoff: { baseMs: number; maxMs: num
 const iso = (d: Date) => d.toISOString();
 
 /** Creates the deliveries of events not fanned out yet; returns how many events and deliveries. */
-export async function fanOutAlertEvents(prisma: PrismaClient, opts: { now?: () => Date } = {}): Promise<{ events: number; deliveries: number }> {
+export async function fanOutAlertEvents(
+  prisma: PrismaClient,
+  opts: { now?: () => Date } = {},
+): Promise<{ events: number; deliveries: number }> {
   const total = { events: 0, deliveries: 0 };
   for (let round = 0; round < 100; round++) {
     const now = iso((opts.now ?? (() => new Date()))());
@@ -223,7 +228,15 @@ interface SubscriptionRow {
 async function loadSubscription(prisma: PrismaClient, id: string): Promise<SubscriptionRow | null> {
   const s = await prisma.alertSubscription.findUnique({
     where: { id },
-    select: { id: true, channel: true, address: true, locale: true, webhookSecret: true, manageTokenHash: true, issuer: { select: { name: true } } },
+    select: {
+      id: true,
+      channel: true,
+      address: true,
+      locale: true,
+      webhookSecret: true,
+      manageTokenHash: true,
+      issuer: { select: { name: true } },
+    },
   });
   return s ? { ...s, locale: s.locale as AlertLocale } : null;
 }
@@ -233,7 +246,12 @@ async function loadEvents(prisma: PrismaClient, ids: bigint[]): Promise<Map<stri
   return new Map(
     rows.map((e) => [
       e.id.toString(),
-      { id: e.id.toString(), kind: e.kind as AlertEventKind, occurredAt: e.occurredAt.toISOString(), payload: alertEventPayloadSchema.parse(e.payload) },
+      {
+        id: e.id.toString(),
+        kind: e.kind as AlertEventKind,
+        occurredAt: e.occurredAt.toISOString(),
+        payload: alertEventPayloadSchema.parse(e.payload),
+      },
     ]),
   );
 }
@@ -252,7 +270,8 @@ async function linkToken(prisma: PrismaClient, sub: SubscriptionRow, config: Ale
 }
 
 function mailOutcome(result: MailResult, durationMs: number): Outcome {
-  if (result.ok) return { ok: true, permanent: false, label: "sent", httpStatus: null, smtpResponse: result.response, error: null, durationMs };
+  if (result.ok)
+    return { ok: true, permanent: false, label: "sent", httpStatus: null, smtpResponse: result.response, error: null, durationMs };
   return {
     ok: false,
     permanent: result.permanent,
@@ -300,9 +319,14 @@ async function sendWebhook(sub: SubscriptionRow, event: AlertEventView, attempt:
   };
   const started = performance.now();
   try {
-    const res = await postWebhook(sub.address!, body, headers, { timeoutMs: s.webhookTimeoutMs, allowPrivate: s.config.allowPrivateWebhooks, resolve: s.resolve });
+    const res = await postWebhook(sub.address!, body, headers, {
+      timeoutMs: s.webhookTimeoutMs,
+      allowPrivate: s.config.allowPrivateWebhooks,
+      resolve: s.resolve,
+    });
     const durationMs = performance.now() - started;
-    if (res.status >= 200 && res.status < 300) return { ok: true, permanent: false, label: "sent", httpStatus: res.status, smtpResponse: null, error: null, durationMs };
+    if (res.status >= 200 && res.status < 300)
+      return { ok: true, permanent: false, label: "sent", httpStatus: res.status, smtpResponse: null, error: null, durationMs };
     const redirect = res.status >= 300 && res.status < 400 ? " (redirects are not followed: give the final URL)" : "";
     return {
       ok: false,
@@ -343,14 +367,29 @@ export interface DeliverySummary {
 /** One run of "alerts-deliver": fan out, expire unconfirmed subscriptions, send what is due (not digests). */
 export async function deliverAlerts(prisma: PrismaClient, opts: DeliveryOptions = {}): Promise<DeliverySummary> {
   const s = settings(opts);
-  const summary: DeliverySummary = { fannedOut: await fanOutAlertEvents(prisma, { now: s.now }), expiredSubscriptions: 0, claimed: 0, sent: 0, failed: 0, dead: 0, cancelled: 0, emailOff: null };
+  const summary: DeliverySummary = {
+    fannedOut: await fanOutAlertEvents(prisma, { now: s.now }),
+    expiredSubscriptions: 0,
+    claimed: 0,
+    sent: 0,
+    failed: 0,
+    dead: 0,
+    cancelled: 0,
+    emailOff: null,
+  };
   summary.expiredSubscriptions = await expireUnconfirmed(prisma, s.now());
   const email = alertChannels(s.config).email;
   const mailer = email.on ? createMailer(s.config) : null;
   if (!mailer) summary.emailOff = `${email.reason ?? "off"} E-mail deliveries wait.`;
   try {
     for (let round = 0; round < s.maxRounds; round++) {
-      const claimed = await claim(prisma, { now: s.now(), leaseMs: s.leaseMs, limit: s.batchSize, digest: false, channels: mailer ? ["email", "webhook"] : ["webhook"] });
+      const claimed = await claim(prisma, {
+        now: s.now(),
+        leaseMs: s.leaseMs,
+        limit: s.batchSize,
+        digest: false,
+        channels: mailer ? ["email", "webhook"] : ["webhook"],
+      });
       if (claimed.length === 0) break;
       summary.claimed += claimed.length;
       const events = await loadEvents(prisma, [...new Set(claimed.map((c) => c.event_id))]);
@@ -365,21 +404,39 @@ export async function deliverAlerts(prisma: PrismaClient, opts: DeliveryOptions 
   return summary;
 }
 
-async function deliverOne(prisma: PrismaClient, c: Claimed, event: AlertEventView, mailer: Mailer | null, s: Settings): Promise<"sent" | "failed" | "dead" | "cancelled"> {
+async function deliverOne(
+  prisma: PrismaClient,
+  c: Claimed,
+  event: AlertEventView,
+  mailer: Mailer | null,
+  s: Settings,
+): Promise<"sent" | "failed" | "dead" | "cancelled"> {
   const sub = await loadSubscription(prisma, c.subscription_id);
   if (!sub || !sub.address) {
     // Ended between claim and send: nothing to send to.
-    await prisma.alertDelivery.updateMany({ where: { id: c.id, status: { in: ["pending", "failed"] } }, data: { status: "cancelled", lastError: "subscription ended" } });
+    await prisma.alertDelivery.updateMany({
+      where: { id: c.id, status: { in: ["pending", "failed"] } },
+      data: { status: "cancelled", lastError: "subscription ended" },
+    });
     return "cancelled";
   }
   let outcome: Outcome;
   try {
     outcome = sub.channel === "email" ? await sendEmail(prisma, mailer!, sub, event, s) : await sendWebhook(sub, event, c.attempts, s);
   } catch (err) {
-    outcome = { ok: false, permanent: false, label: "failed", httpStatus: null, smtpResponse: null, error: err instanceof Error ? err.message : String(err), durationMs: 0 };
+    outcome = {
+      ok: false,
+      permanent: false,
+      label: "failed",
+      httpStatus: null,
+      smtpResponse: null,
+      error: err instanceof Error ? err.message : String(err),
+      durationMs: 0,
+    };
   }
   const state = await record(prisma, c, outcome, s);
-  if (state !== "sent") s.log(`delivery ${c.id} (event ${event.id}, ${sub.channel}) try ${c.attempts}: ${state}: ${outcome.error ?? ""}`.slice(0, 500));
+  if (state !== "sent")
+    s.log(`delivery ${c.id} (event ${event.id}, ${sub.channel}) try ${c.attempts}: ${state}: ${outcome.error ?? ""}`.slice(0, 500));
   return state;
 }
 
@@ -395,7 +452,14 @@ export interface DigestSummary {
 /** One run of "alerts-digest": every digest subscriber with due deliveries gets one message with those events. */
 export async function sendDigests(prisma: PrismaClient, opts: DeliveryOptions = {}): Promise<DigestSummary> {
   const s = settings(opts);
-  const summary: DigestSummary = { fannedOut: await fanOutAlertEvents(prisma, { now: s.now }), subscriptions: 0, messages: 0, events: 0, failed: 0, emailOff: null };
+  const summary: DigestSummary = {
+    fannedOut: await fanOutAlertEvents(prisma, { now: s.now }),
+    subscriptions: 0,
+    messages: 0,
+    events: 0,
+    failed: 0,
+    emailOff: null,
+  };
   const email = alertChannels(s.config).email;
   const mailer = email.on ? createMailer(s.config) : null;
   if (!mailer) return { ...summary, emailOff: `${email.reason ?? "off"} Digests wait.` };
@@ -405,15 +469,33 @@ export async function sendDigests(prisma: PrismaClient, opts: DeliveryOptions = 
       WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ${iso(s.now())}::timestamptz
         AND s.status = 'active' AND s.digest AND s.channel = 'email'`;
     for (const { id } of due) {
-      const claimed = await claim(prisma, { now: s.now(), leaseMs: s.leaseMs, limit: 200, digest: true, channels: ["email"], subscriptionId: id });
+      const claimed = await claim(prisma, {
+        now: s.now(),
+        leaseMs: s.leaseMs,
+        limit: 200,
+        digest: true,
+        channels: ["email"],
+        subscriptionId: id,
+      });
       if (claimed.length === 0) continue;
       summary.subscriptions += 1;
       const sub = await loadSubscription(prisma, id);
-      const events = await loadEvents(prisma, claimed.map((c) => c.event_id));
+      const events = await loadEvents(
+        prisma,
+        claimed.map((c) => c.event_id),
+      );
       const list = [...events.values()].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || Number(BigInt(a.id) - BigInt(b.id)));
       let outcome: Outcome;
       if (!sub?.address) {
-        outcome = { ok: false, permanent: true, label: "failed", httpStatus: null, smtpResponse: null, error: "subscription ended", durationMs: 0 };
+        outcome = {
+          ok: false,
+          permanent: true,
+          label: "failed",
+          httpStatus: null,
+          smtpResponse: null,
+          error: "subscription ended",
+          durationMs: 0,
+        };
       } else {
         const token = await linkToken(prisma, sub, s.config);
         const latest = list.reduce((max, e) => (e.occurredAt > max ? e.occurredAt : max), list[0]!.occurredAt);
@@ -426,7 +508,10 @@ export async function sendDigests(prisma: PrismaClient, opts: DeliveryOptions = 
           date: latest.slice(0, 10),
         });
         const started = performance.now();
-        outcome = mailOutcome(await mailer.send({ to: sub.address, ...message, headers: emailHeaders(token, s.config, null) }), performance.now() - started);
+        outcome = mailOutcome(
+          await mailer.send({ to: sub.address, ...message, headers: emailHeaders(token, s.config, null) }),
+          performance.now() - started,
+        );
       }
       for (const c of claimed) await record(prisma, c, outcome, s);
       if (outcome.ok) {

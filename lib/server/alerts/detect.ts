@@ -1,4 +1,5 @@
 import "server-only";
+
 // Events no editor records (issue 20): a report running late, and the live
 // signals. Each is recorded in the outbox once, by its dedupe key, so running a
 // detector again (the next day, the next refresh, after a crash) records
@@ -20,16 +21,25 @@ import "server-only";
 // nothing (the next run sees the same readings) and the dedupe key and the
 // condition row (updated in the event's transaction) keep it to one event.
 import Decimal from "decimal.js";
-import { fromUtcDate } from "@/lib/domain/dates";
-import { dedupeKeys, overduePayload, priceBandPayload, reserveBelowSupplyPayload, supplyDivergence, supplyDivergencePayload } from "@/lib/domain/alerts/events";
+
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import {
+  dedupeKeys,
+  overduePayload,
+  priceBandPayload,
+  reserveBelowSupplyPayload,
+  supplyDivergence,
+  supplyDivergencePayload,
+} from "@/lib/domain/alerts/events";
 import type { AlertEventKind } from "@/lib/domain/alerts/kinds";
+import { fromUtcDate } from "@/lib/domain/dates";
 import { overdueJudgement } from "@/lib/domain/metrics/cadence";
 import type { Precision } from "@/lib/domain/taxonomy";
 import type { AttestationData } from "@/lib/domain/types";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { detectDepegs, type DepegPolicy } from "@/lib/live/depeg";
 import { liveConfig } from "@/lib/server/live/config";
 import { dailySeries } from "@/lib/server/live/prices";
+
 import { recordAlertEvent } from "./outbox";
 
 export const DETECT_DEFAULTS = {
@@ -42,7 +52,10 @@ export const DETECT_DEFAULTS = {
 } as const;
 
 /** Only what overdueJudgement reads; the rest of the shape is empty. */
-function cadenceReport(r: { id: string; asOf: Date; asOfPrecision: "day" | "month"; publishedOn: Date | null }, slug: string): AttestationData {
+function cadenceReport(
+  r: { id: string; asOf: Date; asOfPrecision: "day" | "month"; publishedOn: Date | null },
+  slug: string,
+): AttestationData {
   return {
     id: r.id,
     issuerSlug: slug,
@@ -128,7 +141,10 @@ export interface PriceBandSummary {
 }
 
 /** One price_band event per sustained episode still going on (its last day recent). */
-export async function detectPriceBandAlerts(prisma: PrismaClient, opts: { now?: Date; policy?: DepegPolicy; recentDays?: number } = {}): Promise<PriceBandSummary> {
+export async function detectPriceBandAlerts(
+  prisma: PrismaClient,
+  opts: { now?: Date; policy?: DepegPolicy; recentDays?: number } = {},
+): Promise<PriceBandSummary> {
   const now = opts.now ?? new Date();
   const policy = opts.policy ?? liveConfig().depeg;
   const recentDays = opts.recentDays ?? DETECT_DEFAULTS.priceRecentDays;
@@ -150,7 +166,13 @@ export async function detectPriceBandAlerts(prisma: PrismaClient, opts: { now?: 
         payload: priceBandPayload(
           { slug: p.slug, name: p.name },
           p.token,
-          { startDate: ep.startDate, endDate: ep.endDate, lowestPrice: ep.lowestPrice, maxDeviationBp: ep.maxDeviationBp, lastPrice: ep.points.at(-1)!.priceUsd },
+          {
+            startDate: ep.startDate,
+            endDate: ep.endDate,
+            lowestPrice: ep.lowestPrice,
+            maxDeviationBp: ep.maxDeviationBp,
+            lastPrice: ep.points.at(-1)!.priceUsd,
+          },
           policy.bandBp,
         ),
       });
@@ -165,7 +187,14 @@ export async function detectPriceBandAlerts(prisma: PrismaClient, opts: { now?: 
  * caller records the event in the same transaction). Row-locked, so two
  * refreshes running at once cannot both see it start.
  */
-async function conditionStarts(tx: Prisma.TransactionClient, issuerId: string, kind: AlertEventKind, subject: string, active: boolean, now: Date): Promise<boolean> {
+async function conditionStarts(
+  tx: Prisma.TransactionClient,
+  issuerId: string,
+  kind: AlertEventKind,
+  subject: string,
+  active: boolean,
+  now: Date,
+): Promise<boolean> {
   const at = now.toISOString();
   await tx.$executeRaw`
     INSERT INTO alert_condition (issuer_id, kind, subject, active, since, checked_at)
@@ -189,7 +218,9 @@ export interface LiveAlertSummary {
 export async function detectLiveAlerts(prisma: PrismaClient, opts: { now?: Date; divergencePct?: number } = {}): Promise<LiveAlertSummary> {
   const now = opts.now ?? new Date();
   const threshold = opts.divergencePct ?? DETECT_DEFAULTS.divergencePct;
-  const supplies = await prisma.$queryRaw<{ issuer_id: string; amount: string; newest: Date; read: number; tracked: number; source_url: string | null }[]>`
+  const supplies = await prisma.$queryRaw<
+    { issuer_id: string; amount: string; newest: Date; read: number; tracked: number; source_url: string | null }[]
+  >`
     WITH latest AS (
       SELECT DISTINCT ON (r.target_id) r.issuer_id, r.amount, r.read_at
       FROM live_reading r JOIN live_token_deployment d ON d.id = r.target_id AND d.enabled
@@ -207,7 +238,9 @@ export async function detectLiveAlerts(prisma: PrismaClient, opts: { now?: Date;
         trim_scale(a.tokens_outstanding)::text AS tokens, a.tokens_precision::text AS precision
       FROM attestation a WHERE a.state = 'published' AND a.tokens_outstanding IS NOT NULL AND a.issuer_id IN (${Prisma.join(ids)})
       ORDER BY a.issuer_id, a.as_of DESC`,
-    prisma.$queryRaw<{ issuer_id: string; kind: "reserve_feed" | "reserve_balance"; amount: string; newest: Date; source_url: string | null }[]>`
+    prisma.$queryRaw<
+      { issuer_id: string; kind: "reserve_feed" | "reserve_balance"; amount: string; newest: Date; source_url: string | null }[]
+    >`
       WITH latest AS (
         SELECT DISTINCT ON (r.target_id, r.metric) r.issuer_id, r.kind, r.amount, r.read_at, coalesce(f.source_url, a.source_url) AS source_url
         FROM live_reading r
@@ -267,7 +300,12 @@ export async function detectLiveAlerts(prisma: PrismaClient, opts: { now?: Date;
           issuerId: s.issuer_id,
           dedupeKey: dedupeKeys.condition("reserve_below_supply", s.issuer_id, "", now.toISOString()),
           occurredAt: newest,
-          payload: reserveBelowSupplyPayload(issuer, { reserves: r.amount, supply: s.amount, readAt: newest.toISOString(), sourceUrl: r.source_url ?? s.source_url }),
+          payload: reserveBelowSupplyPayload(issuer, {
+            reserves: r.amount,
+            supply: s.amount,
+            readAt: newest.toISOString(),
+            sourceUrl: r.source_url ?? s.source_url,
+          }),
         });
         summary.recorded.push({ issuerId: s.issuer_id, kind: "reserve_below_supply" });
       });

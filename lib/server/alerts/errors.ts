@@ -1,4 +1,5 @@
 import "server-only";
+
 // Refusals of alert requests: CommandErrors (so the edge maps them to the usual
 // JSON error body and HTTP status, never a 500) with a stable `code` the
 // pages can translate and the form route puts in its redirect (?error=<code>).
@@ -44,6 +45,13 @@ export class AlertError extends CommandError {
 /** The code of any refusal (a CommandError from elsewhere maps by its kind). */
 export function alertErrorCode(err: unknown): AlertErrorCode | "unavailable" | "internal" {
   if (err instanceof AlertError) return err.code;
-  if (err instanceof CommandError) return err.kind === "validation" ? "invalid" : err.kind === "rate_limited" ? "rate_limited" : err.kind === "unavailable" ? "unavailable" : "invalid";
+  if (err instanceof CommandError)
+    return err.kind === "validation"
+      ? "invalid"
+      : err.kind === "rate_limited"
+        ? "rate_limited"
+        : err.kind === "unavailable"
+          ? "unavailable"
+          : "invalid";
   return "internal";
 }

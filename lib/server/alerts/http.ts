@@ -1,10 +1,12 @@
 import "server-only";
+
+import { CommandError } from "@/lib/server/commands/errors";
+import { describeError } from "@/lib/server/edge/errors";
 // HTTP glue of the alert routes (app/api/alerts/*): reading a JSON or form
 // body, the redirect answers of the no-JavaScript forms, error bodies, and the
 // one page a form post of a webhook gets (its secret, shown once).
 import { DEFAULT_LOCALE, isLocale, negotiateLocale, type Locale } from "@/i18n/routing";
-import { describeError } from "@/lib/server/edge/errors";
-import { CommandError } from "@/lib/server/commands/errors";
+
 import { alertErrorCode } from "./errors";
 import type { SubscribeResult } from "./subscriptions";
 
@@ -76,11 +78,13 @@ export function backWithError(back: string, err: unknown): Response {
 export function errorJson(err: unknown, where: string): Response {
   const { status, body } = describeError(err, where);
   const headers: Record<string, string> = { ...NO_STORE };
-  if (typeof body.retryAt === "string") headers["retry-after"] = String(Math.max(1, Math.ceil((Date.parse(body.retryAt) - Date.now()) / 1000)));
+  if (typeof body.retryAt === "string")
+    headers["retry-after"] = String(Math.max(1, Math.ceil((Date.parse(body.retryAt) - Date.now()) / 1000)));
   return Response.json({ error: body }, { status, headers });
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 const WEBHOOK_PAGE: Record<Locale, { title: string; lead: string; secret: string; manage: string; once: string; verify: string }> = {
   en: {

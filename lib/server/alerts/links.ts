@@ -1,4 +1,5 @@
 import "server-only";
+
 // Where alert links point (issue 20). The API routes are app/api/alerts/*; the
 // pages (follow/sent, confirmed, expired, manage) are built under app/[locale]/.
 import type { AlertLocale } from "@/lib/domain/alerts/kinds";

@@ -1,9 +1,11 @@
 import "server-only";
+
 // Sending alert e-mail through SMTP_URL with nodemailer (issue 20). One
 // transport per run, closed afterwards. What the SMTP server answered is
 // returned (and recorded on the delivery): a 5xx refusal is permanent (a
 // bounce), anything else temporary.
 import nodemailer from "nodemailer";
+
 import type { AlertsConfig } from "./config";
 
 export interface MailMessage {
@@ -35,10 +37,23 @@ export function createMailer(config: AlertsConfig, opts: { timeoutMs?: number } 
   return {
     async send(m) {
       try {
-        const info = await transport.sendMail({ from: config.from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers });
+        const info = await transport.sendMail({
+          from: config.from,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          html: m.html,
+          headers: m.headers,
+        });
         const rejected = (info.rejected ?? []).map(String);
         if (rejected.length > 0) {
-          return { ok: false, permanent: true, responseCode: null, response: String(info.response ?? ""), error: `recipient refused: ${String(info.response ?? "").slice(0, 300)}` };
+          return {
+            ok: false,
+            permanent: true,
+            responseCode: null,
+            response: String(info.response ?? ""),
+            error: `recipient refused: ${String(info.response ?? "").slice(0, 300)}`,
+          };
         }
         return { ok: true, response: String(info.response ?? "").slice(0, 500), messageId: String(info.messageId ?? "") };
       } catch (err) {

@@ -1,4 +1,9 @@
 import "server-only";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { dedupeKeys, reportEventPayload, stressEventPayload, type ReportForAlert } from "@/lib/domain/alerts/events";
+import type { AlertEventKind } from "@/lib/domain/alerts/kinds";
+import { alertEventPayloadSchema, type AlertEventPayload } from "@/lib/domain/alerts/payload";
 // The alert outbox (issue 20). Every alert event is written to alert_event in
 // the SAME transaction as the change that causes it, so an event exists exactly
 // when its change committed: nothing is lost if the process dies before sending,
@@ -11,11 +16,7 @@ import "server-only";
 //   recordReportAlerts(tx, attestationIds)          the bulk import's published reports newer than the issuer's latest (one statement per batch)
 //   recordStressAlert(tx, stressEventId)            inside createStressEvent
 import { fromUtcDate } from "@/lib/domain/dates";
-import { dedupeKeys, reportEventPayload, stressEventPayload, type ReportForAlert } from "@/lib/domain/alerts/events";
-import type { AlertEventKind } from "@/lib/domain/alerts/kinds";
-import { alertEventPayloadSchema, type AlertEventPayload } from "@/lib/domain/alerts/payload";
 import type { Figure } from "@/lib/domain/types";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { decimalString } from "@/lib/server/queries/mappers";
 
 /** Any client: a transaction's (the normal case) or the plain client (jobs recording on their own). */
@@ -99,12 +100,21 @@ type ReportKind = "report_published" | "report_corrected" | "report_retracted";
 
 function reportEvent(kind: ReportKind, a: ReportRow, reason: string | null, now: Date): AlertEventInput {
   const dedupeKey =
-    kind === "report_published" ? dedupeKeys.reportPublished(a.id) : kind === "report_corrected" ? dedupeKeys.reportCorrected(a.id, a.revision) : dedupeKeys.reportRetracted(a.id);
+    kind === "report_published"
+      ? dedupeKeys.reportPublished(a.id)
+      : kind === "report_corrected"
+        ? dedupeKeys.reportCorrected(a.id, a.revision)
+        : dedupeKeys.reportRetracted(a.id);
   return { kind, issuerId: a.issuerId, dedupeKey, payload: reportEventPayload(kind, a.issuer, reportForAlert(a), reason), occurredAt: now };
 }
 
 /** Records a report event from the report as it stands in `tx` (call after the change, inside its transaction). */
-export async function recordReportAlert(tx: Db, kind: ReportKind, attestationId: string, opts: { reason?: string | null; now?: Date } = {}): Promise<bigint | null> {
+export async function recordReportAlert(
+  tx: Db,
+  kind: ReportKind,
+  attestationId: string,
+  opts: { reason?: string | null; now?: Date } = {},
+): Promise<bigint | null> {
   const a = await tx.attestation.findUniqueOrThrow({ where: { id: attestationId }, select: reportSelect });
   return recordAlertEvent(tx, reportEvent(kind, a, opts.reason ?? null, opts.now ?? new Date()));
 }
@@ -112,7 +122,10 @@ export async function recordReportAlert(tx: Db, kind: ReportKind, attestationId:
 /** The bulk import: one report_published (or report_retracted) event per non-draft report of the batch. */
 export async function recordReportAlerts(tx: Db, attestationIds: string[], opts: { now?: Date } = {}): Promise<number> {
   if (attestationIds.length === 0) return 0;
-  const rows = await tx.attestation.findMany({ where: { id: { in: attestationIds }, state: { not: "draft" } }, select: { ...reportSelect, issuerId: true, asOf: true, state: true, retractedReason: true } });
+  const rows = await tx.attestation.findMany({
+    where: { id: { in: attestationIds }, state: { not: "draft" } },
+    select: { ...reportSelect, issuerId: true, asOf: true, state: true, retractedReason: true },
+  });
   // A bulk import is often history being filled in: only a report newer than every report the
   // issuer had published before is news to a follower; older ones are recorded without an alert.
   const before = await tx.attestation.groupBy({

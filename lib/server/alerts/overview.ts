@@ -1,4 +1,6 @@
 import "server-only";
+
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 // Reads for the pages around alerts (issue 20). Never an address or a token:
 //
 //   alertsOverview(prisma)                     the editor area: subscription counts by channel and
@@ -6,7 +8,6 @@ import "server-only";
 //   recentAlertEvents(prisma, { kind, … })     the outbox as a public list (Atom feed per event kind)
 import type { AlertChannel, AlertEventKind, DeliveryStatus, SubscriptionStatus } from "@/lib/domain/alerts/kinds";
 import { alertEventPayloadSchema, type AlertEventView } from "@/lib/domain/alerts/payload";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export interface AlertsOverview {
   subscriptions: Record<AlertChannel, Record<SubscriptionStatus, number>>;
@@ -15,7 +16,16 @@ export interface AlertsOverview {
   /** Outbox events recorded in the last 7 days, by kind. */
   events7d: Partial<Record<AlertEventKind, number>>;
   /** The latest failed tries (no address): when, which channel and event, what the receiver said. */
-  recentFailures: { at: string; channel: AlertChannel; kind: AlertEventKind; issuerSlug: string; outcome: string; httpStatus: number | null; smtpResponse: string | null; error: string | null }[];
+  recentFailures: {
+    at: string;
+    channel: AlertChannel;
+    kind: AlertEventKind;
+    issuerSlug: string;
+    outcome: string;
+    httpStatus: number | null;
+    smtpResponse: string | null;
+    error: string | null;
+  }[];
 }
 
 export async function alertsOverview(prisma: PrismaClient, opts: { now?: Date; failures?: number } = {}): Promise<AlertsOverview> {
@@ -28,7 +38,11 @@ export async function alertsOverview(prisma: PrismaClient, opts: { now?: Date; f
       where: { outcome: { not: "sent" } },
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: Math.min(opts.failures ?? 20, 200),
-      include: { delivery: { select: { subscription: { select: { channel: true } }, event: { select: { kind: true, issuer: { select: { slug: true } } } } } } },
+      include: {
+        delivery: {
+          select: { subscription: { select: { channel: true } }, event: { select: { kind: true, issuer: { select: { slug: true } } } } },
+        },
+      },
     }),
   ]);
   const zeroSubs = (): Record<SubscriptionStatus, number> => ({ pending: 0, active: 0, ended: 0, dead: 0 });
@@ -54,7 +68,10 @@ export async function alertsOverview(prisma: PrismaClient, opts: { now?: Date; f
 }
 
 /** The newest outbox events (newest first), optionally of one kind and/or one issuer. */
-export async function recentAlertEvents(prisma: PrismaClient, opts: { kind?: AlertEventKind; issuerSlug?: string; limit?: number } = {}): Promise<(AlertEventView & { recordedAt: string })[]> {
+export async function recentAlertEvents(
+  prisma: PrismaClient,
+  opts: { kind?: AlertEventKind; issuerSlug?: string; limit?: number } = {},
+): Promise<(AlertEventView & { recordedAt: string })[]> {
   const rows = await prisma.alertEvent.findMany({
     where: { ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.issuerSlug ? { issuer: { slug: opts.issuerSlug } } : {}) },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
@@ -62,6 +79,16 @@ export async function recentAlertEvents(prisma: PrismaClient, opts: { kind?: Ale
   });
   return rows.flatMap((e) => {
     const payload = alertEventPayloadSchema.safeParse(e.payload);
-    return payload.success ? [{ id: e.id.toString(), kind: e.kind, occurredAt: e.occurredAt.toISOString(), recordedAt: e.createdAt.toISOString(), payload: payload.data }] : [];
+    return payload.success
+      ? [
+          {
+            id: e.id.toString(),
+            kind: e.kind,
+            occurredAt: e.occurredAt.toISOString(),
+            recordedAt: e.createdAt.toISOString(),
+            payload: payload.data,
+          },
+        ]
+      : [];
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+
 // Following an issuer (issue 20): subscribe, confirm, unsubscribe, manage.
 // No account: the management link (token) is the only key to a subscription.
 //
@@ -20,13 +21,22 @@ import "server-only";
 // flood an inbox with confirmation messages. Both counted in PostgreSQL under an
 // advisory lock, so they hold across instances.
 import { randomUUID } from "node:crypto";
-import { fieldErrorsOf } from "@/lib/server/commands/errors";
-import { ALERT_EVENT_KINDS, type AlertChannel, type AlertLocale, type DeliveryStatus, type SubscriptionStatus } from "@/lib/domain/alerts/kinds";
+
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import {
+  ALERT_EVENT_KINDS,
+  type AlertChannel,
+  type AlertLocale,
+  type DeliveryStatus,
+  type SubscriptionStatus,
+} from "@/lib/domain/alerts/kinds";
 import { alertEventPayloadSchema } from "@/lib/domain/alerts/payload";
 import { alertSubject, renderConfirmation } from "@/lib/domain/alerts/render";
 import { subscriptionRequest, subscriptionUpdate, type SubscriptionRequest } from "@/lib/domain/alerts/subscription-request";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { ManagedSubscription } from "@/lib/domain/views/alerts";
+import { fieldErrorsOf } from "@/lib/server/commands/errors";
 import { db } from "@/lib/server/db";
+
 import { alertChannels, alertsConfig, type AlertsConfig } from "./config";
 import { AlertError } from "./errors";
 import { confirmUrl, managePath, manageUrl, unsubscribeUrl } from "./links";
@@ -35,7 +45,6 @@ import { isTokenShape, manageTokenFor, networkHash, newRandomToken, newWebhookSe
 import { checkWebhookTarget, type Resolver } from "./webhook-target";
 
 export { alertChannels } from "./config";
-import type { ManagedSubscription } from "@/lib/domain/views/alerts";
 
 export const SUBSCRIBE_LIMITS = {
   /** Follow requests per network (client address) per window. */
@@ -82,7 +91,8 @@ export type SubscribeResult =
       message: string;
     };
 
-const invalid = (fieldErrors: Record<string, string[]>) => new AlertError("invalid", "validation", "Some fields need attention; nothing was saved.", { fieldErrors });
+const invalid = (fieldErrors: Record<string, string[]>) =>
+  new AlertError("invalid", "validation", "Some fields need attention; nothing was saved.", { fieldErrors });
 
 function tokenFor(id: string, config: AlertsConfig): string {
   // Without a link secret only webhooks can be made (e-mail is off), and their token is shown once: random is enough.
@@ -109,9 +119,14 @@ async function enforceLimits(tx: Prisma.TransactionClient, req: SubscriptionRequ
     });
     if (recent.length >= SUBSCRIBE_LIMITS.perNetwork) {
       const retryAt = new Date(recent[recent.length - SUBSCRIBE_LIMITS.perNetwork]!.createdAt.getTime() + SUBSCRIBE_LIMITS.windowMs);
-      throw new AlertError("rate_limited", "rate_limited", retryMessage("Too many follow requests from your network", SUBSCRIBE_LIMITS.perNetwork, retryAt, now), {
-        retryAt: retryAt.toISOString(),
-      });
+      throw new AlertError(
+        "rate_limited",
+        "rate_limited",
+        retryMessage("Too many follow requests from your network", SUBSCRIBE_LIMITS.perNetwork, retryAt, now),
+        {
+          retryAt: retryAt.toISOString(),
+        },
+      );
     }
   }
   await lockKey(tx, `alerts-address:${sha256Hex(req.address)}`);
@@ -146,13 +161,18 @@ export async function subscribe(raw: unknown, ctx: SubscribeContext): Promise<Su
 
   if (req.channel === "email") {
     const email = alertChannels(config).email;
-    if (!email.on) throw new AlertError("email_off", "unavailable", `${email.reason} Nothing was saved.`, { fieldErrors: { channel: [email.reason ?? "e-mail alerts are off"] } });
+    if (!email.on)
+      throw new AlertError("email_off", "unavailable", `${email.reason} Nothing was saved.`, {
+        fieldErrors: { channel: [email.reason ?? "e-mail alerts are off"] },
+      });
   } else {
     const target = await checkWebhookTarget(req.address, { allowPrivate: config.allowPrivateWebhooks, resolve: ctx.resolve });
     if (!target.ok) {
       const code = target.code === "private_address" ? "private_address" : target.code === "unresolvable" ? "unresolvable" : "invalid";
       const why = target.code === "private_address" ? `${target.reason}: webhooks are only sent to public addresses` : target.reason;
-      throw new AlertError(code, "validation", `The webhook URL was refused (${why}). Nothing was saved.`, { fieldErrors: { address: [why] } });
+      throw new AlertError(code, "validation", `The webhook URL was refused (${why}). Nothing was saved.`, {
+        fieldErrors: { address: [why] },
+      });
     }
   }
 
@@ -164,8 +184,13 @@ export async function subscribe(raw: unknown, ctx: SubscribeContext): Promise<Su
 
   const issuer = await prisma.$transaction(async (tx) => {
     await enforceLimits(tx, req, network, now);
-    const issuer = req.issuerSlug ? await tx.issuer.findUnique({ where: { slug: req.issuerSlug }, select: { id: true, name: true } }) : null;
-    if (req.issuerSlug && !issuer) throw new AlertError("unknown_issuer", "validation", "There is no such issuer to follow; nothing was saved.", { fieldErrors: { issuer: ["no issuer with this slug"] } });
+    const issuer = req.issuerSlug
+      ? await tx.issuer.findUnique({ where: { slug: req.issuerSlug }, select: { id: true, name: true } })
+      : null;
+    if (req.issuerSlug && !issuer)
+      throw new AlertError("unknown_issuer", "validation", "There is no such issuer to follow; nothing was saved.", {
+        fieldErrors: { issuer: ["no issuer with this slug"] },
+      });
     await tx.alertSubscription.create({
       data: {
         id,
@@ -227,11 +252,23 @@ export async function subscribe(raw: unknown, ctx: SubscribeContext): Promise<Su
       sent.permanent ? { fieldErrors: { address: ["refused by the mail server"] } } : {},
     );
   }
-  return { channel: "email", id, status: "pending", locale: req.locale, message: "Check your inbox: follow the link in the message we sent to confirm. Nothing else is sent until then." };
+  return {
+    channel: "email",
+    id,
+    status: "pending",
+    locale: req.locale,
+    message: "Check your inbox: follow the link in the message we sent to confirm. Nothing else is sent until then.",
+  };
 }
 
 /** Ends a subscription: the address, the secret and the confirmation token are erased; unsent deliveries are cancelled. */
-async function endSubscription(prisma: PrismaClient | Prisma.TransactionClient, id: string, reason: string, now: Date, status: "ended" | "dead" = "ended") {
+async function endSubscription(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  id: string,
+  reason: string,
+  now: Date,
+  status: "ended" | "dead" = "ended",
+) {
   await prisma.$executeRaw`
     UPDATE alert_subscription SET status = ${status}::"AlertSubscriptionStatus", ended_at = ${now.toISOString()}::timestamptz, end_reason = ${reason},
       address = NULL, webhook_secret = NULL, confirm_token_hash = NULL, confirm_expires_at = NULL
@@ -312,17 +349,26 @@ export function maskAddress(channel: AlertChannel, address: string | null): stri
   return `${address[0]}•••@${domain[0]}•••${dot > 0 ? domain.slice(dot) : ""}`;
 }
 
-export async function manage(token: unknown, opts: { deliveries?: number; prisma?: PrismaClient } = {}): Promise<ManagedSubscription | null> {
+export async function manage(
+  token: unknown,
+  opts: { deliveries?: number; prisma?: PrismaClient } = {},
+): Promise<ManagedSubscription | null> {
   if (!isTokenShape(token)) return null;
   const prisma = opts.prisma ?? db();
-  const s = await prisma.alertSubscription.findUnique({ where: { manageTokenHash: sha256Hex(token) }, include: { issuer: { select: { slug: true, name: true } } } });
+  const s = await prisma.alertSubscription.findUnique({
+    where: { manageTokenHash: sha256Hex(token) },
+    include: { issuer: { select: { slug: true, name: true } } },
+  });
   if (!s) return null;
   const [deliveries, counts] = await Promise.all([
     prisma.alertDelivery.findMany({
       where: { subscriptionId: s.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: Math.min(opts.deliveries ?? 50, 500),
-      include: { event: { include: { issuer: { select: { slug: true, name: true } } } }, attemptLog: { orderBy: [{ at: "desc" }, { id: "desc" }], take: 20 } },
+      include: {
+        event: { include: { issuer: { select: { slug: true, name: true } } } },
+        attemptLog: { orderBy: [{ at: "desc" }, { id: "desc" }], take: 20 },
+      },
     }),
     prisma.alertDelivery.groupBy({ by: ["status"], where: { subscriptionId: s.id }, _count: { _all: true } }),
   ]);
@@ -345,7 +391,9 @@ export async function manage(token: unknown, opts: { deliveries?: number; prisma
     totals,
     deliveries: deliveries.map((d) => {
       const payload = alertEventPayloadSchema.safeParse(d.event.payload);
-      const view = payload.success ? { id: d.event.id.toString(), kind: d.event.kind, occurredAt: d.event.occurredAt.toISOString(), payload: payload.data } : null;
+      const view = payload.success
+        ? { id: d.event.id.toString(), kind: d.event.kind, occurredAt: d.event.occurredAt.toISOString(), payload: payload.data }
+        : null;
       return {
         eventId: d.event.id.toString(),
         kind: d.event.kind,
@@ -382,11 +430,15 @@ export async function updateSubscription(token: unknown, raw: unknown, opts: { p
       SELECT id, status::text AS status, channel::text AS channel FROM alert_subscription WHERE manage_token_hash = ${sha256Hex(token)} FOR UPDATE`;
     const s = rows[0];
     if (!s) throw new AlertError("unknown_token", "not_found", "This management link is not valid; nothing was changed.");
-    if (s.status === "ended" || s.status === "dead") throw new AlertError("ended", "state", "This subscription has ended; follow again to receive alerts. Nothing was changed.");
+    if (s.status === "ended" || s.status === "dead")
+      throw new AlertError("ended", "state", "This subscription has ended; follow again to receive alerts. Nothing was changed.");
     if (parsed.data.digest && s.channel !== "email") throw invalid({ digest: ["a daily digest is for e-mail only"] });
     await tx.alertSubscription.update({
       where: { id: s.id },
-      data: { kinds: parsed.data.kinds, ...(parsed.data.digest !== undefined && s.channel === "email" ? { digest: parsed.data.digest } : {}) },
+      data: {
+        kinds: parsed.data.kinds,
+        ...(parsed.data.digest !== undefined && s.channel === "email" ? { digest: parsed.data.digest } : {}),
+      },
     });
   });
   return (await manage(token, { prisma }))!;
@@ -394,7 +446,11 @@ export async function updateSubscription(token: unknown, raw: unknown, opts: { p
 
 /** Pending subscriptions whose link expired: ended, their address erased (run by the delivery job). */
 export async function expireUnconfirmed(prisma: PrismaClient, now: Date = new Date()): Promise<number> {
-  const stale = await prisma.alertSubscription.findMany({ where: { status: "pending", confirmExpiresAt: { lte: now } }, select: { id: true }, take: 1000 });
+  const stale = await prisma.alertSubscription.findMany({
+    where: { status: "pending", confirmExpiresAt: { lte: now } },
+    select: { id: true },
+    take: 1000,
+  });
   for (const s of stale) await endSubscription(prisma, s.id, "expired", now);
   return stale.length;
 }

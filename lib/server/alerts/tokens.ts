@@ -1,4 +1,5 @@
 import "server-only";
+
 // Alert tokens (issue 20). Only SHA-256 hashes of tokens are stored.
 // - The confirmation token is random, sent once in the confirmation e-mail.
 // - The management token (also the one-click unsubscribe token) must appear in

@@ -1,4 +1,5 @@
 import "server-only";
+
 // Where a webhook may be sent (issue 20). A URL whose host is, or resolves to,
 // a loopback, private, link-local (cloud metadata) or otherwise non-public
 // address is refused (lib/domain/alerts/private-address.ts), unless
@@ -11,6 +12,7 @@ import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
+
 import { ipLiteralHost, privateAddressReason } from "@/lib/domain/alerts/private-address";
 
 export interface ResolvedAddress {
@@ -23,7 +25,8 @@ export type Resolver = (host: string) => Promise<ResolvedAddress[]>;
 
 export const systemResolver: Resolver = (host) => dns.promises.lookup(host, { all: true, verbatim: true });
 
-export type TargetCheck = { ok: true; addresses: string[] } | { ok: false; code: "private_address" | "unresolvable" | "invalid"; reason: string };
+export type TargetCheck =
+  { ok: true; addresses: string[] } | { ok: false; code: "private_address" | "unresolvable" | "invalid"; reason: string };
 
 export async function checkWebhookTarget(rawUrl: string, opts: { allowPrivate: boolean; resolve?: Resolver }): Promise<TargetCheck> {
   let url: URL;
@@ -40,14 +43,19 @@ export async function checkWebhookTarget(rawUrl: string, opts: { allowPrivate: b
     try {
       addresses = (await (opts.resolve ?? systemResolver)(url.hostname)).map((a) => a.address);
     } catch (err) {
-      return { ok: false, code: "unresolvable", reason: `${url.hostname} does not resolve (${(err as NodeJS.ErrnoException).code ?? "error"})` };
+      return {
+        ok: false,
+        code: "unresolvable",
+        reason: `${url.hostname} does not resolve (${(err as NodeJS.ErrnoException).code ?? "error"})`,
+      };
     }
     if (addresses.length === 0) return { ok: false, code: "unresolvable", reason: `${url.hostname} does not resolve` };
   }
   if (!opts.allowPrivate) {
     for (const a of addresses) {
       const why = privateAddressReason(a);
-      if (why) return { ok: false, code: "private_address", reason: literal ? `${a} is ${why}` : `${url.hostname} resolves to ${a}, ${why}` };
+      if (why)
+        return { ok: false, code: "private_address", reason: literal ? `${a} is ${why}` : `${url.hostname} resolves to ${a}, ${why}` };
     }
   }
   return { ok: true, addresses };
@@ -55,7 +63,11 @@ export async function checkWebhookTarget(rawUrl: string, opts: { allowPrivate: b
 
 /** A net lookup that refuses non-public addresses (the connection then fails with that error). */
 export function guardedLookup(allowPrivate: boolean, resolve: Resolver = systemResolver): LookupFunction {
-  return ((hostname: string, options: dns.LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void) => {
+  return ((
+    hostname: string,
+    options: dns.LookupOptions,
+    callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void,
+  ) => {
     resolve(hostname)
       .then((list) => {
         const wanted = options.family === 4 || options.family === 6 ? list.filter((a) => a.family === options.family) : list;
@@ -66,7 +78,11 @@ export function guardedLookup(allowPrivate: boolean, resolve: Resolver = systemR
             if (why) throw Object.assign(new Error(`refused: ${hostname} resolves to ${a.address}, ${why}`), { code: "EPRIVATEADDRESS" });
           }
         }
-        if (options.all) callback(null, wanted.map((a) => ({ address: a.address, family: a.family })));
+        if (options.all)
+          callback(
+            null,
+            wanted.map((a) => ({ address: a.address, family: a.family })),
+          );
         else callback(null, wanted[0]!.address, wanted[0]!.family);
       })
       .catch((err: NodeJS.ErrnoException) => callback(err, "", 0));
@@ -129,7 +145,10 @@ export function postWebhook(
       },
     );
     // The whole exchange, not only idle time, is bounded.
-    const timer = setTimeout(() => req.destroy(Object.assign(new Error(`no answer within ${opts.timeoutMs} ms`), { code: "ETIMEDOUT" })), opts.timeoutMs);
+    const timer = setTimeout(
+      () => req.destroy(Object.assign(new Error(`no answer within ${opts.timeoutMs} ms`), { code: "ETIMEDOUT" })),
+      opts.timeoutMs,
+    );
     req.on("timeout", () => req.destroy(Object.assign(new Error(`no answer within ${opts.timeoutMs} ms`), { code: "ETIMEDOUT" })));
     req.on("error", reject);
     req.on("close", () => clearTimeout(timer));

@@ -1,4 +1,5 @@
 import "server-only";
+
 // Every /api/v1 answer: JSON with an ETag (304 when the reader's copy is
 // current), a short shared cache lifetime (a CDN may keep an answer for five
 // minutes after a publish, never longer), and CORS open to any site for GET.

@@ -1,24 +1,27 @@
 import "server-only";
+
 // The editor's writes to reports: draft, save, publish, correct, retract.
 // Each: role check (before reading the input, so an anonymous caller learns
 // nothing about it) → the shared zod schema → one transaction that locks the
 // report at the editor's version and appends the audit entry → the cache tags
 // the edge expires. Drafts never reach public pages, so saving one expires nothing.
 import { z } from "zod";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { toUtcDate } from "@/lib/domain/dates";
 import { attestationWarnings, type EditorWarning } from "@/lib/domain/editor/attestation-warnings";
 import { asOfParts, attestationInput, type AttestationInput } from "@/lib/domain/schemas/attestation";
 import { attestationEditorInput } from "@/lib/domain/schemas/attestation-editor";
 import { reasonText } from "@/lib/domain/schemas/user";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordReportAlert } from "@/lib/server/alerts/outbox";
 import { requireRole, type CurrentUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { TAGS } from "@/lib/server/queries/tags";
-import { applyCorrection, ConcurrentEditError, sameReport } from "./corrections";
 import { attestationWithLines, storedToInput, type StoredAttestation } from "@/lib/server/records/report";
+
+import { applyCorrection, ConcurrentEditError, sameReport } from "./corrections";
 import { CommandError, fieldError, isUniqueViolation } from "./errors";
 import { attestationFields, compositionRows } from "./rows";
-import { recordReportAlert } from "@/lib/server/alerts/outbox";
 import { audit, conflict, lockVersion, parseEnvelope, requireVersion, WRITE_TX, type Written } from "./shared";
 
 export interface SavedAttestation {
@@ -36,25 +39,40 @@ const publicTags = (slug: string) => [TAGS.issuer(slug), TAGS.attestations];
 /** Lines in the order the database returns them, so two versions compare line by line. */
 const canonicalAttestation = (a: AttestationInput): AttestationInput => ({
   ...a,
-  composition: [...a.composition].sort((x, y) => x.category.localeCompare(y.category) || (x.custodian ?? "").localeCompare(y.custodian ?? "")),
+  composition: [...a.composition].sort(
+    (x, y) => x.category.localeCompare(y.category) || (x.custodian ?? "").localeCompare(y.custodian ?? ""),
+  ),
 });
 
 async function refuseDuplicate(tx: Prisma.TransactionClient, issuerId: string, input: AttestationInput, exceptId?: string) {
   const existing = await tx.attestation.findFirst({
-    where: { issuerId, asOf: toUtcDate(asOfParts(input.asOf).asOf), reportType: input.reportType, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: {
+      issuerId,
+      asOf: toUtcDate(asOfParts(input.asOf).asOf),
+      reportType: input.reportType,
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
     select: { id: true },
   });
   if (existing) {
-    throw new CommandError("duplicate", "A report of this type with this as-of date already exists for this issuer; nothing was saved. Open it instead of adding a second one.", {
-      existing: { id: existing.id, href: editorAttestationHref(existing.id) },
-      fieldErrors: { asOf: ["a report of this type already exists for this as-of date"] },
-    });
+    throw new CommandError(
+      "duplicate",
+      "A report of this type with this as-of date already exists for this issuer; nothing was saved. Open it instead of adding a second one.",
+      {
+        existing: { id: existing.id, href: editorAttestationHref(existing.id) },
+        fieldErrors: { asOf: ["a report of this type already exists for this as-of date"] },
+      },
+    );
   }
 }
 
 function requireSource(input: AttestationInput) {
   if (!input.reportUrl && !input.sourceUrl) {
-    throw fieldError("reportUrl", "required to publish: the report's web address, or a source URL for the page the figures were read from", "A report URL or source URL is required to publish; nothing was saved.");
+    throw fieldError(
+      "reportUrl",
+      "required to publish: the report's web address, or a source URL for the page the figures were read from",
+      "A report URL or source URL is required to publish; nothing was saved.",
+    );
   }
 }
 
@@ -64,34 +82,51 @@ async function lockedReport(tx: Prisma.TransactionClient, id: string, version: n
   if (current === null) throw new CommandError("not_found", "This report no longer exists; nothing was saved.");
   const stored = await tx.attestation.findUniqueOrThrow({ where: { id }, include: attestationWithLines });
   if (current !== version) {
-    throw await conflict(tx, { entityType: "attestation", id, noun: "report", schema: attestationInput, canonical: canonicalAttestation }, baseline, {
-      version: current,
-      input: storedToInput(stored),
-    });
+    throw await conflict(
+      tx,
+      { entityType: "attestation", id, noun: "report", schema: attestationInput, canonical: canonicalAttestation },
+      baseline,
+      {
+        version: current,
+        input: storedToInput(stored),
+      },
+    );
   }
   return stored;
 }
 
 function keepIssuer(stored: StoredAttestation, input: AttestationInput) {
-  if (stored.issuer.slug !== input.issuerSlug) throw fieldError("issuerSlug", "a report cannot move to another issuer; create it there instead");
+  if (stored.issuer.slug !== input.issuerSlug)
+    throw fieldError("issuerSlug", "a report cannot move to another issuer; create it there instead");
 }
 
-function saved(a: { id: string; version: number; state: SavedAttestation["state"]; revision: number }, input: AttestationInput): SavedAttestation {
-  return { id: a.id, version: a.version, state: a.state, revision: a.revision, issuerSlug: input.issuerSlug, warnings: attestationWarnings(input) };
+function saved(
+  a: { id: string; version: number; state: SavedAttestation["state"]; revision: number },
+  input: AttestationInput,
+): SavedAttestation {
+  return {
+    id: a.id,
+    version: a.version,
+    state: a.state,
+    revision: a.revision,
+    issuerSlug: input.issuerSlug,
+    warnings: attestationWarnings(input),
+  };
 }
 
 export async function createAttestationDraft(raw: unknown): Promise<Written<SavedAttestation>> {
   const user = await requireRole("editor");
   const { input } = parseEnvelope(raw, attestationEditorInput);
-  const create = () => db().$transaction(async (tx) => {
-    const issuer = await tx.issuer.findUnique({ where: { slug: input.issuerSlug }, select: { id: true } });
-    if (!issuer) throw fieldError("issuerSlug", "no issuer with this slug");
-    await refuseDuplicate(tx, issuer.id, input);
-    const a = await tx.attestation.create({ data: { issuerId: issuer.id, ...attestationFields(input) } });
-    await tx.compositionLine.createMany({ data: compositionRows(a.id, input) });
-    await audit(tx, user, { action: "create", entityType: "attestation", entityId: a.id, after: input });
-    return a;
-  }, WRITE_TX);
+  const create = () =>
+    db().$transaction(async (tx) => {
+      const issuer = await tx.issuer.findUnique({ where: { slug: input.issuerSlug }, select: { id: true } });
+      if (!issuer) throw fieldError("issuerSlug", "no issuer with this slug");
+      await refuseDuplicate(tx, issuer.id, input);
+      const a = await tx.attestation.create({ data: { issuerId: issuer.id, ...attestationFields(input) } });
+      await tx.compositionLine.createMany({ data: compositionRows(a.id, input) });
+      await audit(tx, user, { action: "create", entityType: "attestation", entityId: a.id, after: input });
+      return a;
+    }, WRITE_TX);
   let created;
   try {
     created = await create();
@@ -107,11 +142,21 @@ export async function createAttestationDraft(raw: unknown): Promise<Written<Save
   return { data: saved(created, input), tags: [] };
 }
 
-async function writeDraft(tx: Prisma.TransactionClient, user: CurrentUser, stored: StoredAttestation, input: AttestationInput, publish: boolean) {
+async function writeDraft(
+  tx: Prisma.TransactionClient,
+  user: CurrentUser,
+  stored: StoredAttestation,
+  input: AttestationInput,
+  publish: boolean,
+) {
   await refuseDuplicate(tx, stored.issuerId, input, stored.id);
   const a = await tx.attestation.update({
     where: { id: stored.id },
-    data: { ...attestationFields(input), version: { increment: 1 }, ...(publish ? { state: "published", firstPublishedAt: new Date() } : {}) },
+    data: {
+      ...attestationFields(input),
+      version: { increment: 1 },
+      ...(publish ? { state: "published", firstPublishedAt: new Date() } : {}),
+    },
   });
   await tx.compositionLine.deleteMany({ where: { attestationId: stored.id } });
   await tx.compositionLine.createMany({ data: compositionRows(stored.id, input) });
@@ -133,7 +178,10 @@ export async function saveAttestationDraft(id: string, raw: unknown): Promise<Wr
   const a = await db().$transaction(async (tx) => {
     const stored = await lockedReport(tx, id, version, env.baseline);
     if (stored.state !== "draft") {
-      throw new CommandError("state", "This report is already published: use “Correct”, which keeps the earlier values as a revision. Nothing was saved.");
+      throw new CommandError(
+        "state",
+        "This report is already published: use “Correct”, which keeps the earlier values as a revision. Nothing was saved.",
+      );
     }
     keepIssuer(stored, env.input);
     return writeDraft(tx, user, stored, env.input, false);
@@ -165,10 +213,13 @@ export async function correctAttestation(id: string, raw: unknown): Promise<Writ
   requireSource(env.input);
   const result = await db().$transaction(async (tx) => {
     const stored = await lockedReport(tx, id, version, env.baseline);
-    if (stored.state !== "published") throw new CommandError("state", `Only a published report can be corrected; this one is ${stored.state}. Nothing was saved.`);
+    if (stored.state !== "published")
+      throw new CommandError("state", `Only a published report can be corrected; this one is ${stored.state}. Nothing was saved.`);
     keepIssuer(stored, env.input);
     if (sameReport(storedToInput(stored), env.input)) {
-      throw new CommandError("validation", "Nothing differs from the published values: change a figure before saving a correction.", { fieldErrors: { _form: ["no change"] } });
+      throw new CommandError("validation", "Nothing differs from the published values: change a figure before saving a correction.", {
+        fieldErrors: { _form: ["no change"] },
+      });
     }
     await refuseDuplicate(tx, stored.issuerId, env.input, stored.id);
     try {
@@ -192,12 +243,20 @@ export async function retractAttestation(id: string, raw: unknown): Promise<Writ
   const reason = env.extra.reason as string;
   const result = await db().$transaction(async (tx) => {
     const stored = await lockedReport(tx, id, version, env.baseline);
-    if (stored.state !== "published") throw new CommandError("state", `Only a published report can be retracted; this one is ${stored.state}. Nothing was saved.`);
+    if (stored.state !== "published")
+      throw new CommandError("state", `Only a published report can be retracted; this one is ${stored.state}. Nothing was saved.`);
     const a = await tx.attestation.update({
       where: { id },
       data: { state: "retracted", retractedAt: new Date(), retractedReason: reason, version: { increment: 1 } },
     });
-    await audit(tx, user, { action: "retract", entityType: "attestation", entityId: id, before: { state: "published" }, after: { state: "retracted", retractedReason: reason }, reason });
+    await audit(tx, user, {
+      action: "retract",
+      entityType: "attestation",
+      entityId: id,
+      before: { state: "published" },
+      after: { state: "retracted", retractedReason: reason },
+      reason,
+    });
     await recordReportAlert(tx, "report_retracted", id, { reason }); // the alert outbox, in this transaction
     return { a, input: storedToInput(stored) };
   }, WRITE_TX);

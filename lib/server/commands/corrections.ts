@@ -1,12 +1,14 @@
 import "server-only";
+
 // A correction to a published report: the values before it are kept as a
 // revision (visible on the public page), the report takes the new values, and
 // the audit log records both. Used by editors' corrections and by re-imports.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AttestationInput } from "@/lib/domain/schemas/attestation";
 import { changedTopFields, diffValues, RECORD_ELEMENT_KEYS, type FieldDiff } from "@/lib/domain/editor/diff";
-import { attestationFields, compositionRows } from "./rows";
+import type { AttestationInput } from "@/lib/domain/schemas/attestation";
 import { storedToInput, type StoredAttestation } from "@/lib/server/records/report";
+
+import { attestationFields, compositionRows } from "./rows";
 
 /** Every differing cell between two versions of a report, lines matched by category (and custodian). */
 export function reportChanges(before: AttestationInput, after: AttestationInput): FieldDiff[] {

@@ -1,4 +1,5 @@
 import "server-only";
+
 // Which edition of a dataset the published data comes from: one row per load
 // of an empty database and per re-import, written in the same transaction.
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -11,6 +12,12 @@ export async function recordDatasetLoad(
   summary: object,
 ): Promise<void> {
   await tx.datasetLoad.create({
-    data: { kind, label: data.label, edition: data.edition?.name ?? null, compiled: data.edition?.compiled ?? null, summary: summary as Prisma.InputJsonValue },
+    data: {
+      kind,
+      label: data.label,
+      edition: data.edition?.name ?? null,
+      compiled: data.edition?.compiled ?? null,
+      summary: summary as Prisma.InputJsonValue,
+    },
   });
 }

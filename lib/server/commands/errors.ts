@@ -1,4 +1,5 @@
 import "server-only";
+
 // Errors a user can cause, each with a message they can act on and the HTTP
 // status the route handlers answer with. Anything else is our fault: logged
 // with context, answered with a generic message (lib/server/edge/*).

@@ -1,16 +1,18 @@
 import "server-only";
+
 // Bulk import of reports (an editor's CSV in the export format: reports.csv,
 // optionally composition.csv). Every row is checked first and every problem
 // reported by file, line and column; then all rows are written in one
 // transaction, or none.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { locateProblem, packToDataset, PackError, type PackFiles, type PackProblem } from "@/lib/domain/import/public-pack";
+import { toUtcDate } from "@/lib/domain/dates";
+import { locateProblem, PackError, packToDataset, type PackFiles, type PackProblem } from "@/lib/domain/import/public-pack";
 import { asOfParts, type AttestationInput } from "@/lib/domain/schemas/attestation";
 import { attestationEditorInput } from "@/lib/domain/schemas/attestation-editor";
 import { ATTESTATION_STATES } from "@/lib/domain/taxonomy";
-import { toUtcDate } from "@/lib/domain/dates";
-import { attestationFields } from "./rows";
 import { recordReportAlerts } from "@/lib/server/alerts/outbox";
+
+import { attestationFields } from "./rows";
 
 export type ImportResult =
   | { ok: true; dryRun: boolean; reports: number; compositionLines: number; byIssuer: Record<string, number> }
@@ -26,7 +28,12 @@ export async function importAttestations(
 ): Promise<ImportResult> {
   let pack;
   try {
-    pack = packToDataset({ issuers: [], stressEvents: [], ...files, headers: files.headers ? { reports: files.headers.reports, composition: files.headers.composition } : undefined });
+    pack = packToDataset({
+      issuers: [],
+      stressEvents: [],
+      ...files,
+      headers: files.headers ? { reports: files.headers.reports, composition: files.headers.composition } : undefined,
+    });
   } catch (err) {
     if (err instanceof PackError) return { ok: false, problems: err.problems };
     throw err;
@@ -42,20 +49,31 @@ export async function importAttestations(
     const stateKnown = (ATTESTATION_STATES as readonly string[]).includes(state);
     if (!stateKnown) at(i, "state", `must be one of: ${ATTESTATION_STATES.join(", ")} (written in lower case)`);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) at(i, `report.${issue.path.map(String).join(".").replace(/\.(\d+)/g, "[$1]")}`, issue.message);
+      for (const issue of parsed.error.issues)
+        at(
+          i,
+          `report.${issue.path
+            .map(String)
+            .join(".")
+            .replace(/\.(\d+)/g, "[$1]")}`,
+          issue.message,
+        );
       return;
     }
     if (!stateKnown) return;
     // Retracting is an admin's decision in the editor; so it is in an import.
     if (state === "retracted" && actor.role !== "admin") at(i, "state", "only an admin may import a report as retracted");
-    if (state !== "draft" && !parsed.data.reportUrl && !parsed.data.sourceUrl) at(i, "report.reportUrl", "a published report needs a report or source URL");
+    if (state !== "draft" && !parsed.data.reportUrl && !parsed.data.sourceUrl)
+      at(i, "report.reportUrl", "a published report needs a report or source URL");
     if (state === "retracted" && !row.retractedReason) at(i, "retractedReason", "a retracted report needs a reason");
     valid.push({ input: parsed.data, state, retractedReason: row.retractedReason ?? null });
   });
 
   // Issuers must exist; the same report may not appear twice, in the file or in the database.
   const slugs = [...new Set(rows.map((r) => r.report.issuerSlug))];
-  const issuers = new Map((await prisma.issuer.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((i) => [i.slug, i.id]));
+  const issuers = new Map(
+    (await prisma.issuer.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((i) => [i.slug, i.id]),
+  );
   const key = (slug: string, asOf: string, type: string) => `${slug}|${asOfParts(asOf).asOf}|${type}`;
   const existing = new Set(
     (
@@ -71,7 +89,8 @@ export async function importAttestations(
     if (!issuers.has(r.issuerSlug)) return at(i, "report.issuerSlug", `no issuer "${r.issuerSlug}": create it first`);
     if (!r.asOf || !r.reportType) return;
     const k = key(r.issuerSlug, r.asOf, r.reportType);
-    if (existing.has(k)) at(i, "report.asOf", `a ${r.reportType} of ${r.issuerSlug} as of ${r.asOf} already exists; correct it in the editor instead`);
+    if (existing.has(k))
+      at(i, "report.asOf", `a ${r.reportType} of ${r.issuerSlug} as of ${r.asOf} already exists; correct it in the editor instead`);
     const first = seen.get(k);
     if (first !== undefined) at(i, "report.asOf", `repeats the report on line ${pack.origins.attestations[first]!.line}`);
     else seen.set(k, i);
@@ -105,7 +124,9 @@ export async function importAttestations(
         // createManyAndReturn does not promise input order: match rows back by their unique key.
         const ids = new Map(created.map((c) => [`${c.issuerId}|${c.asOf.toISOString().slice(0, 10)}|${c.reportType}`, c.id]));
         const idOf = (v: (typeof batch)[number]) =>
-          ids.get(`${issuers.get(v.input.issuerSlug)}|${toUtcDate(asOfParts(v.input.asOf).asOf).toISOString().slice(0, 10)}|${v.input.reportType}`)!;
+          ids.get(
+            `${issuers.get(v.input.issuerSlug)}|${toUtcDate(asOfParts(v.input.asOf).asOf).toISOString().slice(0, 10)}|${v.input.reportType}`,
+          )!;
         await tx.compositionLine.createMany({
           data: batch.flatMap((v) =>
             v.input.composition.map((l) => ({

@@ -1,13 +1,15 @@
 import "server-only";
+
 // Issuer create and edit, with licences and named counterparties. The slug is
 // fixed once created: it is part of every public link to the issuer.
 import { issuerInput, type IssuerInput } from "@/lib/domain/schemas/issuer";
 import { requireRole } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { TAGS } from "@/lib/server/queries/tags";
+import { issuerWithLists, licenceRows, storedIssuerToInput } from "@/lib/server/records/issuer";
+
 import { CommandError, fieldError, isUniqueViolation } from "./errors";
 import { issuerRow } from "./rows";
-import { issuerWithLists, licenceRows, storedIssuerToInput } from "@/lib/server/records/issuer";
 import { audit, conflict, lockVersion, parseEnvelope, requireVersion, WRITE_TX, type Written } from "./shared";
 
 const canonicalIssuer = (i: IssuerInput): IssuerInput => ({
@@ -15,7 +17,6 @@ const canonicalIssuer = (i: IssuerInput): IssuerInput => ({
   licences: [...i.licences].sort((a, b) => (a.since ?? "").localeCompare(b.since ?? "") || a.regulator.localeCompare(b.regulator)),
   counterparties: [...i.counterparties].sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name)),
 });
-
 
 function refuseRepeatedCounterparties(input: IssuerInput) {
   const seen = new Set<string>();
@@ -62,7 +63,12 @@ export async function updateIssuer(id: string, raw: unknown): Promise<Written<{ 
     const stored = await tx.issuer.findUniqueOrThrow({ where: { id }, include: issuerWithLists });
     const before = storedIssuerToInput(stored);
     if (current !== version) {
-      throw await conflict(tx, { entityType: "issuer", id, noun: "issuer", schema: issuerInput, canonical: canonicalIssuer }, env.baseline, { version: current, input: before });
+      throw await conflict(
+        tx,
+        { entityType: "issuer", id, noun: "issuer", schema: issuerInput, canonical: canonicalIssuer },
+        env.baseline,
+        { version: current, input: before },
+      );
     }
     if (input.slug !== stored.slug) throw fieldError("slug", "cannot change once created: it is part of every public link to this issuer");
     await tx.licence.deleteMany({ where: { issuerId: id } });

@@ -1,4 +1,5 @@
 import "server-only";
+
 // The editor's writes to an issuer's live sources (issue 19): token
 // deployments, reserve addresses, reserve feeds and transparency endpoints,
 // each created, updated, disabled or enabled; and "draft a report from this
@@ -16,6 +17,11 @@ import "server-only";
 // the rows as they are).
 import Decimal from "decimal.js";
 import { z } from "zod";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { fromUtcDate } from "@/lib/domain/dates";
+import type { AttestationInput } from "@/lib/domain/schemas/attestation";
+import { isSlug, recordId } from "@/lib/domain/schemas/common";
 import {
   isLiveSourceKind,
   LIVE_SOURCE_SCHEMAS,
@@ -25,19 +31,16 @@ import {
   type LiveReserveFeedInput,
   type LiveSourceKind,
 } from "@/lib/domain/schemas/live-sources";
-import { isSlug, recordId } from "@/lib/domain/schemas/common";
-import type { AttestationInput } from "@/lib/domain/schemas/attestation";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { ADAPTERS } from "@/lib/live/adapters";
 import { requireRole, type CurrentUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { latestReadings } from "@/lib/server/live/queries";
 import { LIVE_TAG } from "@/lib/server/queries/live";
 import { TAGS } from "@/lib/server/queries/tags";
+
 import { createAttestationDraft, editorAttestationHref, type SavedAttestation } from "./attestations";
 import { CommandError, fieldError, isUniqueViolation } from "./errors";
 import { audit, conflict, parseEnvelope, requireVersion, WRITE_TX, type Written } from "./shared";
-import { fromUtcDate } from "@/lib/domain/dates";
 
 /** What a record is called in the audit log, its table, and how the editor names it. */
 const KIND = {
@@ -103,15 +106,40 @@ function fields(kind: LiveSourceKind, input: AnyInput) {
   switch (kind) {
     case "deployments": {
       const d = input as LiveDeploymentInput;
-      return { chain: d.chain, address: d.address, decimals: d.decimals, symbol: d.symbol, note: d.note, sourceUrl: d.sourceUrl, enabled: d.enabled };
+      return {
+        chain: d.chain,
+        address: d.address,
+        decimals: d.decimals,
+        symbol: d.symbol,
+        note: d.note,
+        sourceUrl: d.sourceUrl,
+        enabled: d.enabled,
+      };
     }
     case "reserve-addresses": {
       const a = input as LiveReserveAddressInput;
-      return { chain: a.chain, address: a.address, asset: a.asset, assetAddress: a.assetAddress, assetDecimals: a.assetDecimals, label: a.label, sourceUrl: a.sourceUrl, enabled: a.enabled };
+      return {
+        chain: a.chain,
+        address: a.address,
+        asset: a.asset,
+        assetAddress: a.assetAddress,
+        assetDecimals: a.assetDecimals,
+        label: a.label,
+        sourceUrl: a.sourceUrl,
+        enabled: a.enabled,
+      };
     }
     case "reserve-feeds": {
       const f = input as LiveReserveFeedInput;
-      return { chain: f.chain, feedAddress: f.feedAddress, decimals: f.decimals, reports: f.reports, unit: f.unit, sourceUrl: f.sourceUrl, enabled: f.enabled };
+      return {
+        chain: f.chain,
+        feedAddress: f.feedAddress,
+        decimals: f.decimals,
+        reports: f.reports,
+        unit: f.unit,
+        sourceUrl: f.sourceUrl,
+        enabled: f.enabled,
+      };
     }
     case "endpoints": {
       const e = input as LiveEndpointInput;
@@ -125,20 +153,52 @@ export function liveRowToInput(kind: LiveSourceKind, row: Record<string, unknown
   const base = { issuerSlug: row.issuer.slug, sourceUrl: (row.sourceUrl as string | null) ?? "", enabled: row.enabled as boolean };
   switch (kind) {
     case "deployments":
-      return { ...base, chain: row.chain, address: row.address, decimals: row.decimals, symbol: row.symbol, note: row.note ?? null } as LiveDeploymentInput;
+      return {
+        ...base,
+        chain: row.chain,
+        address: row.address,
+        decimals: row.decimals,
+        symbol: row.symbol,
+        note: row.note ?? null,
+      } as LiveDeploymentInput;
     case "reserve-addresses":
-      return { ...base, chain: row.chain, address: row.address, asset: row.asset, assetAddress: row.assetAddress, assetDecimals: row.assetDecimals, label: row.label } as LiveReserveAddressInput;
+      return {
+        ...base,
+        chain: row.chain,
+        address: row.address,
+        asset: row.asset,
+        assetAddress: row.assetAddress,
+        assetDecimals: row.assetDecimals,
+        label: row.label,
+      } as LiveReserveAddressInput;
     case "reserve-feeds":
-      return { ...base, chain: row.chain, feedAddress: row.feedAddress, decimals: row.decimals ?? null, reports: row.reports, unit: row.unit } as LiveReserveFeedInput;
+      return {
+        ...base,
+        chain: row.chain,
+        feedAddress: row.feedAddress,
+        decimals: row.decimals ?? null,
+        reports: row.reports,
+        unit: row.unit,
+      } as LiveReserveFeedInput;
     case "endpoints":
       return { ...base, adapter: row.adapter, url: row.url } as LiveEndpointInput;
   }
 }
 
-const DUPLICATE_FIELD: Record<LiveSourceKind, string> = { deployments: "address", "reserve-addresses": "address", "reserve-feeds": "feedAddress", endpoints: "url" };
+const DUPLICATE_FIELD: Record<LiveSourceKind, string> = {
+  deployments: "address",
+  "reserve-addresses": "address",
+  "reserve-feeds": "feedAddress",
+  endpoints: "url",
+};
 
 function duplicate(kind: LiveSourceKind): CommandError {
-  const what = { deployments: "this address on this chain", "reserve-addresses": "this address and asset on this chain", "reserve-feeds": "this feed on this chain", endpoints: "this adapter and URL" }[kind];
+  const what = {
+    deployments: "this address on this chain",
+    "reserve-addresses": "this address and asset on this chain",
+    "reserve-feeds": "this feed on this chain",
+    endpoints: "this adapter and URL",
+  }[kind];
   return new CommandError("duplicate", `This issuer already has ${what}; nothing was saved. Edit the existing record instead.`, {
     fieldErrors: { [DUPLICATE_FIELD[kind]]: [`already recorded for this issuer`] },
   });
@@ -147,18 +207,33 @@ function duplicate(kind: LiveSourceKind): CommandError {
 /** Locks the row until the transaction ends; its updatedAt in ms, or null when it is gone. */
 async function lockUpdatedAt(tx: Tx, kind: LiveSourceKind, id: string): Promise<number | null> {
   // `table` comes from the closed KIND map above, never from input.
-  const rows = await tx.$queryRawUnsafe<{ ms: string }[]>(`SELECT (extract(epoch from updated_at) * 1000)::bigint::text AS ms FROM "${KIND[kind].table}" WHERE id = $1 FOR UPDATE`, id);
+  const rows = await tx.$queryRawUnsafe<{ ms: string }[]>(
+    `SELECT (extract(epoch from updated_at) * 1000)::bigint::text AS ms FROM "${KIND[kind].table}" WHERE id = $1 FOR UPDATE`,
+    id,
+  );
   return rows[0] ? Number(rows[0].ms) : null;
 }
 
-async function lockedRow(tx: Tx, kind: LiveSourceKind, id: string, version: number, baseline: unknown): Promise<{ row: Row & Record<string, unknown>; before: AnyInput; ms: number }> {
+async function lockedRow(
+  tx: Tx,
+  kind: LiveSourceKind,
+  id: string,
+  version: number,
+  baseline: unknown,
+): Promise<{ row: Row & Record<string, unknown>; before: AnyInput; ms: number }> {
   const k = KIND[kind];
   const ms = await lockUpdatedAt(tx, kind, id);
   if (ms === null) throw new CommandError("not_found", `This ${k.noun} no longer exists; nothing was saved.`);
-  const row = (await delegate(tx, kind).findUniqueOrThrow({ where: { id }, include: { issuer: { select: { slug: true } } } })) as Row & Record<string, unknown>;
+  const row = (await delegate(tx, kind).findUniqueOrThrow({ where: { id }, include: { issuer: { select: { slug: true } } } })) as Row &
+    Record<string, unknown>;
   const before = liveRowToInput(kind, row);
   if (ms !== version) {
-    throw await conflict(tx, { entityType: k.entityType, id, noun: k.noun, schema: LIVE_SOURCE_SCHEMAS[kind] as z.ZodType<AnyInput>, canonical: (x) => x }, baseline, { version: ms, input: before });
+    throw await conflict(
+      tx,
+      { entityType: k.entityType, id, noun: k.noun, schema: LIVE_SOURCE_SCHEMAS[kind] as z.ZodType<AnyInput>, canonical: (x) => x },
+      baseline,
+      { version: ms, input: before },
+    );
   }
   return { row, before, ms };
 }
@@ -189,7 +264,9 @@ export async function createLiveSource(kindText: string, raw: unknown): Promise<
     db().$transaction(async (tx) => {
       const issuer = await tx.issuer.findUnique({ where: { slug: input.issuerSlug }, select: { id: true } });
       if (!issuer) throw fieldError("issuerSlug", "no issuer with this slug");
-      const row = (await delegate(tx, kind).create({ data: { issuerId: issuer.id, compiledFrom: COMPILED_IN_EDITOR, ...fields(kind, input) } })) as Row;
+      const row = (await delegate(tx, kind).create({
+        data: { issuerId: issuer.id, compiledFrom: COMPILED_IN_EDITOR, ...fields(kind, input) },
+      })) as Row;
       await audit(tx, user, { action: "create", entityType: KIND[kind].entityType, entityId: row.id, after: input });
       return row;
     }, WRITE_TX),
@@ -207,8 +284,12 @@ export async function updateLiveSource(kindText: string, idText: string, raw: un
   const updated = await uniqueGuard(kind, () =>
     db().$transaction(async (tx) => {
       const { row, before, ms } = await lockedRow(tx, kind, id, version, env.baseline);
-      if (row.issuer.slug !== input.issuerSlug) throw fieldError("issuerSlug", `a ${KIND[kind].noun} cannot move to another issuer; add it there instead`);
-      const next = (await delegate(tx, kind).update({ where: { id }, data: { ...fields(kind, input), updatedAt: nextUpdatedAt(ms) } })) as Row;
+      if (row.issuer.slug !== input.issuerSlug)
+        throw fieldError("issuerSlug", `a ${KIND[kind].noun} cannot move to another issuer; add it there instead`);
+      const next = (await delegate(tx, kind).update({
+        where: { id },
+        data: { ...fields(kind, input), updatedAt: nextUpdatedAt(ms) },
+      })) as Row;
       await audit(tx, user, { action: "update", entityType: KIND[kind].entityType, entityId: id, before, after: input });
       return next;
     }, WRITE_TX),
@@ -218,7 +299,13 @@ export async function updateLiveSource(kindText: string, idText: string, raw: un
 
 const toggleBody = z.object({}).passthrough();
 
-async function setEnabled(kindText: string, idText: string, raw: unknown, enabled: boolean, user: CurrentUser): Promise<Written<SavedLiveSource>> {
+async function setEnabled(
+  kindText: string,
+  idText: string,
+  raw: unknown,
+  enabled: boolean,
+  user: CurrentUser,
+): Promise<Written<SavedLiveSource>> {
   const kind = kindOf(kindText);
   const body = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const env = parseEnvelope({ ...body, input: {} }, toggleBody);
@@ -230,7 +317,14 @@ async function setEnabled(kindText: string, idText: string, raw: unknown, enable
     // Already in that state: nothing changes, nothing is audited.
     if (row.enabled === enabled) return { row: row as Row, slug: row.issuer.slug, changed: false };
     const next = (await delegate(tx, kind).update({ where: { id }, data: { enabled, updatedAt: nextUpdatedAt(ms) } })) as Row;
-    await audit(tx, user, { action: enabled ? "enable" : "disable", entityType: KIND[kind].entityType, entityId: id, before, after: { ...before, enabled }, reason });
+    await audit(tx, user, {
+      action: enabled ? "enable" : "disable",
+      entityType: KIND[kind].entityType,
+      entityId: id,
+      before,
+      after: { ...before, enabled },
+      reason,
+    });
     return { row: next, slug: row.issuer.slug, changed: true };
   }, WRITE_TX);
   return { data: saved(kind, result.row, result.slug), tags: result.changed ? liveTags(result.slug) : [] };
@@ -266,7 +360,10 @@ export const TOKENS_FIGURE: Record<string, { metric: string; exact: boolean }> =
 export function tokensFigure(amount: string, exact: boolean): { value: string; precision: "exact" | "rounded" } {
   const d = new Decimal(amount);
   const cents = d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  const value = cents.toFixed().replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  const value = cents
+    .toFixed()
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
   return { value, precision: exact && cents.eq(d) ? "exact" : "rounded" };
 }
 
@@ -285,16 +382,26 @@ export async function draftReportFromReading(readingIdText: string): Promise<Wri
   const user = await requireRole("editor");
   if (!/^\d{1,18}$/.test(readingIdText)) throw new CommandError("not_found", "This reading no longer exists; nothing was saved.");
   const reading = await db().liveReading.findUnique({ where: { id: BigInt(readingIdText) } });
-  if (!reading || reading.kind !== "issuer_figure") throw new CommandError("not_found", "This reading no longer exists or is not an issuer's figure; nothing was saved.");
-  const endpoint = await db().liveTransparencyEndpoint.findUnique({ where: { id: reading.targetId }, include: { issuer: { select: { slug: true } } } });
+  if (!reading || reading.kind !== "issuer_figure")
+    throw new CommandError("not_found", "This reading no longer exists or is not an issuer's figure; nothing was saved.");
+  const endpoint = await db().liveTransparencyEndpoint.findUnique({
+    where: { id: reading.targetId },
+    include: { issuer: { select: { slug: true } } },
+  });
   if (!endpoint) throw new CommandError("not_found", "The endpoint this figure was read from no longer exists; nothing was saved.");
   const figure = TOKENS_FIGURE[endpoint.adapter];
   if (!figure || figure.metric !== reading.metric) {
-    throw fieldError("readingId", `only the endpoint's tokens-outstanding figure (${figure?.metric ?? "none for this adapter"}) can start a report, not ${reading.metric}`);
+    throw fieldError(
+      "readingId",
+      `only the endpoint's tokens-outstanding figure (${figure?.metric ?? "none for this adapter"}) can start a report, not ${reading.metric}`,
+    );
   }
-  const amount = reading.amount.toFixed().replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  const amount = reading.amount
+    .toFixed()
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
   const tokens = tokensFigure(amount, figure.exact);
-  const asOf = fromUtcDate((reading.sourceAsOf ?? reading.readAt));
+  const asOf = fromUtcDate(reading.sourceAsOf ?? reading.readAt);
   const notes = [
     `Drafted from the issuer's own live figure (issuer-stated, not assured) by ${user.displayName} on ${fromUtcDate(new Date())}.`,
     `Endpoint: ${endpoint.url} (adapter ${endpoint.adapter}, record ${endpoint.id}).`,
@@ -370,7 +477,10 @@ export async function editorLiveSources(slug: string) {
       WHERE issuer_id = ${issuer.id} AND kind = 'issuer_figure' ORDER BY target_id, metric, read_at DESC, id DESC`,
   ]);
   const idOfReading = new Map(readingIds.map((r) => [`${r.target_id}|${r.metric}`, r.id.toString()]));
-  const record = <T>(kind: LiveSourceKind, row: Record<string, unknown> & { id: string; enabled: boolean; compiledFrom: string; updatedAt: Date; issuer: { slug: string } }): EditorLiveRecord<T> => ({
+  const record = <T>(
+    kind: LiveSourceKind,
+    row: Record<string, unknown> & { id: string; enabled: boolean; compiledFrom: string; updatedAt: Date; issuer: { slug: string } },
+  ): EditorLiveRecord<T> => ({
     id: row.id,
     version: row.updatedAt.getTime(),
     enabled: row.enabled,
@@ -385,18 +495,24 @@ export async function editorLiveSources(slug: string) {
       const readingId = idOfReading.get(`${r.targetId}|${r.metric}`);
       if (!readingId) return [];
       const spec = TOKENS_FIGURE[adapterOf.get(r.targetId) ?? ""];
-      return [{
-        readingId,
-        endpointId: r.targetId,
-        metric: r.metric,
-        amount: r.amount!,
-        sourceAsOf: r.sourceAsOf?.toISOString() ?? null,
-        readAt: r.readAt!.toISOString(),
-        responseSha256: r.responseSha256!,
-        draft: spec && spec.metric === r.metric ? tokensFigure(r.amount!, spec.exact) : null,
-      }];
+      return [
+        {
+          readingId,
+          endpointId: r.targetId,
+          metric: r.metric,
+          amount: r.amount!,
+          sourceAsOf: r.sourceAsOf?.toISOString() ?? null,
+          readAt: r.readAt!.toISOString(),
+          responseSha256: r.responseSha256!,
+          draft: spec && spec.metric === r.metric ? tokensFigure(r.amount!, spec.exact) : null,
+        },
+      ];
     });
-  const failures = new Map(readings.filter((r) => r.kind === "issuer_figure" && r.latestFailure).map((r) => [r.targetId, { error: r.latestFailure!.error, at: r.latestFailure!.at.toISOString() }]));
+  const failures = new Map(
+    readings
+      .filter((r) => r.kind === "issuer_figure" && r.latestFailure)
+      .map((r) => [r.targetId, { error: r.latestFailure!.error, at: r.latestFailure!.at.toISOString() }]),
+  );
   return {
     issuer,
     deployments: deployments.map((d) => record<LiveDeploymentInput>("deployments", d)),

@@ -1,12 +1,14 @@
 import "server-only";
+
 // Loads a whole dataset (the demo set, the public-reports pack) through the
 // same validation as every other write: all records are checked first, every
 // problem is reported with its place, and the write is all or nothing.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { datasetSchema } from "@/lib/domain/schemas/dataset";
-import { attestationFields, compositionRows, issuerRow, stressEventFields } from "./rows";
-import { recordDatasetLoad } from "./dataset-loads";
 import { licenceRows } from "@/lib/server/records/issuer";
+
+import { recordDatasetLoad } from "./dataset-loads";
+import { attestationFields, compositionRows, issuerRow, stressEventFields } from "./rows";
 
 export interface LoadProblem {
   /** e.g. "attestations[12].report.totalReserves.value" */
@@ -14,33 +16,43 @@ export interface LoadProblem {
   message: string;
 }
 
-export type LoadResult =
-  | { ok: true; issuers: number; attestations: number; stressEvents: number }
-  | { ok: false; problems: LoadProblem[] };
+export type LoadResult = { ok: true; issuers: number; attestations: number; stressEvents: number } | { ok: false; problems: LoadProblem[] };
 
 export async function loadDataset(prisma: PrismaClient, input: unknown, actorLabel: string): Promise<LoadResult> {
   const parsed = datasetSchema.safeParse(input);
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((i) => ({ where: i.path.map(String).join(".").replace(/\.(\d+)/g, "[$1]"), message: i.message })),
+      problems: parsed.error.issues.map((i) => ({
+        where: i.path
+          .map(String)
+          .join(".")
+          .replace(/\.(\d+)/g, "[$1]"),
+        message: i.message,
+      })),
     };
   }
   const data = parsed.data;
   const slugs = new Set(data.issuers.map((i) => i.slug));
   const problems: LoadProblem[] = [];
   data.attestations.forEach((a, i) => {
-    if (!slugs.has(a.report.issuerSlug)) problems.push({ where: `attestations[${i}].report.issuerSlug`, message: `no issuer "${a.report.issuerSlug}" in this dataset` });
+    if (!slugs.has(a.report.issuerSlug))
+      problems.push({ where: `attestations[${i}].report.issuerSlug`, message: `no issuer "${a.report.issuerSlug}" in this dataset` });
     a.corrections.forEach((c, j) => {
       if (c.report.issuerSlug !== a.report.issuerSlug || c.report.asOf !== a.report.asOf || c.report.reportType !== a.report.reportType)
-        problems.push({ where: `attestations[${i}].corrections[${j}]`, message: "a correction must keep the issuer, as-of date and report type" });
+        problems.push({
+          where: `attestations[${i}].corrections[${j}]`,
+          message: "a correction must keep the issuer, as-of date and report type",
+        });
     });
-    if (a.state === "retracted" && !a.retractedReason) problems.push({ where: `attestations[${i}].retractedReason`, message: "a retraction needs a reason" });
+    if (a.state === "retracted" && !a.retractedReason)
+      problems.push({ where: `attestations[${i}].retractedReason`, message: "a retraction needs a reason" });
     if (a.state !== "draft" && !a.report.reportUrl && !a.report.sourceUrl)
       problems.push({ where: `attestations[${i}].report.reportUrl`, message: "a published report needs a report or source URL" });
   });
   data.stressEvents.forEach((e, i) => {
-    if (!slugs.has(e.issuerSlug)) problems.push({ where: `stressEvents[${i}].issuerSlug`, message: `no issuer "${e.issuerSlug}" in this dataset` });
+    if (!slugs.has(e.issuerSlug))
+      problems.push({ where: `stressEvents[${i}].issuerSlug`, message: `no issuer "${e.issuerSlug}" in this dataset` });
   });
   if (problems.length) return { ok: false, problems };
 
@@ -88,10 +100,24 @@ export async function loadDataset(prisma: PrismaClient, input: unknown, actorLab
             })),
           });
         }
-        audit.push({ actorLabel, action: a.state === "draft" ? "create" : "publish", entityType: "attestation", entityId: created.id, after: a, reason: data.label });
+        audit.push({
+          actorLabel,
+          action: a.state === "draft" ? "create" : "publish",
+          entityType: "attestation",
+          entityId: created.id,
+          after: a,
+          reason: data.label,
+        });
         // Each correction the dataset records is a change of its own, with its reason (the public changelog lists it).
         a.corrections.forEach((c, n) =>
-          audit.push({ actorLabel, action: "correct", entityType: "attestation", entityId: created.id, after: { revision: n + 2, report: c.report }, reason: c.reason }),
+          audit.push({
+            actorLabel,
+            action: "correct",
+            entityType: "attestation",
+            entityId: created.id,
+            after: { revision: n + 2, report: c.report },
+            reason: c.reason,
+          }),
         );
       }
       for (const e of data.stressEvents) {
@@ -106,7 +132,11 @@ export async function loadDataset(prisma: PrismaClient, input: unknown, actorLab
         audit.push({ actorLabel, action: "create", entityType: "stress_event", entityId: created.id, after: e, reason: data.label });
       }
       await tx.auditEntry.createMany({ data: audit });
-      await recordDatasetLoad(tx, "load", data, { issuers: data.issuers.length, attestations: data.attestations.length, stressEvents: data.stressEvents.length });
+      await recordDatasetLoad(tx, "load", data, {
+        issuers: data.issuers.length,
+        attestations: data.attestations.length,
+        stressEvents: data.stressEvents.length,
+      });
     },
     { timeout: 300_000, maxWait: 10_000 },
   );

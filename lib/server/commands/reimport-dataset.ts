@@ -1,4 +1,5 @@
 import "server-only";
+
 // Re-imports a newer edition of a dataset (the public-reports pack) into a
 // database that already holds an earlier one: unchanged rows stay, changed
 // cells become corrections (reports keep the earlier values as a revision;
@@ -10,19 +11,20 @@ import "server-only";
 // its input shape (the same mapping the editor forms use) and compared with the
 // new one cell by cell (lib/domain/editor/diff.ts), so a field added to a schema
 // is compared without anyone listing it here.
-import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { fromUtcDate } from "@/lib/domain/dates";
 import { changedTopFields, diffValues, RECORD_ELEMENT_KEYS, type FieldDiff } from "@/lib/domain/editor/diff";
 import { asOfParts } from "@/lib/domain/schemas/attestation";
 import { datasetSchema } from "@/lib/domain/schemas/dataset";
 import type { IssuerInput } from "@/lib/domain/schemas/issuer";
+import { issuerWithLists, licenceRows, storedIssuerToInput } from "@/lib/server/records/issuer";
+import { attestationWithLines, storedToInput } from "@/lib/server/records/report";
+import { storedStressToInput, stressWithSources } from "@/lib/server/records/stress-event";
+
+import { applyCorrection, reportChanges } from "./corrections";
+import { recordDatasetLoad } from "./dataset-loads";
 import type { LoadProblem } from "./load-dataset";
 import { attestationFields, compositionRows, issuerRow, stressEventFields } from "./rows";
-import { applyCorrection, reportChanges } from "./corrections";
-import { attestationWithLines, storedToInput } from "@/lib/server/records/report";
-import { issuerWithLists, licenceRows, storedIssuerToInput } from "@/lib/server/records/issuer";
-import { storedStressToInput, stressWithSources } from "@/lib/server/records/stress-event";
-import { recordDatasetLoad } from "./dataset-loads";
 
 export interface ReimportSummary {
   issuers: { added: string[]; updated: string[]; unchanged: number; notInDataset: string[] };
@@ -36,15 +38,31 @@ export type ReimportResult = { ok: true; dryRun: boolean; summary: ReimportSumma
 
 class DryRun extends Error {}
 
-const changes = (before: object, after: object, ignore: string[] = []): FieldDiff[] => diffValues(before, after, ignore, RECORD_ELEMENT_KEYS);
+const changes = (before: object, after: object, ignore: string[] = []): FieldDiff[] =>
+  diffValues(before, after, ignore, RECORD_ELEMENT_KEYS);
 
 /** Only the named top-level fields of a record: what an audit entry keeps of a partial change. */
-const pick = (record: object, fields: string[]) => Object.fromEntries(fields.map((f) => [f, (record as Record<string, unknown>)[f] ?? null]));
+const pick = (record: object, fields: string[]) =>
+  Object.fromEntries(fields.map((f) => [f, (record as Record<string, unknown>)[f] ?? null]));
 
-export async function reimportDataset(prisma: PrismaClient, input: unknown, actorLabel: string, opts: { dryRun?: boolean } = {}): Promise<ReimportResult> {
+export async function reimportDataset(
+  prisma: PrismaClient,
+  input: unknown,
+  actorLabel: string,
+  opts: { dryRun?: boolean } = {},
+): Promise<ReimportResult> {
   const parsed = datasetSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => ({ where: i.path.map(String).join(".").replace(/\.(\d+)/g, "[$1]"), message: i.message })) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({
+        where: i.path
+          .map(String)
+          .join(".")
+          .replace(/\.(\d+)/g, "[$1]"),
+        message: i.message,
+      })),
+    };
   }
   const data = parsed.data;
   const reason = `Re-import of ${data.label}: the newer edition gives different values`;
@@ -85,8 +103,12 @@ export async function reimportDataset(prisma: PrismaClient, input: unknown, acto
           summary.issuers.updated.push(i.slug);
           summary.changedCells[`issuer ${i.slug}`] = diff.map((d) => d.field);
           audit.push({
-            actorLabel, action: "update", entityType: "issuer", entityId: stored.id,
-            before: pick(before, fields), after: pick(i, fields),
+            actorLabel,
+            action: "update",
+            entityType: "issuer",
+            entityId: stored.id,
+            before: pick(before, fields),
+            after: pick(i, fields),
             reason: `${reason} (changed: ${fields.join(", ")})`,
           });
         }
@@ -104,12 +126,24 @@ export async function reimportDataset(prisma: PrismaClient, input: unknown, acto
           const label = `${latest.issuerSlug} ${latest.asOf} ${latest.reportType}`;
           if (!stored) {
             const created = await tx.attestation.create({
-              data: { issuerId: issuerIds.get(latest.issuerSlug)!, ...attestationFields(latest), state: "published", firstPublishedAt: new Date() },
+              data: {
+                issuerId: issuerIds.get(latest.issuerSlug)!,
+                ...attestationFields(latest),
+                state: "published",
+                firstPublishedAt: new Date(),
+              },
               select: { id: true },
             });
             await tx.compositionLine.createMany({ data: compositionRows(created.id, latest) });
             summary.reports.added.push(label);
-            audit.push({ actorLabel, action: "publish", entityType: "attestation", entityId: created.id, after: latest, reason: data.label });
+            audit.push({
+              actorLabel,
+              action: "publish",
+              entityType: "attestation",
+              entityId: created.id,
+              after: latest,
+              reason: data.label,
+            });
             continue;
           }
           const diff = reportChanges(storedToInput(stored), latest);
@@ -130,15 +164,22 @@ export async function reimportDataset(prisma: PrismaClient, input: unknown, acto
         const loose = (slug: string, start: string | null, kind: string) => `${slug}|${start ?? ""}|${kind}`;
         const unmatched = new Set(storedEvents);
         const findEvent = (e: (typeof data.stressEvents)[number]) => {
-          const candidates = [...unmatched].filter((s) => loose(s.issuer.slug, s.startDate && fromUtcDate(s.startDate), s.kind) === loose(e.issuerSlug, e.startDate, e.kind));
-          const found = candidates.find((s) => s.sources.some((src) => src.url === e.sources[0]?.url)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+          const candidates = [...unmatched].filter(
+            (s) => loose(s.issuer.slug, s.startDate && fromUtcDate(s.startDate), s.kind) === loose(e.issuerSlug, e.startDate, e.kind),
+          );
+          const found =
+            candidates.find((s) => s.sources.some((src) => src.url === e.sources[0]?.url)) ??
+            (candidates.length === 1 ? candidates[0] : undefined);
           if (found) unmatched.delete(found);
           return found;
         };
         for (const e of data.stressEvents) {
           const stored = findEvent(e);
           if (!stored) {
-            const created = await tx.stressEvent.create({ data: { issuerId: issuerIds.get(e.issuerSlug)!, ...stressEventFields(e), sources: { create: e.sources } }, select: { id: true } });
+            const created = await tx.stressEvent.create({
+              data: { issuerId: issuerIds.get(e.issuerSlug)!, ...stressEventFields(e), sources: { create: e.sources } },
+              select: { id: true },
+            });
             summary.stressEvents.added += 1;
             audit.push({ actorLabel, action: "create", entityType: "stress_event", entityId: created.id, after: e, reason: data.label });
             continue;
@@ -150,11 +191,19 @@ export async function reimportDataset(prisma: PrismaClient, input: unknown, acto
             continue;
           }
           await tx.stressSource.deleteMany({ where: { stressEventId: stored.id } });
-          await tx.stressEvent.update({ where: { id: stored.id }, data: { ...stressEventFields(e), version: { increment: 1 }, sources: { create: e.sources } } });
+          await tx.stressEvent.update({
+            where: { id: stored.id },
+            data: { ...stressEventFields(e), version: { increment: 1 }, sources: { create: e.sources } },
+          });
           summary.stressEvents.updated += 1;
           summary.changedCells[`stress event ${e.issuerSlug} ${e.startDate ?? "(no date)"} ${e.kind}`] = diff.map((d) => d.field);
           audit.push({
-            actorLabel, action: "update", entityType: "stress_event", entityId: stored.id, before, after: e,
+            actorLabel,
+            action: "update",
+            entityType: "stress_event",
+            entityId: stored.id,
+            before,
+            after: e,
             reason: `${reason} (changed: ${changedTopFields(diff).join(", ")})`,
           });
         }
@@ -176,6 +225,11 @@ async function updateIssuer(tx: Prisma.TransactionClient, id: string, isDemo: bo
   await tx.counterparty.deleteMany({ where: { issuerId: id } });
   await tx.issuer.update({
     where: { id },
-    data: { ...issuerRow(next, isDemo), version: { increment: 1 }, licences: { create: licenceRows(next) }, counterparties: { create: next.counterparties } },
+    data: {
+      ...issuerRow(next, isDemo),
+      version: { increment: 1 },
+      licences: { create: licenceRows(next) },
+      counterparties: { create: next.counterparties },
+    },
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+
 // Validated input → database rows. One place maps the shared zod shapes to
 // Prisma's, so editor saves, bulk import and dataset loads store alike.
 import type { Prisma } from "@/lib/generated/prisma/client";

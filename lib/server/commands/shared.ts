@@ -1,10 +1,13 @@
 import "server-only";
+
 // What every editor command shares: reading the request envelope, locking the
 // record at the version the editor started from, and the audit entry.
 import { z, type ZodType } from "zod";
+
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { diffValues } from "@/lib/domain/editor/diff";
 import type { CurrentUser } from "@/lib/server/auth";
+
 import { CommandError, fieldErrorsOf, type FieldErrors } from "./errors";
 
 /** A write's outcome: what to answer, and which cache tags the edge must expire. */
@@ -15,7 +18,10 @@ export interface Written<T> {
 
 const envelope = z.object({
   // A new record's form sends no version (or null).
-  version: z.preprocess((v) => (v === null || v === "" ? undefined : v), z.coerce.number({ error: "missing: reload the page" }).int().min(1).optional()),
+  version: z.preprocess(
+    (v) => (v === null || v === "" ? undefined : v),
+    z.coerce.number({ error: "missing: reload the page" }).int().min(1).optional(),
+  ),
   /** The record as the editor's form loaded it: only used to explain a conflict. */
   baseline: z.unknown().optional(),
   input: z.unknown().optional(),
@@ -30,7 +36,11 @@ export interface Envelope<T> {
 }
 
 /** Parses `{ version?, baseline?, input, reason? }` with the input's own schema; all field errors at once. */
-export function parseEnvelope<T>(raw: unknown, schema: ZodType<T>, extra: Record<string, ZodType> = {}): Envelope<T> & { extra: Record<string, unknown> } {
+export function parseEnvelope<T>(
+  raw: unknown,
+  schema: ZodType<T>,
+  extra: Record<string, ZodType> = {},
+): Envelope<T> & { extra: Record<string, unknown> } {
   const outer = envelope.safeParse(raw ?? {});
   const errors: FieldErrors = {};
   if (!outer.success) Object.assign(errors, fieldErrorsOf(outer.error));
@@ -43,12 +53,16 @@ export function parseEnvelope<T>(raw: unknown, schema: ZodType<T>, extra: Record
     if (r.success) parsedExtra[key] = r.data;
     else errors[key] = r.error.issues.map((i) => i.message);
   }
-  if (Object.keys(errors).length) throw new CommandError("validation", "Some fields need attention; nothing was saved.", { fieldErrors: errors });
+  if (Object.keys(errors).length)
+    throw new CommandError("validation", "Some fields need attention; nothing was saved.", { fieldErrors: errors });
   return { version: body.version, baseline: body.baseline, input: inner.data as T, reason: body.reason, extra: parsedExtra };
 }
 
 export function requireVersion(version: number | undefined): number {
-  if (version === undefined) throw new CommandError("validation", "The form did not say which version it edits: reload the page.", { fieldErrors: { version: ["missing"] } });
+  if (version === undefined)
+    throw new CommandError("validation", "The form did not say which version it edits: reload the page.", {
+      fieldErrors: { version: ["missing"] },
+    });
   return version;
 }
 
@@ -62,7 +76,11 @@ export async function lockVersion(tx: Prisma.TransactionClient, table: Table, id
 }
 
 export async function lastChange(tx: Prisma.TransactionClient, entityType: string, entityId: string) {
-  const entry = await tx.auditEntry.findFirst({ where: { entityType, entityId }, orderBy: { id: "desc" }, select: { actorLabel: true, at: true } });
+  const entry = await tx.auditEntry.findFirst({
+    where: { entityType, entityId },
+    orderBy: { id: "desc" },
+    select: { actorLabel: true, at: true },
+  });
   return entry ? { label: entry.actorLabel, at: entry.at.toISOString() } : null;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 // Draft stress events opened by the depeg detector (lib/server/live/prices.ts):
 // an editor dismisses one, or records it through the ordinary stress-event form,
 // prefilled from the draft. Nothing is published until the editor saves that
@@ -8,12 +9,14 @@ import "server-only";
 // The editor pages' reads sit at the end of this file (not cached).
 import Decimal from "decimal.js";
 import { z } from "zod";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { fromUtcDate } from "@/lib/domain/dates";
 import { optionalText, recordId } from "@/lib/domain/schemas/common";
 import type { StressEventInput } from "@/lib/domain/schemas/stress-event";
-import { fromUtcDate } from "@/lib/domain/dates";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
+
 import { CommandError, fieldError } from "./errors";
 import { audit, parseEnvelope, WRITE_TX, type Written } from "./shared";
 import { createStressEvent, type SavedStressEvent } from "./stress-events";
@@ -41,7 +44,14 @@ export async function dismissStressDraft(id: string, raw: unknown): Promise<Writ
   await db().$transaction(async (tx) => {
     await lockOpenDraft(tx, id);
     await tx.stressEventDraft.update({ where: { id }, data: { status: "dismissed", decidedAt: new Date() } });
-    await audit(tx, user, { action: "dismiss", entityType: ENTITY, entityId: id, before: { status: "open" }, after: { status: "dismissed" }, reason: input.reason });
+    await audit(tx, user, {
+      action: "dismiss",
+      entityType: ENTITY,
+      entityId: id,
+      before: { status: "open" },
+      after: { status: "dismissed" },
+      reason: input.reason,
+    });
   }, WRITE_TX);
   return { data: { id, status: "dismissed" }, tags: [] };
 }
@@ -58,7 +68,13 @@ export async function recordStressDraft(id: string, raw: unknown): Promise<Writt
     const draft = await lockOpenDraft(tx, id);
     if (draft.issuerId !== event.issuerId) throw fieldError("issuerSlug", "the draft is of another issuer");
     await tx.stressEventDraft.update({ where: { id }, data: { status: "published", stressEventId: event.id, decidedAt: new Date() } });
-    await audit(tx, user, { action: "publish", entityType: ENTITY, entityId: id, before: { status: "open" }, after: { status: "published", stressEventId: event.id } });
+    await audit(tx, user, {
+      action: "publish",
+      entityType: ENTITY,
+      entityId: id,
+      before: { status: "open" },
+      after: { status: "published", stressEventId: event.id },
+    });
   });
 }
 
@@ -75,7 +91,11 @@ function pointsOf(json: unknown): DraftPoint[] {
   return Array.isArray(json) ? (json as DraftPoint[]).filter((p) => p && typeof p.date === "string") : [];
 }
 
-const plain = (d: Decimal) => d.toFixed().replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+const plain = (d: Decimal) =>
+  d
+    .toFixed()
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
 const isUrl = (s: string) => /^https?:\/\/\S+$/i.test(s);
 
 export interface StressDraftItem {
@@ -115,7 +135,11 @@ function item(d: DraftRow): StressDraftItem {
 
 /** Open drafts, oldest first. */
 export async function openStressDrafts(): Promise<StressDraftItem[]> {
-  const rows = await db().stressEventDraft.findMany({ where: { status: "open" }, include: { issuer: { select: { slug: true, name: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = await db().stressEventDraft.findMany({
+    where: { status: "open" },
+    include: { issuer: { select: { slug: true, name: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   return rows.map(item);
 }
 

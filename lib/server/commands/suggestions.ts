@@ -1,4 +1,5 @@
 import "server-only";
+
 // Reader corrections. Submitting needs no account (listed in PUBLIC_WRITES):
 // a honeypot field, a signed form stamp that refuses a too-fast submission and
 // works once (claimed in the same transaction as the suggestion is stored), and
@@ -7,17 +8,19 @@ import "server-only";
 // from the stored report, never from the client. Editors accept or decline,
 // each audited; nothing public is cached from suggestions, so no tags expire.
 import { z } from "zod";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordId } from "@/lib/domain/schemas/common";
 import { suggestionInput } from "@/lib/domain/schemas/suggestion";
 import { reasonText } from "@/lib/domain/schemas/user";
-import { recordId } from "@/lib/domain/schemas/common";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DecidedSuggestion } from "@/lib/domain/views/editor";
 import { requireRole } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
-import { checkFormStamp, claimFormStamp, newFollowToken, sha256 } from "@/lib/server/suggestions/tokens";
 import { attestationWithLines, storedToInput } from "@/lib/server/records/report";
+import { checkFormStamp, claimFormStamp, newFollowToken, sha256 } from "@/lib/server/suggestions/tokens";
+
 import { CommandError, validationError } from "./errors";
 import { audit, WRITE_TX, type Written } from "./shared";
-import type { DecidedSuggestion } from "@/lib/domain/views/editor";
 
 export const SUGGESTION_LIMIT = { perIp: 5, windowMs: 3600_000 } as const;
 export const followPath = (token: string) => `/corrections/${token}`;
@@ -32,21 +35,37 @@ type FormFields = Record<string, string | undefined>;
 
 function refuseBots(fields: FormFields, now: number) {
   // Hidden from people (off-screen, aria-hidden, no tab stop); bots fill every field.
-  if (fields.website) throw new CommandError("validation", "This submission looks automated, so it was not saved. If you are a person, reload the form and send it again.");
+  if (fields.website)
+    throw new CommandError(
+      "validation",
+      "This submission looks automated, so it was not saved. If you are a person, reload the form and send it again.",
+    );
   const stamp = checkFormStamp(fields.stamp, now);
   if (stamp === "too_fast") {
-    throw new CommandError("validation", "The form was sent within a few seconds of opening it, which looks automated; nothing was saved. Check your entries and send it again.");
+    throw new CommandError(
+      "validation",
+      "The form was sent within a few seconds of opening it, which looks automated; nothing was saved. Check your entries and send it again.",
+    );
   }
-  if (stamp !== "ok") throw new CommandError("validation", "This form has expired or was altered; nothing was saved. Reload the page and send it again.");
+  if (stamp !== "ok")
+    throw new CommandError("validation", "This form has expired or was altered; nothing was saved. Reload the page and send it again.");
 }
 
 async function snapshotOf(tx: Prisma.TransactionClient, issuer: { id: string; slug: string; name: string }, reportId: string | null) {
   const report = reportId
     ? await tx.attestation.findFirst({ where: { id: reportId, issuerId: issuer.id }, include: attestationWithLines })
-    : await tx.attestation.findFirst({ where: { issuerId: issuer.id, state: "published" }, orderBy: { asOf: "desc" }, include: attestationWithLines });
-  if (reportId && (!report || report.state === "draft")) throw new CommandError("not_found", "This issuer has no such report; nothing was saved.");
+    : await tx.attestation.findFirst({
+        where: { issuerId: issuer.id, state: "published" },
+        orderBy: { asOf: "desc" },
+        include: attestationWithLines,
+      });
+  if (reportId && (!report || report.state === "draft"))
+    throw new CommandError("not_found", "This issuer has no such report; nothing was saved.");
   if (report?.state === "retracted") {
-    throw new CommandError("state", `This report was retracted (${report.retractedReason ?? "no reason given"}), so corrections to it are not taken; nothing was saved.`);
+    throw new CommandError(
+      "state",
+      `This report was retracted (${report.retractedReason ?? "no reason given"}), so corrections to it are not taken; nothing was saved.`,
+    );
   }
   return {
     report,
@@ -59,7 +78,11 @@ async function snapshotOf(tx: Prisma.TransactionClient, issuer: { id: string; sl
 }
 
 /** Anonymous: `fields` are the form's text fields, `ip` the client address (lib/server/sign-in/rate-limit.ts, clientIp). */
-export async function submitSuggestion(slug: string, fields: FormFields, ctx: { ip: string | null; now?: number }): Promise<Written<SubmittedSuggestion>> {
+export async function submitSuggestion(
+  slug: string,
+  fields: FormFields,
+  ctx: { ip: string | null; now?: number },
+): Promise<Written<SubmittedSuggestion>> {
   const now = ctx.now ?? Date.now();
   refuseBots(fields, now);
   const parsed = suggestionInput.safeParse(fields);
@@ -88,7 +111,10 @@ export async function submitSuggestion(slug: string, fields: FormFields, ctx: { 
     // A replay is refused here rather than before the transaction: a refusal rolls the claim back, so
     // a stamp whose submission was refused (rate limit, unknown report) still works once.
     if (!(await claimFormStamp(tx, fields.stamp!, now))) {
-      throw new CommandError("conflict", "This form was already sent, and each form is taken once; nothing was saved this time. To send another suggestion, reload the page.");
+      throw new CommandError(
+        "conflict",
+        "This form was already sent, and each form is taken once; nothing was saved this time. To send another suggestion, reload the page.",
+      );
     }
     const issuer = await tx.issuer.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
     if (!issuer) throw new CommandError("not_found", "No issuer with this address; nothing was saved.");
@@ -114,10 +140,15 @@ export async function submitSuggestion(slug: string, fields: FormFields, ctx: { 
 }
 
 async function lockedPending(tx: Prisma.TransactionClient, id: string) {
-  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM correction_suggestion WHERE id = ${id} FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { status: string }[]
+  >`SELECT status::text AS status FROM correction_suggestion WHERE id = ${id} FOR UPDATE`;
   if (!rows[0]) throw new CommandError("not_found", "This suggestion no longer exists; nothing was saved.");
   if (rows[0].status !== "pending") throw new CommandError("state", `This suggestion was already ${rows[0].status}; nothing was saved.`);
-  return tx.correctionSuggestion.findUniqueOrThrow({ where: { id }, select: { id: true, attestationId: true, figure: true, proposedValue: true } });
+  return tx.correctionSuggestion.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, attestationId: true, figure: true, proposedValue: true },
+  });
 }
 
 export async function acceptSuggestion(raw: unknown): Promise<Written<DecidedSuggestion>> {
@@ -138,7 +169,10 @@ export async function acceptSuggestion(raw: unknown): Promise<Written<DecidedSug
     });
     return s;
   }, WRITE_TX);
-  return { data: { id, status: "accepted", next: s.attestationId ? `/editor/attestations/${s.attestationId}?suggestion=${id}` : null }, tags: [] };
+  return {
+    data: { id, status: "accepted", next: s.attestationId ? `/editor/attestations/${s.attestationId}?suggestion=${id}` : null },
+    tags: [],
+  };
 }
 
 export async function declineSuggestion(raw: unknown): Promise<Written<DecidedSuggestion>> {
@@ -148,8 +182,18 @@ export async function declineSuggestion(raw: unknown): Promise<Written<DecidedSu
   const { id, reason } = parsed.data;
   await db().$transaction(async (tx) => {
     await lockedPending(tx, id);
-    await tx.correctionSuggestion.update({ where: { id }, data: { status: "declined", declineReason: reason, decidedAt: new Date(), decidedById: user.id } });
-    await audit(tx, user, { action: "decline", entityType: "correction_suggestion", entityId: id, before: { status: "pending" }, after: { status: "declined" }, reason });
+    await tx.correctionSuggestion.update({
+      where: { id },
+      data: { status: "declined", declineReason: reason, decidedAt: new Date(), decidedById: user.id },
+    });
+    await audit(tx, user, {
+      action: "decline",
+      entityType: "correction_suggestion",
+      entityId: id,
+      before: { status: "pending" },
+      after: { status: "declined" },
+      reason,
+    });
   }, WRITE_TX);
   return { data: { id, status: "declined", next: null }, tags: [] };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+
 // A report file an editor uploads: stored under UPLOAD_DIR, named by its
 // SHA-256 (so the same file is stored once and the name proves the content),
 // with a size limit and a short list of types recognised by their first bytes,
@@ -6,9 +7,11 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+
 import { requireRole } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+
 import { CommandError } from "./errors";
 import { audit, type Written } from "./shared";
 
@@ -21,7 +24,11 @@ export interface StoredFile {
 
 const KINDS = [
   { ext: "pdf", type: "application/pdf", test: (b: Buffer) => b.subarray(0, 5).toString("latin1") === "%PDF-" },
-  { ext: "png", type: "image/png", test: (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  {
+    ext: "png",
+    type: "image/png",
+    test: (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
   { ext: "jpg", type: "image/jpeg", test: (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   {
     ext: "xlsx",
@@ -70,7 +77,12 @@ export async function storeReportFile(file: unknown): Promise<Written<StoredFile
   try {
     if (temp) fs.writeFileSync(temp, bytes, { mode: 0o640 });
     await db().$transaction((tx) =>
-      audit(tx, user, { action: "upload", entityType: "report_file", entityId: sha256, after: { sha256, size: bytes.length, type: kind.type, name: name.slice(0, 200) } }),
+      audit(tx, user, {
+        action: "upload",
+        entityType: "report_file",
+        entityId: sha256,
+        after: { sha256, size: bytes.length, type: kind.type, name: name.slice(0, 200) },
+      }),
     );
     if (temp) {
       fs.renameSync(temp, target);

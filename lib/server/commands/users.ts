@@ -1,13 +1,16 @@
 import "server-only";
+
 // Editor accounts: the first admin (from the command line), invites, revoking
 // and roles. Invite tokens are random, stored only as their SHA-256, expire,
 // and work once. Revoking sets sessionsValidAfter, which every request checks.
 import { createHash, randomBytes } from "node:crypto";
-import { acceptInviteInput, createAdminInput, inviteInput, roleChangeInput } from "@/lib/domain/schemas/user";
+
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { acceptInviteInput, createAdminInput, inviteInput, roleChangeInput } from "@/lib/domain/schemas/user";
 import { requireRole } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/sign-in/passwords";
+
 import { CommandError, fieldError, validationError } from "./errors";
 import { audit, WRITE_TX, type Written } from "./shared";
 
@@ -22,9 +25,18 @@ export async function createAdmin(prisma: PrismaClient, raw: unknown): Promise<{
   const { email, displayName, password } = parsed.data;
   const passwordHash = await hashPassword(password);
   return prisma.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email } })) throw fieldError("email", "an account with this email already exists", `An account for ${email} already exists; nothing was created.`);
+    if (await tx.user.findUnique({ where: { email } }))
+      throw fieldError(
+        "email",
+        "an account with this email already exists",
+        `An account for ${email} already exists; nothing was created.`,
+      );
     const user = await tx.user.create({ data: { email, displayName, passwordHash, role: "admin" } });
-    await audit(tx, { id: null, displayName: "system: create-admin command" }, { action: "create", entityType: "user", entityId: user.id, after: { email, displayName, role: "admin" } });
+    await audit(
+      tx,
+      { id: null, displayName: "system: create-admin command" },
+      { action: "create", entityType: "user", entityId: user.id, after: { email, displayName, role: "admin" } },
+    );
     return { id: user.id, email };
   }, WRITE_TX);
 }
@@ -40,7 +52,12 @@ export async function createInvite(raw: unknown): Promise<Written<{ path: string
     if (await tx.user.findUnique({ where: { email } })) throw fieldError("email", "already has an account");
     const invite = await tx.invite.create({ data: { tokenHash: hashToken(token), email, role, createdById: admin.id, expiresAt } });
     // The token itself is never stored, not even in the audit log.
-    await audit(tx, admin, { action: "invite", entityType: "invite", entityId: invite.id, after: { email, role, expiresAt: expiresAt.toISOString() } });
+    await audit(tx, admin, {
+      action: "invite",
+      entityType: "invite",
+      entityId: invite.id,
+      after: { email, role, expiresAt: expiresAt.toISOString() },
+    });
   }, WRITE_TX);
   return { data: { path: invitePath(token), email, role, expiresAt: expiresAt.toISOString() }, tags: [] };
 }
@@ -59,7 +76,9 @@ function inviteProblem(invite: { usedAt: Date | null; revokedAt: Date | null; ex
 export async function inviteStatus(token: string): Promise<InviteStatus> {
   const invite = await db().invite.findUnique({ where: { tokenHash: hashToken(token) } });
   const problem = inviteProblem(invite, new Date());
-  return problem || !invite ? { ok: false, message: problem ?? "" } : { ok: true, email: invite.email, role: invite.role, expiresAt: invite.expiresAt.toISOString() };
+  return problem || !invite
+    ? { ok: false, message: problem ?? "" }
+    : { ok: true, email: invite.email, role: invite.role, expiresAt: invite.expiresAt.toISOString() };
 }
 
 /** The invitee sets a name and password; needs no session, only the token. */
@@ -72,12 +91,26 @@ export async function acceptInvite(raw: unknown): Promise<Written<{ email: strin
     const invite = await tx.invite.findUnique({ where: { tokenHash: hashToken(token) } });
     const problem = inviteProblem(invite, new Date());
     if (problem || !invite) throw new CommandError("state", problem ?? "This invite link is not valid.");
-    if (await tx.user.findUnique({ where: { email: invite.email } })) throw new CommandError("state", "An account with this email already exists. Sign in instead.");
+    if (await tx.user.findUnique({ where: { email: invite.email } }))
+      throw new CommandError("state", "An account with this email already exists. Sign in instead.");
     const user = await tx.user.create({ data: { email: invite.email, displayName, passwordHash, role: invite.role } });
     // Single use even under a race: only the first transaction finds it unused.
-    const used = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null, revokedAt: null }, data: { usedAt: new Date(), userId: user.id } });
+    const used = await tx.invite.updateMany({
+      where: { id: invite.id, usedAt: null, revokedAt: null },
+      data: { usedAt: new Date(), userId: user.id },
+    });
     if (used.count !== 1) throw new CommandError("state", "This invite link has already been used.");
-    await audit(tx, { id: user.id, displayName }, { action: "accept_invite", entityType: "user", entityId: user.id, after: { email: user.email, displayName, role: user.role }, reason: `invite ${invite.id}` });
+    await audit(
+      tx,
+      { id: user.id, displayName },
+      {
+        action: "accept_invite",
+        entityType: "user",
+        entityId: user.id,
+        after: { email: user.email, displayName, role: user.role },
+        reason: `invite ${invite.id}`,
+      },
+    );
     return user.email;
   }, WRITE_TX);
   return { data: { email }, tags: [] };
@@ -103,7 +136,13 @@ export async function revokeUser(userId: string): Promise<Written<null>> {
     if (user.disabledAt) throw new CommandError("state", `${user.displayName} is already revoked.`);
     const now = new Date();
     await tx.user.update({ where: { id: userId }, data: { disabledAt: now, sessionsValidAfter: now } });
-    await audit(tx, admin, { action: "revoke", entityType: "user", entityId: userId, before: { disabledAt: null }, after: { disabledAt: now.toISOString(), sessionsValidAfter: now.toISOString() } });
+    await audit(tx, admin, {
+      action: "revoke",
+      entityType: "user",
+      entityId: userId,
+      before: { disabledAt: null },
+      after: { disabledAt: now.toISOString(), sessionsValidAfter: now.toISOString() },
+    });
   }, WRITE_TX);
   return { data: null, tags: [] };
 }
@@ -116,7 +155,13 @@ export async function restoreUser(userId: string): Promise<Written<null>> {
     if (!user.disabledAt) throw new CommandError("state", `${user.displayName} is not revoked.`);
     // Sessions from before the revocation stay invalid: the user signs in again.
     await tx.user.update({ where: { id: userId }, data: { disabledAt: null, sessionsValidAfter: new Date() } });
-    await audit(tx, admin, { action: "restore", entityType: "user", entityId: userId, before: { disabledAt: user.disabledAt.toISOString() }, after: { disabledAt: null } });
+    await audit(tx, admin, {
+      action: "restore",
+      entityType: "user",
+      entityId: userId,
+      before: { disabledAt: user.disabledAt.toISOString() },
+      after: { disabledAt: null },
+    });
   }, WRITE_TX);
   return { data: null, tags: [] };
 }
@@ -131,7 +176,8 @@ export async function changeRole(raw: unknown): Promise<Written<null>> {
   await db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw new CommandError("not_found", "No such account.");
-    if (user.role === role) throw new CommandError("state", `${user.displayName} is already ${role === "admin" ? "an admin" : "an editor"}.`);
+    if (user.role === role)
+      throw new CommandError("state", `${user.displayName} is already ${role === "admin" ? "an admin" : "an editor"}.`);
     await tx.user.update({ where: { id: userId }, data: { role } });
     await audit(tx, admin, { action: "change_role", entityType: "user", entityId: userId, before: { role: user.role }, after: { role } });
   }, WRITE_TX);

@@ -1,5 +1,7 @@
 import "server-only";
+
 import pg from "pg";
+
 import { env } from "@/lib/server/env";
 
 // CSV exports hold one connection for the whole download (a server-side cursor

@@ -1,4 +1,6 @@
 import "server-only";
+
+import { stringify } from "csv-stringify/sync";
 // CSV downloads, streamed from the database with memory that does not grow
 // with the file: each chunk is written and handed on before the next is read,
 // and a reader who stops (closes the tab) stops the query.
@@ -17,18 +19,18 @@ import "server-only";
 //   those figures come from the same TypeScript functions as the pages, not
 //   from a second implementation in SQL. They have one row per report at most.
 import pg from "pg";
-import { stringify } from "csv-stringify/sync";
 import { to as copyTo } from "pg-copy-streams";
+
 import type { CsvParams } from "@/lib/domain/api/params";
 import { columnNames, type CsvKind } from "@/lib/domain/csv/columns";
 import { compositionWideRecord, issuerRecord, reportRecord, stressEventRecord, type IssuerComputed } from "@/lib/domain/csv/records";
 import {
   attestationFromRow,
   compositionCopySql,
-  liveReadingsCopySql,
   exportMetaFromRow,
   issuerFromRow,
   issuersQuery,
+  liveReadingsCopySql,
   reportsQuery,
   stressEventFromRow,
   stressEventsQuery,
@@ -139,10 +141,14 @@ export async function* csvChunks(kind: CsvKind, params: CsvParams, opts: CsvStre
       });
       return;
     case "reports":
-      yield* recordsCsv(kind, pool, reportsQuery(params, { withComposition: false }), (r) => reportRecord(attestationFromRow(r), exportMetaFromRow(r)));
+      yield* recordsCsv(kind, pool, reportsQuery(params, { withComposition: false }), (r) =>
+        reportRecord(attestationFromRow(r), exportMetaFromRow(r)),
+      );
       return;
     case "compositionWide":
-      yield* recordsCsv(kind, pool, reportsQuery(params, { withComposition: true }), (r) => compositionWideRecord(attestationFromRow(r), exportMetaFromRow(r)));
+      yield* recordsCsv(kind, pool, reportsQuery(params, { withComposition: true }), (r) =>
+        compositionWideRecord(attestationFromRow(r), exportMetaFromRow(r)),
+      );
       return;
     case "stressEvents":
       yield* recordsCsv(kind, pool, stressEventsQuery(params), (r) => stressEventRecord(stressEventFromRow(r), exportMetaFromRow(r)));
@@ -164,7 +170,10 @@ export function toWebStream(chunks: AsyncGenerator<string | Buffer>): ReadableSt
       try {
         const { value, done } = await chunks.next();
         if (done) controller.close();
-        else controller.enqueue(typeof value === "string" ? encoder.encode(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+        else
+          controller.enqueue(
+            typeof value === "string" ? encoder.encode(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+          );
       } catch (err) {
         controller.error(err);
       }

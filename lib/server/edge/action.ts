@@ -1,14 +1,17 @@
 import "server-only";
+
 // Server actions that write: run the command, expire its cache tags with
 // updateTag (read-your-own-writes for the editor who acted), and return a
 // plain result the form can show. Errors go through describeError. With a read
 // replica, tags are expired only once it has replayed the write (lib/server/replica.ts).
 import { revalidateTag, updateTag } from "next/cache";
-import type { Written } from "@/lib/server/commands/shared";
-import { updateTags as expireInSharedCache } from "@/lib/cache-handlers/redis-store.mjs";
-import { expireTagsThroughServer, waitForReplica } from "@/lib/server/replica";
-import { describeError } from "./errors";
+
 import { type ActionResult } from "@/lib/domain/views/editor";
+import { updateTags as expireInSharedCache } from "@/lib/cache-handlers/redis-store.mjs";
+import type { Written } from "@/lib/server/commands/shared";
+import { expireTagsThroughServer, waitForReplica } from "@/lib/server/replica";
+
+import { describeError } from "./errors";
 
 export async function runAction<T>(where: string, run: () => Promise<Written<T>>): Promise<ActionResult<T>> {
   try {

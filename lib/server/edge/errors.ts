@@ -1,9 +1,10 @@
 import "server-only";
+
+import type { ErrorBody } from "@/lib/domain/views/editor";
 // One mapping from a failed write to what the editor sees, shared by route
 // handlers and server actions.
 import { CommandError, DATABASE_UNAVAILABLE } from "@/lib/server/commands/errors";
 import { isDatabaseUnavailable } from "@/lib/server/db-errors";
-import type { ErrorBody } from "@/lib/domain/views/editor";
 
 export function describeError(err: unknown, where: string): { status: number; body: ErrorBody } {
   if (err instanceof CommandError) return { status: err.status, body: err.toJSON() };

@@ -1,14 +1,17 @@
 import "server-only";
+
 // Route handlers that write: refuse cross-site requests, run the command,
 // expire the cache tags it names (revalidateTag with expire 0, so the next
 // public request renders fresh), answer JSON. Errors go through describeError.
 // With a read replica, tags are expired only once the replica has replayed the
 // write (lib/server/replica.ts), so the fresh render does not read old data.
 import { revalidateTag } from "next/cache";
+
+import { updateTags as expireInSharedCache } from "@/lib/cache-handlers/redis-store.mjs";
 import { CommandError } from "@/lib/server/commands/errors";
 import type { Written } from "@/lib/server/commands/shared";
-import { updateTags as expireInSharedCache } from "@/lib/cache-handlers/redis-store.mjs";
 import { expireTagsThroughServer, waitForReplica } from "@/lib/server/replica";
+
 import { describeError } from "./errors";
 
 const NO_STORE = { "cache-control": "no-store" };

@@ -1,4 +1,5 @@
 import "server-only";
+
 // The embeddable chart as a whole HTML document: the server-rendered SVG, its
 // caption and data table, and a link back to the source. No script, no cookie,
 // no request to any other site; it sits in other people's pages, so it must be
@@ -27,7 +28,10 @@ export function embedDocument(e: EmbedChart, kind: EmbedKind): string {
   const title = `${t.title}: ${e.issuerName}`;
   const table = e.chart
     ? `<details><summary>Data table</summary><table><thead><tr>${e.chart.table.columns.map((c) => `<th scope="col">${escapeXml(c)}</th>`).join("")}</tr></thead><tbody>${e.chart.table.rows
-        .map((r) => `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeXml(cell)}</th>` : `<td>${escapeXml(cell)}</td>`)).join("")}</tr>`)
+        .map(
+          (r) =>
+            `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeXml(cell)}</th>` : `<td>${escapeXml(cell)}</td>`)).join("")}</tr>`,
+        )
         .join("")}</tbody></table></details>`
     : "";
   // The SVG comes from renderChartSvg (our own renderer, which escapes every text it writes), never from input.

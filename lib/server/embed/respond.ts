@@ -1,5 +1,7 @@
 import "server-only";
+
 import { getEmbedChart, type EmbedKind } from "@/lib/server/queries/embed";
+
 import { embedDocument } from "./document";
 
 /** The route of /embed/issuers/<slug>/<kind>: framing is allowed for /embed only, in next.config.ts. */

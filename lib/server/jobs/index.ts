@@ -1,4 +1,5 @@
 import "server-only";
+
 // Scheduled jobs on the product's own PostgreSQL with pg-boss (schema
 // "pgboss", created and migrated by pg-boss itself; Prisma ignores it).
 // - cron schedules run once per slot however many processes run: pg-boss lets one
@@ -9,13 +10,14 @@ import "server-only";
 //   queue's dead-letter queue ("<name>-dead");
 // - every run is recorded in job_run (started, finished, duration, outcome, error).
 import PgBoss from "pg-boss";
+
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { LiveConfig } from "@/lib/live/config";
-import { liveConfig } from "@/lib/server/live/config";
-import { refreshLive } from "@/lib/server/live/refresh";
-import { pollPrices } from "@/lib/server/live/prices";
 import { deliverAlerts, sendDigests } from "@/lib/server/alerts/delivery";
 import { detectLiveAlerts, detectOverdue, detectPriceBandAlerts } from "@/lib/server/alerts/detect";
+import { liveConfig } from "@/lib/server/live/config";
+import { pollPrices } from "@/lib/server/live/prices";
+import { refreshLive } from "@/lib/server/live/refresh";
 
 export const PGBOSS_SCHEMA = "pgboss";
 
@@ -84,7 +86,16 @@ export function defaultJobs(config: LiveConfig): JobDefinition[] {
       expireInSeconds: 300,
       run: async (prisma) => {
         const s = await deliverAlerts(prisma);
-        return { ...s.fannedOut, claimed: s.claimed, sent: s.sent, failed: s.failed, dead: s.dead, cancelled: s.cancelled, expired: s.expiredSubscriptions, emailOff: s.emailOff };
+        return {
+          ...s.fannedOut,
+          claimed: s.claimed,
+          sent: s.sent,
+          failed: s.failed,
+          dead: s.dead,
+          cancelled: s.cancelled,
+          expired: s.expiredSubscriptions,
+          emailOff: s.emailOff,
+        };
       },
     },
     {
@@ -97,7 +108,12 @@ export function defaultJobs(config: LiveConfig): JobDefinition[] {
       expireInSeconds: 600,
       run: async (prisma) => {
         const s = await detectOverdue(prisma, new Date().toISOString().slice(0, 10));
-        return { today: s.today, checked: s.checked, overdue: s.overdue, recorded: s.recorded.map((r) => `${r.issuerSlug}:${r.expectedAsOf}`) };
+        return {
+          today: s.today,
+          checked: s.checked,
+          overdue: s.overdue,
+          recorded: s.recorded.map((r) => `${r.issuerSlug}:${r.expectedAsOf}`),
+        };
       },
     },
     {
@@ -155,14 +171,24 @@ async function recordRun<T>(prisma: PrismaClient, name: string, job: PgBoss.JobW
     const finishedAt = new Date();
     await prisma.jobRun.update({
       where: { id: row.id },
-      data: { finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), outcome: "succeeded", summary: (out ?? undefined) as object | undefined },
+      data: {
+        finishedAt,
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        outcome: "succeeded",
+        summary: (out ?? undefined) as object | undefined,
+      },
     });
     return out;
   } catch (err) {
     const finishedAt = new Date();
     await prisma.jobRun.update({
       where: { id: row.id },
-      data: { finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), outcome: "failed", error: (err instanceof Error ? err.message : String(err)).slice(0, 4000) },
+      data: {
+        finishedAt,
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        outcome: "failed",
+        error: (err instanceof Error ? err.message : String(err)).slice(0, 4000),
+      },
     });
     throw err;
   }
@@ -213,7 +239,14 @@ async function setUpJobs(boss: PgBoss, opts: StartJobsOptions, config: LiveConfi
   for (const job of jobs) {
     const dead = deadLetterName(job.name);
     if (!(await boss.getQueue(dead))) await boss.createQueue(dead, { name: dead, retryLimit: 0 });
-    const queue = { name: job.name, retryLimit: job.retryLimit, retryDelay: job.retryDelay, retryBackoff: job.retryBackoff, expireInSeconds: job.expireInSeconds, deadLetter: dead };
+    const queue = {
+      name: job.name,
+      retryLimit: job.retryLimit,
+      retryDelay: job.retryDelay,
+      retryBackoff: job.retryBackoff,
+      expireInSeconds: job.expireInSeconds,
+      deadLetter: dead,
+    };
     if (await boss.getQueue(job.name)) await boss.updateQueue(job.name, queue);
     else await boss.createQueue(job.name, queue);
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC", singletonKey: job.name, singletonSeconds: 60 });
@@ -230,7 +263,8 @@ async function setUpJobs(boss: PgBoss, opts: StartJobsOptions, config: LiveConfi
     });
   }
   // A default job no longer configured (e.g. PRICE_API_URL removed) loses its schedule.
-  if (!opts.jobs) for (const name of ["live-prices"]) if (!jobs.some((j) => j.name === name)) await boss.unschedule(name).catch(() => undefined);
+  if (!opts.jobs)
+    for (const name of ["live-prices"]) if (!jobs.some((j) => j.name === name)) await boss.unschedule(name).catch(() => undefined);
   log(`started: ${jobs.map((j) => `${j.name}${j.cron ? ` (${j.cron} UTC)` : ""}`).join(", ")}`);
   return {
     boss,
@@ -276,7 +310,9 @@ export async function recentJobRuns(prisma: PrismaClient, opts: { name?: string;
 
 /** Jobs that ran out of retries (the dead-letter list), read from pg-boss's own tables; empty before pg-boss first started. */
 export async function deadLetterJobs(prisma: PrismaClient, opts: { limit?: number } = {}) {
-  const installed = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'pgboss' AND table_name = 'job'`;
+  const installed = await prisma.$queryRaw<
+    { n: number }[]
+  >`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'pgboss' AND table_name = 'job'`;
   if (!installed[0]?.n) return [];
   return prisma.$queryRawUnsafe<{ id: string; queue: string; data: unknown; output: unknown; created_on: Date }[]>(
     `SELECT id::text, name AS queue, data, output, created_on FROM ${PGBOSS_SCHEMA}.job WHERE name LIKE '%-dead'

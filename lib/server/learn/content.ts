@@ -1,11 +1,19 @@
 import "server-only";
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { cacheLife } from "next/cache";
-import type { Locale } from "@/i18n/routing";
+
+import {
+  LEARN_SLUGS,
+  type ChecklistQuestion,
+  type GlossaryEntry,
+  type LearnIndex,
+  type LearnPage,
+  type LearnSlug,
+} from "@/lib/domain/views/learn";
 import { GLOSSARIES } from "@/lib/i18n/glossary";
-import { LEARN_SLUGS } from "@/lib/domain/views/learn";
-import type { ChecklistQuestion, GlossaryEntry, LearnIndex, LearnPage, LearnSlug } from "@/lib/domain/views/learn";
+import type { Locale } from "@/i18n/routing";
 
 // The Learn section's words live in content/: one Markdown file per guide and
 // language, a glossary and the checklist questions per language. Written for
@@ -31,7 +39,10 @@ export function splitGuide(slug: LearnSlug, source: string): LearnPage {
     slug,
     title: lines[titleLine]!.slice(2).trim(),
     summary: summaryLines.join(" ").trim(),
-    body: rest.slice(end < 0 ? rest.length : end).join("\n").trim(),
+    body: rest
+      .slice(end < 0 ? rest.length : end)
+      .join("\n")
+      .trim(),
   };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { breakerOnFailure, breakerOnSuccess, type BreakerPolicy, type BreakerState } from "@/lib/live/breaker";
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { parseLiveConfig, type LiveConfig } from "@/lib/live/config";
 
 /** The live-signal configuration of this process (read from the environment each call: cheap, and tests change it). */

@@ -1,25 +1,26 @@
 import "server-only";
+
+import fs from "node:fs";
+import path from "node:path";
+
 // Daily prices: CSV import (all rows or none) and the depeg detector that
 // opens draft stress events (StressEventDraft) for editors. Nothing here
 // publishes anything: an editor publishes or dismisses a draft.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { parsePriceCsv, type CsvProblem } from "@/lib/live/prices-csv";
-import { detectDepegs, type DepegPolicy, type PricePoint } from "@/lib/live/depeg";
-import fs from "node:fs";
-import path from "node:path";
+import { fromUtcDate } from "@/lib/domain/dates";
 import { parseCsv } from "@/lib/domain/import/read-csv";
-import type { LiveConfig } from "@/lib/live/config";
 import { breakerDecision } from "@/lib/live/breaker";
+import type { LiveConfig } from "@/lib/live/config";
+import { detectDepegs, type DepegPolicy, type PricePoint } from "@/lib/live/depeg";
 import { fetchText } from "@/lib/live/http";
 import { parsePriceResponse, priceRequestUrl, type DailyPrice } from "@/lib/live/price-api";
-import { liveConfig } from "./config";
-import { loadBreaker, recordFailure, recordSuccess } from "./breaker-store";
-import { LIVE_SOURCES_DIR } from "./sources";
-import { fromUtcDate } from "@/lib/domain/dates";
+import { parsePriceCsv, type CsvProblem } from "@/lib/live/prices-csv";
 
-export type PriceImportResult =
-  | { ok: true; stored: number; drafts: DraftChange[] }
-  | { ok: false; problems: CsvProblem[] };
+import { loadBreaker, recordFailure, recordSuccess } from "./breaker-store";
+import { liveConfig } from "./config";
+import { LIVE_SOURCES_DIR } from "./sources";
+
+export type PriceImportResult = { ok: true; stored: number; drafts: DraftChange[] } | { ok: false; problems: CsvProblem[] };
 
 export interface DraftChange {
   draftId: string;
@@ -111,7 +112,10 @@ export async function detectAndOpenDrafts(
     if (!existing) {
       const created = await prisma.stressEventDraft.create({ data: { issuerId, token, kind: "depeg", ...data } });
       changes.push({ draftId: created.id, issuerId, token, startDate: ep.startDate, endDate: ep.endDate, change: "opened" });
-    } else if (existing.status === "open" && (iso(existing.startDate) !== ep.startDate || !existing.endDate || iso(existing.endDate) !== ep.endDate)) {
+    } else if (
+      existing.status === "open" &&
+      (iso(existing.startDate) !== ep.startDate || !existing.endDate || iso(existing.endDate) !== ep.endDate)
+    ) {
       await prisma.stressEventDraft.update({ where: { id: existing.id }, data });
       changes.push({ draftId: existing.id, issuerId, token, startDate: ep.startDate, endDate: ep.endDate, change: "extended" });
     } else {
@@ -123,7 +127,11 @@ export async function detectAndOpenDrafts(
 
 /** Open drafts for the editor queue, newest first. */
 export async function openStressDrafts(prisma: PrismaClient) {
-  return prisma.stressEventDraft.findMany({ where: { status: "open" }, orderBy: { createdAt: "desc" }, include: { issuer: { select: { slug: true, name: true } } } });
+  return prisma.stressEventDraft.findMany({
+    where: { status: "open" },
+    orderBy: { createdAt: "desc" },
+    include: { issuer: { select: { slug: true, name: true } } },
+  });
 }
 
 // --- price API poller -------------------------------------------------------------
@@ -139,7 +147,11 @@ export interface PricePollSummary {
 export function readPriceIds(dir = LIVE_SOURCES_DIR): { issuer: string; token: string; geckoId: string }[] {
   const file = path.join(dir, "price_ids.csv");
   if (!fs.existsSync(file)) return [];
-  return parseCsv(fs.readFileSync(file)).rows.map((r) => ({ issuer: (r.issuer ?? "").trim(), token: (r.token ?? "").trim(), geckoId: (r.gecko_id ?? "").trim() }));
+  return parseCsv(fs.readFileSync(file)).rows.map((r) => ({
+    issuer: (r.issuer ?? "").trim(),
+    token: (r.token ?? "").trim(),
+    geckoId: (r.gecko_id ?? "").trim(),
+  }));
 }
 
 /**
@@ -148,7 +160,10 @@ export function readPriceIds(dir = LIVE_SOURCES_DIR): { issuer: string; token: s
  * (source = the API kind) and runs the depeg detector. Timeouts, the breaker
  * and Retry-After apply as for every other endpoint.
  */
-export async function pollPrices(prisma: PrismaClient, opts: { now?: Date; config?: LiveConfig; days?: number; dir?: string } = {}): Promise<PricePollSummary> {
+export async function pollPrices(
+  prisma: PrismaClient,
+  opts: { now?: Date; config?: LiveConfig; days?: number; dir?: string } = {},
+): Promise<PricePollSummary> {
   const config = opts.config ?? liveConfig();
   const now = opts.now ?? new Date();
   if (!config.priceApi) return { status: "off", reason: config.priceApiProblem ?? "not configured", stored: 0, drafts: [] };
@@ -162,7 +177,11 @@ export async function pollPrices(prisma: PrismaClient, opts: { now?: Date; confi
   try {
     for (const ids of requests) {
       if (ids.length === 0) continue;
-      const res = await fetchText(priceRequestUrl(kind, url, ids[0]!, opts.days ?? 30), { timeoutMs: config.rpcTimeoutMs, now, headers: { accept: "application/json" } });
+      const res = await fetchText(priceRequestUrl(kind, url, ids[0]!, opts.days ?? 30), {
+        timeoutMs: config.rpcTimeoutMs,
+        now,
+        headers: { accept: "application/json" },
+      });
       if (!res.ok) {
         const error = `HTTP ${res.status}${res.retryAfter ? ` (retry after ${res.retryAfter.toISOString()})` : ""}`;
         await recordFailure(prisma, endpointId, now, error, config.breaker, res.retryAfter);
@@ -179,7 +198,9 @@ export async function pollPrices(prisma: PrismaClient, opts: { now?: Date; confi
   }
   const today = fromUtcDate(now);
   const rows = prices.flatMap((p) =>
-    wanted.filter((w) => w.geckoId === p.geckoId && p.date <= today).map((w) => ({ issuerId: issuers.get(w.issuer)!, token: w.token, date: p.date, priceUsd: p.priceUsd })),
+    wanted
+      .filter((w) => w.geckoId === p.geckoId && p.date <= today)
+      .map((w) => ({ issuerId: issuers.get(w.issuer)!, token: w.token, date: p.date, priceUsd: p.priceUsd })),
   );
   await prisma.$transaction(async (tx) => {
     for (const r of rows)

@@ -1,13 +1,14 @@
 import "server-only";
+
 // What the pages read: the last good value of every live figure of an issuer
 // with its age (and the latest failure when it is newer), supply history, and
 // the status of each reader (on/off and why, last success, last failure, breaker).
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import type { LiveConfig } from "@/lib/live/config";
-import { chainFamily, rpcEnvName, rpcUrl } from "@/lib/live/config";
-import { breakerLabel } from "@/lib/live/breaker";
 import { ADAPTERS } from "@/lib/live/adapters";
+import { breakerLabel } from "@/lib/live/breaker";
+import { chainFamily, rpcEnvName, rpcUrl, type LiveConfig } from "@/lib/live/config";
 import type { ReadingKind } from "@/lib/live/types";
+
 import { liveConfig } from "./config";
 
 export interface LatestReading {
@@ -56,10 +57,13 @@ async function labels(prisma: PrismaClient, issuerId: string) {
     prisma.liveTransparencyEndpoint.findMany({ where: { issuerId } }),
   ]);
   const map = new Map<string, { kind: ReadingKind; label: string; chain: string | null; metric: string }>();
-  for (const d of deployments) map.set(d.id, { kind: "supply", label: `${d.symbol} on ${d.chain}`, chain: d.chain, metric: "total_supply" });
-  for (const a of addresses) map.set(a.id, { kind: "reserve_balance", label: `${a.asset} held by ${a.label}`, chain: a.chain, metric: "balance" });
+  for (const d of deployments)
+    map.set(d.id, { kind: "supply", label: `${d.symbol} on ${d.chain}`, chain: d.chain, metric: "total_supply" });
+  for (const a of addresses)
+    map.set(a.id, { kind: "reserve_balance", label: `${a.asset} held by ${a.label}`, chain: a.chain, metric: "balance" });
   for (const f of feeds) map.set(f.id, { kind: "reserve_feed", label: f.reports, chain: f.chain, metric: "answer" });
-  for (const e of endpoints) map.set(e.id, { kind: "issuer_figure", label: ADAPTERS[e.adapter]?.describes ?? e.adapter, chain: null, metric: "" });
+  for (const e of endpoints)
+    map.set(e.id, { kind: "issuer_figure", label: ADAPTERS[e.adapter]?.describes ?? e.adapter, chain: null, metric: "" });
   return map;
 }
 
@@ -143,7 +147,12 @@ export async function supplyHistory(prisma: PrismaClient, issuerId: string, opts
     orderBy: [{ readAt: "asc" }, { id: "asc" }],
     select: { targetId: true, chain: true, amount: true, blockNumber: true, slot: true, readAt: true },
   });
-  return rows.map((r) => ({ ...r, amount: normaliseNumeric(r.amount.toFixed(18)), blockNumber: r.blockNumber?.toString() ?? null, slot: r.slot?.toString() ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    amount: normaliseNumeric(r.amount.toFixed(18)),
+    blockNumber: r.blockNumber?.toString() ?? null,
+    slot: r.slot?.toString() ?? null,
+  }));
 }
 
 export interface ReaderStatus {
@@ -180,17 +189,24 @@ export async function liveStatus(prisma: PrismaClient, opts: { now?: Date; confi
       UNION SELECT chain FROM live_reserve_feed WHERE enabled`),
     prisma.liveTransparencyEndpoint.findMany({ where: { enabled: true }, select: { id: true, adapter: true } }),
     prisma.liveBreaker.findMany(),
-    prisma.$queryRaw<{ kind: ReadingKind; last: Date }[]>(Prisma.sql`SELECT kind::text AS kind, max(read_at) AS last FROM live_reading GROUP BY kind`),
+    prisma.$queryRaw<{ kind: ReadingKind; last: Date }[]>(
+      Prisma.sql`SELECT kind::text AS kind, max(read_at) AS last FROM live_reading GROUP BY kind`,
+    ),
   ]);
   const breakerOf = new Map(breakers.map((b) => [b.endpointId, b]));
   const allChains = new Set([...chains.map((c) => c.chain), ...Object.keys(config.rpcUrls).map((k) => k.replace(/_/g, "-"))]);
   const readers: ReaderStatus[] = [];
   const fromBreakers = (ids: string[]) => {
     const bs = ids.map((id) => breakerOf.get(id)).filter((b): b is NonNullable<typeof b> => !!b);
-    const lastSuccessAt = bs.reduce<Date | null>((acc, b) => (b.lastSuccessAt && (!acc || b.lastSuccessAt > acc) ? b.lastSuccessAt : acc), null);
+    const lastSuccessAt = bs.reduce<Date | null>(
+      (acc, b) => (b.lastSuccessAt && (!acc || b.lastSuccessAt > acc) ? b.lastSuccessAt : acc),
+      null,
+    );
     const failing = bs.filter((b) => b.lastFailureAt).sort((a, b) => b.lastFailureAt!.getTime() - a.lastFailureAt!.getTime())[0];
     const worst = bs.sort((a, b) => b.consecutiveFailures - a.consecutiveFailures)[0];
-    const state = worst ? { consecutiveFailures: worst.consecutiveFailures, openedAt: worst.openedAt, nextProbeAt: worst.nextProbeAt } : null;
+    const state = worst
+      ? { consecutiveFailures: worst.consecutiveFailures, openedAt: worst.openedAt, nextProbeAt: worst.nextProbeAt }
+      : null;
     return {
       lastSuccessAt,
       lastFailure: failing?.lastFailureAt ? { at: failing.lastFailureAt, error: failing.lastError ?? "" } : null,
@@ -202,7 +218,14 @@ export async function liveStatus(prisma: PrismaClient, opts: { now?: Date; confi
   for (const chain of [...allChains].sort()) {
     const family = chainFamily(chain);
     if (!family) {
-      readers.push({ reader: `unsupported:${chain}`, family: "evm", chain, on: false, reason: `no reader for ${chain}`, ...fromBreakers([]) });
+      readers.push({
+        reader: `unsupported:${chain}`,
+        family: "evm",
+        chain,
+        on: false,
+        reason: `no reader for ${chain}`,
+        ...fromBreakers([]),
+      });
       continue;
     }
     const url = rpcUrl(config, chain);
@@ -220,7 +243,11 @@ export async function liveStatus(prisma: PrismaClient, opts: { now?: Date; confi
   for (const [adapter, ids] of [...byAdapter.entries()].sort()) {
     const known = !!ADAPTERS[adapter];
     const on = known && config.issuerEndpoints;
-    const reason = !known ? `no adapter named ${adapter}` : config.issuerEndpoints ? null : "issuers' transparency pages are not fetched: set LIVE_ISSUER_ENDPOINTS=true";
+    const reason = !known
+      ? `no adapter named ${adapter}`
+      : config.issuerEndpoints
+        ? null
+        : "issuers' transparency pages are not fetched: set LIVE_ISSUER_ENDPOINTS=true";
     readers.push({ reader: `transparency:${adapter}`, family: "transparency", chain: null, on, reason, ...fromBreakers(ids) });
   }
   readers.push({

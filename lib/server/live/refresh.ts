@@ -1,21 +1,22 @@
 import "server-only";
+
 // refreshLive: reads every enabled deployment, reserve address, feed and
 // issuer endpoint once, batched per chain (one reader call per chain), stores
 // each reading and each failure. A failure never writes a value: the last good
 // reading stays the latest one. Chains without RPC_URL_<CHAIN> are "off".
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { LiveConfig } from "@/lib/live/config";
-import { chainFamily, rpcUrl } from "@/lib/live/config";
-import { breakerDecision } from "@/lib/live/breaker";
 import { ADAPTERS } from "@/lib/live/adapters";
-import { fetchText } from "@/lib/live/http";
+import { breakerDecision } from "@/lib/live/breaker";
+import { chainFamily, rpcUrl, type LiveConfig } from "@/lib/live/config";
 import { sha256Hex } from "@/lib/live/hash";
+import { fetchText } from "@/lib/live/http";
 import { EvmReader } from "@/lib/live/readers/evm";
-import { TronReader } from "@/lib/live/readers/tron";
 import { SolanaReader } from "@/lib/live/readers/solana";
-import { errorText, type ChainTarget, type LiveReader, type ReadResult, type ReadingKind } from "@/lib/live/types";
-import { liveConfig } from "./config";
+import { TronReader } from "@/lib/live/readers/tron";
+import { errorText, type ChainTarget, type LiveReader, type ReadingKind, type ReadResult } from "@/lib/live/types";
+
 import { loadBreaker, recordFailure, recordSuccess } from "./breaker-store";
+import { liveConfig } from "./config";
 
 export interface RefreshOptions {
   now?: Date;
@@ -67,14 +68,28 @@ export async function refreshLive(prisma: PrismaClient, opts: RefreshOptions = {
     list.push(t);
     byChain.set(t.chain, list);
   };
-  for (const d of deployments) add({ kind: "supply", id: d.id, issuerId: d.issuerId, chain: d.chain, address: d.address, decimals: d.decimals });
+  for (const d of deployments)
+    add({ kind: "supply", id: d.id, issuerId: d.issuerId, chain: d.chain, address: d.address, decimals: d.decimals });
   for (const a of addresses)
-    add({ kind: "reserve_balance", id: a.id, issuerId: a.issuerId, chain: a.chain, holder: a.address, token: a.assetAddress, decimals: a.assetDecimals });
-  for (const f of feeds) add({ kind: "reserve_feed", id: f.id, issuerId: f.issuerId, chain: f.chain, feed: f.feedAddress, decimals: f.decimals });
+    add({
+      kind: "reserve_balance",
+      id: a.id,
+      issuerId: a.issuerId,
+      chain: a.chain,
+      holder: a.address,
+      token: a.assetAddress,
+      decimals: a.assetDecimals,
+    });
+  for (const f of feeds)
+    add({ kind: "reserve_feed", id: f.id, issuerId: f.issuerId, chain: f.chain, feed: f.feedAddress, decimals: f.decimals });
 
   const summary: RefreshSummary = { startedAt, chains: [], endpoints: [], readings: 0, failures: 0 };
 
-  const store = async (results: ReadResult[], owners: Map<string, Owned | { issuerId: string; kind: ReadingKind; chain: string | null }>, endpointId: string) => {
+  const store = async (
+    results: ReadResult[],
+    owners: Map<string, Owned | { issuerId: string; kind: ReadingKind; chain: string | null }>,
+    endpointId: string,
+  ) => {
     const readingRows = [];
     const failureRows = [];
     for (const r of results) {
@@ -99,7 +114,15 @@ export async function refreshLive(prisma: PrismaClient, opts: RefreshOptions = {
             readAt: x.readAt,
           });
       } else {
-        failureRows.push({ kind: owner.kind, issuerId: owner.issuerId, targetId: r.targetId, chain: owner.chain, endpointId, error: r.error.slice(0, 2000), at: r.at });
+        failureRows.push({
+          kind: owner.kind,
+          issuerId: owner.issuerId,
+          targetId: r.targetId,
+          chain: owner.chain,
+          endpointId,
+          error: r.error.slice(0, 2000),
+          at: r.at,
+        });
       }
     }
     if (readingRows.length) await prisma.liveReading.createMany({ data: readingRows });
@@ -115,13 +138,23 @@ export async function refreshLive(prisma: PrismaClient, opts: RefreshOptions = {
     const base = { chain, endpointId, targets: targets.length, ok: 0, failed: 0 };
     if (!family) return summary.chains.push({ ...base, status: "unsupported", reason: `no reader for ${chain}` });
     const url = rpcUrl(config, chain);
-    if (!url) return summary.chains.push({ ...base, status: "off", reason: `${"RPC_URL_" + chain.toUpperCase().replace(/[^A-Z0-9]/g, "_")} is not set` });
+    if (!url)
+      return summary.chains.push({
+        ...base,
+        status: "off",
+        reason: `${"RPC_URL_" + chain.toUpperCase().replace(/[^A-Z0-9]/g, "_")} is not set`,
+      });
     const now = clock();
     const decision = breakerDecision(await loadBreaker(prisma, endpointId), now);
-    if (decision === "open") return summary.chains.push({ ...base, status: "breaker-open", reason: "too many consecutive failures; waiting for the next probe" });
+    if (decision === "open")
+      return summary.chains.push({ ...base, status: "breaker-open", reason: "too many consecutive failures; waiting for the next probe" });
     const readerOptions = { url, timeoutMs: config.rpcTimeoutMs, now: clock, onRequest: () => opts.onRequest?.(endpointId) };
     const reader: LiveReader<ChainTarget> =
-      family === "evm" ? new EvmReader({ ...readerOptions, multicallAddress: opts.multicallAddress }) : family === "tron" ? new TronReader(readerOptions) : new SolanaReader(readerOptions);
+      family === "evm"
+        ? new EvmReader({ ...readerOptions, multicallAddress: opts.multicallAddress })
+        : family === "tron"
+          ? new TronReader(readerOptions)
+          : new SolanaReader(readerOptions);
     let results: ReadResult[];
     try {
       results = await reader.read(targets);
@@ -133,7 +166,8 @@ export async function refreshLive(prisma: PrismaClient, opts: RefreshOptions = {
     const stored = await store(results, owners, endpointId);
     // The endpoint is healthy when anything was read; one broken contract does not open its breaker.
     if (stored.ok > 0) await recordSuccess(prisma, endpointId, clock());
-    else if (stored.firstError && !stored.firstError.ok) await recordFailure(prisma, endpointId, clock(), stored.firstError.error, config.breaker);
+    else if (stored.firstError && !stored.firstError.ok)
+      await recordFailure(prisma, endpointId, clock(), stored.firstError.error, config.breaker);
     summary.chains.push({ ...base, status: "read", ok: stored.ok, failed: stored.failed });
   });
 

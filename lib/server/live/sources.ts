@@ -1,16 +1,18 @@
 import "server-only";
+
 // loadLiveSources: the shipped live-source content (data/live-sources/*.csv)
 // into the database, idempotently: missing rows are added, existing rows
 // (editors may have changed them) are left alone. Every row is checked first;
 // a bad row stops the load with its file, line and column, nothing written.
 import fs from "node:fs";
 import path from "node:path";
+
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CsvSyntaxError, parseCsv } from "@/lib/domain/import/read-csv";
+import { ADAPTERS } from "@/lib/live/adapters";
 import { chainFamily } from "@/lib/live/config";
 import { evmAddress } from "@/lib/live/readers/evm";
 import { tronToHex } from "@/lib/live/tron-address";
-import { ADAPTERS } from "@/lib/live/adapters";
 
 export const LIVE_SOURCES_DIR = path.join(process.cwd(), "data", "live-sources");
 
@@ -77,7 +79,18 @@ export async function loadLiveSources(prisma: PrismaClient, dir = LIVE_SOURCES_D
     ok = need("deployments.csv", line, "compiled_from", !!r.compiled_from?.trim(), "compiled_from is empty") && ok;
     const issuerId = issuerOf((r.issuer ?? "").trim());
     if (!ok || !issuerId) return [];
-    return [{ issuerId, chain, address, decimals: decimals!, symbol: (r.symbol ?? "").trim(), note: r.note?.trim() || null, sourceUrl: r.source_url?.trim() || null, compiledFrom: r.compiled_from!.trim() }];
+    return [
+      {
+        issuerId,
+        chain,
+        address,
+        decimals: decimals!,
+        symbol: (r.symbol ?? "").trim(),
+        note: r.note?.trim() || null,
+        sourceUrl: r.source_url?.trim() || null,
+        compiledFrom: r.compiled_from!.trim(),
+      },
+    ];
   });
 
   const ra = read(dir, "reserve_addresses.csv");
@@ -86,22 +99,26 @@ export async function loadLiveSources(prisma: PrismaClient, dir = LIVE_SOURCES_D
     const chain = (r.chain ?? "").trim().toLowerCase();
     const decimals = int(r.asset_decimals);
     let ok = need("reserve_addresses.csv", line, "address", validAddress(chain, (r.address ?? "").trim()), `not a ${chain} address`);
-    ok = need("reserve_addresses.csv", line, "asset_address", validAddress(chain, (r.asset_address ?? "").trim()), `not a ${chain} address`) && ok;
+    ok =
+      need("reserve_addresses.csv", line, "asset_address", validAddress(chain, (r.asset_address ?? "").trim()), `not a ${chain} address`) &&
+      ok;
     ok = need("reserve_addresses.csv", line, "asset_decimals", decimals !== null, "asset_decimals must be a whole number") && ok;
     ok = need("reserve_addresses.csv", line, "compiled_from", !!r.compiled_from?.trim(), "compiled_from is empty") && ok;
     const issuerId = issuerOf((r.issuer ?? "").trim());
     if (!ok || !issuerId) return [];
-    return [{
-      issuerId,
-      chain,
-      address: r.address!.trim(),
-      asset: (r.asset ?? "").trim(),
-      assetAddress: r.asset_address!.trim(),
-      assetDecimals: decimals!,
-      label: (r.label ?? "").trim(),
-      sourceUrl: r.source_url?.trim() || null,
-      compiledFrom: r.compiled_from!.trim(),
-    }];
+    return [
+      {
+        issuerId,
+        chain,
+        address: r.address!.trim(),
+        asset: (r.asset ?? "").trim(),
+        assetAddress: r.asset_address!.trim(),
+        assetDecimals: decimals!,
+        label: (r.label ?? "").trim(),
+        sourceUrl: r.source_url?.trim() || null,
+        compiledFrom: r.compiled_from!.trim(),
+      },
+    ];
   });
 
   const rf = read(dir, "reserve_feeds.csv");
@@ -111,21 +128,30 @@ export async function loadLiveSources(prisma: PrismaClient, dir = LIVE_SOURCES_D
     const decimalsText = (r.decimals ?? "").trim();
     const decimals = decimalsText === "" ? null : int(decimalsText);
     let ok = need("reserve_feeds.csv", line, "feed_address", validAddress(chain, (r.feed_address ?? "").trim()), `not a ${chain} address`);
-    ok = need("reserve_feeds.csv", line, "decimals", decimalsText === "" || decimals !== null, "decimals must be empty (read at run time) or a whole number") && ok;
+    ok =
+      need(
+        "reserve_feeds.csv",
+        line,
+        "decimals",
+        decimalsText === "" || decimals !== null,
+        "decimals must be empty (read at run time) or a whole number",
+      ) && ok;
     ok = need("reserve_feeds.csv", line, "reports", !!r.reports?.trim(), "say what the feed reports") && ok;
     ok = need("reserve_feeds.csv", line, "compiled_from", !!r.compiled_from?.trim(), "compiled_from is empty") && ok;
     const issuerId = issuerOf((r.issuer ?? "").trim());
     if (!ok || !issuerId) return [];
-    return [{
-      issuerId,
-      chain,
-      feedAddress: r.feed_address!.trim(),
-      decimals,
-      reports: r.reports!.trim(),
-      unit: r.unit?.trim() || "USD",
-      sourceUrl: r.source_url?.trim() || null,
-      compiledFrom: r.compiled_from!.trim(),
-    }];
+    return [
+      {
+        issuerId,
+        chain,
+        feedAddress: r.feed_address!.trim(),
+        decimals,
+        reports: r.reports!.trim(),
+        unit: r.unit?.trim() || "USD",
+        sourceUrl: r.source_url?.trim() || null,
+        compiledFrom: r.compiled_from!.trim(),
+      },
+    ];
   });
 
   const te = read(dir, "transparency_endpoints.csv");
@@ -140,7 +166,8 @@ export async function loadLiveSources(prisma: PrismaClient, dir = LIVE_SOURCES_D
     return [{ issuerId, adapter, url: r.url!.trim(), sourceUrl: r.source_url?.trim() || null, compiledFrom: r.compiled_from!.trim() }];
   });
 
-  if (problems.length) throw new LiveSourcesError(`The live sources in ${dir} have problems; nothing was loaded:\n  ${problems.join("\n  ")}`);
+  if (problems.length)
+    throw new LiveSourcesError(`The live sources in ${dir} have problems; nothing was loaded:\n  ${problems.join("\n  ")}`);
 
   const result = await prisma.$transaction(async (tx) => ({
     deployments: (await tx.liveTokenDeployment.createMany({ data: deployments, skipDuplicates: true })).count,

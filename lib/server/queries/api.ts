@@ -1,4 +1,5 @@
 import "server-only";
+
 // Read models of the public JSON API: one cached function per list page
 // (keyed by its filters, cursor and limit) that returns the finished JSON and
 // its ETag, so a repeated request costs a hash comparison and no query.
@@ -6,7 +7,11 @@ import "server-only";
 // when reports are published between two page requests.
 import { createHash } from "node:crypto";
 import { cacheLife, cacheTag } from "next/cache";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { openApiDocument } from "@/lib/domain/api/openapi";
 import type { FilterParams } from "@/lib/domain/api/params";
+import { issuerLiveSchema, type ApiMeta } from "@/lib/domain/api/schemas";
 import {
   attestationListPayload,
   issuerDetailPayload,
@@ -14,29 +19,31 @@ import {
   stressEventListPayload,
   type Page,
 } from "@/lib/domain/api/serialise";
-import { openApiDocument } from "@/lib/domain/api/openapi";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { toUtcDate } from "@/lib/domain/dates";
-import { readDb } from "@/lib/server/db";
-import { attestationInclude, issuerInclude, stressInclude, toAttestationData, toIssuerData, toStressEventData } from "./mappers";
-import { getIssuerPage } from "./issuer-page";
-import { PUBLISHED_DATA, TAGS } from "./tags";
-import type { ApiMeta } from "@/lib/domain/api/schemas";
 import { METHODOLOGY_VERSION } from "@/lib/domain/metrics/versions";
-import { DATA_AS_OF_SQL } from "./csv-export";
-import { getIssuerLive, LIVE_TAG } from "./live";
-import { issuerLiveSchema } from "@/lib/domain/api/schemas";
 import { isSlug } from "@/lib/domain/schemas/common";
+import { readDb } from "@/lib/server/db";
+
+import { DATA_AS_OF_SQL } from "./csv-export";
+import { getIssuerPage } from "./issuer-page";
+import { getIssuerLive, LIVE_TAG } from "./live";
+import { attestationInclude, issuerInclude, stressInclude, toAttestationData, toIssuerData, toStressEventData } from "./mappers";
+import { PUBLISHED_DATA, TAGS } from "./tags";
 
 /** What every answer states about itself. Callers carry all three data tags: the time moves with any publish. */
 async function apiMeta(): Promise<ApiMeta> {
   cacheTag(LIVE_TAG);
   const [rows, live] = await Promise.all([
     readDb().$queryRawUnsafe<{ data_as_of: string | null }[]>(`SELECT ${DATA_AS_OF_SQL} AS data_as_of`),
-    readDb().$queryRawUnsafe<{ kind: string; last: Date }[]>(`SELECT kind::text AS kind, max(read_at) AS last FROM live_reading GROUP BY kind`),
+    readDb().$queryRawUnsafe<{ kind: string; last: Date }[]>(
+      `SELECT kind::text AS kind, max(read_at) AS last FROM live_reading GROUP BY kind`,
+    ),
   ]);
   const liveReadAt = Object.fromEntries(
-    (["supply", "reserve_balance", "reserve_feed", "issuer_figure"] as const).map((k) => [k, live.find((l) => l.kind === k)?.last.toISOString() ?? null]),
+    (["supply", "reserve_balance", "reserve_feed", "issuer_figure"] as const).map((k) => [
+      k,
+      live.find((l) => l.kind === k)?.last.toISOString() ?? null,
+    ]),
   ) as NonNullable<ApiMeta["liveReadAt"]>;
   return { methodologyVersion: METHODOLOGY_VERSION, methodology: "/en/methodology", dataAsOf: rows[0]?.data_as_of ?? null, liveReadAt };
 }
@@ -107,14 +114,17 @@ export async function apiIssuerDetail(slug: string): Promise<ApiBody | null> {
   if (!model) return null;
   const meta = await apiMeta();
   return body(
-    issuerDetailPayload({
-      issuer: model.issuer,
-      latest: model.latest,
-      composition: model.latestComposition,
-      laterPartial: model.laterPartial?.shares ?? null,
-      reportCount: model.attestations.length,
-      stressEventCount: model.stressEvents.length,
-    }, meta),
+    issuerDetailPayload(
+      {
+        issuer: model.issuer,
+        latest: model.latest,
+        composition: model.latestComposition,
+        laterPartial: model.laterPartial?.shares ?? null,
+        reportCount: model.attestations.length,
+        stressEventCount: model.stressEvents.length,
+      },
+      meta,
+    ),
   );
 }
 

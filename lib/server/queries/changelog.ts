@@ -1,11 +1,13 @@
 import "server-only";
-import { cacheLife, cacheTag } from "next/cache";
-import { readDb } from "@/lib/server/db";
-import { fromUtcDate, formatAsOf } from "@/lib/domain/dates";
 
-import { PUBLISHED_DATA, TAGS } from "./tags";
+import { cacheLife, cacheTag } from "next/cache";
+
+import { formatAsOf, fromUtcDate } from "@/lib/domain/dates";
 import { isSlug } from "@/lib/domain/schemas/common";
 import type { ChangelogItem, ChangelogSubject } from "@/lib/domain/views/changelog";
+import { readDb } from "@/lib/server/db";
+
+import { PUBLISHED_DATA, TAGS } from "./tags";
 
 // Drafts are private: only what reached the public pages is listed.
 const PUBLIC_ACTIONS = [

@@ -1,18 +1,19 @@
 import "server-only";
-import { cacheLife, cacheTag } from "next/cache";
-import { readDb } from "@/lib/server/db";
-import { coverageRatio } from "@/lib/domain/metrics/coverage";
-import { compositionSource } from "@/lib/domain/metrics/composition";
-import { cadenceAdherence, effectiveAsOf } from "@/lib/domain/metrics/cadence";
-import { eligibleShare, getFramework } from "@/lib/domain/metrics/eligibility";
 
+import { cacheLife, cacheTag } from "next/cache";
+
+import { fromUtcDate } from "@/lib/domain/dates";
+import { cadenceAdherence, effectiveAsOf } from "@/lib/domain/metrics/cadence";
+import { compositionSource } from "@/lib/domain/metrics/composition";
+import { coverageRatio } from "@/lib/domain/metrics/coverage";
+import { eligibleShare, getFramework } from "@/lib/domain/metrics/eligibility";
 import type { AttestationData } from "@/lib/domain/types";
+import type { ComparisonRow } from "@/lib/domain/views/comparison";
+import { readDb } from "@/lib/server/db";
 
 import { attestationInclude, issuerInclude, toAttestationData, toIssuerData } from "./mappers";
-import { todayUtc } from "./today";
 import { PUBLISHED_DATA, TAGS } from "./tags";
-import type { ComparisonRow } from "@/lib/domain/views/comparison";
-import { fromUtcDate } from "@/lib/domain/dates";
+import { todayUtc } from "./today";
 
 function oneYearBefore(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -50,11 +51,17 @@ export async function comparisonRows(): Promise<{ today: string; rows: Compariso
     const withLines = source.report;
     const shares = source.shares;
     // The latest report may give no figures (it still counts for cadence): coverage comes from the latest one that does.
-    const coverage = [...reports].reverse().map(coverageRatio).find((c) => c.coveragePct.value !== null) ?? (latest ? coverageRatio(latest) : null);
+    const coverage =
+      [...reports]
+        .reverse()
+        .map(coverageRatio)
+        .find((c) => c.coveragePct.value !== null) ?? (latest ? coverageRatio(latest) : null);
     const cadence = cadenceAdherence(reports, issuer.declaredCadence, { from: yearAgo, to: today }, today);
     const parts = shares
       ? [
-          ...shares.categories.filter((c) => c.sharePct.value !== null).map((c) => ({ category: c.category, pct: Number(c.sharePct.value) })),
+          ...shares.categories
+            .filter((c) => c.sharePct.value !== null)
+            .map((c) => ({ category: c.category, pct: Number(c.sharePct.value) })),
           ...(shares.notCapturedPct.value !== null && Number(shares.notCapturedPct.value) > 0.05
             ? [{ category: "not_captured" as const, pct: Number(shares.notCapturedPct.value) }]
             : []),
@@ -72,7 +79,14 @@ export async function comparisonRows(): Promise<{ today: string; rows: Compariso
         isDemo: issuer.isDemo,
       },
       latest: latest
-        ? { asOf: latest.asOf, asOfPrecision: latest.asOfPrecision, reportUrl: latest.reportUrl, sourceUrl: latest.sourceUrl, sourceKind: latest.sourceKind, scope: latest.scope }
+        ? {
+            asOf: latest.asOf,
+            asOfPrecision: latest.asOfPrecision,
+            reportUrl: latest.reportUrl,
+            sourceUrl: latest.sourceUrl,
+            sourceKind: latest.sourceKind,
+            scope: latest.scope,
+          }
         : null,
       coveragePct: coverage?.coveragePct ?? null,
       coverageOnGroupTotals: coverage?.onGroupTotals ?? false,

@@ -1,4 +1,5 @@
 import "server-only";
+
 // The SQL behind the CSV downloads. Values leave PostgreSQL as text at their
 // stored precision (trim_scale drops trailing fraction zeros, as
 // mappers.decimalString does; dates as YYYY-MM-DD, never a JS Date, so no time
@@ -52,7 +53,9 @@ function parameterised(build: (bind: Bind) => string): SqlQuery {
 
 export function issuersQuery(filter: FilterParams): SqlQuery {
   return parameterised(
-    (bind) => `SELECT i.slug, i.name, i.token_symbols, i.legal_entity, i.website, i.home_jurisdiction, i.backing_model::text AS backing_model,
+    (
+      bind,
+    ) => `SELECT i.slug, i.name, i.token_symbols, i.legal_entity, i.website, i.home_jurisdiction, i.backing_model::text AS backing_model,
   i.status::text AS status, i.declared_cadence::text AS declared_cadence, i.chains, i.description, i.redemption_eligibility,
   ${dec("i.redemption_minimum_usd")} AS redemption_minimum_usd, i.redemption_fee, i.redemption_settlement, i.attestation_firms,
   i.source_url, i.is_demo,
@@ -88,7 +91,9 @@ ORDER BY i.slug, a.as_of, a.report_type`,
 
 export function stressEventsQuery(filter: FilterParams): SqlQuery {
   return parameterised(
-    (bind) => `SELECT e.id, i.slug AS issuer_slug, ${day("e.start_date")} AS start_date, ${day("e.end_date")} AS end_date, e.kind::text AS kind,
+    (
+      bind,
+    ) => `SELECT e.id, i.slug AS issuer_slug, ${day("e.start_date")} AS start_date, ${day("e.end_date")} AS end_date, e.kind::text AS kind,
   ${dec("e.lowest_price")} AS lowest_price, ${dec("e.reserve_exposure_usd")} AS reserve_exposure_usd,
   e.exposure_precision::text AS exposure_precision, e.summary, e.issuer_response,
   COALESCE((SELECT json_agg(json_build_object('url', s.url, 'title', s.title) ORDER BY s.url) FROM stress_source s
@@ -136,7 +141,10 @@ ORDER BY i.slug, a.as_of, a.report_type, l.category, l.custodian`;
 // Rows of the queries above → the plain shapes the record builders take.
 
 export function exportMetaFromRow(r: Record<string, unknown>): ExportMeta {
-  return { methodologyVersion: METHODOLOGY_VERSION, dataAsOf: r.data_as_of === null || r.data_as_of === undefined ? null : String(r.data_as_of) };
+  return {
+    methodologyVersion: METHODOLOGY_VERSION,
+    dataAsOf: r.data_as_of === null || r.data_as_of === undefined ? null : String(r.data_as_of),
+  };
 }
 
 type Row = Record<string, unknown>;
@@ -148,7 +156,13 @@ const fig = (value: unknown, precision: unknown): Figure | null =>
 
 export function issuerFromRow(r: Row): IssuerData {
   const counterparties = r.counterparties as { name: string; role: string; sourceUrl: string | null }[];
-  const licences = r.licences as { regulator: string; licence: string; jurisdiction: string; since: string | null; sourceUrl: string | null }[];
+  const licences = r.licences as {
+    regulator: string;
+    licence: string;
+    jurisdiction: string;
+    since: string | null;
+    sourceUrl: string | null;
+  }[];
   return {
     id: "",
     slug: String(r.slug),
@@ -172,7 +186,11 @@ export function issuerFromRow(r: Row): IssuerData {
     sourceUrl: str(r.source_url),
     isDemo: r.is_demo === true,
     licences,
-    counterparties: counterparties.map((c) => ({ name: c.name, role: c.role as IssuerData["counterparties"][number]["role"], sourceUrl: c.sourceUrl })),
+    counterparties: counterparties.map((c) => ({
+      name: c.name,
+      role: c.role as IssuerData["counterparties"][number]["role"],
+      sourceUrl: c.sourceUrl,
+    })),
   };
 }
 
@@ -201,16 +219,14 @@ export function attestationFromRow(r: Row): AttestationData {
     state: r.state as AttestationData["state"],
     revision: Number(r.revision),
     retractedReason: str(r.retracted_reason),
-    composition: lines.map(
-      (l): CompositionLineData => ({
-        category: l.category as CompositionLineData["category"],
-        amountUsd: fig(l.amountUsd, l.amountPrecision),
-        sharePct: l.sharePct ?? null,
-        custodian: l.custodian || null,
-        maturity: l.maturity ?? null,
-        sourceUrl: l.sourceUrl ?? null,
-      }),
-    ),
+    composition: lines.map((l): CompositionLineData => ({
+      category: l.category as CompositionLineData["category"],
+      amountUsd: fig(l.amountUsd, l.amountPrecision),
+      sharePct: l.sharePct ?? null,
+      custodian: l.custodian || null,
+      maturity: l.maturity ?? null,
+      sourceUrl: l.sourceUrl ?? null,
+    })),
   };
 }
 

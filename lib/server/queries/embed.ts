@@ -1,7 +1,10 @@
 import "server-only";
+
 import { cacheLife, cacheTag } from "next/cache";
-import { getIssuerCharts } from "./issuer-charts";
+
 import type { RenderedChart } from "@/lib/charts/issuer-specs";
+
+import { getIssuerCharts } from "./issuer-charts";
 import { getIssuerPage } from "./issuer-page";
 import { PUBLISHED_DATA, TAGS } from "./tags";
 

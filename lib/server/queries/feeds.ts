@@ -1,12 +1,15 @@
 import "server-only";
+
 // What the Atom feeds list: the reports and stress events most recently made
 // public in this product (newest first), for every issuer or one.
 import { cacheLife, cacheTag } from "next/cache";
-import { readDb } from "@/lib/server/db";
+
+import { isSlug } from "@/lib/domain/schemas/common";
 import type { AttestationData, StressEventData } from "@/lib/domain/types";
+import { readDb } from "@/lib/server/db";
+
 import { attestationInclude, stressInclude, toAttestationData, toStressEventData } from "./mappers";
 import { PUBLISHED_DATA, TAGS } from "./tags";
-import { isSlug } from "@/lib/domain/schemas/common";
 
 export const FEED_SIZE = 50;
 
@@ -53,7 +56,12 @@ export async function feedData(slug: string | null, what: { reports: boolean; st
         })
       : [],
     what.stressEvents
-      ? prisma.stressEvent.findMany({ where: issuerWhere, include: { ...stressInclude, issuer: withName }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: FEED_SIZE })
+      ? prisma.stressEvent.findMany({
+          where: issuerWhere,
+          include: { ...stressInclude, issuer: withName },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: FEED_SIZE,
+        })
       : [],
   ]);
   return {
@@ -64,6 +72,11 @@ export async function feedData(slug: string | null, what: { reports: boolean; st
       published: (r.firstPublishedAt ?? r.createdAt).toISOString(),
       updated: r.updatedAt.toISOString(),
     })),
-    stressEvents: stress.map((e) => ({ event: toStressEventData(e), issuerName: e.issuer.name, published: e.createdAt.toISOString(), updated: e.updatedAt.toISOString() })),
+    stressEvents: stress.map((e) => ({
+      event: toStressEventData(e),
+      issuerName: e.issuer.name,
+      published: e.createdAt.toISOString(),
+      updated: e.updatedAt.toISOString(),
+    })),
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+
 import { redisHealth, type RedisHealth } from "@/lib/cache-handlers/redis-store.mjs";
+import { db } from "@/lib/server/db";
 import { replicaLag, type ReplicaLag } from "@/lib/server/replica";
 
 /** `state` is what monitors match on ("up" / "down"); `up` is kept for existing readers. */
@@ -39,7 +40,20 @@ export async function jobsHealth(): Promise<JobsHealth> {
   const inApp = (process.env.JOBS_IN_APP ?? "true").trim().toLowerCase() !== "false";
   const started = (globalThis as { usd1Jobs?: Promise<unknown> }).usd1Jobs;
   let running: boolean | undefined;
-  if (inApp) running = started ? await Promise.race([started.then((h) => !!h, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 50))]) : false;
+  if (inApp)
+    running = started
+      ? await Promise.race([
+          started.then(
+            (h) => !!h,
+            () => false,
+          ),
+          new Promise<boolean>((r) => setTimeout(() => r(false), 50)),
+        ])
+      : false;
   const last = await db().jobRun.findFirst({ orderBy: { startedAt: "desc" }, select: { name: true, startedAt: true, outcome: true } });
-  return { mode: inApp ? "in-app" : "worker", ...(inApp ? { running } : {}), lastRun: last ? { name: last.name, startedAt: last.startedAt.toISOString(), outcome: last.outcome } : null };
+  return {
+    mode: inApp ? "in-app" : "worker",
+    ...(inApp ? { running } : {}),
+    lastRun: last ? { name: last.name, startedAt: last.startedAt.toISOString(), outcome: last.outcome } : null,
+  };
 }

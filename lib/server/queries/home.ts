@@ -1,9 +1,12 @@
 import "server-only";
+
 import { cacheLife, cacheTag } from "next/cache";
+
 import { editionNumber } from "@/lib/domain/import/public-pack";
-import { readDb } from "@/lib/server/db";
-import { PUBLISHED_DATA, TAGS } from "./tags";
 import type { DatasetNotice } from "@/lib/domain/views/dataset";
+import { readDb } from "@/lib/server/db";
+
+import { PUBLISHED_DATA, TAGS } from "./tags";
 
 export async function datasetNotice(): Promise<DatasetNotice> {
   "use cache";
@@ -12,8 +15,14 @@ export async function datasetNotice(): Promise<DatasetNotice> {
   const [demo, real, load] = await Promise.all([
     readDb().issuer.count({ where: { isDemo: true } }),
     readDb().issuer.count({ where: { isDemo: false } }),
-    readDb().datasetLoad.findFirst({ where: { edition: { not: null } }, orderBy: { id: "desc" }, select: { edition: true, compiled: true, at: true } }),
+    readDb().datasetLoad.findFirst({
+      where: { edition: { not: null } },
+      orderBy: { id: "desc" },
+      select: { edition: true, compiled: true, at: true },
+    }),
   ]);
-  const pack = load ? { number: load.edition ? editionNumber(load.edition) : null, compiled: load.compiled, loadedAt: load.at.toISOString() } : null;
+  const pack = load
+    ? { number: load.edition ? editionNumber(load.edition) : null, compiled: load.compiled, loadedAt: load.at.toISOString() }
+    : null;
   return { demo: demo > 0, real: real > 0, pack };
 }

@@ -1,13 +1,23 @@
 import "server-only";
+
 // The charts' cached read models: the pure builders (lib/charts/issuer-specs.ts) fed with
 // the issuer page model and the chart words of the page's language.
 import { cacheLife, cacheTag } from "next/cache";
+
+import type { IssuerPageModel } from "@/lib/domain/views/issuer";
 import { chartWordsFromMessages } from "@/lib/charts/catalogue-words";
-import { compareCharts, issuerChartSpecs, renderSpec, type CompareChartItem, type IssuerChartSpecs, type IssuerCharts } from "@/lib/charts/issuer-specs";
+import {
+  compareCharts,
+  issuerChartSpecs,
+  renderSpec,
+  type CompareChartItem,
+  type IssuerCharts,
+  type IssuerChartSpecs,
+} from "@/lib/charts/issuer-specs";
 import { CHART_WORDS_EN, type ChartWords } from "@/lib/charts/words";
 import { loadMessages } from "@/i18n/messages";
 import type { Locale } from "@/i18n/routing";
-import type { IssuerPageModel } from "@/lib/domain/views/issuer";
+
 import { getIssuerPage } from "./issuer-page";
 import { PUBLISHED_DATA, TAGS } from "./tags";
 

@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { IssuerComputed } from "@/lib/domain/csv/records";
+
 import { comparisonRows } from "./comparison";
 
 /** issuers.csv's computed columns: exactly the home comparison table's figures (the same cached read model). */

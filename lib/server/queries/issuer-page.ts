@@ -1,15 +1,18 @@
 import "server-only";
+
 import { cacheLife, cacheTag } from "next/cache";
-import { coverageRatio, coverageSeries, publishedInOrder } from "@/lib/domain/metrics/coverage";
-import { compositionChange, compositionSource } from "@/lib/domain/metrics/composition";
+
+import { evaluate } from "@/lib/domain/evaluation";
 import { cadenceAdherence, publicationLag } from "@/lib/domain/metrics/cadence";
+import { compositionChange, compositionSource } from "@/lib/domain/metrics/composition";
+import { coverageRatio, coverageSeries, publishedInOrder } from "@/lib/domain/metrics/coverage";
 import { ELIGIBILITY_FRAMEWORKS, eligibleShare } from "@/lib/domain/metrics/eligibility";
 import { custodianConcentration, liquidityLadder } from "@/lib/domain/metrics/liquidity";
-import { evaluate } from "@/lib/domain/evaluation";
-import { getIssuerProfile } from "./issuer";
 import { type AttestationWithHistory, type IssuerPageModel } from "@/lib/domain/views/issuer";
-import { todayUtc } from "./today";
+
+import { getIssuerProfile } from "./issuer";
 import { PUBLISHED_DATA, TAGS } from "./tags";
+import { todayUtc } from "./today";
 
 /** Everything the issuer page shows, computed once per publish (cached). */
 export async function getIssuerPage(slug: string): Promise<IssuerPageModel | null> {
@@ -43,7 +46,13 @@ export async function getIssuerPage(slug: string): Promise<IssuerPageModel | nul
     laterPartial: source.laterPartial,
     change: compositionReport ? compositionChange(compositionReport, source.previous) : null,
     eligibility: compositionReport
-      ? ELIGIBILITY_FRAMEWORKS.map((f) => ({ frameworkId: f.id, name: f.name, url: f.url, citation: f.citation, result: eligibleShare(compositionReport, f) }))
+      ? ELIGIBILITY_FRAMEWORKS.map((f) => ({
+          frameworkId: f.id,
+          name: f.name,
+          url: f.url,
+          citation: f.citation,
+          result: eligibleShare(compositionReport, f),
+        }))
       : [],
     liquidity: compositionReport ? liquidityLadder(compositionReport) : null,
     concentration: compositionReport ? custodianConcentration(compositionReport) : null,

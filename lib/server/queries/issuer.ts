@@ -1,13 +1,14 @@
 import "server-only";
+
 import { cacheLife, cacheTag } from "next/cache";
+
+import { fromUtcDate } from "@/lib/domain/dates";
+import { isSlug } from "@/lib/domain/schemas/common";
+import type { IssuerProfile, RevisionNote } from "@/lib/domain/views/issuer";
 import { readDb } from "@/lib/server/db";
 
-import { attestationInclude, issuerInclude, stressInclude, toAttestationData, toIssuerData } from "./mappers";
-import { toStressEventData } from "./mappers";
+import { attestationInclude, issuerInclude, stressInclude, toAttestationData, toIssuerData, toStressEventData } from "./mappers";
 import { PUBLISHED_DATA, TAGS } from "./tags";
-import { isSlug } from "@/lib/domain/schemas/common";
-import type { RevisionNote, IssuerProfile } from "@/lib/domain/views/issuer";
-import { fromUtcDate } from "@/lib/domain/dates";
 
 function previousValues(snapshot: unknown): RevisionNote["previous"] {
   const s = (snapshot ?? {}) as Record<string, unknown>;

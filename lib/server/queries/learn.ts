@@ -1,15 +1,18 @@
 import "server-only";
-import { comparisonRows } from "./comparison";
-import { listAllStressEvents } from "./lists";
+
 import { cacheLife, cacheTag } from "next/cache";
-import { readDb } from "@/lib/server/db";
-import { compositionShares } from "@/lib/domain/metrics/composition";
+
 import { effectiveAsOf, median, publicationLag } from "@/lib/domain/metrics/cadence";
+import { compositionShares } from "@/lib/domain/metrics/composition";
 import type { Measured } from "@/lib/domain/precision";
 import { REPORT_TYPES, type ReportType } from "@/lib/domain/taxonomy";
+import type { IssuerReportFacts, LearnFacts, LearnLiveData } from "@/lib/domain/views/learn";
+import { readDb } from "@/lib/server/db";
+
+import { comparisonRows } from "./comparison";
+import { listAllStressEvents } from "./lists";
 import { attestationInclude, toAttestationData } from "./mappers";
 import { PUBLISHED_DATA, TAGS } from "./tags";
-import type { IssuerReportFacts, LearnFacts, LearnLiveData } from "@/lib/domain/views/learn";
 
 /**
  * Facts the Learn pages show beside their explanations that the home table does

@@ -1,12 +1,14 @@
 import "server-only";
+
 import { cacheLife, cacheTag } from "next/cache";
-import { readDb } from "@/lib/server/db";
-import { coverageRatio } from "@/lib/domain/metrics/coverage";
+
 import { publicationLag } from "@/lib/domain/metrics/cadence";
+import { coverageRatio } from "@/lib/domain/metrics/coverage";
+import type { AttestationListItem, StressListItem } from "@/lib/domain/views/lists";
+import { readDb } from "@/lib/server/db";
 
 import { attestationInclude, stressInclude, toAttestationData, toStressEventData } from "./mappers";
 import { PUBLISHED_DATA, TAGS } from "./tags";
-import type { AttestationListItem, StressListItem } from "@/lib/domain/views/lists";
 
 /** Most reports one page lists; all of them are in the CSV download and on the issuers' pages. */
 export const ATTESTATION_PAGE_SIZE = 250;

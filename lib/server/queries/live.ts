@@ -1,4 +1,5 @@
 import "server-only";
+
 // The live signals of one issuer as its page shows them: supply now and by
 // chain (each reading with its block or slot and the time it was read), what
 // the readers are doing (off and why, failing, breaker), on-chain reserves, the
@@ -7,15 +8,17 @@ import "server-only";
 // "live" tag, which a refresh expires.
 import Decimal from "decimal.js";
 import { cacheLife, cacheTag } from "next/cache";
-import { detectDepegs, DEFAULT_DEPEG_POLICY } from "@/lib/live/depeg";
-import { pegDeviationBp } from "@/lib/live/decimal";
-import { isSlug } from "@/lib/domain/schemas/common";
+
 import { fromUtcDate } from "@/lib/domain/dates";
-import { readDb } from "@/lib/server/db";
-import { latestReadings, liveStatus } from "@/lib/server/live/queries";
-import { dailySeries } from "@/lib/server/live/prices";
-import { PUBLISHED_DATA, TAGS } from "./tags";
+import { isSlug } from "@/lib/domain/schemas/common";
 import type { IssuerLiveModel, LiveFigure, LiveSupplyTotals } from "@/lib/domain/views/live";
+import { pegDeviationBp } from "@/lib/live/decimal";
+import { DEFAULT_DEPEG_POLICY, detectDepegs } from "@/lib/live/depeg";
+import { readDb } from "@/lib/server/db";
+import { dailySeries } from "@/lib/server/live/prices";
+import { latestReadings, liveStatus } from "@/lib/server/live/queries";
+
+import { PUBLISHED_DATA, TAGS } from "./tags";
 
 export const LIVE_TAG = "live";
 
@@ -29,7 +32,11 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
   const prisma = readDb();
   const issuer = await prisma.issuer.findUnique({
     where: { slug },
-    select: { id: true, tokenSymbols: true, liveDeployments: { where: { enabled: true }, select: { chain: true, address: true, symbol: true, sourceUrl: true } } },
+    select: {
+      id: true,
+      tokenSymbols: true,
+      liveDeployments: { where: { enabled: true }, select: { chain: true, address: true, symbol: true, sourceUrl: true } },
+    },
   });
   if (!issuer) return null;
   const [readings, status, latest] = await Promise.all([
@@ -63,18 +70,31 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
     : null;
   const withTokens = latest.find((a) => a.tokensOutstanding !== null);
   const withReserves = latest.find((a) => a.totalReserves !== null);
-  const lastReport = withTokens ? { asOf: fromUtcDate(withTokens.asOf), tokens: withTokens.tokensOutstanding!.toFixed(), reserves: withReserves?.totalReserves?.toFixed() ?? null } : null;
+  const lastReport = withTokens
+    ? {
+        asOf: fromUtcDate(withTokens.asOf),
+        tokens: withTokens.tokensOutstanding!.toFixed(),
+        reserves: withReserves?.totalReserves?.toFixed() ?? null,
+      }
+    : null;
   const pct = (n: Decimal) => n.times(100).toDecimalPlaces(2).toFixed(2);
   const tokensChangePct =
-    supplyTotal && lastReport?.tokens && !new Decimal(lastReport.tokens).isZero() ? pct(new Decimal(supplyTotal.amount).minus(lastReport.tokens).div(lastReport.tokens)) : null;
+    supplyTotal && lastReport?.tokens && !new Decimal(lastReport.tokens).isZero()
+      ? pct(new Decimal(supplyTotal.amount).minus(lastReport.tokens).div(lastReport.tokens))
+      : null;
   const reservesOverSupplyPct =
-    supplyTotal && lastReport?.reserves && !new Decimal(supplyTotal.amount).isZero() ? pct(new Decimal(lastReport.reserves).div(supplyTotal.amount)) : null;
+    supplyTotal && lastReport?.reserves && !new Decimal(supplyTotal.amount).isZero()
+      ? pct(new Decimal(lastReport.reserves).div(supplyTotal.amount))
+      : null;
 
   const token = issuer.tokenSymbols[0] ?? null;
   const series = token ? await dailySeries(prisma, issuer.id, token) : [];
   const stress = series.length
     ? await prisma.stressEvent.findMany({
-        where: { issuerId: issuer.id, startDate: { gte: new Date(`${series[0]!.date}T00:00:00Z`), lte: new Date(`${series.at(-1)!.date}T00:00:00Z`) } },
+        where: {
+          issuerId: issuer.id,
+          startDate: { gte: new Date(`${series[0]!.date}T00:00:00Z`), lte: new Date(`${series.at(-1)!.date}T00:00:00Z`) },
+        },
         select: { startDate: true, kind: true },
       })
     : [];
@@ -83,7 +103,11 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
         stressEvents: stress.map((e) => ({ date: fromUtcDate(e.startDate!), kind: e.kind })),
         token: token!,
         points: series.map((p) => ({ date: p.date, priceUsd: p.priceUsd, deviationBp: pegDeviationBp(p.priceUsd) })),
-        episodes: detectDepegs(series, DEFAULT_DEPEG_POLICY).map((e) => ({ startDate: e.startDate, endDate: e.endDate, lowestPrice: e.lowestPrice })),
+        episodes: detectDepegs(series, DEFAULT_DEPEG_POLICY).map((e) => ({
+          startDate: e.startDate,
+          endDate: e.endDate,
+          lowestPrice: e.lowestPrice,
+        })),
       }
     : null;
   return {
@@ -114,5 +138,7 @@ export async function liveSupplyTotals(): Promise<LiveSupplyTotals> {
     SELECT i.slug, trim_scale(sum(l.amount))::text AS amount, min(l.read_at) AS oldest, count(*)::int AS read,
       (SELECT count(*)::int FROM live_token_deployment d WHERE d.issuer_id = i.id AND d.enabled) AS tracked
     FROM latest l JOIN issuer i ON i.id = l.issuer_id GROUP BY i.id, i.slug`);
-  return Object.fromEntries(rows.map((r) => [r.slug, { amount: r.amount, oldestReadAt: r.oldest.toISOString(), complete: r.read === r.tracked }]));
+  return Object.fromEntries(
+    rows.map((r) => [r.slug, { amount: r.amount, oldestReadAt: r.oldest.toISOString(), complete: r.read === r.tracked }]),
+  );
 }

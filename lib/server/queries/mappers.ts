@@ -1,17 +1,21 @@
 import "server-only";
+
 // Database rows → the plain shapes of lib/domain/types.ts. Decimals leave the
 // database as strings at the precision they were stored with.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromUtcDate } from "@/lib/domain/dates";
-import type { AttestationData, Figure, IssuerData, StressEventData } from "@/lib/domain/types";
 import type { Precision } from "@/lib/domain/taxonomy";
+import type { AttestationData, Figure, IssuerData, StressEventData } from "@/lib/domain/types";
 
 type Dec = Prisma.Decimal | null;
 
 /** Decimal → plain string without trailing fraction zeros ("39700000000", "12.5"). */
 export function decimalString(d: Dec): string | null {
   if (d === null) return null;
-  return d.toFixed().replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  return d
+    .toFixed()
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
 }
 
 function figure(d: Dec, p: Precision | null): Figure | null {

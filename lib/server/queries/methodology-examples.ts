@@ -1,4 +1,5 @@
 import "server-only";
+
 // Live worked examples for the methodology page: for each metric, one real
 // published row of the database, run through the very function the metric's
 // definition names (lib/domain/metrics/definitions.ts `implementation`), the
@@ -30,11 +31,13 @@ import "server-only";
 //     change_since_previous    composition lines, and composition lines in the previous published report too
 //   No row with the inputs: null (the page says so).
 import { cacheLife, cacheTag } from "next/cache";
-import { readDb } from "@/lib/server/db";
+
 import { buildLiveWorkedExamples, type LiveWorkedExamples } from "@/lib/domain/metrics/worked-examples";
+import { readDb } from "@/lib/server/db";
+
 import { attestationInclude, toAttestationData } from "./mappers";
-import { todayUtc } from "./today";
 import { PUBLISHED_DATA, TAGS } from "./tags";
+import { todayUtc } from "./today";
 
 /** One live worked example per metric, from published rows of the database (cached; expires when published data changes). */
 export async function liveWorkedExamples(): Promise<LiveWorkedExamples> {

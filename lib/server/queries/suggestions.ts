@@ -1,9 +1,10 @@
 import "server-only";
+
 // Reads of reader corrections: the public follow view (by token, never the
 // contact) and the editor queue (pending first, snapshot beside current values).
 import type { AttestationInput } from "@/lib/domain/schemas/attestation";
-import { attestationWithLines, storedToInput } from "@/lib/server/records/report";
 import { db } from "@/lib/server/db";
+import { attestationWithLines, storedToInput } from "@/lib/server/records/report";
 import { isFollowTokenShape, sha256 } from "@/lib/server/suggestions/tokens";
 
 export interface PublicSuggestion {
@@ -52,7 +53,10 @@ export async function suggestionByFollowToken(token: string): Promise<PublicSugg
   };
 }
 
-export type ReportValues = Pick<AttestationInput, "asOf" | "publishedOn" | "totalReserves" | "tokensOutstanding" | "composition"> & { revision?: number; state?: string };
+export type ReportValues = Pick<AttestationInput, "asOf" | "publishedOn" | "totalReserves" | "tokensOutstanding" | "composition"> & {
+  revision?: number;
+  state?: string;
+};
 
 export interface QueuedSuggestion {
   id: string;
@@ -112,12 +116,17 @@ export async function suggestionQueue(): Promise<QueuedSuggestion[]> {
       decidedAt: s.decidedAt?.toISOString() ?? null,
       decidedBy: s.decidedBy?.displayName ?? null,
       shown: snap?.report ? pick(snap.report) : null,
-      current: s.attestation ? pick({ ...storedToInput(s.attestation), revision: s.attestation.revision, state: s.attestation.state }) : null,
+      current: s.attestation
+        ? pick({ ...storedToInput(s.attestation), revision: s.attestation.revision, state: s.attestation.state })
+        : null,
     };
   });
 }
 
 /** For the correction form opened from an accepted suggestion. */
 export async function suggestionForReport(id: string, attestationId: string) {
-  return db().correctionSuggestion.findFirst({ where: { id, attestationId }, select: { id: true, field: true, figure: true, proposedValue: true, sourceUrl: true } });
+  return db().correctionSuggestion.findFirst({
+    where: { id, attestationId },
+    select: { id: true, field: true, figure: true, proposedValue: true, sourceUrl: true },
+  });
 }

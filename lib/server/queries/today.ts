@@ -1,7 +1,10 @@
 import "server-only";
+
 import { cacheLife } from "next/cache";
-import { PUBLISHED_DATA } from "./tags";
+
 import { fromUtcDate } from "@/lib/domain/dates";
+
+import { PUBLISHED_DATA } from "./tags";
 
 /**
  * Today's date (UTC) for "days since" and overdue judgements. Read inside a

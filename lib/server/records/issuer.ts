@@ -1,10 +1,11 @@
 import "server-only";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
 // The issuer record: the one Prisma include that loads it whole, and the one
 // mapping from its stored row to the input shape (what the editor form edits,
 // the audit log keeps and the pack re-import compares).
 import { fromUtcDate, toUtcDate } from "@/lib/domain/dates";
 import type { IssuerInput } from "@/lib/domain/schemas/issuer";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { decimalString } from "@/lib/server/queries/mappers";
 
 export const issuerWithLists = {

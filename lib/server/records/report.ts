@@ -1,10 +1,11 @@
 import "server-only";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
 // The report record: the one Prisma include that loads it with its lines, and
 // the one mapping from its stored row to the input shape (what a revision
 // snapshot holds, the editor form edits and the pack re-import compares).
 import { fromUtcDate } from "@/lib/domain/dates";
 import type { AttestationInput } from "@/lib/domain/schemas/attestation";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { decimalString } from "@/lib/server/queries/mappers";
 
 export const attestationWithLines = { composition: true, issuer: { select: { slug: true } } } satisfies Prisma.AttestationInclude;
@@ -48,4 +49,3 @@ export function storedToInput(a: StoredAttestation): AttestationInput {
       })),
   };
 }
-

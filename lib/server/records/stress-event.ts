@@ -1,12 +1,16 @@
 import "server-only";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
 // The stress-event record: the one Prisma include that loads it whole, and the
 // one mapping from its stored row to the input shape.
 import { fromUtcDate } from "@/lib/domain/dates";
 import type { StressEventInput } from "@/lib/domain/schemas/stress-event";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { decimalString } from "@/lib/server/queries/mappers";
 
-export const stressWithSources = { issuer: { select: { slug: true } }, sources: { orderBy: { url: "asc" } } } satisfies Prisma.StressEventInclude;
+export const stressWithSources = {
+  issuer: { select: { slug: true } },
+  sources: { orderBy: { url: "asc" } },
+} satisfies Prisma.StressEventInclude;
 export type StoredStressEvent = Prisma.StressEventGetPayload<{ include: typeof stressWithSources }>;
 
 export function storedStressToInput(e: StoredStressEvent): StressEventInput {
@@ -17,10 +21,11 @@ export function storedStressToInput(e: StoredStressEvent): StressEventInput {
     kind: e.kind,
     lowestPrice: decimalString(e.lowestPrice),
     reserveExposureUsd:
-      e.reserveExposureUsd !== null && e.exposurePrecision !== null ? { value: decimalString(e.reserveExposureUsd)!, precision: e.exposurePrecision } : null,
+      e.reserveExposureUsd !== null && e.exposurePrecision !== null
+        ? { value: decimalString(e.reserveExposureUsd)!, precision: e.exposurePrecision }
+        : null,
     summary: e.summary,
     issuerResponse: e.issuerResponse,
     sources: e.sources.map((s) => ({ url: s.url, title: s.title })),
   };
 }
-

@@ -1,9 +1,11 @@
 import "server-only";
+
 // Optional GitHub sign-in. It never creates an account: it maps to an existing,
 // active user whose email GitHub reports as *verified* on that GitHub account
 // (the stock provider takes the primary email whether verified or not).
 import GitHubProvider from "next-auth/providers/github";
 import type { Provider } from "next-auth/providers/index";
+
 import { db } from "@/lib/server/db";
 
 interface GithubEmail {
@@ -26,7 +28,9 @@ export async function verifiedGithubEmails(accessToken: string, fetcher: typeof 
   });
   if (!res.ok) return [];
   const emails = (await res.json()) as GithubEmail[];
-  return Array.isArray(emails) ? emails.filter((e) => e.verified === true && typeof e.email === "string").map((e) => e.email.toLowerCase()) : [];
+  return Array.isArray(emails)
+    ? emails.filter((e) => e.verified === true && typeof e.email === "string").map((e) => e.email.toLowerCase())
+    : [];
 }
 
 export function githubProvider(clientId: string, clientSecret: string): Provider {
@@ -48,7 +52,9 @@ export function githubProvider(clientId: string, clientSecret: string): Provider
 }
 
 /** The active account one of these verified emails belongs to, if exactly one does. */
-export async function appUserForVerifiedEmails(verifiedEmails: readonly string[]): Promise<{ id: string; name: string; email: string } | null> {
+export async function appUserForVerifiedEmails(
+  verifiedEmails: readonly string[],
+): Promise<{ id: string; name: string; email: string } | null> {
   if (verifiedEmails.length === 0) return null;
   const users = await db().user.findMany({
     where: { email: { in: verifiedEmails.map((e) => e.toLowerCase()) }, disabledAt: null },

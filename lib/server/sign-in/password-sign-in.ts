@@ -1,9 +1,11 @@
 import "server-only";
+
+import { email as emailSchema } from "@/lib/domain/schemas/user";
 // Email + password sign-in, as next-auth's credentials provider calls it.
 // Attempts for one account are serialised by an advisory lock, so parallel
 // guesses cannot slip past the limit between its check and its record.
 import { db } from "@/lib/server/db";
-import { email as emailSchema } from "@/lib/domain/schemas/user";
+
 import { verifyPassword } from "./passwords";
 import { recordAttempt, signInLimit } from "./rate-limit";
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 // argon2id with the OWASP-recommended minimum (19 MiB, 2 passes, 1 lane):
 // about 30-60 ms per check on these machines, slow enough for guessing.
 import { hash, verify, type Algorithm } from "@node-rs/argon2";

@@ -1,4 +1,6 @@
 import "server-only";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
 // Sign-in throttling. Attempts live in PostgreSQL, so the limits hold across
 // instances and restarts. There is no lock an attacker could keep an owner out
 // with; instead:
@@ -17,7 +19,6 @@ import "server-only";
 // The network is the client address (lib/domain/client-address.ts): taken
 // from the connection, so a made-up X-Forwarded-For changes nothing.
 import { clientAddress, REMOTE_ADDRESS_HEADER } from "@/lib/domain/client-address";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/server/env";
 
 const MINUTE = 60_000;
@@ -133,7 +134,9 @@ export async function recordAttempt(
   // stay for a month: they are what makes a network "known" to an account.
   const now = Date.now();
   await tx.signInAttempt.deleteMany({ where: { at: { lt: new Date(now - SIGN_IN_LIMITS.knownNetworkMs) } } });
-  await tx.signInAttempt.deleteMany({ where: { at: { lt: new Date(now - SIGN_IN_LIMITS.keepMs) }, outcome: { in: ["failed", "blocked"] } } });
+  await tx.signInAttempt.deleteMany({
+    where: { at: { lt: new Date(now - SIGN_IN_LIMITS.keepMs) }, outcome: { in: ["failed", "blocked"] } },
+  });
 }
 
 let warnedNoAddress = false;
@@ -153,7 +156,9 @@ export function clientIp(headers: Record<string, string | string[] | undefined> 
   const socket = read(REMOTE_ADDRESS_HEADER);
   if (!socket && !warnedNoAddress) {
     warnedNoAddress = true;
-    console.warn(`[sign-in] a request without ${REMOTE_ADDRESS_HEADER}: per-network limits need the app served by scripts/server.ts (npm start)`);
+    console.warn(
+      `[sign-in] a request without ${REMOTE_ADDRESS_HEADER}: per-network limits need the app served by scripts/server.ts (npm start)`,
+    );
   }
   return clientAddress({ socket, forwardedFor: read("x-forwarded-for"), trust: env().TRUST_PROXY });
 }

@@ -1,19 +1,22 @@
 import "server-only";
+
 // The answer to a refused suggestion from the no-JavaScript form: a small HTML
 // page with the reason and a way back, in the form's language (taken from the
 // `back` path, "/es/issuers/…"). Everything interpolated is escaped. The reason
 // itself comes from the command layer, in English.
 import { createTranslator } from "next-intl";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/routing";
+
 import { describeError } from "@/lib/server/edge/errors";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/routing";
 import enIssuer from "@/messages/en/issuer.json";
+import enLayout from "@/messages/en/layout.json";
 import esIssuer from "@/messages/es/issuer.json";
 import ptIssuer from "@/messages/pt/issuer.json";
-import enLayout from "@/messages/en/layout.json";
 
 const ISSUER_MESSAGES: Record<Locale, typeof enIssuer> = { en: enIssuer, es: esIssuer, pt: ptIssuer };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 const FIELDS = ["field", "figure", "proposedValue", "sourceUrl", "contact", "reportId"] as const;
 
@@ -38,6 +41,7 @@ ${items ? `<ul>${items}</ul>` : ""}
 <p>${again}</p>
 </main></body></html>`;
   const headers: Record<string, string> = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
-  if (typeof body.retryAt === "string") headers["retry-after"] = String(Math.max(1, Math.ceil((Date.parse(body.retryAt) - Date.now()) / 1000)));
+  if (typeof body.retryAt === "string")
+    headers["retry-after"] = String(Math.max(1, Math.ceil((Date.parse(body.retryAt) - Date.now()) / 1000)));
   return new Response(html, { status, headers });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+
 // Spam resistance without a third party: the form carries a signed timestamp
 // (HMAC with NEXTAUTH_SECRET), so a submission sooner than a person can fill
 // the form, or with a forged or stale stamp, is refused. A stamp works once:
@@ -6,6 +7,7 @@ import "server-only";
 // expires, and claimed in the transaction that stores the suggestion. The
 // follow token is random; only its SHA-256 is stored.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/server/env";
 

@@ -98,7 +98,9 @@ export class ArchiveReader {
       throw new BackupError("The backup's manifest is not one this program wrote.");
     }
     if (manifest.formatVersion > FORMAT_VERSION) {
-      throw new BackupError(`The backup uses format ${manifest.formatVersion}; this version reads up to ${FORMAT_VERSION}. Update USD1 Backed and try again.`);
+      throw new BackupError(
+        `The backup uses format ${manifest.formatVersion}; this version reads up to ${FORMAT_VERSION}. Update USD1 Backed and try again.`,
+      );
     }
     return manifest;
   }

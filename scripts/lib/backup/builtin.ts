@@ -9,6 +9,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+
 import { ArchiveReader, ArchiveWriter, BackupError, FORMAT_VERSION, type Manifest } from "./archive";
 import {
   appliedMigrations,
@@ -65,13 +66,18 @@ export async function backupBuiltin(url: string, file: string): Promise<BackupSu
     const schema = await productSchema(client, url);
     const tables = await productTables(client, schema);
     const order = loadOrder(tables);
-    if (!order) throw new BackupError("The tables' foreign keys form a cycle; the built-in backup cannot order them. Install pg_dump and pg_restore of the server's version.");
+    if (!order)
+      throw new BackupError(
+        "The tables' foreign keys form a cycle; the built-in backup cannot order them. Install pg_dump and pg_restore of the server's version.",
+      );
     const version = await serverVersion(client);
     const counts = new Map<string, number>();
     for (const name of order) counts.set(name, await rowCount(client, schema, name));
     const sequences = [];
     for (const s of await ownedSequences(client, schema)) {
-      const state = await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${qualified(schema, s.sequence)}`);
+      const state = await client.query<{ last_value: string; is_called: boolean }>(
+        `SELECT last_value::text, is_called FROM ${qualified(schema, s.sequence)}`,
+      );
       sequences.push({ ...s, lastValue: state.rows[0]!.last_value, isCalled: state.rows[0]!.is_called });
     }
     const manifest: Manifest = {
@@ -90,7 +96,8 @@ export async function backupBuiltin(url: string, file: string): Promise<BackupSu
       const copy = client.query(copyTo(`COPY ${qualified(schema, table.name)} (${columnList(table.columns)}) TO STDOUT (FORMAT csv)`));
       for await (const chunk of copy) await writer.frame(chunk as Buffer);
       await writer.endTable();
-      if (copy.rowCount !== table.rows) throw new BackupError(`Table ${table.name}: counted ${table.rows} rows but copied ${copy.rowCount}.`);
+      if (copy.rowCount !== table.rows)
+        throw new BackupError(`Table ${table.name}: counted ${table.rows} rows but copied ${copy.rowCount}.`);
     }
     await client.query("COMMIT");
     await writer.close();
@@ -130,7 +137,10 @@ function checkSameSchema(manifest: Manifest, target: { migrations: string[]; tab
   const describe = (t: { name: string; columns: string[] }) => `${t.name}(${[...t.columns].sort().join(",")})`;
   const a = manifest.tables.map(describe).sort().join(" ");
   const b = target.tables.map(describe).sort().join(" ");
-  if (a !== b) throw new BackupError("The backup's tables or columns differ from this database's, although their migrations match: the schema was changed by hand. Nothing was restored.");
+  if (a !== b)
+    throw new BackupError(
+      "The backup's tables or columns differ from this database's, although their migrations match: the schema was changed by hand. Nothing was restored.",
+    );
 }
 
 export async function restoreBuiltin(url: string, file: string, opts: { force?: boolean } = {}): Promise<RestoreSummary> {
@@ -148,7 +158,9 @@ export async function restoreBuiltin(url: string, file: string, opts: { force?: 
     const replaced = await nonEmptyTables(client, schema);
     if (replaced.length && !opts.force) {
       const list = replaced.map((t) => `${t.name}: ${t.rows}`).join(", ");
-      throw new BackupError(`The target database is not empty (${list} rows). Restore into an empty database, or pass --force to replace everything in it, audit log included.`);
+      throw new BackupError(
+        `The target database is not empty (${list} rows). Restore into an empty database, or pass --force to replace everything in it, audit log included.`,
+      );
     }
     if (replaced.length) {
       // --force: emptied in this transaction, so a failed restore leaves the data as it
@@ -167,18 +179,24 @@ export async function restoreBuiltin(url: string, file: string, opts: { force?: 
     if (!respectsForeignKeys(order, tables)) {
       // Only a superuser may skip foreign-key checks while loading; anyone else needs parents first.
       const su = await client.query<{ su: string }>("SELECT current_setting('is_superuser') AS su");
-      if (su.rows[0]!.su !== "on") throw new BackupError("The backup's table order does not follow this database's foreign keys, and only a superuser could load it regardless.");
+      if (su.rows[0]!.su !== "on")
+        throw new BackupError(
+          "The backup's table order does not follow this database's foreign keys, and only a superuser could load it regardless.",
+        );
       await client.query("SET LOCAL session_replication_role = replica");
     }
     for (const table of manifest.tables) {
       const copy = client.query(copyFrom(`COPY ${qualified(schema, table.name)} (${columnList(table.columns)}) FROM STDIN (FORMAT csv)`));
       await pipeline(Readable.from(reader.table(table.name)), copy);
-      if (copy.rowCount !== table.rows) throw new BackupError(`Table ${table.name}: the backup lists ${table.rows} rows but ${copy.rowCount} were loaded.`);
+      if (copy.rowCount !== table.rows)
+        throw new BackupError(`Table ${table.name}: the backup lists ${table.rows} rows but ${copy.rowCount} were loaded.`);
     }
     await reader.finish();
 
     for (const s of manifest.sequences) {
-      const max = await client.query<{ max: string | null }>(`SELECT max(${quoteIdent(s.column)})::text AS max FROM ${qualified(schema, s.table)}`);
+      const max = await client.query<{ max: string | null }>(
+        `SELECT max(${quoteIdent(s.column)})::text AS max FROM ${qualified(schema, s.table)}`,
+      );
       // Never below the largest id present, or the next insert would collide.
       const behind = max.rows[0]!.max !== null && BigInt(max.rows[0]!.max) > BigInt(s.lastValue);
       await client.query("SELECT setval($1::regclass, $2::bigint, $3)", [
@@ -190,7 +208,8 @@ export async function restoreBuiltin(url: string, file: string, opts: { force?: 
     const counts: TableCount[] = [];
     for (const table of manifest.tables) {
       const rows = await rowCount(client, schema, table.name);
-      if (rows !== table.rows) throw new BackupError(`Table ${table.name}: ${rows} rows after loading, the backup lists ${table.rows}. Nothing was restored.`);
+      if (rows !== table.rows)
+        throw new BackupError(`Table ${table.name}: ${rows} rows after loading, the backup lists ${table.rows}. Nothing was restored.`);
       counts.push({ name: table.name, rows });
     }
     await client.query("COMMIT");

@@ -4,6 +4,7 @@
 // Prisma models' tables and the migration history), their foreign keys,
 // and the sequences of their serial/identity columns.
 import type pg from "pg";
+
 import { BackupError } from "./archive";
 
 export const MIGRATIONS_TABLE = "_prisma_migrations";
@@ -31,14 +32,19 @@ export async function findProductSchema(client: pg.Client, url: string): Promise
     [MIGRATIONS_TABLE],
   );
   if (found.rows.length > 1) {
-    throw new BackupError(`Several schemas hold a migration history (${found.rows.map((r) => r.schema).join(", ")}); add ?schema=<name> to the database URL to say which one.`);
+    throw new BackupError(
+      `Several schemas hold a migration history (${found.rows.map((r) => r.schema).join(", ")}); add ?schema=<name> to the database URL to say which one.`,
+    );
   }
   return found.rows[0]?.schema;
 }
 
 export async function productSchema(client: pg.Client, url: string): Promise<string> {
   const schema = await findProductSchema(client, url);
-  if (!schema) throw new BackupError("This database has no migration history (_prisma_migrations): it is not a USD1 Backed database, or it was never migrated.");
+  if (!schema)
+    throw new BackupError(
+      "This database has no migration history (_prisma_migrations): it is not a USD1 Backed database, or it was never migrated.",
+    );
   return schema;
 }
 
@@ -155,7 +161,9 @@ export async function rowCount(client: pg.Client, schema: string, table: string)
 }
 
 export async function serverVersion(client: pg.Client): Promise<{ text: string; major: number }> {
-  const found = await client.query<{ text: string; num: string }>("SELECT current_setting('server_version') AS text, current_setting('server_version_num') AS num");
+  const found = await client.query<{ text: string; num: string }>(
+    "SELECT current_setting('server_version') AS text, current_setting('server_version_num') AS num",
+  );
   const row = found.rows[0]!;
   return { text: row.text, major: Math.floor(Number(row.num) / 10_000) };
 }

@@ -4,6 +4,7 @@
 // (-Fc): compressed, restorable table by table, the format DBAs expect.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+
 import { BackupError } from "./archive";
 
 export interface PgTool {
@@ -45,7 +46,9 @@ function run(tool: PgTool, args: string[], url: string, what: string): void {
   const { dbname, env } = connection(url);
   const result = spawnSync(tool.path, [...args, `--dbname=${dbname}`], { env, encoding: "utf8", stdio: ["ignore", "inherit", "pipe"] });
   if (result.status !== 0) {
-    throw new BackupError(`${what} failed (${tool.path} ${tool.version}, exit ${result.status ?? result.signal}):\n${(result.stderr ?? "").trim()}`);
+    throw new BackupError(
+      `${what} failed (${tool.path} ${tool.version}, exit ${result.status ?? result.signal}):\n${(result.stderr ?? "").trim()}`,
+    );
   }
   if (result.stderr?.trim()) process.stderr.write(result.stderr);
 }

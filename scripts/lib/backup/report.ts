@@ -1,7 +1,8 @@
 // What the backup and restore commands print: the tables and their rows, so
 // the operator sees what was saved or loaded without opening the database.
 import pg from "pg";
-import { findProductSchema, MIGRATIONS_TABLE, appliedMigrations, productTables, rowCount, serverVersion, type TableCount } from "./catalog";
+
+import { appliedMigrations, findProductSchema, MIGRATIONS_TABLE, productTables, rowCount, serverVersion, type TableCount } from "./catalog";
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -32,7 +33,8 @@ export async function databaseFacts(url: string): Promise<DatabaseFacts> {
     const version = await serverVersion(client);
     const schema = await findProductSchema(client, url);
     const tables: TableCount[] = [];
-    if (schema) for (const { name } of await productTables(client, schema)) tables.push({ name, rows: await rowCount(client, schema, name) });
+    if (schema)
+      for (const { name } of await productTables(client, schema)) tables.push({ name, rows: await rowCount(client, schema, name) });
     const migrations = schema ? (await appliedMigrations(client, schema)).map((m) => m.name) : [];
     return { serverVersion: version.text, serverMajor: version.major, schema, tables, migrations };
   } finally {

@@ -27,11 +27,16 @@ function serverUrl(database: string): string {
 }
 
 export async function e2eDatabaseUrl(): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl(process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).pathname.slice(1) || "postgres" : "postgres") });
+  const admin = new pg.Client({
+    connectionString: serverUrl(process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).pathname.slice(1) || "postgres" : "postgres"),
+  });
   await admin.connect();
   try {
     const prefix = `usd1_${runName.replace(/\W/g, "_")}_`.replace(/_/g, "\\_");
-    const found = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY oid DESC LIMIT 1", [`${prefix}%`]);
+    const found = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY oid DESC LIMIT 1",
+      [`${prefix}%`],
+    );
     const name = found.rows[0]?.datname;
     if (!name) throw new Error(`no usd1_${runName}_* database found: is the Playwright web server running?`);
     return serverUrl(name);
@@ -41,11 +46,15 @@ export async function e2eDatabaseUrl(): Promise<string> {
 }
 
 export async function createAdmin(email: string, name: string, password: string): Promise<void> {
-  const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/create-admin.ts", "--email", email, "--name", name, "--password-stdin"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: await e2eDatabaseUrl() },
-    input: password,
-    encoding: "utf8",
-  });
+  const run = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/create-admin.ts", "--email", email, "--name", name, "--password-stdin"],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: await e2eDatabaseUrl() },
+      input: password,
+      encoding: "utf8",
+    },
+  );
   if (run.status !== 0) throw new Error(`create-admin failed:\n${run.stdout}\n${run.stderr}`);
 }

@@ -20,7 +20,10 @@ export default async function setup() {
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const to = session.envelope.rcptTo.map((r) => r.address).join(",");
-        fs.writeFileSync(path.join(MAIL_DIR, `${String(++n).padStart(4, "0")}-${to.replace(/[^a-z0-9@.-]/gi, "_")}.eml`), Buffer.concat(chunks));
+        fs.writeFileSync(
+          path.join(MAIL_DIR, `${String(++n).padStart(4, "0")}-${to.replace(/[^a-z0-9@.-]/gi, "_")}.eml`),
+          Buffer.concat(chunks),
+        );
         callback();
       });
     },

@@ -4,14 +4,15 @@
 // taxonomy code has a label, and the Learn content is the same in each language.
 // With eslint's i18n/no-untranslated-text (no literal words in public JSX), a
 // user-visible string that is missing from a catalogue fails `npm test`.
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
-import { LOCALES } from "@/i18n/routing";
-import { NAMESPACES } from "@/i18n/messages";
+import { describe, expect, it } from "vitest";
+
 import * as taxonomy from "@/lib/domain/taxonomy";
 import { CHECKLIST_IDS, LEARN_SLUGS, LIVE_BLOCKS } from "@/lib/domain/views/learn";
+import { NAMESPACES } from "@/i18n/messages";
+import { LOCALES } from "@/i18n/routing";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const readJson = (...p: string[]) => JSON.parse(readFileSync(path.join(ROOT, ...p), "utf8")) as Record<string, unknown>;
@@ -48,7 +49,9 @@ const catalogues = Object.fromEntries(
 describe("message catalogues", () => {
   it("has no catalogue file that i18n/messages.ts does not load", () => {
     for (const l of LOCALES) {
-      const files = readdirSync(path.join(ROOT, "messages", l)).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
+      const files = readdirSync(path.join(ROOT, "messages", l))
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => f.slice(0, -5));
       expect(files.sort()).toEqual([...NAMESPACES].sort());
     }
   });
@@ -91,11 +94,12 @@ describe("message catalogues", () => {
     ];
     for (const l of LOCALES) {
       const tax = catalogues[l].get("taxonomy")!;
-      for (const [group, codes] of groups) for (const code of codes) expect(tax.has(`${group}.${code}`), `${l} taxonomy.${group}.${code}`).toBe(true);
+      for (const [group, codes] of groups)
+        for (const code of codes) expect(tax.has(`${group}.${code}`), `${l} taxonomy.${group}.${code}`).toBe(true);
     }
   });
 
-  it("has every key the code asks for (t(\"…\") with a literal key) in the English catalogue", () => {
+  it('has every key the code asks for (t("…") with a literal key) in the English catalogue', () => {
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
@@ -109,7 +113,9 @@ describe("message catalogues", () => {
     let checked = 0;
     for (const file of files) {
       const src = readFileSync(file, "utf8");
-      const namespaces = [...src.matchAll(/getTranslations\(\s*(?:"([^"]+)"|\{[^}]*namespace:\s*"([^"]+)"[^}]*\})\s*\)/g)].map((m) => m[1] ?? m[2]!);
+      const namespaces = [...src.matchAll(/getTranslations\(\s*(?:"([^"]+)"|\{[^}]*namespace:\s*"([^"]+)"[^}]*\})\s*\)/g)].map(
+        (m) => m[1] ?? m[2]!,
+      );
       if (!namespaces.length) continue;
       // Translator variables: t, tc, tl, tIssuer… (the project's convention for getTranslations results).
       for (const m of src.matchAll(/\bt[A-Za-z]*(?:\.rich|\.markup|\.has)?\(\s*"([A-Za-z0-9_.-]+)"/g)) {
@@ -118,7 +124,9 @@ describe("message catalogues", () => {
         const found = namespaces.some((ns) => {
           const [root, ...sub] = ns.split(".");
           const flat = catalogues.en.get(root as (typeof NAMESPACES)[number]);
-          return flat ? flat.has([...sub, key].join(".")) || [...flat.keys()].some((k) => k.startsWith(`${[...sub, key].join(".")}.`)) : false;
+          return flat
+            ? flat.has([...sub, key].join(".")) || [...flat.keys()].some((k) => k.startsWith(`${[...sub, key].join(".")}.`))
+            : false;
         });
         if (!found) problems.push(`${path.relative(ROOT, file)}: "${key}" not in ${namespaces.join(" / ")}`);
       }
@@ -160,7 +168,10 @@ describe("Learn content", () => {
 
   it("has the checklist's questions in every language, in the order the answers are computed", () => {
     for (const l of LOCALES) {
-      const qs = JSON.parse(readFileSync(path.join(ROOT, "content/learn", l, "checklist.json"), "utf8")) as { id: string; question: string }[];
+      const qs = JSON.parse(readFileSync(path.join(ROOT, "content/learn", l, "checklist.json"), "utf8")) as {
+        id: string;
+        question: string;
+      }[];
       expect(qs.map((q) => q.id)).toEqual([...CHECKLIST_IDS]);
       for (const q of qs) expect(q.question.trim()).not.toBe("");
     }

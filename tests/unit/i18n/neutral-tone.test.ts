@@ -1,7 +1,7 @@
 // Neutral tone: no page calls a token safe or recommends one, in any language.
 // Scans every message catalogue and every Learn text; a phrase is allowed only
 // when it is negated just before ("not a statement that any token is safe").
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 

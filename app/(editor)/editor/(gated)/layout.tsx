@@ -1,7 +1,8 @@
 import Link from "next/link";
+
+import { editorPageUser } from "@/lib/server/editor-page";
 import { QueryProvider } from "@/components/editor/query-provider";
 import { SignOutButton } from "@/components/editor/sign-out-button";
-import { editorPageUser } from "@/lib/server/editor-page";
 
 export default async function GatedLayout({ children }: { children: React.ReactNode }) {
   const user = await editorPageUser();

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ReportList } from "@/components/editor/report-list";
+
 import { editorPageUser } from "@/lib/server/editor-page";
 import { editorDashboard } from "@/lib/server/queries/editor/dashboard";
+import { ReportList } from "@/components/editor/report-list";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -13,7 +14,8 @@ export default async function EditorDashboard() {
     <>
       <h1>Editor dashboard</h1>
       <p className="lede">
-        Signed in as {user.displayName}. Enter a new report from its issuer&apos;s page: <Link href="/editor/issuers">choose an issuer</Link>.
+        Signed in as {user.displayName}. Enter a new report from its issuer&apos;s page:{" "}
+        <Link href="/editor/issuers">choose an issuer</Link>.
       </p>
       <section aria-labelledby="drafts-h">
         <h2 id="drafts-h">Drafts ({drafts.length})</h2>

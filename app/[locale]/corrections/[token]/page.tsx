@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
-import { localizeHref } from "@/i18n/routing";
+
+import { SUGGESTION_FIELDS, type SuggestionFieldName } from "@/lib/domain/schemas/suggestion";
 import { formatDay } from "@/lib/i18n/dates";
 import { currentLocale } from "@/lib/i18n/server";
-import { SUGGESTION_FIELDS, type SuggestionFieldName } from "@/lib/domain/schemas/suggestion";
 import { suggestionByFollowToken, type PublicSuggestion } from "@/lib/server/queries/suggestions";
+import { localizeHref } from "@/i18n/routing";
+import { Link } from "@/components/i18n/link";
 
 // The reader's private link to a suggestion's outcome. Per request, never
 // cached or indexed, no referrer leaves it, no session is read, and the
@@ -70,7 +71,9 @@ async function FollowView({ params, searchParams }: Props) {
         </dd>
         <dt>{t("sent")}</dt>
         <dd>
-          <time dateTime={s.createdAt}>{t("sentAt", { time: `${formatDay(s.createdAt.slice(0, 10), locale)} ${s.createdAt.slice(11, 16)}` })}</time>
+          <time dateTime={s.createdAt}>
+            {t("sentAt", { time: `${formatDay(s.createdAt.slice(0, 10), locale)} ${s.createdAt.slice(11, 16)}` })}
+          </time>
         </dd>
       </dl>
       <p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+
 import { Link } from "@/components/i18n/link";
 
 // Where the follow routes send a reader (lib/server/alerts/links.ts FOLLOW_PAGES): words

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
+
 import { ALERT_EVENT_KINDS } from "@/lib/domain/alerts/kinds";
 import { utcMinute } from "@/lib/domain/dates";
 import { manage } from "@/lib/server/alerts/subscriptions";
+import { Link } from "@/components/i18n/link";
 
 // The management link of every alert (?token=…): what is followed, where it goes, and
 // every delivery with each try, so a subscriber can see why a webhook stopped. The

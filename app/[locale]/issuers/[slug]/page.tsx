@@ -1,27 +1,28 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
 import { notFound } from "next/navigation";
-import { getIssuerPage } from "@/lib/server/queries/issuer-page";
-import { issuerStaticParams } from "@/lib/server/queries/issuer";
-import { IssuerFacts } from "@/components/issuer/issuer-facts";
-import { KeyFigures } from "@/components/issuer/key-figures";
-import { CompositionTable } from "@/components/issuer/composition-table";
-import { EligibilityTable } from "@/components/issuer/eligibility-table";
-import { AttestationTable } from "@/components/issuer/attestation-table";
-import { StressTimeline } from "@/components/issuer/stress-timeline";
-import { Evaluation } from "@/components/issuer/evaluation";
-import { IssuerCharts } from "@/components/issuer/issuer-charts";
-import { Markdown } from "@/components/ui/markdown";
-import { IssuerDataLinks } from "@/components/issuer/issuer-data-links";
-import { LaterPartialNote } from "@/components/issuer/later-partial-note";
-import { LiveSignals } from "@/components/issuer/live-signals";
-import { getIssuerLive } from "@/lib/server/queries/live";
-import { getIssuerChartSpecs } from "@/lib/server/queries/issuer-charts";
-import { localizeHref } from "@/i18n/routing";
+
+import { COMPLETE_BREAKDOWN_PCT } from "@/lib/domain/metrics/composition";
 import { formatDay } from "@/lib/i18n/dates";
 import { currentLocale } from "@/lib/i18n/server";
-import { COMPLETE_BREAKDOWN_PCT } from "@/lib/domain/metrics/composition";
+import { issuerStaticParams } from "@/lib/server/queries/issuer";
+import { getIssuerChartSpecs } from "@/lib/server/queries/issuer-charts";
+import { getIssuerPage } from "@/lib/server/queries/issuer-page";
+import { getIssuerLive } from "@/lib/server/queries/live";
+import { localizeHref } from "@/i18n/routing";
+import { Link } from "@/components/i18n/link";
+import { AttestationTable } from "@/components/issuer/attestation-table";
+import { CompositionTable } from "@/components/issuer/composition-table";
+import { EligibilityTable } from "@/components/issuer/eligibility-table";
+import { Evaluation } from "@/components/issuer/evaluation";
+import { IssuerCharts } from "@/components/issuer/issuer-charts";
+import { IssuerDataLinks } from "@/components/issuer/issuer-data-links";
+import { IssuerFacts } from "@/components/issuer/issuer-facts";
+import { KeyFigures } from "@/components/issuer/key-figures";
+import { LaterPartialNote } from "@/components/issuer/later-partial-note";
+import { LiveSignals } from "@/components/issuer/live-signals";
+import { StressTimeline } from "@/components/issuer/stress-timeline";
+import { Markdown } from "@/components/ui/markdown";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -95,7 +96,9 @@ async function IssuerProfile({ params }: Props) {
         ) : model.laterPartial ? (
           <p>{t("page.noCompleteBreakdown", { threshold: COMPLETE_BREAKDOWN_PCT })}</p>
         ) : (
-          <p>{model.known.withReserves === 0 && model.known.withTokens > 0 ? t("page.noCompositionSupplyOnly") : t("page.noComposition")}</p>
+          <p>
+            {model.known.withReserves === 0 && model.known.withTokens > 0 ? t("page.noCompositionSupplyOnly") : t("page.noComposition")}
+          </p>
         )}
         {model.laterPartial && <LaterPartialNote partial={model.laterPartial} />}
       </section>

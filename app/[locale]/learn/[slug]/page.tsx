@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+
+import { LEARN_SLUGS, type LearnSlug } from "@/lib/domain/views/learn";
+import { currentLocale } from "@/lib/i18n/server";
+import { glossary, learnPage, learnPages } from "@/lib/server/learn/content";
+import { learnLiveData } from "@/lib/server/queries/learn";
 import { Link } from "@/components/i18n/link";
 import { LearnMarkdown } from "@/components/learn/learn-markdown";
-import { currentLocale } from "@/lib/i18n/server";
-import { learnLiveData } from "@/lib/server/queries/learn";
-import { glossary, learnPage, learnPages } from "@/lib/server/learn/content";
-import { LEARN_SLUGS, type LearnSlug } from "@/lib/domain/views/learn";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -27,7 +28,13 @@ export default async function LearnGuidePage({ params }: Props) {
   const { slug } = await params;
   if (!isSlug(slug)) notFound();
   const locale = await currentLocale();
-  const [page, pages, terms, t, live] = await Promise.all([learnPage(locale, slug), learnPages(locale), glossary(locale), getTranslations("learn"), learnLiveData()]);
+  const [page, pages, terms, t, live] = await Promise.all([
+    learnPage(locale, slug),
+    learnPages(locale),
+    glossary(locale),
+    getTranslations("learn"),
+    learnLiveData(),
+  ]);
   const at = LEARN_SLUGS.indexOf(slug);
   const prev = at > 0 ? pages[at - 1] : undefined;
   const next = at < pages.length - 1 ? pages[at + 1] : undefined;

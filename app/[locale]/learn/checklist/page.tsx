@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
+
 import { currentLocale } from "@/lib/i18n/server";
 import { checklistQuestions, learnIndex } from "@/lib/server/learn/content";
+import { Link } from "@/components/i18n/link";
+
 import { ChecklistPicker } from "./picker";
 
 export async function generateMetadata(): Promise<Metadata> {

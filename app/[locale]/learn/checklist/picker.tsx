@@ -1,10 +1,16 @@
 import { getTranslations } from "next-intl/server";
+
 import { currentLocale } from "@/lib/i18n/server";
 import { comparisonRows } from "@/lib/server/queries/comparison";
 
 /** Choose an issuer: a plain GET form (works without JavaScript), answered by ./pick/route.ts. */
 export async function ChecklistPicker({ selected }: { selected?: string }) {
-  const [locale, t, tc, { rows }] = await Promise.all([currentLocale(), getTranslations("learn.checklist"), getTranslations("common"), comparisonRows()]);
+  const [locale, t, tc, { rows }] = await Promise.all([
+    currentLocale(),
+    getTranslations("learn.checklist"),
+    getTranslations("common"),
+    comparisonRows(),
+  ]);
   return (
     <form method="get" action={`/${locale}/learn/checklist/pick`} className="checklist-picker" data-testid="checklist-picker">
       <label htmlFor="checklist-issuer">{t("pickLabel")}</label>{" "}

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/i18n/link";
+
 import { currentLocale } from "@/lib/i18n/server";
 import { glossary, learnIndex } from "@/lib/server/learn/content";
+import { Link } from "@/components/i18n/link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const index = await learnIndex(await currentLocale());

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
-import { ComparisonTable } from "@/components/home/comparison-table";
+
 import { comparisonRows } from "@/lib/server/queries/comparison";
 import { liveSupplyTotals } from "@/lib/server/queries/live";
+import { ComparisonTable } from "@/components/home/comparison-table";
+import { Link } from "@/components/i18n/link";
 
 // A watchlist: the comparison table with only the issuers its address names,
 // /<locale>/watchlist/<slug>,<slug> (shareable, and it works without JavaScript).
@@ -37,7 +38,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function WatchlistPage({ params }: Props) {
-  const [{ rows, today }, supply, t, p] = await Promise.all([comparisonRows(), liveSupplyTotals(), getTranslations("follow.watch"), params]);
+  const [{ rows, today }, supply, t, p] = await Promise.all([
+    comparisonRows(),
+    liveSupplyTotals(),
+    getTranslations("follow.watch"),
+    params,
+  ]);
   const pins = listed(p.list, new Set(rows.map((r) => r.issuer.slug)));
   const names = rows.filter((r) => pins.includes(r.issuer.slug)).map((r) => r.issuer.name);
   return (

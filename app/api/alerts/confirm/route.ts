@@ -5,9 +5,9 @@
 // POST does the same (listed in PUBLIC_WRITES; the token is the key), for a
 // confirmation page that asks for a click: some mail filters open every link
 // in a message, which a GET cannot tell from a person.
-import { FOLLOW_PAGES, managePath } from "@/lib/server/alerts/links";
-import { errorJson, localeOf, seeOther } from "@/lib/server/alerts/http";
 import { AlertError } from "@/lib/server/alerts/errors";
+import { errorJson, localeOf, seeOther } from "@/lib/server/alerts/http";
+import { FOLLOW_PAGES, managePath } from "@/lib/server/alerts/links";
 import { confirm } from "@/lib/server/alerts/subscriptions";
 import { isTokenShape } from "@/lib/server/alerts/tokens";
 
@@ -15,12 +15,15 @@ async function handle(req: Request): Promise<Response> {
   try {
     const url = new URL(req.url);
     const token = url.searchParams.get("token");
-    if (req.method === "POST" && !isTokenShape(token)) throw new AlertError("unknown_token", "validation", "This confirmation link is not valid.");
+    if (req.method === "POST" && !isTokenShape(token))
+      throw new AlertError("unknown_token", "validation", "This confirmation link is not valid.");
     const result = await confirm(token);
     const locale = result.locale ?? localeOf(url.searchParams.get("locale"), req);
     if (result.outcome === "confirmed" || result.outcome === "already_confirmed") {
       const state = result.outcome === "confirmed" ? "1" : "already";
-      return seeOther(result.manageToken ? `${managePath(locale, result.manageToken)}&confirmed=${state}` : `/${locale}${FOLLOW_PAGES.confirmed}`);
+      return seeOther(
+        result.manageToken ? `${managePath(locale, result.manageToken)}&confirmed=${state}` : `/${locale}${FOLLOW_PAGES.confirmed}`,
+      );
     }
     return seeOther(`/${locale}${FOLLOW_PAGES.expired}${result.outcome === "unknown" ? "?unknown=1" : ""}`);
   } catch (err) {

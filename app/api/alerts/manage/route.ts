@@ -4,9 +4,9 @@
 // POST (listed in PUBLIC_WRITES; cross-site refused; the token is the key):
 //   change `kinds` (and `digest`, e-mail only); JSON answers the updated
 //   subscription, a form post 303s back to the management page with ?updated=1.
-import { managePath } from "@/lib/server/alerts/links";
-import { errorJson, localeOf, NO_STORE, readAlertBody, seeOther } from "@/lib/server/alerts/http";
 import { AlertError } from "@/lib/server/alerts/errors";
+import { errorJson, localeOf, NO_STORE, readAlertBody, seeOther } from "@/lib/server/alerts/http";
+import { managePath } from "@/lib/server/alerts/links";
 import { manage, updateSubscription } from "@/lib/server/alerts/subscriptions";
 import { isTokenShape } from "@/lib/server/alerts/tokens";
 import { refuseCrossSite } from "@/lib/server/edge/http";

@@ -9,12 +9,21 @@
 //   a page showing the secret once; a refusal → 303 back to the `return` path
 //   (a same-site page, else the issuer's page) with ?followError=<code>&followFields=…#follow.
 // Fields: see lib/domain/alerts/subscription-request.ts (plus `return`).
-import { clientIp } from "@/lib/server/sign-in/rate-limit";
-import { refuseCrossSite } from "@/lib/server/edge/http";
-import { FOLLOW_PAGES } from "@/lib/server/alerts/links";
-import { backWithError, errorJson, localeOf, NO_STORE, readAlertBody, safeReturnPath, seeOther, webhookCreatedPage } from "@/lib/server/alerts/http";
-import { subscribe } from "@/lib/server/alerts/subscriptions";
 import { isSlug } from "@/lib/domain/schemas/common";
+import {
+  backWithError,
+  errorJson,
+  localeOf,
+  NO_STORE,
+  readAlertBody,
+  safeReturnPath,
+  seeOther,
+  webhookCreatedPage,
+} from "@/lib/server/alerts/http";
+import { FOLLOW_PAGES } from "@/lib/server/alerts/links";
+import { subscribe } from "@/lib/server/alerts/subscriptions";
+import { refuseCrossSite } from "@/lib/server/edge/http";
+import { clientIp } from "@/lib/server/sign-in/rate-limit";
 
 export async function POST(req: Request): Promise<Response> {
   let isForm = false;

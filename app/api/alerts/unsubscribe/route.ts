@@ -7,9 +7,9 @@
 // No cross-site check here: the mail provider's request is cross-site by nature,
 // and nothing but the token authorises it.
 // GET does nothing destructive (link scanners follow links): 303 to the management page.
-import { FOLLOW_PAGES, managePath } from "@/lib/server/alerts/links";
-import { errorJson, localeOf, NO_STORE, readAlertBody, seeOther } from "@/lib/server/alerts/http";
 import { AlertError } from "@/lib/server/alerts/errors";
+import { errorJson, localeOf, NO_STORE, readAlertBody, seeOther } from "@/lib/server/alerts/http";
+import { FOLLOW_PAGES, managePath } from "@/lib/server/alerts/links";
 import { manage, unsubscribe } from "@/lib/server/alerts/subscriptions";
 import { isTokenShape } from "@/lib/server/alerts/tokens";
 
@@ -20,7 +20,12 @@ export async function POST(req: Request): Promise<Response> {
     const token = url.searchParams.get("token") ?? body.fields.token;
     if (!isTokenShape(token)) throw new AlertError("unknown_token", "validation", "This unsubscribe link is not valid.");
     const result = await unsubscribe(token);
-    if (result.outcome === "unknown") throw new AlertError("unknown_token", "not_found", "This unsubscribe link is not known (it may be older than a change of the server's key).");
+    if (result.outcome === "unknown")
+      throw new AlertError(
+        "unknown_token",
+        "not_found",
+        "This unsubscribe link is not known (it may be older than a change of the server's key).",
+      );
     const oneClick = body.fields["List-Unsubscribe"] === "One-Click";
     if (body.isForm && !oneClick) return seeOther(`/${result.locale ?? localeOf(null, req)}${FOLLOW_PAGES.unsubscribed}`);
     return Response.json({ outcome: result.outcome }, { status: 200, headers: NO_STORE });

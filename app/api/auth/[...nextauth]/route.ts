@@ -1,4 +1,5 @@
 import NextAuth from "next-auth";
+
 import { authOptions } from "@/lib/server/auth";
 
 // Built per request: the options read configuration (env.ts), which must not

@@ -1,10 +1,10 @@
+import { CsvSyntaxError, parseCsv } from "@/lib/domain/import/read-csv";
 import { requireRole } from "@/lib/server/auth";
-import { db } from "@/lib/server/db";
 import { CommandError } from "@/lib/server/commands/errors";
 import { importAttestations } from "@/lib/server/commands/import-attestations";
+import { db } from "@/lib/server/db";
 import { writeHandler } from "@/lib/server/edge/http";
 import { TAGS } from "@/lib/server/queries/tags";
-import { CsvSyntaxError, parseCsv } from "@/lib/domain/import/read-csv";
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
@@ -46,7 +46,11 @@ export const POST = writeHandler("bulk import", async (req) => {
     };
   } catch (err) {
     if (err instanceof CsvSyntaxError) {
-      return { data: { ok: false, problems: [{ file: parsing, line: err.line, column: "(row)", message: err.message }] }, tags: [], status: 422 };
+      return {
+        data: { ok: false, problems: [{ file: parsing, line: err.line, column: "(row)", message: err.message }] },
+        tags: [],
+        status: 422,
+      };
     }
     throw err;
   }

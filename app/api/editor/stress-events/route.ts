@@ -1,4 +1,7 @@
 import { createStressEvent } from "@/lib/server/commands/stress-events";
 import { readJson, writeHandler } from "@/lib/server/edge/http";
 
-export const POST = writeHandler("create stress event", async (req) => ({ ...(await createStressEvent(await readJson(req))), status: 201 }));
+export const POST = writeHandler("create stress event", async (req) => ({
+  ...(await createStressEvent(await readJson(req))),
+  status: 201,
+}));

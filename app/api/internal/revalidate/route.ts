@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { revalidatePath, revalidateTag } from "next/cache";
+
 import { updateTags as expireInSharedCache } from "@/lib/cache-handlers/redis-store.mjs";
 import { expireTagsThroughServer, waitForReplica } from "@/lib/server/replica";
 

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+
 import { cursorShapes } from "@/lib/domain/api/cursor";
 import { pageParams } from "@/lib/domain/api/params";
 import { listRequest } from "@/lib/server/api/list-request";

@@ -1,11 +1,17 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+
 import type { AuditRow } from "@/lib/domain/views/editor";
+import { db } from "@/lib/server/db";
 
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Newest first; `before` is the id to continue after (keyset paging: stable while entries are appended). */
-export async function auditLog(filter: { entityType?: string; entityId?: string; actorId?: string; before?: string }): Promise<{ rows: AuditRow[]; next: string | null }> {
+export async function auditLog(filter: {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  before?: string;
+}): Promise<{ rows: AuditRow[]; next: string | null }> {
   const before = filter.before && /^\d+$/.test(filter.before) ? BigInt(filter.before) : undefined;
   const rows = await db().auditEntry.findMany({
     where: {

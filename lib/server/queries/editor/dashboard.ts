@@ -1,9 +1,10 @@
 import "server-only";
+
 // Read models of the editor area. Never cached: editors must see what is in
 // the database now, and these pages render per request anyway.
-import { fromUtcDate, formatAsOf } from "@/lib/domain/dates";
-import { db } from "@/lib/server/db";
+import { formatAsOf, fromUtcDate } from "@/lib/domain/dates";
 import type { ReportListItem } from "@/lib/domain/views/editor";
+import { db } from "@/lib/server/db";
 
 const select = {
   id: true,
@@ -17,7 +18,17 @@ const select = {
   issuer: { select: { name: true, slug: true } },
 } as const;
 
-type Row = { id: string; asOf: Date; asOfPrecision: "day" | "month"; reportType: string; state: ReportListItem["state"]; revision: number; updatedAt: Date; firstPublishedAt: Date | null; issuer: { name: string; slug: string } };
+type Row = {
+  id: string;
+  asOf: Date;
+  asOfPrecision: "day" | "month";
+  reportType: string;
+  state: ReportListItem["state"];
+  revision: number;
+  updatedAt: Date;
+  firstPublishedAt: Date | null;
+  issuer: { name: string; slug: string };
+};
 
 export function toReportListItem(a: Row): ReportListItem {
   return {

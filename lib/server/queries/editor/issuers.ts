@@ -1,6 +1,8 @@
 import "server-only";
+
 import { db } from "@/lib/server/db";
 import { issuerWithLists, storedIssuerToInput } from "@/lib/server/records/issuer";
+
 import { reportListSelect, toReportListItem } from "./dashboard";
 
 export async function editorIssuerList() {
@@ -60,7 +62,11 @@ export async function editorIssuer(slug: string) {
 export async function editorIssuerReports(slug: string) {
   const issuer = await db().issuer.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
   if (!issuer) return null;
-  const reports = await db().attestation.findMany({ where: { issuerId: issuer.id }, select: reportListSelect, orderBy: [{ asOf: "desc" }, { reportType: "asc" }] });
+  const reports = await db().attestation.findMany({
+    where: { issuerId: issuer.id },
+    select: reportListSelect,
+    orderBy: [{ asOf: "desc" }, { reportType: "asc" }],
+  });
   return { issuer, reports: reports.map(toReportListItem) };
 }
 

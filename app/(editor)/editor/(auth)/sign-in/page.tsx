@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { SignInForm } from "@/components/editor/sign-in-form";
+
 import { githubEnabled } from "@/lib/server/auth";
+import { SignInForm } from "@/components/editor/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -14,7 +15,13 @@ const CODES: Record<string, string> = {
   Callback: "Sign-in did not complete. Try again.",
   SessionRequired: "Sign in to continue.",
 };
-const OWN = [/^Too many failed sign-in attempts/, /^Wrong email or password/, /^This account has been disabled/, /^No editor account has a verified email/, /^Your session has ended/];
+const OWN = [
+  /^Too many failed sign-in attempts/,
+  /^Wrong email or password/,
+  /^This account has been disabled/,
+  /^No editor account has a verified email/,
+  /^Your session has ended/,
+];
 
 function message(error: string | undefined): string | null {
   if (!error) return null;
@@ -34,7 +41,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <section className="narrow">
       <h1>Editors: sign in</h1>
       <p className="lede">For the maintainers who enter and correct reports. Readers need no account.</p>
-      <SignInForm callbackUrl={safeCallback(sp.callbackUrl)} initialError={message(typeof sp.error === "string" ? sp.error : undefined)} github={githubEnabled()} />
+      <SignInForm
+        callbackUrl={safeCallback(sp.callbackUrl)}
+        initialError={message(typeof sp.error === "string" ? sp.error : undefined)}
+        github={githubEnabled()}
+      />
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { editorPageUser } from "@/lib/server/editor-page";
-import { db } from "@/lib/server/db";
+
+import { ALERT_EVENT_KINDS, DELIVERY_STATUSES, SUBSCRIPTION_STATUSES } from "@/lib/domain/alerts/kinds";
 import { alertsOverview } from "@/lib/server/alerts/overview";
 import { alertChannels } from "@/lib/server/alerts/subscriptions";
-import { ALERT_EVENT_KINDS, DELIVERY_STATUSES, SUBSCRIPTION_STATUSES } from "@/lib/domain/alerts/kinds";
+import { db } from "@/lib/server/db";
+import { editorPageUser } from "@/lib/server/editor-page";
 
 export const metadata: Metadata = { title: "Alerts" };
 
@@ -18,7 +19,8 @@ export default async function AlertsPage() {
       <h1>Alerts</h1>
       <p className="lede">
         Readers follow issuers by e-mail (double opt-in) or signed webhooks. Counts only: addresses are never shown here. E-mail is{" "}
-        {channels.email.on ? "on" : `off (${channels.email.reason ?? channels.email.code})`}; webhooks are {channels.webhook.on ? "on" : "off"}.
+        {channels.email.on ? "on" : `off (${channels.email.reason ?? channels.email.code})`}; webhooks are{" "}
+        {channels.webhook.on ? "on" : "off"}.
       </p>
       <h2>Subscriptions</h2>
       <div className="table-scroll">
@@ -50,7 +52,10 @@ export default async function AlertsPage() {
       <h2>Last 7 days</h2>
       <p>
         Deliveries: {DELIVERY_STATUSES.map((s) => `${overview.deliveries7d[s]} ${s}`).join(", ")}. Events recorded:{" "}
-        {ALERT_EVENT_KINDS.filter((k) => overview.events7d[k]).map((k) => `${overview.events7d[k]} ${k.replace(/_/g, " ")}`).join(", ") || "none"}.
+        {ALERT_EVENT_KINDS.filter((k) => overview.events7d[k])
+          .map((k) => `${overview.events7d[k]} ${k.replace(/_/g, " ")}`)
+          .join(", ") || "none"}
+        .
       </p>
       <h2>Latest failed tries</h2>
       {overview.recentFailures.length === 0 ? (

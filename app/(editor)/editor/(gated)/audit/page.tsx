@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AuditTable } from "@/components/editor/audit-table";
+
 import { editorPageUser } from "@/lib/server/editor-page";
 import { auditLog } from "@/lib/server/queries/editor/audit";
+import { AuditTable } from "@/components/editor/audit-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -23,7 +24,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       </p>
       {(filter.entityType || filter.entityId) && (
         <p>
-          Showing {filter.entityType?.replace(/_/g, " ") ?? "entries"} {filter.entityId ?? ""} only. <Link href="/editor/audit">Show everything</Link>
+          Showing {filter.entityType?.replace(/_/g, " ") ?? "entries"} {filter.entityId ?? ""} only.{" "}
+          <Link href="/editor/audit">Show everything</Link>
         </p>
       )}
       <AuditTable rows={rows} />

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
+import { fromUtcDate } from "@/lib/domain/dates";
 import { ISSUER_STATUS_LABELS } from "@/lib/domain/taxonomy";
 import { editorPageUser } from "@/lib/server/editor-page";
 import { env } from "@/lib/server/env";
 import { editorIssuerList, staleIssuers } from "@/lib/server/queries/editor/issuers";
-import { fromUtcDate } from "@/lib/domain/dates";
 
 export const metadata: Metadata = { title: "Issuers" };
 
@@ -24,7 +25,8 @@ export default async function EditorIssuersPage({ searchParams }: { searchParams
           Not reviewed for more than {staleDays} days ({stale.length})
         </h2>
         <form method="get" className="inline-form">
-          <label htmlFor="staleDays">Days</label> <input id="staleDays" name="staleDays" type="number" min={1} max={3650} defaultValue={staleDays} />{" "}
+          <label htmlFor="staleDays">Days</label>{" "}
+          <input id="staleDays" name="staleDays" type="number" min={1} max={3650} defaultValue={staleDays} />{" "}
           <button type="submit" className="btn">
             Show
           </button>{" "}
@@ -36,7 +38,8 @@ export default async function EditorIssuersPage({ searchParams }: { searchParams
           <ul>
             {stale.map((i) => (
               <li key={i.id} data-testid="stale-issuer">
-                <Link href={`/editor/issuers/${i.slug}`}>{i.name}</Link>: {i.lastReview ? `last reviewed ${day(i.lastReview.at)} by ${i.lastReview.by}` : "never reviewed"}
+                <Link href={`/editor/issuers/${i.slug}`}>{i.name}</Link>:{" "}
+                {i.lastReview ? `last reviewed ${day(i.lastReview.at)} by ${i.lastReview.by}` : "never reviewed"}
               </li>
             ))}
           </ul>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { editorPageUser } from "@/lib/server/editor-page";
+
 import { db } from "@/lib/server/db";
+import { editorPageUser } from "@/lib/server/editor-page";
 import { deadLetterJobs, recentJobRuns } from "@/lib/server/jobs";
 import { liveStatus } from "@/lib/server/live/queries";
 
@@ -14,13 +15,17 @@ export default async function JobsPage() {
   const user = await editorPageUser();
   if (user.role !== "admin") notFound();
   const prisma = db();
-  const [runs, dead, status] = await Promise.all([recentJobRuns(prisma, { limit: 100 }), deadLetterJobs(prisma, { limit: 50 }), liveStatus(prisma)]);
+  const [runs, dead, status] = await Promise.all([
+    recentJobRuns(prisma, { limit: 100 }),
+    deadLetterJobs(prisma, { limit: 50 }),
+    liveStatus(prisma),
+  ]);
   return (
     <>
       <h1>Jobs and live readers</h1>
       <p className="lede">
-        Jobs run {status.jobsInApp ? "inside the app" : "in `npm run worker` (JOBS_IN_APP=false)"}; the live refresh is scheduled at “{status.refreshCron}” (UTC), once
-        per slot however many processes run.
+        Jobs run {status.jobsInApp ? "inside the app" : "in `npm run worker` (JOBS_IN_APP=false)"}; the live refresh is scheduled at “
+        {status.refreshCron}” (UTC), once per slot however many processes run.
       </p>
       {status.configProblems.length > 0 && (
         <ul className="notice-inline">
@@ -44,7 +49,11 @@ export default async function JobsPage() {
             {status.readers.map((r) => (
               <tr key={r.reader}>
                 <th scope="row">{r.reader}</th>
-                <td>{r.on ? `on, breaker ${r.breaker}${r.consecutiveFailures ? ` (${r.consecutiveFailures} failures in a row, next probe ${time(r.nextProbeAt)})` : ""}` : `off: ${r.reason}`}</td>
+                <td>
+                  {r.on
+                    ? `on, breaker ${r.breaker}${r.consecutiveFailures ? ` (${r.consecutiveFailures} failures in a row, next probe ${time(r.nextProbeAt)})` : ""}`
+                    : `off: ${r.reason}`}
+                </td>
                 <td>{time(r.lastSuccessAt)}</td>
                 <td className="sub">{r.lastFailure ? `${time(r.lastFailure.at)}: ${r.lastFailure.error.slice(0, 200)}` : "—"}</td>
               </tr>
@@ -62,7 +71,9 @@ export default async function JobsPage() {
               <tr>
                 <th scope="col">Job</th>
                 <th scope="col">Started (UTC)</th>
-                <th scope="col" className="num">Duration</th>
+                <th scope="col" className="num">
+                  Duration
+                </th>
                 <th scope="col">Attempt</th>
                 <th scope="col">Outcome</th>
               </tr>

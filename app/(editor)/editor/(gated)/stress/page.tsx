@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StressDraftDismiss } from "@/components/editor/live/stress-draft-dismiss";
-import { editorPageUser } from "@/lib/server/editor-page";
+
 import { openStressDrafts } from "@/lib/server/commands/stress-drafts";
+import { editorPageUser } from "@/lib/server/editor-page";
+import { StressDraftDismiss } from "@/components/editor/live/stress-draft-dismiss";
 
 export const metadata: Metadata = { title: "Stress drafts" };
 
@@ -14,8 +15,9 @@ export default async function StressDraftsPage() {
     <>
       <h1>Draft stress events</h1>
       <p className="lede">
-        Opened when a token&apos;s daily price stayed outside the band around one dollar. None is public: record one as a stress event (the form opens prefilled, and
-        nothing is published until you save it), or dismiss it. Recorded events are listed on each issuer&apos;s stress page.
+        Opened when a token&apos;s daily price stayed outside the band around one dollar. None is public: record one as a stress event (the
+        form opens prefilled, and nothing is published until you save it), or dismiss it. Recorded events are listed on each issuer&apos;s
+        stress page.
       </p>
       <section aria-labelledby="drafts-h">
         <h2 id="drafts-h">Open drafts ({drafts.length})</h2>

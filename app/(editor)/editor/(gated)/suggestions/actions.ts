@@ -1,10 +1,10 @@
 "use server";
+
 // Editors decide readers' suggestions: accept (then correct the report, the
 // form prefilled with a reason naming the suggestion) or decline with a reason.
+import { type ActionResult, type DecidedSuggestion } from "@/lib/domain/views/editor";
 import { acceptSuggestion, declineSuggestion } from "@/lib/server/commands/suggestions";
-import { type DecidedSuggestion } from "@/lib/domain/views/editor";
 import { runAction, text } from "@/lib/server/edge/action";
-import { type ActionResult } from "@/lib/domain/views/editor";
 
 export async function acceptSuggestionAction(_prev: unknown, form: FormData): Promise<ActionResult<DecidedSuggestion>> {
   return runAction("accept suggestion", () => acceptSuggestion({ id: text(form, "id") }));

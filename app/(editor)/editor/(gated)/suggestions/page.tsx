@@ -1,22 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SuggestionDecision } from "@/components/editor/suggestion-decision";
+
 import { SUGGESTION_FIELD_LABELS, type SuggestionFieldName } from "@/lib/domain/schemas/suggestion";
 import { editorPageUser } from "@/lib/server/editor-page";
 import { suggestionQueue, type ReportValues } from "@/lib/server/queries/suggestions";
+import { SuggestionDecision } from "@/components/editor/suggestion-decision";
+
 import { acceptSuggestionAction, declineSuggestionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Reader suggestions" };
 
 type Fig = ReportValues["totalReserves"];
 const fig = (f: Fig) => (f ? `${f.value} (${f.precision.replace("_", " ")})` : "not reported");
-const lines = (v: ReportValues) => v.composition.map((l) => `${l.category}${l.amountUsd ? ` ${l.amountUsd.value}` : ""}${l.sharePct ? ` ${l.sharePct}%` : ""}`).join("; ") || "none";
+const lines = (v: ReportValues) =>
+  v.composition.map((l) => `${l.category}${l.amountUsd ? ` ${l.amountUsd.value}` : ""}${l.sharePct ? ` ${l.sharePct}%` : ""}`).join("; ") ||
+  "none";
 
 function Values({ v }: { v: ReportValues | null }) {
   if (!v) return <span className="sub">no report</span>;
   return (
     <ul className="plain">
-      <li>As of {v.asOf}{v.revision ? `, revision ${v.revision}` : ""}{v.state && v.state !== "published" ? ` (${v.state})` : ""}</li>
+      <li>
+        As of {v.asOf}
+        {v.revision ? `, revision ${v.revision}` : ""}
+        {v.state && v.state !== "published" ? ` (${v.state})` : ""}
+      </li>
       <li>Reserves: {fig(v.totalReserves)}</li>
       <li>Tokens: {fig(v.tokensOutstanding)}</li>
       <li>Composition: {lines(v)}</li>
@@ -32,8 +40,8 @@ export default async function SuggestionsPage() {
     <>
       <h1>Reader suggestions</h1>
       <p className="lede">
-        Corrections readers suggested, pending first ({pending} pending). Each shows the values the reader saw beside the current ones. Contacts are for
-        editors only.
+        Corrections readers suggested, pending first ({pending} pending). Each shows the values the reader saw beside the current ones.
+        Contacts are for editors only.
       </p>
       {queue.length === 0 && <p>No suggestions yet.</p>}
       {queue.map((s) => (
@@ -79,7 +87,9 @@ export default async function SuggestionsPage() {
           </div>
           {s.attestationId && (
             <p>
-              <Link href={`/editor/attestations/${s.attestationId}${s.status === "accepted" ? `?suggestion=${s.id}` : ""}`}>Open the report</Link>
+              <Link href={`/editor/attestations/${s.attestationId}${s.status === "accepted" ? `?suggestion=${s.id}` : ""}`}>
+                Open the report
+              </Link>
             </p>
           )}
           {s.status === "pending" && <SuggestionDecision id={s.id} accept={acceptSuggestionAction} decline={declineSuggestionAction} />}

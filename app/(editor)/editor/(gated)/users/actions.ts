@@ -1,10 +1,14 @@
 "use server";
+
 // Account administration, admins only (each command checks the role itself).
+import { type ActionResult } from "@/lib/domain/views/editor";
 import { changeRole, createInvite, restoreUser, revokeUser, withdrawInvite } from "@/lib/server/commands/users";
 import { runAction, text } from "@/lib/server/edge/action";
-import { type ActionResult } from "@/lib/domain/views/editor";
 
-export async function inviteAction(_prev: unknown, form: FormData): Promise<ActionResult<{ path: string; email: string; role: string; expiresAt: string }>> {
+export async function inviteAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<{ path: string; email: string; role: string; expiresAt: string }>> {
   return runAction("invite editor", () => createInvite({ email: text(form, "email"), role: text(form, "role") || undefined }));
 }
 

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
-import { InviteForm, SmallAction } from "@/components/editor/users-admin";
+
 import { editorPageUser } from "@/lib/server/editor-page";
 import { editorAccounts } from "@/lib/server/queries/editor/users";
+import { InviteForm, SmallAction } from "@/components/editor/users-admin";
+
 import { changeRoleAction, inviteAction, restoreUserAction, revokeUserAction, withdrawInviteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
@@ -46,7 +48,11 @@ export default async function UsersPage() {
                     {u.id === me.id ? (
                       <span className="badge">{u.role} (you)</span>
                     ) : (
-                      <SmallAction action={changeRoleAction} fields={{ userId: u.id, role: u.role === "admin" ? "editor" : "admin" }} label={u.role === "admin" ? "Make editor" : "Make admin"}>
+                      <SmallAction
+                        action={changeRoleAction}
+                        fields={{ userId: u.id, role: u.role === "admin" ? "editor" : "admin" }}
+                        label={u.role === "admin" ? "Make editor" : "Make admin"}
+                      >
                         <span className="badge">{u.role}</span>{" "}
                       </SmallAction>
                     )}

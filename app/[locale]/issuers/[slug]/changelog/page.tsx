@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
 import { notFound } from "next/navigation";
+
 import { getChangelog } from "@/lib/server/queries/changelog";
 import { issuerStaticParams } from "@/lib/server/queries/issuer";
 import { getIssuerPage } from "@/lib/server/queries/issuer-page";
 import { ChangelogList } from "@/components/changelog/changelog-list";
+import { Link } from "@/components/i18n/link";
 
 type Props = { params: Promise<{ slug: string }> };
 

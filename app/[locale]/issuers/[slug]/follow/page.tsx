@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
-import { FollowForm, FollowState, followErrorOf } from "@/components/follow/follow-form";
+
 import { currentLocale } from "@/lib/i18n/server";
 import { alertChannels } from "@/lib/server/alerts/subscriptions";
 import { issuerStaticParams } from "@/lib/server/queries/issuer";
 import { getIssuerPage } from "@/lib/server/queries/issuer-page";
+import { followErrorOf, FollowForm, FollowState } from "@/components/follow/follow-form";
+import { Link } from "@/components/i18n/link";
 
 // Follow one issuer. The form is in the page's static shell, so it works without
 // JavaScript; only what depends on the request (a refused request's reasons, whether

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { Link } from "@/components/i18n/link";
-import { AttestationTable } from "@/components/issuer/attestation-table";
-import { ChartDataTables } from "@/components/issuer/chart-data-tables";
-import { StressTimeline } from "@/components/issuer/stress-timeline";
+
 import { currentLocale } from "@/lib/i18n/server";
 import { issuerStaticParams } from "@/lib/server/queries/issuer";
 import { getIssuerChartSpecs } from "@/lib/server/queries/issuer-charts";
 import { getIssuerPage } from "@/lib/server/queries/issuer-page";
+import { Link } from "@/components/i18n/link";
+import { AttestationTable } from "@/components/issuer/attestation-table";
+import { ChartDataTables } from "@/components/issuer/chart-data-tables";
+import { StressTimeline } from "@/components/issuer/stress-timeline";
 
 // An issuer's whole history: every report (the issuer page shows the latest few) and the
 // numbers behind each of its charts. Cached like the issuer page, under the same tags.

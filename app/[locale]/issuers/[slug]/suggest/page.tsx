@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { getTranslations } from "next-intl/server";
-import { formatDay } from "@/lib/i18n/dates";
+
+import { fromUtcDate } from "@/lib/domain/dates";
 import { SUGGESTION_FIELDS } from "@/lib/domain/schemas/suggestion";
-import { localizeHref } from "@/i18n/routing";
+import { formatDay } from "@/lib/i18n/dates";
 import { currentLocale } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { issueFormStamp } from "@/lib/server/suggestions/tokens";
-import { fromUtcDate } from "@/lib/domain/dates";
+import { localizeHref } from "@/i18n/routing";
 
 // Rendered per request (each form carries a fresh signed stamp), never cached,
 // and it reads no session: readers need no account.
@@ -31,7 +32,11 @@ async function SuggestForm({ params, searchParams }: Props) {
     select: {
       name: true,
       slug: true,
-      attestations: { where: { state: { in: ["published", "retracted"] } }, orderBy: { asOf: "desc" }, select: { id: true, asOf: true, asOfPrecision: true, state: true } },
+      attestations: {
+        where: { state: { in: ["published", "retracted"] } },
+        orderBy: { asOf: "desc" },
+        select: { id: true, asOf: true, asOfPrecision: true, state: true },
+      },
     },
   });
   if (!issuer) notFound();
@@ -49,7 +54,12 @@ async function SuggestForm({ params, searchParams }: Props) {
           })}
         </p>
       ) : (
-        <form method="post" action={localizeHref(`/issuers/${issuer.slug}/suggest/submit`, locale)} className="stack" data-testid="suggest-form">
+        <form
+          method="post"
+          action={localizeHref(`/issuers/${issuer.slug}/suggest/submit`, locale)}
+          className="stack"
+          data-testid="suggest-form"
+        >
           <input type="hidden" name="stamp" value={issueFormStamp()} />
           {/* A honeypot: hidden from people and screen readers; automated posters fill it. A class, not
               an inline style: the site's CSP (style-src 'self') ignores style attributes. */}

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/i18n/link";
-import { ChecklistAnswers } from "@/components/learn/checklist-answers";
+import { notFound } from "next/navigation";
+
 import { formatDay } from "@/lib/i18n/dates";
 import { currentLocale } from "@/lib/i18n/server";
 import { checklistQuestions, learnIndex } from "@/lib/server/learn/content";
-import { getIssuerPage } from "@/lib/server/queries/issuer-page";
 import { issuerStaticParams } from "@/lib/server/queries/issuer";
+import { getIssuerPage } from "@/lib/server/queries/issuer-page";
+import { Link } from "@/components/i18n/link";
+import { ChecklistAnswers } from "@/components/learn/checklist-answers";
+
 import { ChecklistPicker } from "../picker";
 
 type Props = { params: Promise<{ slug: string }> };

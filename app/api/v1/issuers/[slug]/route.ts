@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+
 import { apiError, apiJson, apiPreflight } from "@/lib/server/api/respond";
 import { apiIssuerDetail } from "@/lib/server/queries/api";
 

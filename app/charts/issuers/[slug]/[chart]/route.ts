@@ -1,6 +1,6 @@
+import type { IssuerCharts } from "@/lib/charts/issuer-specs";
 import { standaloneSvg } from "@/lib/charts/render";
 import { getIssuerCharts } from "@/lib/server/queries/issuer-charts";
-import type { IssuerCharts } from "@/lib/charts/issuer-specs";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/routing";
 
 const CHARTS: Record<string, keyof IssuerCharts> = {

@@ -1,8 +1,9 @@
 "use server";
+
 // Accepting an invite needs no session, only the one-time token in the link.
+import { type ActionResult } from "@/lib/domain/views/editor";
 import { acceptInvite } from "@/lib/server/commands/users";
 import { runAction, text } from "@/lib/server/edge/action";
-import { type ActionResult } from "@/lib/domain/views/editor";
 
 export async function acceptInviteAction(_prev: unknown, form: FormData): Promise<ActionResult<{ email: string }>> {
   return runAction("accept invite", () =>

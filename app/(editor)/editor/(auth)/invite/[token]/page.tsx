@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+
+import { inviteStatus } from "@/lib/server/commands/users";
 import { AcceptInviteForm } from "@/components/editor/accept-invite-form";
 import { FormMessage } from "@/components/editor/ui";
-import { inviteStatus } from "@/lib/server/commands/users";
+
 import { acceptInviteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Accept your invite", referrer: "no-referrer" };
@@ -15,8 +17,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       {status.ok ? (
         <>
           <p className="lede">
-            You were invited as {status.role === "admin" ? "an admin" : "an editor"}. Choose your name and a password. This link works once and
-            until {status.expiresAt.slice(0, 16).replace("T", " ")} UTC.
+            You were invited as {status.role === "admin" ? "an admin" : "an editor"}. Choose your name and a password. This link works once
+            and until {status.expiresAt.slice(0, 16).replace("T", " ")} UTC.
           </p>
           <AcceptInviteForm token={token} email={status.email} action={acceptInviteAction} />
         </>

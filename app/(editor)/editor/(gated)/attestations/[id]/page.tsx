@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AttestationForm } from "@/components/editor/attestation/attestation-form";
-import { StateBadge } from "@/components/editor/report-list";
-import { RetractForm } from "@/components/editor/retract-form";
+
 import { formatAsOf } from "@/lib/domain/dates";
 import { asOfParts } from "@/lib/domain/schemas/attestation";
 import { suggestionPrefill } from "@/lib/domain/suggestion-prefill";
 import { editorPageUser } from "@/lib/server/editor-page";
 import { editorAttestation } from "@/lib/server/queries/editor/attestations";
 import { suggestionForReport } from "@/lib/server/queries/suggestions";
+import { AttestationForm } from "@/components/editor/attestation/attestation-form";
+import { StateBadge } from "@/components/editor/report-list";
+import { RetractForm } from "@/components/editor/retract-form";
+
 import { retractAction } from "./actions";
 
 export const metadata: Metadata = { title: "Report" };
@@ -46,7 +48,10 @@ export default async function AttestationPage({ params, searchParams }: { params
       {suggestion && (
         <p className="form-message info" data-testid="from-suggestion">
           Correcting from reader suggestion {suggestion.id}: {suggestion.figure} should read “{suggestion.proposedValue}”
-          {prefill ? ` (prefilled below: ${prefill.field === "totalReserves" ? "total reserves" : "tokens outstanding"} ${prefill.figure.value}, ${prefill.figure.precision}; check it before saving)` : ""} (source:{" "}
+          {prefill
+            ? ` (prefilled below: ${prefill.field === "totalReserves" ? "total reserves" : "tokens outstanding"} ${prefill.figure.value}, ${prefill.figure.precision}; check it before saving)`
+            : ""}{" "}
+          (source:{" "}
           <a href={suggestion.sourceUrl} rel="noopener noreferrer nofollow">
             {suggestion.sourceUrl}
           </a>

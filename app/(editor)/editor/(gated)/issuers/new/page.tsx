@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+
+import { editorPageUser } from "@/lib/server/editor-page";
 import { IssuerForm } from "@/components/editor/issuer/issuer-form";
 import { blankIssuerInput } from "@/components/editor/issuer/issuer-state";
-import { editorPageUser } from "@/lib/server/editor-page";
 
 export const metadata: Metadata = { title: "New issuer" };
 

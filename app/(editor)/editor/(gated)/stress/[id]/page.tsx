@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { StressEventForm } from "@/components/editor/stress/stress-event-form";
+
 import { editorPageUser } from "@/lib/server/editor-page";
 import { editorStressEvent } from "@/lib/server/queries/editor/stress-events";
+import { StressEventForm } from "@/components/editor/stress/stress-event-form";
 
 export const metadata: Metadata = { title: "Stress event" };
 

@@ -1,12 +1,12 @@
 // The no-JavaScript suggestion form posts here (no account: listed in
 // PUBLIC_WRITES). Success answers 303 to the one-time follow link; a refusal
 // answers an HTML page with the reason. No session is read.
-import { DEFAULT_LOCALE, isLocale, localizeHref } from "@/i18n/routing";
 import { CommandError } from "@/lib/server/commands/errors";
 import { submitSuggestion } from "@/lib/server/commands/suggestions";
 import { refuseCrossSite } from "@/lib/server/edge/http";
 import { clientIp } from "@/lib/server/sign-in/rate-limit";
 import { refusalPage } from "@/lib/server/suggestions/refusal-page";
+import { DEFAULT_LOCALE, isLocale, localizeHref } from "@/i18n/routing";
 
 type Ctx = { params: Promise<{ locale: string; slug: string }> };
 const FIELDS = ["website", "stamp", "field", "figure", "proposedValue", "sourceUrl", "contact", "reportId"] as const;
@@ -30,7 +30,14 @@ export async function POST(req: Request, { params }: Ctx): Promise<Response> {
       fields[name] = typeof v === "string" ? v : undefined;
     }
     const { data } = await submitSuggestion(slug, fields, { ip: clientIp(req.headers) });
-    return new Response(null, { status: 303, headers: { location: `${localizeHref(data.followPath, locale)}?new=1`, "cache-control": "no-store", "referrer-policy": "no-referrer" } });
+    return new Response(null, {
+      status: 303,
+      headers: {
+        location: `${localizeHref(data.followPath, locale)}?new=1`,
+        "cache-control": "no-store",
+        "referrer-policy": "no-referrer",
+      },
+    });
   } catch (err) {
     return refusalPage(err, back);
   }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ReportList } from "@/components/editor/report-list";
+
 import { editorPageUser } from "@/lib/server/editor-page";
 import { editorIssuerReports } from "@/lib/server/queries/editor/issuers";
+import { ReportList } from "@/components/editor/report-list";
 
 export const metadata: Metadata = { title: "Reports" };
 

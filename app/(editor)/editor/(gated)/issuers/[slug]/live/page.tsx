@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
+import { utcMinute } from "@/lib/domain/dates";
+import type { LiveSourceKind } from "@/lib/domain/schemas/live-sources";
+import { editorLiveSources, type EditorLiveSources } from "@/lib/server/commands/live-sources";
+import { editorPageUser } from "@/lib/server/editor-page";
 import { DraftReportButton } from "@/components/editor/live/draft-report-button";
 import { LiveSourceForm } from "@/components/editor/live/live-source-form";
 import { LiveSourceToggle } from "@/components/editor/live/live-source-toggle";
-import type { LiveSourceKind } from "@/lib/domain/schemas/live-sources";
-import { editorPageUser } from "@/lib/server/editor-page";
-import { editorLiveSources, type EditorLiveSources } from "@/lib/server/commands/live-sources";
-import { utcMinute } from "@/lib/domain/dates";
 
 export const metadata: Metadata = { title: "Live sources" };
 
@@ -20,7 +21,11 @@ const ENTITY: Record<LiveSourceKind, string> = {
 
 const utc = (iso: string | null) => (iso ? `${utcMinute(iso)} UTC` : "—");
 
-type AnyRecord = EditorLiveSources["deployments"][number] | EditorLiveSources["reserveAddresses"][number] | EditorLiveSources["reserveFeeds"][number] | EditorLiveSources["endpoints"][number];
+type AnyRecord =
+  | EditorLiveSources["deployments"][number]
+  | EditorLiveSources["reserveAddresses"][number]
+  | EditorLiveSources["reserveFeeds"][number]
+  | EditorLiveSources["endpoints"][number];
 
 /** One record's row: what it is, where it was compiled from, whether it is read, and its actions. */
 function RecordRow({ kind, slug, record, what }: { kind: LiveSourceKind; slug: string; record: AnyRecord; what: React.ReactNode }) {
@@ -36,7 +41,14 @@ function RecordRow({ kind, slug, record, what }: { kind: LiveSourceKind; slug: s
         <Link href={`/editor/audit?entityType=${ENTITY[kind]}&entityId=${record.id}`}>History</Link>
         <details>
           <summary>Edit</summary>
-          <LiveSourceForm key={record.version} kind={kind} issuerSlug={slug} id={record.id} version={record.version} initial={record.input} />
+          <LiveSourceForm
+            key={record.version}
+            kind={kind}
+            issuerSlug={slug}
+            id={record.id}
+            version={record.version}
+            initial={record.input}
+          />
         </details>
       </td>
     </tr>
@@ -50,7 +62,21 @@ const SINGULAR: Record<LiveSourceKind, string> = {
   endpoints: "transparency endpoint",
 };
 
-function Section({ kind, title, slug, count, intro, children }: { kind: LiveSourceKind; title: string; slug: string; count: number; intro: string; children: React.ReactNode }) {
+function Section({
+  kind,
+  title,
+  slug,
+  count,
+  intro,
+  children,
+}: {
+  kind: LiveSourceKind;
+  title: string;
+  slug: string;
+  count: number;
+  intro: string;
+  children: React.ReactNode;
+}) {
   return (
     <section aria-labelledby={`${kind}-h`} id={kind}>
       <h2 id={`${kind}-h`}>
@@ -96,12 +122,18 @@ export default async function IssuerLiveSourcesPage({ params }: { params: Promis
       </p>
       <h1>Live sources of {data.issuer.name}</h1>
       <p className="lede">
-        What the live readers read for this issuer between reports. Records shipped with the app say which reference they were compiled from; records added here say
-        “entered in the editor”. A disabled record is kept with its readings but no longer read. Draft stress events from the price data are on the{" "}
-        <Link href="/editor/stress">stress drafts</Link> page.
+        What the live readers read for this issuer between reports. Records shipped with the app say which reference they were compiled
+        from; records added here say “entered in the editor”. A disabled record is kept with its readings but no longer read. Draft stress
+        events from the price data are on the <Link href="/editor/stress">stress drafts</Link> page.
       </p>
 
-      <Section kind="deployments" title="Token deployments" slug={slug} count={data.deployments.length} intro="Where the token exists: supply is read per deployment, batched per chain.">
+      <Section
+        kind="deployments"
+        title="Token deployments"
+        slug={slug}
+        count={data.deployments.length}
+        intro="Where the token exists: supply is read per deployment, batched per chain."
+      >
         {data.deployments.map((d) => (
           <RecordRow
             key={d.id}
@@ -118,7 +150,13 @@ export default async function IssuerLiveSourcesPage({ params }: { params: Promis
         ))}
       </Section>
 
-      <Section kind="reserve-addresses" title="Reserve addresses" slug={slug} count={data.reserveAddresses.length} intro="Addresses the issuer publishes as holding reserves: the balance of one asset each.">
+      <Section
+        kind="reserve-addresses"
+        title="Reserve addresses"
+        slug={slug}
+        count={data.reserveAddresses.length}
+        intro="Addresses the issuer publishes as holding reserves: the balance of one asset each."
+      >
         {data.reserveAddresses.map((a) => (
           <RecordRow
             key={a.id}
@@ -127,15 +165,21 @@ export default async function IssuerLiveSourcesPage({ params }: { params: Promis
             record={a}
             what={
               <>
-                <strong>{a.input.label}</strong> on {a.input.chain}: <code>{a.input.address}</code> holding {a.input.asset} (<code>{a.input.assetAddress}</code>, {a.input.assetDecimals}{" "}
-                decimals)
+                <strong>{a.input.label}</strong> on {a.input.chain}: <code>{a.input.address}</code> holding {a.input.asset} (
+                <code>{a.input.assetAddress}</code>, {a.input.assetDecimals} decimals)
               </>
             }
           />
         ))}
       </Section>
 
-      <Section kind="reserve-feeds" title="Reserve feeds" slug={slug} count={data.reserveFeeds.length} intro="On-chain proof-of-reserve feeds (latestRoundData).">
+      <Section
+        kind="reserve-feeds"
+        title="Reserve feeds"
+        slug={slug}
+        count={data.reserveFeeds.length}
+        intro="On-chain proof-of-reserve feeds (latestRoundData)."
+      >
         {data.reserveFeeds.map((f) => (
           <RecordRow
             key={f.id}
@@ -152,7 +196,13 @@ export default async function IssuerLiveSourcesPage({ params }: { params: Promis
         ))}
       </Section>
 
-      <Section kind="endpoints" title="Transparency endpoints" slug={slug} count={data.endpoints.length} intro="The issuer's own machine-readable figures: issuer-stated, not assured.">
+      <Section
+        kind="endpoints"
+        title="Transparency endpoints"
+        slug={slug}
+        count={data.endpoints.length}
+        intro="The issuer's own machine-readable figures: issuer-stated, not assured."
+      >
         {data.endpoints.map((e) => (
           <RecordRow
             key={e.id}
@@ -175,7 +225,10 @@ export default async function IssuerLiveSourcesPage({ params }: { params: Promis
                   <ul className="plain" data-testid="issuer-figures">
                     {e.figures.map((f) => (
                       <li key={f.metric}>
-                        {f.metric}: <strong>{f.amount}</strong> <span className="sub">(as of {utc(f.sourceAsOf)}, read {utc(f.readAt)}, reading {f.readingId})</span>
+                        {f.metric}: <strong>{f.amount}</strong>{" "}
+                        <span className="sub">
+                          (as of {utc(f.sourceAsOf)}, read {utc(f.readAt)}, reading {f.readingId})
+                        </span>
                         {f.draft && (
                           <>
                             {" "}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { STRESS_KIND_LABELS } from "@/lib/domain/taxonomy";
 import { editorPageUser } from "@/lib/server/editor-page";
 import { editorStressEvents } from "@/lib/server/queries/editor/stress-events";

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { StressEventForm } from "@/components/editor/stress/stress-event-form";
-import { editorPageUser } from "@/lib/server/editor-page";
+
 import { stressDraftForRecording } from "@/lib/server/commands/stress-drafts";
+import { editorPageUser } from "@/lib/server/editor-page";
+import { StressEventForm } from "@/components/editor/stress/stress-event-form";
 
 export const metadata: Metadata = { title: "Record a draft stress event" };
 
@@ -21,8 +22,8 @@ export default async function RecordStressDraftPage({ params }: { params: Promis
       </p>
       <h1>New stress event for {draft.issuerName}</h1>
       <p className="lede">
-        Prefilled from the {draft.token} prices between {draft.startDate} and {draft.endDate ?? "the latest price"} ({draft.pointCount} daily points). Check every
-        field and add a source URL where the price source has none; nothing is published until you save.
+        Prefilled from the {draft.token} prices between {draft.startDate} and {draft.endDate ?? "the latest price"} ({draft.pointCount}{" "}
+        daily points). Check every field and add a source URL where the price source has none; nothing is published until you save.
       </p>
       <StressEventForm id={null} version={null} initial={prefill} createUrl={`/api/editor/stress-drafts/${draft.id}/record`} />
     </>

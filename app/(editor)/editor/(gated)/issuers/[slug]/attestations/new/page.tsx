@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AttestationForm } from "@/components/editor/attestation/attestation-form";
-import { blankAttestationInput } from "@/components/editor/attestation/state";
+
 import { editorPageUser } from "@/lib/server/editor-page";
 import { editorIssuer } from "@/lib/server/queries/editor/issuers";
+import { AttestationForm } from "@/components/editor/attestation/attestation-form";
+import { blankAttestationInput } from "@/components/editor/attestation/state";
 
 export const metadata: Metadata = { title: "New report" };
 

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { StressEventForm } from "@/components/editor/stress/stress-event-form";
-import { blankStressInput } from "@/components/editor/stress/stress-state";
+
 import { editorPageUser } from "@/lib/server/editor-page";
 import { editorIssuer } from "@/lib/server/queries/editor/issuers";
+import { StressEventForm } from "@/components/editor/stress/stress-event-form";
+import { blankStressInput } from "@/components/editor/stress/stress-state";
 
 export const metadata: Metadata = { title: "New stress event" };
 
