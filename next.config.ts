@@ -25,6 +25,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg-boss", "redis", "@redis/client"],
   partialPrefetching: false,
   poweredByHeader: false,
+  // Next hashes every page it sends (FNV in JavaScript over the whole HTML, per request): on a
+  // cached issuer page that was the largest single cost. scripts/server.ts sets a strong ETag
+  // once per page version instead (native SHA-1) and answers If-None-Match itself.
+  generateEtags: false,
   // Test and benchmark builds (tests/support/cluster.ts) skip Next's type check: `npm test` runs tsc as a step of its own.
   typescript: { ignoreBuildErrors: process.env.USD1_BUILD_SKIP_TYPECHECK === "1" },
   reactStrictMode: true,

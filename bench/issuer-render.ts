@@ -1,9 +1,12 @@
 // Server time of an uncached issuer page with 500 issuers and ten years of
 // monthly reports loaded (60,000 reports, 300,000 composition lines): each
 // sampled page's cache tag is expired, then the page is requested and timed.
+// Then the comparison table (home) with all 500 issuers: size, uncached time, cached req/s.
 //   node --conditions=react-server --import tsx bench/issuer-render.ts [samples=40]
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
@@ -15,6 +18,52 @@ const ISSUERS = 500;
 const MONTHS = 120;
 const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const CATS = ["cash_deposits", "tbills_93d", "repo_overnight", "gov_mmf", "commercial_paper_cds"];
+
+/**
+ * The comparison table (home) with every issuer: its HTML size (raw and gzip), its uncached
+ * server time (the "issuers" tag expired before each sample) and, cached, its requests/s beside
+ * the minimal page's (/en/about) at 50 connections, alternating.
+ */
+async function comparisonTable(app: Awaited<ReturnType<typeof startApp>>) {
+  const times: number[] = [];
+  let html = Buffer.alloc(0);
+  for (let s = 0; s < Math.min(samples, 20); s++) {
+    const exp = await fetch(`${app.url}/api/internal/revalidate?tag=issuers`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${app.revalidateToken}` },
+    });
+    if (!exp.ok) throw new Error(`revalidate answered ${exp.status}`);
+    const t = performance.now();
+    const res = await fetch(`${app.url}/en`, { headers: { accept: "text/html" } });
+    html = Buffer.from(await res.arrayBuffer());
+    times.push(performance.now() - t);
+    if (res.status !== 200) throw new Error(`/en answered ${res.status}`);
+  }
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
+  console.log(
+    `comparison table (home, ${ISSUERS} issuers): ${(html.length / 1024).toFixed(1)} KB of HTML, ${(gzipSync(html).length / 1024).toFixed(1)} KB gzip (target: at most 60 KB gzip)`,
+  );
+  console.log(`uncached home, ${times.length} samples: p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, max ${q(1)} ms (target: under 150 ms)`);
+  const headers = { accept: "text/html", "accept-encoding": "gzip, deflate, br" };
+  await (await fetch(`${app.url}/en`, { headers })).arrayBuffer();
+  await (await fetch(`${app.url}/en/about`, { headers })).arrayBuffer();
+  const rps = { home: [] as number[], about: [] as number[] };
+  for (let round = 0; round < 2; round++) {
+    for (const [name, path] of [
+      ["about", "/en/about"],
+      ["home", "/en"],
+    ] as const) {
+      const r = await autocannon({ url: app.url + path, connections: 50, duration: 5, headers });
+      if (r.errors + r.non2xx + r.timeouts) throw new Error(`${path}: ${r.errors + r.non2xx + r.timeouts} errors under load`);
+      rps[name].push(r.requests.average);
+    }
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  console.log(
+    `cached, 50 connections, 2 alternating rounds of 5 s: home ${mean(rps.home).toFixed(0)} req/s, minimal page ${mean(rps.about).toFixed(0)} req/s: ${(mean(rps.home) / mean(rps.about)).toFixed(2)}x (target: at least 0.8x)`,
+  );
+}
 
 async function copy(client: pg.Client, sql: string, rows: Iterable<string>) {
   await pipeline(Readable.from(rows), client.query(copyFrom(sql)));
@@ -99,6 +148,7 @@ async function main() {
       const warm = performance.now();
       await (await fetch(`${app.url}/en/issuers/bench-issuer-0`)).arrayBuffer();
       console.log(`the same page from cache: ${(performance.now() - warm).toFixed(1)} ms`);
+      await comparisonTable(app);
     } finally {
       await app.stop();
     }

@@ -1,5 +1,6 @@
-// Lighthouse performance and accessibility scores of home and an issuer page
-// (Lighthouse's default mobile emulation), in Debian's Chromium. Lighthouse
+// Lighthouse performance, accessibility and best-practices scores of the minimal page
+// (the baseline), home, an issuer page and others (Lighthouse's default mobile
+// emulation, simulated throttling), in Debian's Chromium. Lighthouse
 // runs as its own CLI process: functions it sends to the browser must not pass
 // through this script's TypeScript loader (it adds helpers the page lacks).
 //   node --conditions=react-server --import tsx bench/lighthouse.ts
@@ -17,7 +18,15 @@ async function main() {
   const app = await startApp({ port: 3440, name: "bench-lighthouse" });
   try {
     console.log("page                  performance  accessibility  best practices  LCP      TBT     CLS");
-    for (const page of ["/en", "/en/issuers/tether", "/en/methodology", "/es/learn/types-of-backing", "/pt/learn/checklist/tether"]) {
+    // The minimal page first: the baseline the others are judged against in the same run.
+    for (const page of [
+      "/en/about",
+      "/en",
+      "/en/issuers/tether",
+      "/en/methodology",
+      "/es/learn/types-of-backing",
+      "/pt/learn/checklist/tether",
+    ]) {
       // warm the cache so the run measures what visitors get (a fresh connection: the
       // server closes idle keep-alive sockets after 5 s, and a Lighthouse run takes longer)
       await (await fetch(app.url + page, { headers: { connection: "close" } })).arrayBuffer();
@@ -45,7 +54,9 @@ async function main() {
         `${page.padEnd(22)}        ${score("performance")}            ${score("accessibility")}             ${score("best-practices")}  ${audit("largest-contentful-paint").padEnd(8)} ${audit("total-blocking-time").padEnd(7)} ${audit("cumulative-layout-shift")}`,
       );
     }
-    console.log("target: performance and accessibility at least 98");
+    console.log(
+      "target: performance at least 98 where the minimal page (/en/about) reaches 98 in this run; accessibility and best practices 100",
+    );
   } finally {
     await app.stop();
   }

@@ -9,7 +9,16 @@ import next from "next";
 
 import { closeRedis } from "../lib/cache-handlers/redis-store.mjs";
 import { setRemoteAddressHeader } from "../lib/domain/client-address";
-import { chooseEncoding, compress, CompressedMemo, isDocumentRequest, MIN_COMPRESS_BYTES } from "./lib/compressed-memo";
+import {
+  bodyEtag,
+  chooseEncoding,
+  compress,
+  CompressedMemo,
+  etagMatches,
+  isDocumentRequest,
+  MIN_COMPRESS_BYTES,
+  PageMemo,
+} from "./lib/compressed-memo";
 import { contentSecurityPolicy, inlineScriptHashes } from "./lib/csp";
 import { edgeRefusal } from "./lib/edge-guard";
 
@@ -30,6 +39,8 @@ function decode(body: Buffer, encoding: string | undefined): string {
 const policyByEtag = new Map<string, string>();
 // …and the same compressed bytes (scripts/lib/compressed-memo.ts).
 const compressedByEtag = new CompressedMemo(Number(process.env.COMPRESSED_MEMO_MB ?? 64) * 1024 * 1024);
+// …and, by the page's HTML itself, its ETag and policy without encoding, hashing or scanning it again.
+const pageFacts = new PageMemo(Number(process.env.PAGE_MEMO_MB ?? 64) * 1024 * 1024);
 
 /** Buffers HTML responses to hash their inline scripts; everything else streams through untouched. */
 function withCsp(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -97,34 +108,51 @@ function withCsp(req: http.IncomingMessage, res: http.ServerResponse) {
   res.end = ((chunk?: Chunk | (() => void), ...rest: unknown[]) => {
     decide();
     if (mode === "pass") return (original.end as (c?: unknown, ...r: unknown[]) => http.ServerResponse)(chunk, ...rest);
-    if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk as Uint8Array));
-    const body = Buffer.concat(chunks);
-    const etag = String(res.getHeader("etag") ?? "");
-    let policy = etag ? policyByEtag.get(etag) : undefined;
-    if (!policy) {
-      const html = decode(body, res.getHeader("content-encoding") as string | undefined);
-      policy = contentSecurityPolicy(inlineScriptHashes(html), { embeddable });
-      if (etag) {
-        if (policyByEtag.size > 5_000) policyByEtag.clear();
-        policyByEtag.set(etag, policy);
+    const nextEncoding = res.getHeader("content-encoding") as string | undefined;
+    // A cached page arrives whole, as one string: what we know of it is found by the string itself.
+    const whole = chunks.length === 0 && typeof chunk === "string" && chunk.length > 0 && !nextEncoding ? chunk : null;
+    if (chunk && typeof chunk !== "function" && whole === null) chunks.push(Buffer.from(chunk as Uint8Array));
+    let body: Buffer | undefined;
+    const bytes = () => (body ??= whole !== null ? Buffer.from(whole, "utf8") : Buffer.concat(chunks));
+    let facts = whole !== null ? pageFacts.get(whole) : undefined;
+    if (!facts) {
+      const b = bytes();
+      const etag = String(res.getHeader("etag") ?? "") || (b.length > 0 && res.statusCode === 200 ? bodyEtag(b) : "");
+      let policy = etag ? policyByEtag.get(etag) : undefined;
+      if (!policy) {
+        policy = contentSecurityPolicy(inlineScriptHashes(decode(b, nextEncoding)), { embeddable });
+        if (etag) {
+          if (policyByEtag.size > 5_000) policyByEtag.clear();
+          policyByEtag.set(etag, policy);
+        }
       }
+      facts = { etag, policy };
+      if (whole !== null && etag) pageFacts.set(whole, facts);
     }
-    res.setHeader("Content-Security-Policy", policy);
-    let sent: Buffer = body;
-    if (encoding && !res.getHeader("content-encoding") && body.length >= MIN_COMPRESS_BYTES && req.method !== "HEAD") {
-      let packed = etag ? compressedByEtag.get(etag, encoding) : undefined;
-      if (!packed) {
-        packed = compress(body, encoding, etag ? "once" : "each");
-        if (etag) compressedByEtag.set(etag, encoding, packed);
-      }
-      sent = packed;
-      res.setHeader("Content-Encoding", encoding);
-    }
+    if (facts.etag) res.setHeader("ETag", facts.etag);
+    res.setHeader("Content-Security-Policy", facts.policy);
     const vary = String(res.getHeader("vary") ?? "");
     if (!/accept-encoding/i.test(vary)) res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
-    res.setHeader("Content-Length", sent.length);
-    res.removeHeader("Transfer-Encoding");
     res.writeHead = original.writeHead;
+    res.removeHeader("Transfer-Encoding");
+    // The reader's copy is current: headers only (with the page's own policy, see decide()).
+    if (facts.etag && res.statusCode === 200 && etagMatches(req.headers["if-none-match"], facts.etag)) {
+      res.statusCode = 304;
+      res.removeHeader("Content-Length");
+      return original.end();
+    }
+    const etag = facts.etag;
+    let sent: Buffer | undefined;
+    if (encoding && !nextEncoding && req.method !== "HEAD" && (whole?.length ?? bytes().length) >= MIN_COMPRESS_BYTES) {
+      sent = etag ? compressedByEtag.get(etag, encoding) : undefined;
+      if (!sent) {
+        sent = compress(bytes(), encoding, etag ? "once" : "each");
+        if (etag) compressedByEtag.set(etag, encoding, sent);
+      }
+      res.setHeader("Content-Encoding", encoding);
+    }
+    sent ??= bytes();
+    res.setHeader("Content-Length", sent.length);
     return original.end(sent);
   }) as typeof res.end;
 }

@@ -1,8 +1,6 @@
 // A chart as a figure: the server-rendered SVG (readable without JavaScript), its
 // caption, and the same numbers as a table for screen readers, keyboard users and
 // anyone who wants the figures. A server component; only InteractiveChart ships JS.
-import type { EChartsOption } from "echarts";
-
 import type { ChartLocale } from "@/lib/charts/locale";
 import { InteractiveChart } from "@/components/charts/interactive-chart";
 
@@ -29,8 +27,8 @@ export interface ChartFigureProps {
   title: string;
   caption?: string;
   table: ChartTable;
-  /** The option the SVG was rendered from, to go live on interaction; plain JSON only. */
-  interactiveOption?: EChartsOption;
+  /** Where the option the SVG was rendered from is served as JSON, to go live on interaction. */
+  interactiveSrc?: string;
   /** Month names and digit marks the live chart's ECharts writes itself; absent: English. */
   chartLocale?: ChartLocale;
   /** The data table's disclosure label, in the page's language (charts.dataTable). */
@@ -48,7 +46,7 @@ export function ChartFigure({
   title,
   caption,
   table,
-  interactiveOption,
+  interactiveSrc,
   chartLocale,
   dataTableLabel,
   tableHref,
@@ -69,7 +67,7 @@ export function ChartFigure({
   const size = image ? null : /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg ?? "");
   const width = image ? image.width : Number(size?.[1]);
   const height = image ? image.height : Number(size?.[2]);
-  const canGoLive = interactiveOption !== undefined && width > 0 && height > 0;
+  const canGoLive = interactiveSrc !== undefined && width > 0 && height > 0;
 
   return (
     <figure className="chart-figure">
@@ -78,7 +76,7 @@ export function ChartFigure({
         {caption ? <span className="sub"> {caption}</span> : null}
       </figcaption>
       {canGoLive ? (
-        <InteractiveChart option={interactiveOption} locale={chartLocale} width={width} height={height}>
+        <InteractiveChart optionSrc={interactiveSrc} locale={chartLocale} width={width} height={height}>
           {staticSvg}
         </InteractiveChart>
       ) : (

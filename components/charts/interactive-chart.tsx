@@ -1,8 +1,8 @@
 "use client";
 
 // The live chart, loaded only on demand. Until the reader points at, taps or
-// focuses into the chart this is a wrapper around the server-rendered SVG and no
-// ECharts code has been fetched: the first-load budget (25 KB gzip of our own JS)
+// focuses into the chart this is a wrapper around the server-rendered SVG and
+// neither ECharts nor the chart's option has been fetched: the first-load budget (25 KB gzip of our own JS)
 // has no room for it. The only static references to echarts are `import type`,
 // which the compiler erases.
 import type { EChartsOption } from "echarts";
@@ -70,9 +70,29 @@ function withTooltipUnits(option: EChartsOption, locale?: ChartLocale): EChartsO
   return { ...option, tooltip: { ...tooltip, valueFormatter } };
 }
 
+// One request per option, shared by every chart that shows it (and by a retry after a failed one).
+const options = new Map<string, Promise<EChartsOption>>();
+
+function loadOption(src: string): Promise<EChartsOption> {
+  let pending = options.get(src);
+  if (!pending) {
+    pending = fetch(src, { credentials: "same-origin" }).then((r) => {
+      if (!r.ok) throw new Error(`${src}: ${r.status}`);
+      return r.json() as Promise<EChartsOption>;
+    });
+    pending.catch(() => options.delete(src));
+    options.set(src, pending);
+  }
+  return pending;
+}
+
 export interface InteractiveChartProps {
-  /** The option the static SVG was rendered from; must be plain JSON (no functions). */
-  option: EChartsOption;
+  /**
+   * Where the option the static SVG was rendered from is served as JSON (the chart's own
+   * route, versioned like its SVG). Fetched with ECharts on the first interaction: in the
+   * page's props it would travel twice more (HTML and RSC payload) to every reader.
+   */
+  optionSrc: string;
   /** What ECharts writes itself (month names, digit marks) in the page's language; absent: English. */
   locale?: ChartLocale;
   /** The size the static SVG was rendered at (its viewBox). */
@@ -82,7 +102,7 @@ export interface InteractiveChartProps {
   children: ReactNode;
 }
 
-export function InteractiveChart({ option, locale, width, height, children }: InteractiveChartProps) {
+export function InteractiveChart({ optionSrc, locale, width, height, children }: InteractiveChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const liveRef = useRef<HTMLDivElement>(null);
   const [started, setStarted] = useState(false);
@@ -93,8 +113,8 @@ export function InteractiveChart({ option, locale, width, height, children }: In
     let cancelled = false;
     let chart: ECharts | undefined;
     let observer: ResizeObserver | undefined;
-    loadRuntime().then(
-      (create) => {
+    Promise.all([loadRuntime(), loadOption(optionSrc)]).then(
+      ([create, option]) => {
         const box = boxRef.current;
         const el = liveRef.current;
         if (cancelled || !box || !el) return;
@@ -121,7 +141,7 @@ export function InteractiveChart({ option, locale, width, height, children }: In
       chart?.dispose();
       setLive(false);
     };
-  }, [started, option, locale, width, height]);
+  }, [started, optionSrc, locale, width, height]);
 
   const start = () => setStarted(true);
   // Styles only ever appear after hydration, where React sets them through the CSSOM:

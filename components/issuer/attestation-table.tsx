@@ -10,8 +10,21 @@ import { Usd } from "@/components/ui/money";
 
 import { CoverageAndSourceCells, PublishedCells } from "./report-cells";
 
-/** Every report we hold for the issuer, newest first, with its lag and history. */
-export async function AttestationTable({ rows, slug }: { rows: AttestationRow[]; slug?: string }) {
+/**
+ * Every report we hold for the issuer, newest first, with its lag and history. `termsExplained`:
+ * the page has already explained "publication lag" and "coverage ratio" above the table (the
+ * issuer page's key figures do), so its headers are plain words; each explanation would
+ * otherwise travel twice more in a page that must stay small.
+ */
+export async function AttestationTable({
+  rows,
+  slug,
+  termsExplained = false,
+}: {
+  rows: AttestationRow[];
+  slug?: string;
+  termsExplained?: boolean;
+}) {
   const [t, common, f] = await Promise.all([getTranslations("issuer.reports"), getTranslations("common"), numberFormatters()]);
   if (rows.length === 0) return <p>{t("none")}</p>;
   return (
@@ -23,7 +36,7 @@ export async function AttestationTable({ rows, slug }: { rows: AttestationRow[];
             <th scope="col">{t("col.asOf")}</th>
             <th scope="col">{t("col.published")}</th>
             <th scope="col" className="num">
-              <GlossaryTerm id="publication-lag">{t("col.lag")}</GlossaryTerm>
+              {termsExplained ? t("col.lag") : <GlossaryTerm id="publication-lag">{t("col.lag")}</GlossaryTerm>}
             </th>
             <th scope="col">{t("col.typeAndFirm")}</th>
             <th scope="col" className="num">
@@ -33,7 +46,7 @@ export async function AttestationTable({ rows, slug }: { rows: AttestationRow[];
               {t("col.tokens")}
             </th>
             <th scope="col" className="num">
-              <GlossaryTerm id="coverage-ratio">{t("col.coverage")}</GlossaryTerm>
+              {termsExplained ? t("col.coverage") : <GlossaryTerm id="coverage-ratio">{t("col.coverage")}</GlossaryTerm>}
             </th>
             <th scope="col">{t("col.source")}</th>
           </tr>

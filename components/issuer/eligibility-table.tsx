@@ -53,7 +53,9 @@ export async function EligibilityTable({ model }: { model: IssuerPageModel }) {
                     {name}
                   </a>
                 </th>
-                <td className="num">{result.status === "assessed" ? <Pct value={result.share} /> : <span>{t("notAssessed")}</span>}</td>
+                <td className="num">
+                  {result.status === "assessed" ? <Pct value={result.share} reasonShown /> : <span>{t("notAssessed")}</span>}
+                </td>
                 <td className="sub">
                   {eligibilityReason(result.why, tr, locale)}
                   {result.depositFloor && (

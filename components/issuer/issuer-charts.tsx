@@ -11,12 +11,15 @@ import { ChartFigure } from "@/components/charts/chart-figure";
  */
 export function chartImage(slug: string, file: string, chart: ChartSpec, locale: Locale = "en") {
   return {
-    url: `/charts/issuers/${slug}/${file}?v=${chart.version}${locale === "en" ? "" : `&lang=${locale}`}`,
+    url: chartUrl(slug, file, chart, locale),
     alt: chart.summary,
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
   };
 }
+
+const chartUrl = (slug: string, file: string, chart: ChartSpec, locale: Locale) =>
+  `/charts/issuers/${slug}/${file}?v=${chart.version}${locale === "en" ? "" : `&lang=${locale}`}`;
 
 type FigureProps = {
   slug: string;
@@ -48,7 +51,7 @@ function Figure({ slug, locale, file, chart, title, caption, dataTableLabel }: F
       title={title}
       caption={caption}
       table={chart.table}
-      interactiveOption={chart.interactive}
+      interactiveSrc={chart.interactive ? chartUrl(slug, file.replace(/\.svg$/, ".json"), chart, locale) : undefined}
       chartLocale={chart.chartLocale}
       dataTableLabel={dataTableLabel}
     />

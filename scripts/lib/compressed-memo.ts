@@ -3,6 +3,7 @@
 // that was most of the time a cached answer took. The CSP layer (scripts/server.ts)
 // asks Next for the document uncompressed (it reads the body to hash its scripts
 // anyway), compresses it once per ETag and encoding, and serves those bytes after.
+import { createHash } from "node:crypto";
 import zlib from "node:zlib";
 
 export type Encoding = "br" | "gzip";
@@ -91,4 +92,65 @@ export function isDocumentRequest(
   if (headers.rsc !== undefined || headers["next-router-prefetch"] !== undefined) return false;
   if (/^\/(?:_next|api|data|feeds|charts|embed)\//.test(url ?? "/")) return false;
   return /\btext\/html\b/.test(String(headers.accept ?? ""));
+}
+
+/** A strong ETag from the body's bytes: native SHA-1, the same on every instance for the same page. */
+export function bodyEtag(body: Buffer): string {
+  return `"${createHash("sha1").update(body).digest("base64url")}"`;
+}
+
+/** True when an If-None-Match header names this ETag (weak or strong, or *). */
+export function etagMatches(ifNoneMatch: string | string[] | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = etag.replace(/^W\//, "");
+  return String(ifNoneMatch)
+    .split(",")
+    .map((t) => t.trim())
+    .some((t) => t === "*" || t.replace(/^W\//, "") === bare);
+}
+
+export interface PageFacts {
+  etag: string;
+  policy: string;
+}
+
+/**
+ * What the CSP layer learns from a cached page's HTML (its ETag and its script policy),
+ * remembered by the HTML itself. Next answers a cached page with the same string object
+ * on every request (its in-process cache entry), so a lookup costs a pointer comparison;
+ * a copy (the Redis handler's) costs one comparison of the text. Either way the page is
+ * neither encoded, hashed nor scanned again until it changes. Next's own ETag (an FNV
+ * hash in JavaScript over the whole page, per request) was the largest single cost of a
+ * cached issuer page; next.config turns it off and this layer sets one per version.
+ * Bounded by the characters of the pages it remembers, least recently used first out.
+ */
+export class PageMemo {
+  private readonly entries = new Map<string, PageFacts>();
+  private chars = 0;
+  constructor(private readonly maxChars: number) {}
+
+  get(html: string): PageFacts | undefined {
+    const hit = this.entries.get(html);
+    if (hit) {
+      this.entries.delete(html);
+      this.entries.set(html, hit);
+    }
+    return hit;
+  }
+
+  set(html: string, facts: PageFacts): void {
+    if (html.length > this.maxChars) return;
+    if (!this.entries.has(html)) this.chars += html.length;
+    this.entries.delete(html);
+    this.entries.set(html, facts);
+    for (const k of this.entries.keys()) {
+      if (this.chars <= this.maxChars) break;
+      this.entries.delete(k);
+      this.chars -= k.length;
+    }
+  }
+
+  get size(): { entries: number; chars: number } {
+    return { entries: this.entries.size, chars: this.chars };
+  }
 }

@@ -55,3 +55,24 @@ test("a three-issuer compare view renders with shared charts and their text alte
   expect(await figures.count()).toBeGreaterThanOrEqual(6);
   for (const f of await figures.all()) await expect(f.locator("details table")).toHaveCount(1);
 });
+
+test("a chart goes live when the reader points at it: ECharts and the chart's option arrive then, not with the page", async ({ page }) => {
+  const optionRequests: string[] = [];
+  page.on("request", (r) => {
+    if (/\/charts\/issuers\/[^/]+\/[\w-]+\.json/.test(r.url())) optionRequests.push(r.url());
+  });
+  await page.goto("/en/issuers/northwind-dollar");
+  const html = await (await page.request.get("/en/issuers/northwind-dollar", { headers: { accept: "text/html" } })).text();
+  // Neither in the HTML nor in the RSC payload (where its quotes are escaped).
+  expect(html, "the option is not in the page").not.toMatch(/\\?"series\\?"/);
+  const chart = page.locator("figure.chart-figure .chart-interactive").first();
+  await expect(chart).toBeVisible();
+  expect(optionRequests).toEqual([]);
+  await chart.hover();
+  // The live chart is drawn over the static one, which is then hidden from assistive technology.
+  await expect(chart.locator("> div[aria-hidden='true']")).toHaveCount(1);
+  await expect(chart.locator("svg").last()).toBeVisible();
+  expect(optionRequests).toHaveLength(1);
+  const option = await (await page.request.get(optionRequests[0]!)).json();
+  expect(option.series.length).toBeGreaterThan(0);
+});

@@ -266,7 +266,7 @@ describe("ChartFigure", () => {
             ["2023-03-02", "≥ 100%"],
           ],
         },
-        interactiveOption: withLive ? option : undefined,
+        interactiveSrc: withLive ? "/charts/issuers/demo/coverage.json?v=1" : undefined,
         dataTableLabel: "Data table",
       }),
     );
@@ -284,6 +284,9 @@ describe("ChartFigure", () => {
     const out = html(true);
     expect(out).toContain('class="chart-interactive"');
     expect(out).toContain(svg);
+    // The option is fetched on interaction, never shipped in the page.
+    expect(out).not.toContain("coverage.json");
+    expect(out).not.toContain('"series"');
   });
 });
 

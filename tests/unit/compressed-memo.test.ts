@@ -2,7 +2,15 @@
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 
-import { chooseEncoding, compress, CompressedMemo, isDocumentRequest } from "../../scripts/lib/compressed-memo";
+import {
+  bodyEtag,
+  chooseEncoding,
+  compress,
+  CompressedMemo,
+  etagMatches,
+  isDocumentRequest,
+  PageMemo,
+} from "../../scripts/lib/compressed-memo";
 
 describe("chooseEncoding", () => {
   it("prefers brotli, then gzip, and honours q=0", () => {
@@ -50,5 +58,38 @@ describe("isDocumentRequest", () => {
     expect(isDocumentRequest("GET", "/api/v1/issuers", html)).toBe(false);
     expect(isDocumentRequest("GET", "/_next/static/chunks/a.js", html)).toBe(false);
     expect(isDocumentRequest("GET", "/en", { accept: "*/*" })).toBe(false);
+  });
+});
+
+describe("page ETags and the page memo", () => {
+  it("gives the same strong ETag for the same bytes and a different one for any change", () => {
+    const a = bodyEtag(Buffer.from("<p>≈ $1.2 B</p>"));
+    expect(a).toMatch(/^"[\w-]{27}"$/);
+    expect(bodyEtag(Buffer.from("<p>≈ $1.2 B</p>"))).toBe(a);
+    expect(bodyEtag(Buffer.from("<p>≈ $1.3 B</p>"))).not.toBe(a);
+  });
+
+  it("matches If-None-Match lists, weak forms and *", () => {
+    expect(etagMatches('"x", "abc"', '"abc"')).toBe(true);
+    expect(etagMatches('W/"abc"', '"abc"')).toBe(true);
+    expect(etagMatches("*", '"abc"')).toBe(true);
+    expect(etagMatches('"abd"', '"abc"')).toBe(false);
+    expect(etagMatches(undefined, '"abc"')).toBe(false);
+  });
+
+  it("finds a page by its HTML (the same text in another string too) and forgets the oldest beyond its size", () => {
+    const memo = new PageMemo(10);
+    const page = "<p>12345</p>".slice(0, 6); // "<p>123": 6 characters
+    memo.set(page, { etag: '"1"', policy: "p1" });
+    expect(memo.get(page)?.etag).toBe('"1"');
+    expect(memo.get(["<p>", "123"].join(""))?.policy).toBe("p1");
+    memo.set("abcd", { etag: '"2"', policy: "p2" });
+    expect(memo.size).toEqual({ entries: 2, chars: 10 });
+    memo.get(page); // now the most recently used
+    memo.set("xyz", { etag: '"3"', policy: "p3" });
+    expect(memo.get("abcd")).toBeUndefined();
+    expect(memo.get(page)?.etag).toBe('"1"');
+    memo.set("x".repeat(11), { etag: '"4"', policy: "p4" });
+    expect(memo.get("x".repeat(11))).toBeUndefined();
   });
 });

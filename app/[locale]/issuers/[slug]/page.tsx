@@ -127,7 +127,7 @@ async function IssuerProfile({ params }: Props) {
             ),
           })}
         </p>
-        <AttestationTable rows={model.rows.slice(0, RECENT_REPORTS)} slug={issuer.slug} />
+        <AttestationTable rows={model.rows.slice(0, RECENT_REPORTS)} slug={issuer.slug} termsExplained />
         <p className="sub" data-testid="all-reports">
           {t.rich("page.reportsRecent", {
             shown: Math.min(RECENT_REPORTS, model.rows.length),
