@@ -162,3 +162,22 @@ export async function replicaLag(timeoutMs = 2_000): Promise<ReplicaLag> {
     return { state: "down", error: err instanceof Error ? err.message.split("\n")[0] : "unreachable" };
   }
 }
+
+/** Longer than a page render takes under load; shorter than a reader would notice. */
+export const RE_EXPIRE_MS = 3_000;
+
+/**
+ * Expires the tags once more a moment after a write. A reader's render that began before the
+ * write committed and finished after its tags were expired is stored with the old figures and
+ * a newer date than the expiry, so it would be served until the next revalidation (an hour).
+ * The second expiry drops it. Only under our server (scripts/start.ts sets the token the
+ * revalidation route needs); a failure is logged, never reported as a failed save.
+ */
+export function expireTagsAgainSoon(where: string, tags: readonly string[]): void {
+  if (tags.length === 0 || !process.env.REVALIDATE_TOKEN) return;
+  setTimeout(() => {
+    expireTagsThroughServer(tags).catch((err: unknown) =>
+      console.error(`[cache] ${where}: expiring ${tags.join(", ")} again failed:`, err instanceof Error ? err.message : err),
+    );
+  }, RE_EXPIRE_MS).unref();
+}

@@ -9,7 +9,7 @@ import { revalidateTag, updateTag } from "next/cache";
 import { type ActionResult } from "@/lib/domain/views/editor";
 import { updateTags as expireInSharedCache } from "@/lib/cache-handlers/redis-store.mjs";
 import type { Written } from "@/lib/server/commands/shared";
-import { expireTagsThroughServer, waitForReplica } from "@/lib/server/replica";
+import { expireTagsAgainSoon, expireTagsThroughServer, waitForReplica } from "@/lib/server/replica";
 
 import { describeError } from "./errors";
 
@@ -33,6 +33,7 @@ export async function runAction<T>(where: string, run: () => Promise<Written<T>>
         console.error(`[editor] could not expire cache tag ${tag}:`, err);
       }
     }
+    expireTagsAgainSoon(where, result.tags);
     return { ok: true, data: result.data };
   } catch (err) {
     return { ok: false, error: describeError(err, where).body };

@@ -10,7 +10,7 @@ import { revalidateTag } from "next/cache";
 import { updateTags as expireInSharedCache } from "@/lib/cache-handlers/redis-store.mjs";
 import { CommandError } from "@/lib/server/commands/errors";
 import type { Written } from "@/lib/server/commands/shared";
-import { expireTagsThroughServer, waitForReplica } from "@/lib/server/replica";
+import { expireTagsAgainSoon, expireTagsThroughServer, waitForReplica } from "@/lib/server/replica";
 
 import { describeError } from "./errors";
 
@@ -35,6 +35,7 @@ export async function expireTagsAfterReplay(where: string, tags: readonly string
   // afresh (Next writes its own copy only after the response, through waitUntil).
   await expireInSharedCache([...new Set(tags)], { expire: 0 });
   expireTags(tags);
+  expireTagsAgainSoon(where, tags);
 }
 
 /**
