@@ -1,10 +1,10 @@
 import "server-only";
 
-// The editor's writes to reports: draft, save, publish, correct, retract.
-// Each: role check (before reading the input, so an anonymous caller learns
-// nothing about it) → the shared zod schema → one transaction that locks the
-// report at the editor's version and appends the audit entry → the cache tags
-// the edge expires. Drafts never reach public pages, so saving one expires nothing.
+// The editor's writes to reports: draft, save, publish, correct, retract. Each
+// is a defineCommand (define.ts): the shared zod schema, then one transaction
+// that locks the report at the editor's version, and the audit entry it returns;
+// published changes expire the issuer's and the reports' tags. Drafts never
+// reach public pages, so saving one expires nothing.
 import { z } from "zod";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -14,15 +14,14 @@ import { asOfParts, attestationInput, type AttestationInput } from "@/lib/domain
 import { attestationEditorInput } from "@/lib/domain/schemas/attestation-editor";
 import { reasonText } from "@/lib/domain/schemas/user";
 import { recordReportAlert } from "@/lib/server/alerts/outbox";
-import { requireRole, type CurrentUser } from "@/lib/server/auth";
-import { db } from "@/lib/server/db";
 import { TAGS } from "@/lib/server/queries/tags";
 import { attestationWithLines, storedToInput, type StoredAttestation } from "@/lib/server/records/report";
 
 import { applyCorrection, ConcurrentEditError, sameReport } from "./corrections";
+import { defineCommand, type AuditEntry, type Context } from "./define";
 import { CommandError, fieldError, isUniqueViolation } from "./errors";
 import { attestationFields, compositionRows } from "./rows";
-import { audit, conflict, lockVersion, parseEnvelope, requireVersion, WRITE_TX, type Written } from "./shared";
+import { conflict, envelope, lockVersion, requireVersion } from "./shared";
 
 export interface SavedAttestation {
   id: string;
@@ -114,41 +113,39 @@ function saved(
   };
 }
 
-export async function createAttestationDraft(raw: unknown): Promise<Written<SavedAttestation>> {
-  const user = await requireRole("editor");
-  const { input } = parseEnvelope(raw, attestationEditorInput);
-  const create = () =>
-    db().$transaction(async (tx) => {
-      const issuer = await tx.issuer.findUnique({ where: { slug: input.issuerSlug }, select: { id: true } });
-      if (!issuer) throw fieldError("issuerSlug", "no issuer with this slug");
-      await refuseDuplicate(tx, issuer.id, input);
-      const a = await tx.attestation.create({ data: { issuerId: issuer.id, ...attestationFields(input) } });
-      await tx.compositionLine.createMany({ data: compositionRows(a.id, input) });
-      await audit(tx, user, { action: "create", entityType: "attestation", entityId: a.id, after: input });
-      return a;
-    }, WRITE_TX);
+/**
+ * Creates a draft report: the editor's "new report", and a draft started from
+ * a live figure (live-sources.ts), in the caller's transaction.
+ */
+export async function insertDraft(tx: Prisma.TransactionClient, input: AttestationInput) {
+  const issuer = await tx.issuer.findUnique({ where: { slug: input.issuerSlug }, select: { id: true } });
+  if (!issuer) throw fieldError("issuerSlug", "no issuer with this slug");
+  await refuseDuplicate(tx, issuer.id, input);
+  // Two editors creating the same report at once: the unique key refuses the second. Back to
+  // before the insert, whose failure aborted the transaction, to answer with the existing report.
+  await tx.$executeRaw`SAVEPOINT create_report`;
   let created;
   try {
-    created = await create();
+    created = await tx.attestation.create({ data: { issuerId: issuer.id, ...attestationFields(input) } });
   } catch (err) {
-    // Two editors creating the same report at once: the unique key refuses the second.
     if (!isUniqueViolation(err)) throw err;
-    return db().$transaction(async (tx) => {
-      const issuer = await tx.issuer.findUniqueOrThrow({ where: { slug: input.issuerSlug }, select: { id: true } });
-      await refuseDuplicate(tx, issuer.id, input);
-      throw err;
-    });
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT create_report`;
+    await refuseDuplicate(tx, issuer.id, input);
+    throw err;
   }
-  return { data: saved(created, input), tags: [] };
+  await tx.compositionLine.createMany({ data: compositionRows(created.id, input) });
+  const audit: AuditEntry = { action: "create", entityType: "attestation", entityId: created.id, after: input };
+  return { data: saved(created, input), audit };
 }
 
-async function writeDraft(
-  tx: Prisma.TransactionClient,
-  user: CurrentUser,
-  stored: StoredAttestation,
-  input: AttestationInput,
-  publish: boolean,
-) {
+export const createAttestationDraft = defineCommand({
+  name: "create attestation",
+  role: "editor",
+  schema: envelope(attestationEditorInput),
+  run: (tx, { input }) => insertDraft(tx, input),
+});
+
+async function writeDraft(tx: Prisma.TransactionClient, stored: StoredAttestation, input: AttestationInput, publish: boolean) {
   await refuseDuplicate(tx, stored.issuerId, input, stored.id);
   const a = await tx.attestation.update({
     where: { id: stored.id },
@@ -161,22 +158,22 @@ async function writeDraft(
   await tx.compositionLine.deleteMany({ where: { attestationId: stored.id } });
   await tx.compositionLine.createMany({ data: compositionRows(stored.id, input) });
   const before = storedToInput(stored);
-  await audit(tx, user, {
+  const audit: AuditEntry = {
     action: publish ? "publish" : "update",
     entityType: "attestation",
     entityId: stored.id,
     before: publish ? { ...before, state: "draft" } : before,
     after: publish ? { ...input, state: "published" } : input,
-  });
-  return a;
+  };
+  return { data: saved(a, input), audit };
 }
 
-export async function saveAttestationDraft(id: string, raw: unknown): Promise<Written<SavedAttestation>> {
-  const user = await requireRole("editor");
-  const env = parseEnvelope(raw, attestationEditorInput);
-  const version = requireVersion(env.version);
-  const a = await db().$transaction(async (tx) => {
-    const stored = await lockedReport(tx, id, version, env.baseline);
+export const saveAttestationDraft = defineCommand({
+  name: "save attestation draft",
+  role: "editor",
+  schema: envelope(attestationEditorInput),
+  async run(tx, env, { params: [id] }: Context<[id: string]>) {
+    const stored = await lockedReport(tx, id, requireVersion(env.version), env.baseline);
     if (stored.state !== "draft") {
       throw new CommandError(
         "state",
@@ -184,34 +181,34 @@ export async function saveAttestationDraft(id: string, raw: unknown): Promise<Wr
       );
     }
     keepIssuer(stored, env.input);
-    return writeDraft(tx, user, stored, env.input, false);
-  }, WRITE_TX);
-  return { data: saved(a, env.input), tags: [] };
-}
+    return writeDraft(tx, stored, env.input, false);
+  },
+});
 
-export async function publishAttestation(id: string, raw: unknown): Promise<Written<SavedAttestation>> {
-  const user = await requireRole("editor");
-  const env = parseEnvelope(raw, attestationEditorInput);
-  const version = requireVersion(env.version);
-  requireSource(env.input);
-  const a = await db().$transaction(async (tx) => {
+export const publishAttestation = defineCommand({
+  name: "publish attestation",
+  role: "editor",
+  schema: envelope(attestationEditorInput),
+  async run(tx, env, { params: [id] }: Context<[id: string]>) {
+    const version = requireVersion(env.version);
+    requireSource(env.input);
     const stored = await lockedReport(tx, id, version, env.baseline);
     if (stored.state !== "draft") throw new CommandError("state", `This report is ${stored.state}, not a draft; nothing was saved.`);
     keepIssuer(stored, env.input);
-    const published = await writeDraft(tx, user, stored, env.input, true);
+    const published = await writeDraft(tx, stored, env.input, true);
     await recordReportAlert(tx, "report_published", id); // the alert outbox, in this transaction
-    return published;
-  }, WRITE_TX);
-  return { data: saved(a, env.input), tags: publicTags(env.input.issuerSlug) };
-}
+    return { ...published, tags: publicTags(env.input.issuerSlug) };
+  },
+});
 
-export async function correctAttestation(id: string, raw: unknown): Promise<Written<SavedAttestation>> {
-  const user = await requireRole("editor");
-  const env = parseEnvelope(raw, attestationEditorInput, { reason: reasonText });
-  const version = requireVersion(env.version);
-  const reason = env.extra.reason as string;
-  requireSource(env.input);
-  const result = await db().$transaction(async (tx) => {
+export const correctAttestation = defineCommand({
+  name: "correct attestation",
+  role: "editor",
+  schema: envelope(attestationEditorInput, { reason: reasonText }),
+  async run(tx, env, { actor, params: [id] }: Context<[id: string]>) {
+    const version = requireVersion(env.version);
+    const { reason } = env.extra;
+    requireSource(env.input);
     const stored = await lockedReport(tx, id, version, env.baseline);
     if (stored.state !== "published")
       throw new CommandError("state", `Only a published report can be corrected; this one is ${stored.state}. Nothing was saved.`);
@@ -222,26 +219,28 @@ export async function correctAttestation(id: string, raw: unknown): Promise<Writ
       });
     }
     await refuseDuplicate(tx, stored.issuerId, env.input, stored.id);
+    let audit: AuditEntry;
     try {
-      await applyCorrection(tx, stored, env.input, reason, { id: user.id, label: user.displayName });
+      audit = await applyCorrection(tx, stored, env.input, reason, actor.id);
     } catch (err) {
       // The row is locked, so this only happens if the lock was bypassed: still never overwrite.
       if (err instanceof ConcurrentEditError) throw new CommandError("conflict", err.message);
       throw err;
     }
     await recordReportAlert(tx, "report_corrected", id, { reason }); // the alert outbox, in this transaction
-    return tx.attestation.findUniqueOrThrow({ where: { id } });
-  }, WRITE_TX);
-  return { data: saved(result, env.input), tags: publicTags(env.input.issuerSlug) };
-}
+    const corrected = await tx.attestation.findUniqueOrThrow({ where: { id } });
+    return { data: saved(corrected, env.input), tags: publicTags(env.input.issuerSlug), audit };
+  },
+});
 
 /** Admin only: the report stays visible, marked retracted, with the reason. */
-export async function retractAttestation(id: string, raw: unknown): Promise<Written<SavedAttestation>> {
-  const user = await requireRole("admin");
-  const env = parseEnvelope(raw, z.unknown(), { reason: reasonText });
-  const version = requireVersion(env.version);
-  const reason = env.extra.reason as string;
-  const result = await db().$transaction(async (tx) => {
+export const retractAttestation = defineCommand({
+  name: "retract attestation",
+  role: "admin",
+  schema: envelope(z.unknown(), { reason: reasonText }),
+  async run(tx, env, { params: [id] }: Context<[id: string]>) {
+    const version = requireVersion(env.version);
+    const { reason } = env.extra;
     const stored = await lockedReport(tx, id, version, env.baseline);
     if (stored.state !== "published")
       throw new CommandError("state", `Only a published report can be retracted; this one is ${stored.state}. Nothing was saved.`);
@@ -249,16 +248,19 @@ export async function retractAttestation(id: string, raw: unknown): Promise<Writ
       where: { id },
       data: { state: "retracted", retractedAt: new Date(), retractedReason: reason, version: { increment: 1 } },
     });
-    await audit(tx, user, {
-      action: "retract",
-      entityType: "attestation",
-      entityId: id,
-      before: { state: "published" },
-      after: { state: "retracted", retractedReason: reason },
-      reason,
-    });
     await recordReportAlert(tx, "report_retracted", id, { reason }); // the alert outbox, in this transaction
-    return { a, input: storedToInput(stored) };
-  }, WRITE_TX);
-  return { data: saved(result.a, result.input), tags: publicTags(result.input.issuerSlug) };
-}
+    const input = storedToInput(stored);
+    return {
+      data: saved(a, input),
+      tags: publicTags(input.issuerSlug),
+      audit: {
+        action: "retract",
+        entityType: "attestation",
+        entityId: id,
+        before: { state: "published" },
+        after: { state: "retracted", retractedReason: reason },
+        reason,
+      },
+    };
+  },
+});

@@ -2,12 +2,14 @@ import "server-only";
 
 // A correction to a published report: the values before it are kept as a
 // revision (visible on the public page), the report takes the new values, and
-// the audit log records both. Used by editors' corrections and by re-imports.
+// the audit entry the caller's command returns records both. Used by editors'
+// corrections and by re-imports.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { changedTopFields, diffValues, RECORD_ELEMENT_KEYS, type FieldDiff } from "@/lib/domain/editor/diff";
 import type { AttestationInput } from "@/lib/domain/schemas/attestation";
 import { storedToInput, type StoredAttestation } from "@/lib/server/records/report";
 
+import type { AuditEntry } from "./define";
 import { attestationFields, compositionRows } from "./rows";
 
 /** Every differing cell between two versions of a report, lines matched by category (and custodian). */
@@ -29,11 +31,12 @@ export async function applyCorrection(
   stored: StoredAttestation,
   next: AttestationInput,
   reason: string,
-  actor: { id: string | null; label: string },
-): Promise<{ revision: number }> {
+  /** The editor who corrects; null for a system actor (a re-import). */
+  createdById: string | null,
+): Promise<AuditEntry> {
   const before = storedToInput(stored);
   await tx.attestationRevision.create({
-    data: { attestationId: stored.id, revision: stored.revision, snapshot: before as object, reason, createdById: actor.id },
+    data: { attestationId: stored.id, revision: stored.revision, snapshot: before as object, reason, createdById },
   });
   // The version check makes a concurrent save fail instead of silently overwriting.
   const updated = await tx.attestation.updateMany({
@@ -43,19 +46,14 @@ export async function applyCorrection(
   if (updated.count !== 1) throw new ConcurrentEditError(stored.id);
   await tx.compositionLine.deleteMany({ where: { attestationId: stored.id } });
   await tx.compositionLine.createMany({ data: compositionRows(stored.id, next) });
-  await tx.auditEntry.create({
-    data: {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: "correct",
-      entityType: "attestation",
-      entityId: stored.id,
-      before: before as object,
-      after: next as object,
-      reason: `${reason} (changed: ${changedFields(before, next).join(", ")})`,
-    },
-  });
-  return { revision: stored.revision + 1 };
+  return {
+    action: "correct",
+    entityType: "attestation",
+    entityId: stored.id,
+    before,
+    after: next,
+    reason: `${reason} (changed: ${changedFields(before, next).join(", ")})`,
+  };
 }
 
 export class ConcurrentEditError extends Error {

@@ -3,14 +3,13 @@ import "server-only";
 // Issuer create and edit, with licences and named counterparties. The slug is
 // fixed once created: it is part of every public link to the issuer.
 import { issuerInput, type IssuerInput } from "@/lib/domain/schemas/issuer";
-import { requireRole } from "@/lib/server/auth";
-import { db } from "@/lib/server/db";
 import { TAGS } from "@/lib/server/queries/tags";
 import { issuerWithLists, licenceRows, storedIssuerToInput } from "@/lib/server/records/issuer";
 
+import { defineCommand, type Context } from "./define";
 import { CommandError, fieldError, isUniqueViolation } from "./errors";
 import { issuerRow } from "./rows";
-import { audit, conflict, lockVersion, parseEnvelope, requireVersion, WRITE_TX, type Written } from "./shared";
+import { conflict, envelope, lockVersion, requireVersion } from "./shared";
 
 const canonicalIssuer = (i: IssuerInput): IssuerInput => ({
   ...i,
@@ -30,34 +29,40 @@ function refuseRepeatedCounterparties(input: IssuerInput) {
 // Issuer names and counts appear on every public list, so every issuer write expires them all.
 const issuerTags = (slug: string) => [TAGS.issuers, TAGS.issuer(slug), TAGS.attestations, TAGS.stressEvents];
 
-export async function createIssuer(raw: unknown): Promise<Written<{ id: string; slug: string; version: number }>> {
-  const user = await requireRole("editor");
-  const { input } = parseEnvelope(raw, issuerInput);
-  refuseRepeatedCounterparties(input);
-  try {
-    const created = await db().$transaction(async (tx) => {
-      const taken = await tx.issuer.findUnique({ where: { slug: input.slug }, select: { name: true } });
-      if (taken) throw fieldError("slug", `already used by “${taken.name}”`);
-      const i = await tx.issuer.create({
+export const createIssuer = defineCommand({
+  name: "create issuer",
+  role: "editor",
+  schema: envelope(issuerInput),
+  async run(tx, { input }) {
+    refuseRepeatedCounterparties(input);
+    const taken = await tx.issuer.findUnique({ where: { slug: input.slug }, select: { name: true } });
+    if (taken) throw fieldError("slug", `already used by “${taken.name}”`);
+    let i;
+    try {
+      i = await tx.issuer.create({
         data: { ...issuerRow(input, false), licences: { create: licenceRows(input) }, counterparties: { create: input.counterparties } },
       });
-      await audit(tx, user, { action: "create", entityType: "issuer", entityId: i.id, after: input });
-      return i;
-    }, WRITE_TX);
-    return { data: { id: created.id, slug: created.slug, version: created.version }, tags: issuerTags(created.slug) };
-  } catch (err) {
-    if (isUniqueViolation(err)) throw fieldError("slug", "already used by another issuer");
-    throw err;
-  }
-}
+    } catch (err) {
+      // Created meanwhile by another editor, after the check above.
+      if (isUniqueViolation(err)) throw fieldError("slug", "already used by another issuer");
+      throw err;
+    }
+    return {
+      data: { id: i.id, slug: i.slug, version: i.version },
+      tags: issuerTags(i.slug),
+      audit: { action: "create", entityType: "issuer", entityId: i.id, after: input },
+    };
+  },
+});
 
-export async function updateIssuer(id: string, raw: unknown): Promise<Written<{ id: string; slug: string; version: number }>> {
-  const user = await requireRole("editor");
-  const env = parseEnvelope(raw, issuerInput);
-  const version = requireVersion(env.version);
-  const input = env.input;
-  refuseRepeatedCounterparties(input);
-  const updated = await db().$transaction(async (tx) => {
+export const updateIssuer = defineCommand({
+  name: "update issuer",
+  role: "editor",
+  schema: envelope(issuerInput),
+  async run(tx, env, { params: [id] }: Context<[id: string]>) {
+    const version = requireVersion(env.version);
+    const input = env.input;
+    refuseRepeatedCounterparties(input);
     const current = await lockVersion(tx, "issuer", id);
     if (current === null) throw new CommandError("not_found", "This issuer no longer exists; nothing was saved.");
     const stored = await tx.issuer.findUniqueOrThrow({ where: { id }, include: issuerWithLists });
@@ -82,8 +87,10 @@ export async function updateIssuer(id: string, raw: unknown): Promise<Written<{ 
         counterparties: { create: input.counterparties },
       },
     });
-    await audit(tx, user, { action: "update", entityType: "issuer", entityId: id, before, after: input });
-    return i;
-  }, WRITE_TX);
-  return { data: { id: updated.id, slug: updated.slug, version: updated.version }, tags: issuerTags(updated.slug) };
-}
+    return {
+      data: { id: i.id, slug: i.slug, version: i.version },
+      tags: issuerTags(i.slug),
+      audit: { action: "update", entityType: "issuer", entityId: id, before, after: input },
+    };
+  },
+});

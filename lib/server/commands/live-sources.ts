@@ -3,10 +3,10 @@ import "server-only";
 // The editor's writes to an issuer's live sources (issue 19): token
 // deployments, reserve addresses, reserve feeds and transparency endpoints,
 // each created, updated, disabled or enabled; and "draft a report from this
-// figure", which turns an issuer-stated live figure into a draft report
-// through the ordinary draft command. Each write: role check → the kind's
-// schema (lib/domain/schemas/live-sources.ts) → one transaction that locks the
-// row and appends one audit entry → the tags "live" and issuer:<slug>.
+// figure", which turns an issuer-stated live figure into a draft report as
+// the ordinary draft command does. Each write is a defineCommand (define.ts):
+// the kind's schema (lib/domain/schemas/live-sources.ts), then one transaction
+// that locks the row, and its audit entry; the tags "live" and issuer:<slug>.
 //
 // These models have no version column: their updatedAt, in epoch
 // milliseconds, is the version the editor's form sends (the envelope's
@@ -21,6 +21,7 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromUtcDate } from "@/lib/domain/dates";
 import type { AttestationInput } from "@/lib/domain/schemas/attestation";
+import { attestationEditorInput } from "@/lib/domain/schemas/attestation-editor";
 import { isSlug, recordId } from "@/lib/domain/schemas/common";
 import {
   isLiveSourceKind,
@@ -32,15 +33,15 @@ import {
   type LiveSourceKind,
 } from "@/lib/domain/schemas/live-sources";
 import { ADAPTERS } from "@/lib/live/adapters";
-import { requireRole, type CurrentUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { latestReadings } from "@/lib/server/live/queries";
 import { LIVE_TAG } from "@/lib/server/queries/live";
 import { TAGS } from "@/lib/server/queries/tags";
 
-import { createAttestationDraft, editorAttestationHref, type SavedAttestation } from "./attestations";
-import { CommandError, fieldError, isUniqueViolation } from "./errors";
-import { audit, conflict, parseEnvelope, requireVersion, WRITE_TX, type Written } from "./shared";
+import { editorAttestationHref, insertDraft, type SavedAttestation } from "./attestations";
+import { defineCommand, type Context } from "./define";
+import { CommandError, fieldError, isUniqueViolation, validationError } from "./errors";
+import { conflict, envelope, requireVersion } from "./shared";
 
 /** What a record is called in the audit log, its table, and how the editor names it. */
 const KIND = {
@@ -245,6 +246,10 @@ function saved(kind: LiveSourceKind, row: { id: string; updatedAt: Date; enabled
   return { id: row.id, version: row.updatedAt.getTime(), kind, issuerSlug: slug, enabled: row.enabled };
 }
 
+/**
+ * A second record with the same key (chain and address, adapter and URL) is refused as a
+ * duplicate, not a failure. The refused statement has aborted the transaction: nothing may follow it.
+ */
 async function uniqueGuard<T>(kind: LiveSourceKind, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
@@ -254,93 +259,94 @@ async function uniqueGuard<T>(kind: LiveSourceKind, write: () => Promise<T>): Pr
   }
 }
 
+const kindSchema = (kind: string) => envelope(LIVE_SOURCE_SCHEMAS[kindOf(kind)] as z.ZodType<AnyInput>);
+
 // --- commands -------------------------------------------------------------------------
 
-export async function createLiveSource(kindText: string, raw: unknown): Promise<Written<SavedLiveSource>> {
-  const user = await requireRole("editor");
-  const kind = kindOf(kindText);
-  const { input } = parseEnvelope(raw, LIVE_SOURCE_SCHEMAS[kind] as z.ZodType<AnyInput>);
-  const created = await uniqueGuard(kind, () =>
-    db().$transaction(async (tx) => {
-      const issuer = await tx.issuer.findUnique({ where: { slug: input.issuerSlug }, select: { id: true } });
-      if (!issuer) throw fieldError("issuerSlug", "no issuer with this slug");
-      const row = (await delegate(tx, kind).create({
-        data: { issuerId: issuer.id, compiledFrom: COMPILED_IN_EDITOR, ...fields(kind, input) },
-      })) as Row;
-      await audit(tx, user, { action: "create", entityType: KIND[kind].entityType, entityId: row.id, after: input });
-      return row;
-    }, WRITE_TX),
-  );
-  return { data: saved(kind, created, input.issuerSlug), tags: liveTags(input.issuerSlug) };
-}
+export const createLiveSource = defineCommand({
+  name: "create live source",
+  role: "editor",
+  schema: kindSchema,
+  async run(tx, { input }, { params: [kindText] }: Context<[kind: string]>) {
+    const kind = kindOf(kindText);
+    const issuer = await tx.issuer.findUnique({ where: { slug: input.issuerSlug }, select: { id: true } });
+    if (!issuer) throw fieldError("issuerSlug", "no issuer with this slug");
+    const row = await uniqueGuard(
+      kind,
+      () =>
+        delegate(tx, kind).create({
+          data: { issuerId: issuer.id, compiledFrom: COMPILED_IN_EDITOR, ...fields(kind, input) },
+        }) as Promise<Row>,
+    );
+    return {
+      data: saved(kind, row, input.issuerSlug),
+      tags: liveTags(input.issuerSlug),
+      audit: { action: "create", entityType: KIND[kind].entityType, entityId: row.id, after: input },
+    };
+  },
+});
 
-export async function updateLiveSource(kindText: string, idText: string, raw: unknown): Promise<Written<SavedLiveSource>> {
-  const user = await requireRole("editor");
-  const kind = kindOf(kindText);
-  const env = parseEnvelope(raw, LIVE_SOURCE_SCHEMAS[kind] as z.ZodType<AnyInput>);
-  const version = requireVersion(env.version);
-  const id = idOf(idText, KIND[kind].noun);
-  const input = env.input;
-  const updated = await uniqueGuard(kind, () =>
-    db().$transaction(async (tx) => {
-      const { row, before, ms } = await lockedRow(tx, kind, id, version, env.baseline);
-      if (row.issuer.slug !== input.issuerSlug)
-        throw fieldError("issuerSlug", `a ${KIND[kind].noun} cannot move to another issuer; add it there instead`);
-      const next = (await delegate(tx, kind).update({
-        where: { id },
-        data: { ...fields(kind, input), updatedAt: nextUpdatedAt(ms) },
-      })) as Row;
-      await audit(tx, user, { action: "update", entityType: KIND[kind].entityType, entityId: id, before, after: input });
-      return next;
-    }, WRITE_TX),
-  );
-  return { data: saved(kind, updated, input.issuerSlug), tags: liveTags(input.issuerSlug) };
-}
-
-const toggleBody = z.object({}).passthrough();
-
-async function setEnabled(
-  kindText: string,
-  idText: string,
-  raw: unknown,
-  enabled: boolean,
-  user: CurrentUser,
-): Promise<Written<SavedLiveSource>> {
-  const kind = kindOf(kindText);
-  const body = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const env = parseEnvelope({ ...body, input: {} }, toggleBody);
-  const version = requireVersion(env.version);
-  const id = idOf(idText, KIND[kind].noun);
-  const reason = typeof env.reason === "string" && env.reason.trim() ? env.reason.trim().slice(0, 500) : null;
-  const result = await db().$transaction(async (tx) => {
+export const updateLiveSource = defineCommand({
+  name: "update live source",
+  role: "editor",
+  schema: kindSchema,
+  async run(tx, env, { params: [kindText, idText] }: Context<[kind: string, id: string]>) {
+    const kind = kindOf(kindText);
+    const version = requireVersion(env.version);
+    const id = idOf(idText, KIND[kind].noun);
+    const input = env.input;
     const { row, before, ms } = await lockedRow(tx, kind, id, version, env.baseline);
-    // Already in that state: nothing changes, nothing is audited.
-    if (row.enabled === enabled) return { row: row as Row, slug: row.issuer.slug, changed: false };
-    const next = (await delegate(tx, kind).update({ where: { id }, data: { enabled, updatedAt: nextUpdatedAt(ms) } })) as Row;
-    await audit(tx, user, {
-      action: enabled ? "enable" : "disable",
-      entityType: KIND[kind].entityType,
-      entityId: id,
-      before,
-      after: { ...before, enabled },
-      reason,
-    });
-    return { row: next, slug: row.issuer.slug, changed: true };
-  }, WRITE_TX);
-  return { data: saved(kind, result.row, result.slug), tags: result.changed ? liveTags(result.slug) : [] };
-}
+    if (row.issuer.slug !== input.issuerSlug)
+      throw fieldError("issuerSlug", `a ${KIND[kind].noun} cannot move to another issuer; add it there instead`);
+    const next = await uniqueGuard(
+      kind,
+      () => delegate(tx, kind).update({ where: { id }, data: { ...fields(kind, input), updatedAt: nextUpdatedAt(ms) } }) as Promise<Row>,
+    );
+    return {
+      data: saved(kind, next, input.issuerSlug),
+      tags: liveTags(input.issuerSlug),
+      audit: { action: "update", entityType: KIND[kind].entityType, entityId: id, before, after: input },
+    };
+  },
+});
+
+/** Body `{ version, reason? }`: any input is ignored, and a body that is not an object counts as an empty one. */
+const toggleBody = z.preprocess((raw) => (raw && typeof raw === "object" && !Array.isArray(raw) ? raw : {}), envelope(z.unknown()));
+
+const setEnabled = (enabled: boolean) =>
+  defineCommand({
+    name: enabled ? "enable live source" : "disable live source",
+    role: "editor",
+    schema: toggleBody,
+    async run(tx, env, { params: [kindText, idText] }: Context<[kind: string, id: string]>) {
+      const kind = kindOf(kindText);
+      const version = requireVersion(env.version);
+      const id = idOf(idText, KIND[kind].noun);
+      const reason = typeof env.reason === "string" && env.reason.trim() ? env.reason.trim().slice(0, 500) : null;
+      const { row, before, ms } = await lockedRow(tx, kind, id, version, env.baseline);
+      // Already in that state: nothing changes, nothing is audited.
+      if (row.enabled === enabled) return { data: saved(kind, row, row.issuer.slug), audit: null };
+      const next = (await delegate(tx, kind).update({ where: { id }, data: { enabled, updatedAt: nextUpdatedAt(ms) } })) as Row;
+      return {
+        data: saved(kind, next, row.issuer.slug),
+        tags: liveTags(row.issuer.slug),
+        audit: {
+          action: enabled ? "enable" : "disable",
+          entityType: KIND[kind].entityType,
+          entityId: id,
+          before,
+          after: { ...before, enabled },
+          reason,
+        },
+      };
+    },
+  });
 
 /** Stops reading this source (kept, with its readings); body `{ version, reason? }`. */
-export async function disableLiveSource(kind: string, id: string, raw: unknown): Promise<Written<SavedLiveSource>> {
-  const user = await requireRole("editor");
-  return setEnabled(kind, id, raw, false, user);
-}
+export const disableLiveSource = setEnabled(false);
 
 /** Reads this source again; body `{ version, reason? }`. */
-export async function enableLiveSource(kind: string, id: string, raw: unknown): Promise<Written<SavedLiveSource>> {
-  const user = await requireRole("editor");
-  return setEnabled(kind, id, raw, true, user);
-}
+export const enableLiveSource = setEnabled(true);
 
 // --- one click: an issuer-stated live figure → a draft report ------------------------------
 
@@ -375,65 +381,74 @@ export interface DraftedReport extends SavedAttestation {
  * Creates a draft issuer report from one stored issuer_figure reading (its
  * endpoint's tokens-outstanding figure): self-reported, primary source, as of
  * the figure's own date (or when it was read), the endpoint's URL as its
- * source, and the provenance in its notes. Goes through createAttestationDraft,
- * so the report's own validation and audit apply; nothing is published.
+ * source, and the provenance in its notes. Parsed with the editor's report
+ * schema and created by insertDraft, as createAttestationDraft does, so the
+ * report's own validation and audit apply; nothing is published.
  */
-export async function draftReportFromReading(readingIdText: string): Promise<Written<DraftedReport>> {
-  const user = await requireRole("editor");
-  if (!/^\d{1,18}$/.test(readingIdText)) throw new CommandError("not_found", "This reading no longer exists; nothing was saved.");
-  const reading = await db().liveReading.findUnique({ where: { id: BigInt(readingIdText) } });
-  if (!reading || reading.kind !== "issuer_figure")
-    throw new CommandError("not_found", "This reading no longer exists or is not an issuer's figure; nothing was saved.");
-  const endpoint = await db().liveTransparencyEndpoint.findUnique({
-    where: { id: reading.targetId },
-    include: { issuer: { select: { slug: true } } },
-  });
-  if (!endpoint) throw new CommandError("not_found", "The endpoint this figure was read from no longer exists; nothing was saved.");
-  const figure = TOKENS_FIGURE[endpoint.adapter];
-  if (!figure || figure.metric !== reading.metric) {
-    throw fieldError(
-      "readingId",
-      `only the endpoint's tokens-outstanding figure (${figure?.metric ?? "none for this adapter"}) can start a report, not ${reading.metric}`,
-    );
-  }
-  const amount = reading.amount
-    .toFixed()
-    .replace(/(\.\d*?)0+$/, "$1")
-    .replace(/\.$/, "");
-  const tokens = tokensFigure(amount, figure.exact);
-  const asOf = fromUtcDate(reading.sourceAsOf ?? reading.readAt);
-  const notes = [
-    `Drafted from the issuer's own live figure (issuer-stated, not assured) by ${user.displayName} on ${fromUtcDate(new Date())}.`,
-    `Endpoint: ${endpoint.url} (adapter ${endpoint.adapter}, record ${endpoint.id}).`,
-    `Reading ${reading.id.toString()}: ${reading.metric} = ${amount}${tokens.value !== amount ? ` (recorded here as ${tokens.value}, ${tokens.precision})` : ""}.`,
-    `Response SHA-256: ${reading.responseSha256}.`,
-    `Read at ${reading.readAt.toISOString()}; the source's own date: ${reading.sourceAsOf ? reading.sourceAsOf.toISOString() : "not stated (as-of is the read date)"}.`,
-  ].join("\n");
-  const input: AttestationInput = {
-    issuerSlug: endpoint.issuer.slug,
-    asOf,
-    publishedOn: null,
-    reportType: "issuer_report",
-    assurance: "self_reported",
-    firm: null,
-    standard: null,
-    opinion: "none",
-    scope: "reserves_and_tokens",
-    reportUrl: null,
-    reportSha256: null,
-    sourceUrl: endpoint.url,
-    sourceKind: "primary",
-    tokensOutstanding: tokens,
-    totalReserves: null,
-    liquidity1dPct: null,
-    liquidity7dPct: null,
-    liquidity30dPct: null,
-    notes,
-    composition: [],
-  };
-  const written = await createAttestationDraft({ input });
-  return { data: { ...written.data, href: editorAttestationHref(written.data.id) }, tags: written.tags };
-}
+export const draftReportFromReading = defineCommand({
+  name: "draft report from live figure",
+  role: "editor",
+  // The body is the reading's id (a path parameter): checked below, where an unknown one is "not found".
+  schema: z.string(),
+  async run(tx, readingIdText, { actor }) {
+    if (!/^\d{1,18}$/.test(readingIdText)) throw new CommandError("not_found", "This reading no longer exists; nothing was saved.");
+    const reading = await tx.liveReading.findUnique({ where: { id: BigInt(readingIdText) } });
+    if (!reading || reading.kind !== "issuer_figure")
+      throw new CommandError("not_found", "This reading no longer exists or is not an issuer's figure; nothing was saved.");
+    const endpoint = await tx.liveTransparencyEndpoint.findUnique({
+      where: { id: reading.targetId },
+      include: { issuer: { select: { slug: true } } },
+    });
+    if (!endpoint) throw new CommandError("not_found", "The endpoint this figure was read from no longer exists; nothing was saved.");
+    const figure = TOKENS_FIGURE[endpoint.adapter];
+    if (!figure || figure.metric !== reading.metric) {
+      throw fieldError(
+        "readingId",
+        `only the endpoint's tokens-outstanding figure (${figure?.metric ?? "none for this adapter"}) can start a report, not ${reading.metric}`,
+      );
+    }
+    const amount = reading.amount
+      .toFixed()
+      .replace(/(\.\d*?)0+$/, "$1")
+      .replace(/\.$/, "");
+    const tokens = tokensFigure(amount, figure.exact);
+    const asOf = fromUtcDate(reading.sourceAsOf ?? reading.readAt);
+    const notes = [
+      `Drafted from the issuer's own live figure (issuer-stated, not assured) by ${actor.displayName} on ${fromUtcDate(new Date())}.`,
+      `Endpoint: ${endpoint.url} (adapter ${endpoint.adapter}, record ${endpoint.id}).`,
+      `Reading ${reading.id.toString()}: ${reading.metric} = ${amount}${tokens.value !== amount ? ` (recorded here as ${tokens.value}, ${tokens.precision})` : ""}.`,
+      `Response SHA-256: ${reading.responseSha256}.`,
+      `Read at ${reading.readAt.toISOString()}; the source's own date: ${reading.sourceAsOf ? reading.sourceAsOf.toISOString() : "not stated (as-of is the read date)"}.`,
+    ].join("\n");
+    const draft: AttestationInput = {
+      issuerSlug: endpoint.issuer.slug,
+      asOf,
+      publishedOn: null,
+      reportType: "issuer_report",
+      assurance: "self_reported",
+      firm: null,
+      standard: null,
+      opinion: "none",
+      scope: "reserves_and_tokens",
+      reportUrl: null,
+      reportSha256: null,
+      sourceUrl: endpoint.url,
+      sourceKind: "primary",
+      tokensOutstanding: tokens,
+      totalReserves: null,
+      liquidity1dPct: null,
+      liquidity7dPct: null,
+      liquidity30dPct: null,
+      notes,
+      composition: [],
+    };
+    // Built here, yet held to the same rules as a report an editor types.
+    const parsed = attestationEditorInput.safeParse(draft);
+    if (!parsed.success) throw validationError(parsed.error);
+    const { data, audit } = await insertDraft(tx, parsed.data);
+    return { data: { ...data, href: editorAttestationHref(data.id) } satisfies DraftedReport, audit };
+  },
+});
 
 // --- the editor page's reads ------------------------------------------------------------
 

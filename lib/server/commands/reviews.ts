@@ -6,12 +6,10 @@ import "server-only";
 import { z } from "zod";
 
 import { optionalText, slug } from "@/lib/domain/schemas/common";
-import { requireRole } from "@/lib/server/auth";
-import { db } from "@/lib/server/db";
 import { TAGS } from "@/lib/server/queries/tags";
 
-import { CommandError, validationError } from "./errors";
-import { audit, WRITE_TX, type Written } from "./shared";
+import { defineCommand } from "./define";
+import { CommandError } from "./errors";
 
 const reviewInput = z.object({
   slug,
@@ -23,23 +21,19 @@ export interface RecordedReview {
   reviewedAt: string;
 }
 
-export async function markIssuerReviewed(raw: unknown): Promise<Written<RecordedReview>> {
-  const user = await requireRole("editor");
-  const parsed = reviewInput.safeParse(raw ?? {});
-  if (!parsed.success) throw validationError(parsed.error);
-  const { slug, note } = parsed.data;
-  const review = await db().$transaction(async (tx) => {
+export const markIssuerReviewed = defineCommand({
+  name: "mark issuer reviewed",
+  role: "editor",
+  schema: reviewInput,
+  async run(tx, { slug, note }, { actor }) {
     const issuer = await tx.issuer.findUnique({ where: { slug }, select: { id: true } });
     if (!issuer) throw new CommandError("not_found", `No issuer "${slug}".`);
-    const created = await tx.issuerReview.create({ data: { issuerId: issuer.id, reviewerId: user.id, note } });
-    await audit(tx, user, {
-      action: "review",
-      entityType: "issuer",
-      entityId: issuer.id,
-      after: { reviewedAt: created.reviewedAt.toISOString() },
-      reason: note,
-    });
-    return created;
-  }, WRITE_TX);
-  return { data: { slug, reviewedAt: review.reviewedAt.toISOString() }, tags: [TAGS.issuer(slug)] };
-}
+    const review = await tx.issuerReview.create({ data: { issuerId: issuer.id, reviewerId: actor.id, note } });
+    const reviewedAt = review.reviewedAt.toISOString();
+    return {
+      data: { slug, reviewedAt } satisfies RecordedReview,
+      tags: [TAGS.issuer(slug)],
+      audit: { action: "review", entityType: "issuer", entityId: issuer.id, after: { reviewedAt }, reason: note },
+    };
+  },
+});

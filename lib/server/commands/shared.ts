@@ -1,14 +1,13 @@
 import "server-only";
 
-// What every editor command shares: reading the request envelope, locking the
-// record at the version the editor started from, and the audit entry.
+// What the editor's commands share besides defineCommand (define.ts): the
+// request envelope, and locking a record at the version the editor started from.
 import { z, type ZodType } from "zod";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { diffValues } from "@/lib/domain/editor/diff";
-import type { CurrentUser } from "@/lib/server/auth";
 
-import { CommandError, fieldErrorsOf, type FieldErrors } from "./errors";
+import { CommandError } from "./errors";
 
 /** A write's outcome: what to answer, and which cache tags the edge must expire. */
 export interface Written<T> {
@@ -16,7 +15,7 @@ export interface Written<T> {
   tags: string[];
 }
 
-const envelope = z.object({
+const envelopeShape = z.object({
   // A new record's form sends no version (or null).
   version: z.preprocess(
     (v) => (v === null || v === "" ? undefined : v),
@@ -28,34 +27,35 @@ const envelope = z.object({
   reason: z.unknown().optional(),
 });
 
-export interface Envelope<T> {
-  version: number | undefined;
-  baseline: unknown;
-  input: T;
-  reason: unknown;
-}
-
-/** Parses `{ version?, baseline?, input, reason? }` with the input's own schema; all field errors at once. */
-export function parseEnvelope<T>(
-  raw: unknown,
-  schema: ZodType<T>,
-  extra: Record<string, ZodType> = {},
-): Envelope<T> & { extra: Record<string, unknown> } {
-  const outer = envelope.safeParse(raw ?? {});
-  const errors: FieldErrors = {};
-  if (!outer.success) Object.assign(errors, fieldErrorsOf(outer.error));
-  const body = outer.success ? outer.data : {};
-  const inner = schema.safeParse(body.input);
-  if (!inner.success) Object.assign(errors, fieldErrorsOf(inner.error));
-  const parsedExtra: Record<string, unknown> = {};
-  for (const [key, s] of Object.entries(extra)) {
-    const r = s.safeParse((raw as Record<string, unknown> | null)?.[key]);
-    if (r.success) parsedExtra[key] = r.data;
-    else errors[key] = r.error.issues.map((i) => i.message);
-  }
-  if (Object.keys(errors).length)
-    throw new CommandError("validation", "Some fields need attention; nothing was saved.", { fieldErrors: errors });
-  return { version: body.version, baseline: body.baseline, input: inner.data as T, reason: body.reason, extra: parsedExtra };
+/**
+ * The body `{ version?, baseline?, input, reason? }` as one schema: the input
+ * parsed with the record's own schema, and `extra` top-level fields (a
+ * correction's reason) with theirs. Every error at once, keyed as the form names
+ * the field ("composition.2.amountUsd.value", not "input.composition.2…").
+ */
+export function envelope<I extends ZodType, E extends Record<string, ZodType> = Record<never, ZodType>>(input: I, extra?: E) {
+  return z.unknown().transform((raw, ctx) => {
+    const outer = envelopeShape.safeParse(raw ?? {});
+    const inner = input.safeParse(outer.success ? outer.data.input : undefined);
+    const issues = [...(outer.error?.issues ?? []), ...(inner.error?.issues ?? [])];
+    const parsedExtra: Record<string, unknown> = {};
+    for (const [key, schema] of Object.entries(extra ?? {})) {
+      const r = schema.safeParse((raw as Record<string, unknown> | null)?.[key]);
+      if (r.success) parsedExtra[key] = r.data;
+      else issues.push(...r.error.issues.map((i) => ({ ...i, path: [key] })));
+    }
+    if (!outer.success || !inner.success || issues.length) {
+      for (const issue of issues) ctx.issues.push({ ...issue, input: undefined });
+      return z.NEVER;
+    }
+    return {
+      version: outer.data.version,
+      baseline: outer.data.baseline,
+      input: inner.data as z.output<I>,
+      reason: outer.data.reason,
+      extra: parsedExtra as { [K in keyof E]: z.output<E[K]> },
+    };
+  });
 }
 
 export function requireVersion(version: number | undefined): number {
@@ -102,25 +102,6 @@ export async function conflict<T>(
     `This ${what.noun} was saved${who} after you opened it; nothing was saved. Review what changed, then apply your edits to the current version.`,
     { changes, changedBy, current },
   );
-}
-
-export async function audit(
-  tx: Prisma.TransactionClient,
-  actor: CurrentUser | { id: string | null; displayName: string },
-  entry: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown; reason?: string | null },
-): Promise<void> {
-  await tx.auditEntry.create({
-    data: {
-      actorId: actor.id,
-      actorLabel: actor.displayName,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: (entry.before ?? undefined) as Prisma.InputJsonValue | undefined,
-      after: (entry.after ?? undefined) as Prisma.InputJsonValue | undefined,
-      reason: entry.reason ?? null,
-    },
-  });
 }
 
 /** Runs a write as one transaction, long enough for a report with many lines. */

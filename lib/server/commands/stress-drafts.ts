@@ -4,7 +4,7 @@ import "server-only";
 // an editor dismisses one, or records it through the ordinary stress-event form,
 // prefilled from the draft. Nothing is published until the editor saves that
 // form; the save creates the event and marks the draft published in the same
-// transaction (createStressEvent's afterCreate hook). Each change is audited.
+// transaction (insertStressEvent, then the draft). Each change is audited.
 //
 // The editor pages' reads sit at the end of this file (not cached).
 import Decimal from "decimal.js";
@@ -13,13 +13,13 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromUtcDate } from "@/lib/domain/dates";
 import { optionalText, recordId } from "@/lib/domain/schemas/common";
-import type { StressEventInput } from "@/lib/domain/schemas/stress-event";
-import { requireRole } from "@/lib/server/auth";
+import { stressEventInput, type StressEventInput } from "@/lib/domain/schemas/stress-event";
 import { db } from "@/lib/server/db";
 
+import { defineCommand, type Context } from "./define";
 import { CommandError, fieldError } from "./errors";
-import { audit, parseEnvelope, WRITE_TX, type Written } from "./shared";
-import { createStressEvent, type SavedStressEvent } from "./stress-events";
+import { envelope } from "./shared";
+import { insertStressEvent, stressTags } from "./stress-events";
 
 const ENTITY = "stress_event_draft";
 
@@ -38,45 +38,61 @@ async function lockOpenDraft(tx: Prisma.TransactionClient, id: string) {
 const dismissBody = z.object({ reason: optionalText(500) }).strict();
 
 /** Dismisses an open draft (the price move was not a stress event); body `{ input: { reason? } }`. No public page changes. */
-export async function dismissStressDraft(id: string, raw: unknown): Promise<Written<{ id: string; status: "dismissed" }>> {
-  const user = await requireRole("editor");
-  const { input } = parseEnvelope(raw ?? {}, dismissBody.default({ reason: null }));
-  await db().$transaction(async (tx) => {
+export const dismissStressDraft = defineCommand({
+  name: "dismiss stress draft",
+  role: "editor",
+  schema: envelope(dismissBody.default({ reason: null })),
+  async run(tx, { input }, { params: [id] }: Context<[id: string]>) {
     await lockOpenDraft(tx, id);
     await tx.stressEventDraft.update({ where: { id }, data: { status: "dismissed", decidedAt: new Date() } });
-    await audit(tx, user, {
-      action: "dismiss",
-      entityType: ENTITY,
-      entityId: id,
-      before: { status: "open" },
-      after: { status: "dismissed" },
-      reason: input.reason,
-    });
-  }, WRITE_TX);
-  return { data: { id, status: "dismissed" }, tags: [] };
-}
+    return {
+      data: { id, status: "dismissed" as const },
+      audit: {
+        action: "dismiss",
+        entityType: ENTITY,
+        entityId: id,
+        before: { status: "open" },
+        after: { status: "dismissed" },
+        reason: input.reason,
+      },
+    };
+  },
+});
 
 /**
  * Records the draft as a stress event: the stress-event form's body, parsed and
- * created by createStressEvent; in its transaction the draft is marked
+ * created as createStressEvent does; in the same transaction the draft is marked
  * published with the new event's id (refused when the draft was decided
  * meanwhile or belongs to another issuer; then no event is created either).
  */
-export async function recordStressDraft(id: string, raw: unknown): Promise<Written<SavedStressEvent>> {
-  await requireRole("editor");
-  return createStressEvent(raw, async (tx, event, user) => {
+export const recordStressDraft = defineCommand({
+  name: "record stress draft",
+  role: "editor",
+  schema: envelope(stressEventInput),
+  async run(tx, { input }, { params: [id] }: Context<[id: string]>) {
+    const created = await insertStressEvent(tx, input);
     const draft = await lockOpenDraft(tx, id);
-    if (draft.issuerId !== event.issuerId) throw fieldError("issuerSlug", "the draft is of another issuer");
-    await tx.stressEventDraft.update({ where: { id }, data: { status: "published", stressEventId: event.id, decidedAt: new Date() } });
-    await audit(tx, user, {
-      action: "publish",
-      entityType: ENTITY,
-      entityId: id,
-      before: { status: "open" },
-      after: { status: "published", stressEventId: event.id },
+    if (draft.issuerId !== created.event.issuerId) throw fieldError("issuerSlug", "the draft is of another issuer");
+    await tx.stressEventDraft.update({
+      where: { id },
+      data: { status: "published", stressEventId: created.event.id, decidedAt: new Date() },
     });
-  });
-}
+    return {
+      data: created.data,
+      tags: stressTags(input.issuerSlug),
+      audit: [
+        created.audit,
+        {
+          action: "publish",
+          entityType: ENTITY,
+          entityId: id,
+          before: { status: "open" },
+          after: { status: "published", stressEventId: created.event.id },
+        },
+      ],
+    };
+  },
+});
 
 // --- the editor pages' reads -------------------------------------------------------------
 

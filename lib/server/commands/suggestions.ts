@@ -14,13 +14,12 @@ import { recordId } from "@/lib/domain/schemas/common";
 import { suggestionInput } from "@/lib/domain/schemas/suggestion";
 import { reasonText } from "@/lib/domain/schemas/user";
 import type { DecidedSuggestion } from "@/lib/domain/views/editor";
-import { requireRole } from "@/lib/server/auth";
-import { db } from "@/lib/server/db";
 import { attestationWithLines, storedToInput } from "@/lib/server/records/report";
 import { checkFormStamp, claimFormStamp, newFollowToken, sha256 } from "@/lib/server/suggestions/tokens";
 
-import { CommandError, validationError } from "./errors";
-import { audit, WRITE_TX, type Written } from "./shared";
+import { defineCommand, type Context } from "./define";
+import { CommandError } from "./errors";
+import type { Written } from "./shared";
 
 export const SUGGESTION_LIMIT = { perIp: 5, windowMs: 3600_000 } as const;
 export const followPath = (token: string) => `/corrections/${token}`;
@@ -84,13 +83,17 @@ export async function submitSuggestion(
   ctx: { ip: string | null; now?: number },
 ): Promise<Written<SubmittedSuggestion>> {
   const now = ctx.now ?? Date.now();
+  // In place of a role check, before the form is parsed: a bot learns nothing about validation.
   refuseBots(fields, now);
-  const parsed = suggestionInput.safeParse(fields);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
-  const ipHash = ctx.ip ? sha256(`suggestion-ip:${ctx.ip}`) : null;
-  const token = newFollowToken();
-  const created = await db().$transaction(async (tx) => {
+  return submit(slug, ctx.ip ? sha256(`suggestion-ip:${ctx.ip}`) : null, now, fields);
+}
+
+const submit = defineCommand({
+  name: "submit suggestion",
+  role: "anyone",
+  // refuseBots has checked the stamp; the transaction claims it.
+  schema: suggestionInput.extend({ stamp: z.string() }),
+  async run(tx, input, { params: [slug, ipHash, now] }: Context<[slug: string, ipHash: string | null, now: number], "anyone">) {
     if (ipHash) {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ipHash}))`;
       const recent = await tx.correctionSuggestion.findMany({
@@ -110,7 +113,7 @@ export async function submitSuggestion(
     }
     // A replay is refused here rather than before the transaction: a refusal rolls the claim back, so
     // a stamp whose submission was refused (rate limit, unknown report) still works once.
-    if (!(await claimFormStamp(tx, fields.stamp!, now))) {
+    if (!(await claimFormStamp(tx, input.stamp, now))) {
       throw new CommandError(
         "conflict",
         "This form was already sent, and each form is taken once; nothing was saved this time. To send another suggestion, reload the page.",
@@ -119,7 +122,8 @@ export async function submitSuggestion(
     const issuer = await tx.issuer.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
     if (!issuer) throw new CommandError("not_found", "No issuer with this address; nothing was saved.");
     const { report, snapshot } = await snapshotOf(tx, issuer, input.reportId);
-    return tx.correctionSuggestion.create({
+    const token = newFollowToken();
+    const created = await tx.correctionSuggestion.create({
       data: {
         issuerId: issuer.id,
         attestationId: input.reportId ? report!.id : null,
@@ -135,10 +139,11 @@ export async function submitSuggestion(
       },
       select: { id: true },
     });
-  }, WRITE_TX);
-  return { data: { id: created.id, token, followPath: followPath(token) }, tags: [] };
-}
-
+    // Not audited: the suggestion row is its own record (when, from which network), and the
+    // append-only audit log must not keep a reader's contact address. Editors' decisions are audited.
+    return { data: { id: created.id, token, followPath: followPath(token) }, audit: null };
+  },
+});
 async function lockedPending(tx: Prisma.TransactionClient, id: string) {
   const rows = await tx.$queryRaw<
     { status: string }[]
@@ -151,49 +156,53 @@ async function lockedPending(tx: Prisma.TransactionClient, id: string) {
   });
 }
 
-export async function acceptSuggestion(raw: unknown): Promise<Written<DecidedSuggestion>> {
-  const user = await requireRole("editor");
-  const parsed = z.object({ id: recordId }).safeParse(raw ?? {});
-  if (!parsed.success) throw validationError(parsed.error);
-  const { id } = parsed.data;
-  const s = await db().$transaction(async (tx) => {
+export const acceptSuggestion = defineCommand({
+  name: "accept suggestion",
+  role: "editor",
+  schema: z.object({ id: recordId }),
+  async run(tx, { id }, { actor }) {
     const s = await lockedPending(tx, id);
-    await tx.correctionSuggestion.update({ where: { id }, data: { status: "accepted", decidedAt: new Date(), decidedById: user.id } });
-    await audit(tx, user, {
-      action: "accept",
-      entityType: "correction_suggestion",
-      entityId: id,
-      before: { status: "pending" },
-      after: { status: "accepted", attestationId: s.attestationId },
-      reason: `Reader suggestion ${id} accepted: ${s.figure} should read ${s.proposedValue}`.slice(0, 1000),
-    });
-    return s;
-  }, WRITE_TX);
-  return {
-    data: { id, status: "accepted", next: s.attestationId ? `/editor/attestations/${s.attestationId}?suggestion=${id}` : null },
-    tags: [],
-  };
-}
+    await tx.correctionSuggestion.update({ where: { id }, data: { status: "accepted", decidedAt: new Date(), decidedById: actor.id } });
+    const data: DecidedSuggestion = {
+      id,
+      status: "accepted",
+      next: s.attestationId ? `/editor/attestations/${s.attestationId}?suggestion=${id}` : null,
+    };
+    return {
+      data,
+      audit: {
+        action: "accept",
+        entityType: "correction_suggestion",
+        entityId: id,
+        before: { status: "pending" },
+        after: { status: "accepted", attestationId: s.attestationId },
+        reason: `Reader suggestion ${id} accepted: ${s.figure} should read ${s.proposedValue}`.slice(0, 1000),
+      },
+    };
+  },
+});
 
-export async function declineSuggestion(raw: unknown): Promise<Written<DecidedSuggestion>> {
-  const user = await requireRole("editor");
-  const parsed = z.object({ id: recordId, reason: reasonText }).safeParse(raw ?? {});
-  if (!parsed.success) throw validationError(parsed.error);
-  const { id, reason } = parsed.data;
-  await db().$transaction(async (tx) => {
+export const declineSuggestion = defineCommand({
+  name: "decline suggestion",
+  role: "editor",
+  schema: z.object({ id: recordId, reason: reasonText }),
+  async run(tx, { id, reason }, { actor }) {
     await lockedPending(tx, id);
     await tx.correctionSuggestion.update({
       where: { id },
-      data: { status: "declined", declineReason: reason, decidedAt: new Date(), decidedById: user.id },
+      data: { status: "declined", declineReason: reason, decidedAt: new Date(), decidedById: actor.id },
     });
-    await audit(tx, user, {
-      action: "decline",
-      entityType: "correction_suggestion",
-      entityId: id,
-      before: { status: "pending" },
-      after: { status: "declined" },
-      reason,
-    });
-  }, WRITE_TX);
-  return { data: { id, status: "declined", next: null }, tags: [] };
-}
+    const data: DecidedSuggestion = { id, status: "declined", next: null };
+    return {
+      data,
+      audit: {
+        action: "decline",
+        entityType: "correction_suggestion",
+        entityId: id,
+        before: { status: "pending" },
+        after: { status: "declined" },
+        reason,
+      },
+    };
+  },
+});

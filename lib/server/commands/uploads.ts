@@ -7,13 +7,12 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 
-import { requireRole } from "@/lib/server/auth";
-import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 
+import { defineCommand } from "./define";
 import { CommandError } from "./errors";
-import { audit, type Written } from "./shared";
 
 export interface StoredFile {
   sha256: string;
@@ -53,43 +52,46 @@ export function uploadDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env().UPLOAD_DIR);
 }
 
-export async function storeReportFile(file: unknown): Promise<Written<StoredFile>> {
-  const user = await requireRole("editor");
-  if (!(file instanceof Blob) || file.size === 0) {
-    throw new CommandError("validation", "Choose a file to upload.", { fieldErrors: { file: ["no file was sent"] } });
-  }
-  const limit = maxUploadBytes();
-  if (file.size > limit) throw new CommandError("too_large", `The file is larger than ${env().UPLOAD_MAX_MB} MB; nothing was stored.`);
-  const name = "name" in file && typeof file.name === "string" ? file.name : "";
-  const bytes = Buffer.from(await file.arrayBuffer());
-  const head = bytes.subarray(0, 8192);
-  const kind = KINDS.find((k) => k.test(head, name));
-  if (!kind) throw new CommandError("unsupported_type", `Only ${ACCEPTED_UPLOADS} files can be uploaded; nothing was stored.`);
+/** The body is the file itself (from a multipart field), or the route's function reading it. */
+export const storeReportFile = defineCommand({
+  name: "upload report file",
+  role: "editor",
+  schema: z.custom<Blob>((f) => f instanceof Blob && f.size > 0, { message: "no file was sent", path: ["file"] }),
+  invalid: "Choose a file to upload.",
+  async run(_tx, file) {
+    const limit = maxUploadBytes();
+    if (file.size > limit) throw new CommandError("too_large", `The file is larger than ${env().UPLOAD_MAX_MB} MB; nothing was stored.`);
+    const name = "name" in file && typeof file.name === "string" ? file.name : "";
+    const bytes = Buffer.from(await file.arrayBuffer());
+    const head = bytes.subarray(0, 8192);
+    const kind = KINDS.find((k) => k.test(head, name));
+    if (!kind) throw new CommandError("unsupported_type", `Only ${ACCEPTED_UPLOADS} files can be uploaded; nothing was stored.`);
 
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const dir = uploadDir();
-  fs.mkdirSync(dir, { recursive: true });
-  const target = path.join(/*turbopackIgnore: true*/ dir, `${sha256}.${kind.ext}`);
-  const alreadyStored = fs.existsSync(target);
-  // Written beside the target under a temporary name, and moved into place only once
-  // the audit entry has committed: a refused or failed upload leaves no file behind.
-  let temp: string | null = alreadyStored ? null : path.join(/*turbopackIgnore: true*/ dir, `.upload-${randomBytes(6).toString("hex")}`);
-  try {
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const dir = uploadDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const target = path.join(/*turbopackIgnore: true*/ dir, `${sha256}.${kind.ext}`);
+    const alreadyStored = fs.existsSync(target);
+    // Written beside the target under a temporary name, and moved into place only once
+    // the audit entry has committed: a refused or failed upload leaves no file behind.
+    const temp = alreadyStored ? null : path.join(/*turbopackIgnore: true*/ dir, `.upload-${randomBytes(6).toString("hex")}`);
     if (temp) fs.writeFileSync(temp, bytes, { mode: 0o640 });
-    await db().$transaction((tx) =>
-      audit(tx, user, {
+    return {
+      data: { sha256, size: bytes.length, type: kind.type, alreadyStored } satisfies StoredFile,
+      audit: {
         action: "upload",
         entityType: "report_file",
         entityId: sha256,
         after: { sha256, size: bytes.length, type: kind.type, name: name.slice(0, 200) },
-      }),
-    );
-    if (temp) {
-      fs.renameSync(temp, target);
-      temp = null;
-    }
-  } finally {
-    if (temp) fs.rmSync(temp, { force: true });
-  }
-  return { data: { sha256, size: bytes.length, type: kind.type, alreadyStored }, tags: [] };
-}
+      },
+      settle(committed) {
+        if (!temp) return;
+        try {
+          if (committed) fs.renameSync(temp, target);
+        } finally {
+          fs.rmSync(temp, { force: true });
+        }
+      },
+    };
+  },
+});

@@ -4,27 +4,33 @@ import "server-only";
 // and roles. Invite tokens are random, stored only as their SHA-256, expire,
 // and work once. Revoking sets sessionsValidAfter, which every request checks.
 import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
 
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { acceptInviteInput, createAdminInput, inviteInput, roleChangeInput } from "@/lib/domain/schemas/user";
-import { requireRole } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/sign-in/passwords";
 
-import { CommandError, fieldError, validationError } from "./errors";
-import { audit, WRITE_TX, type Written } from "./shared";
+import { defineCommand } from "./define";
+import { CommandError, fieldError } from "./errors";
 
 export const INVITE_TTL_HOURS = 72;
 export const invitePath = (token: string) => `/editor/invite/${token}`;
 export const hashToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
-/** `npm run create-admin`: whoever can run commands on the server may create an admin. */
-export async function createAdmin(prisma: PrismaClient, raw: unknown): Promise<{ id: string; email: string }> {
-  const parsed = createAdminInput.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error, "The admin's details need attention; nothing was created.");
-  const { email, displayName, password } = parsed.data;
-  const passwordHash = await hashPassword(password);
-  return prisma.$transaction(async (tx) => {
+/** Hashed while parsing, outside the transaction: the plain password goes no further. */
+const withPasswordHash = async <T extends { password: string }>({ password, ...rest }: T) => ({
+  ...rest,
+  passwordHash: await hashPassword(password),
+});
+
+const createAdminCommand = defineCommand({
+  name: "create admin",
+  role: "admin",
+  system: true,
+  schema: createAdminInput.transform(withPasswordHash),
+  invalid: "The admin's details need attention; nothing was created.",
+  async run(tx, { email, displayName, passwordHash }) {
     if (await tx.user.findUnique({ where: { email } }))
       throw fieldError(
         "email",
@@ -32,35 +38,35 @@ export async function createAdmin(prisma: PrismaClient, raw: unknown): Promise<{
         `An account for ${email} already exists; nothing was created.`,
       );
     const user = await tx.user.create({ data: { email, displayName, passwordHash, role: "admin" } });
-    await audit(
-      tx,
-      { id: null, displayName: "system: create-admin command" },
-      { action: "create", entityType: "user", entityId: user.id, after: { email, displayName, role: "admin" } },
-    );
-    return { id: user.id, email };
-  }, WRITE_TX);
+    return {
+      data: { id: user.id, email },
+      audit: { action: "create", entityType: "user", entityId: user.id, after: { email, displayName, role: "admin" } },
+    };
+  },
+});
+
+/** `npm run create-admin`: whoever can run commands on the server may create an admin. */
+export async function createAdmin(prisma: PrismaClient, raw: unknown): Promise<{ id: string; email: string }> {
+  const actor = { id: null, label: "system: create-admin command", role: "admin" } as const;
+  return (await createAdminCommand.asSystem(prisma, actor, raw)).data;
 }
 
-export async function createInvite(raw: unknown): Promise<Written<{ path: string; email: string; role: string; expiresAt: string }>> {
-  const admin = await requireRole("admin");
-  const parsed = inviteInput.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { email, role } = parsed.data;
-  const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + INVITE_TTL_HOURS * 3600_000);
-  await db().$transaction(async (tx) => {
+export const createInvite = defineCommand({
+  name: "invite editor",
+  role: "admin",
+  schema: inviteInput,
+  async run(tx, { email, role }, { actor }) {
     if (await tx.user.findUnique({ where: { email } })) throw fieldError("email", "already has an account");
-    const invite = await tx.invite.create({ data: { tokenHash: hashToken(token), email, role, createdById: admin.id, expiresAt } });
-    // The token itself is never stored, not even in the audit log.
-    await audit(tx, admin, {
-      action: "invite",
-      entityType: "invite",
-      entityId: invite.id,
-      after: { email, role, expiresAt: expiresAt.toISOString() },
-    });
-  }, WRITE_TX);
-  return { data: { path: invitePath(token), email, role, expiresAt: expiresAt.toISOString() }, tags: [] };
-}
+    const token = randomBytes(32).toString("base64url");
+    const expiresAt = new Date(Date.now() + INVITE_TTL_HOURS * 3600_000);
+    const invite = await tx.invite.create({ data: { tokenHash: hashToken(token), email, role, createdById: actor.id, expiresAt } });
+    return {
+      data: { path: invitePath(token), email, role, expiresAt: expiresAt.toISOString() },
+      // The token itself is never stored, not even in the audit log.
+      audit: { action: "invite", entityType: "invite", entityId: invite.id, after: { email, role, expiresAt: expiresAt.toISOString() } },
+    };
+  },
+});
 
 export type InviteStatus = { ok: true; email: string; role: string; expiresAt: string } | { ok: false; message: string };
 
@@ -82,12 +88,11 @@ export async function inviteStatus(token: string): Promise<InviteStatus> {
 }
 
 /** The invitee sets a name and password; needs no session, only the token. */
-export async function acceptInvite(raw: unknown): Promise<Written<{ email: string }>> {
-  const parsed = acceptInviteInput.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { token, displayName, password } = parsed.data;
-  const passwordHash = await hashPassword(password);
-  const email = await db().$transaction(async (tx) => {
+export const acceptInvite = defineCommand({
+  name: "accept invite",
+  role: "anyone",
+  schema: acceptInviteInput.transform(withPasswordHash),
+  async run(tx, { token, displayName, passwordHash }) {
     const invite = await tx.invite.findUnique({ where: { tokenHash: hashToken(token) } });
     const problem = inviteProblem(invite, new Date());
     if (problem || !invite) throw new CommandError("state", problem ?? "This invite link is not valid.");
@@ -100,86 +105,94 @@ export async function acceptInvite(raw: unknown): Promise<Written<{ email: strin
       data: { usedAt: new Date(), userId: user.id },
     });
     if (used.count !== 1) throw new CommandError("state", "This invite link has already been used.");
-    await audit(
-      tx,
-      { id: user.id, displayName },
-      {
+    return {
+      data: { email: user.email },
+      audit: {
+        actor: { id: user.id, displayName },
         action: "accept_invite",
         entityType: "user",
         entityId: user.id,
         after: { email: user.email, displayName, role: user.role },
         reason: `invite ${invite.id}`,
       },
-    );
-    return user.email;
-  }, WRITE_TX);
-  return { data: { email }, tags: [] };
-}
+    };
+  },
+});
 
-export async function withdrawInvite(inviteId: string): Promise<Written<null>> {
-  const admin = await requireRole("admin");
-  await db().$transaction(async (tx) => {
+export const withdrawInvite = defineCommand({
+  name: "withdraw invite",
+  role: "admin",
+  schema: z.string(),
+  async run(tx, inviteId) {
     const done = await tx.invite.updateMany({ where: { id: inviteId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     if (done.count !== 1) throw new CommandError("state", "This invite is already used or withdrawn.");
-    await audit(tx, admin, { action: "withdraw_invite", entityType: "invite", entityId: inviteId, after: { revoked: true } });
-  }, WRITE_TX);
-  return { data: null, tags: [] };
-}
+    return { data: null, audit: { action: "withdraw_invite", entityType: "invite", entityId: inviteId, after: { revoked: true } } };
+  },
+});
 
 /** Signs the user out everywhere at once and keeps them out until restored. */
-export async function revokeUser(userId: string): Promise<Written<null>> {
-  const admin = await requireRole("admin");
-  if (userId === admin.id) throw new CommandError("validation", "You cannot revoke your own account; ask another admin.");
-  await db().$transaction(async (tx) => {
+export const revokeUser = defineCommand({
+  name: "revoke user",
+  role: "admin",
+  schema: z.string(),
+  async run(tx, userId, { actor }) {
+    if (userId === actor.id) throw new CommandError("validation", "You cannot revoke your own account; ask another admin.");
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw new CommandError("not_found", "No such account.");
     if (user.disabledAt) throw new CommandError("state", `${user.displayName} is already revoked.`);
     const now = new Date();
     await tx.user.update({ where: { id: userId }, data: { disabledAt: now, sessionsValidAfter: now } });
-    await audit(tx, admin, {
-      action: "revoke",
-      entityType: "user",
-      entityId: userId,
-      before: { disabledAt: null },
-      after: { disabledAt: now.toISOString(), sessionsValidAfter: now.toISOString() },
-    });
-  }, WRITE_TX);
-  return { data: null, tags: [] };
-}
+    return {
+      data: null,
+      audit: {
+        action: "revoke",
+        entityType: "user",
+        entityId: userId,
+        before: { disabledAt: null },
+        after: { disabledAt: now.toISOString(), sessionsValidAfter: now.toISOString() },
+      },
+    };
+  },
+});
 
-export async function restoreUser(userId: string): Promise<Written<null>> {
-  const admin = await requireRole("admin");
-  await db().$transaction(async (tx) => {
+export const restoreUser = defineCommand({
+  name: "restore user",
+  role: "admin",
+  schema: z.string(),
+  async run(tx, userId) {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw new CommandError("not_found", "No such account.");
     if (!user.disabledAt) throw new CommandError("state", `${user.displayName} is not revoked.`);
     // Sessions from before the revocation stay invalid: the user signs in again.
     await tx.user.update({ where: { id: userId }, data: { disabledAt: null, sessionsValidAfter: new Date() } });
-    await audit(tx, admin, {
-      action: "restore",
-      entityType: "user",
-      entityId: userId,
-      before: { disabledAt: user.disabledAt.toISOString() },
-      after: { disabledAt: null },
-    });
-  }, WRITE_TX);
-  return { data: null, tags: [] };
-}
+    return {
+      data: null,
+      audit: {
+        action: "restore",
+        entityType: "user",
+        entityId: userId,
+        before: { disabledAt: user.disabledAt.toISOString() },
+        after: { disabledAt: null },
+      },
+    };
+  },
+});
 
-export async function changeRole(raw: unknown): Promise<Written<null>> {
-  const admin = await requireRole("admin");
-  const parsed = roleChangeInput.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { userId, role } = parsed.data;
-  // The caller stays an active admin, so an admin always remains.
-  if (userId === admin.id) throw new CommandError("validation", "You cannot change your own role; ask another admin.");
-  await db().$transaction(async (tx) => {
+export const changeRole = defineCommand({
+  name: "change role",
+  role: "admin",
+  schema: roleChangeInput,
+  async run(tx, { userId, role }, { actor }) {
+    // The caller stays an active admin, so an admin always remains.
+    if (userId === actor.id) throw new CommandError("validation", "You cannot change your own role; ask another admin.");
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw new CommandError("not_found", "No such account.");
     if (user.role === role)
       throw new CommandError("state", `${user.displayName} is already ${role === "admin" ? "an admin" : "an editor"}.`);
     await tx.user.update({ where: { id: userId }, data: { role } });
-    await audit(tx, admin, { action: "change_role", entityType: "user", entityId: userId, before: { role: user.role }, after: { role } });
-  }, WRITE_TX);
-  return { data: null, tags: [] };
-}
+    return {
+      data: null,
+      audit: { action: "change_role", entityType: "user", entityId: userId, before: { role: user.role }, after: { role } },
+    };
+  },
+});

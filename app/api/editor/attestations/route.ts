@@ -3,6 +3,6 @@ import { readJson, writeHandler } from "@/lib/server/edge/http";
 
 /** A new draft report. */
 export const POST = writeHandler("create attestation", async (req) => ({
-  ...(await createAttestationDraft(await readJson(req))),
+  ...(await createAttestationDraft(() => readJson(req))),
   status: 201,
 }));

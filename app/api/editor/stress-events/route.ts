@@ -2,6 +2,6 @@ import { createStressEvent } from "@/lib/server/commands/stress-events";
 import { readJson, writeHandler } from "@/lib/server/edge/http";
 
 export const POST = writeHandler("create stress event", async (req) => ({
-  ...(await createStressEvent(await readJson(req))),
+  ...(await createStressEvent(() => readJson(req))),
   status: 201,
 }));

@@ -2,5 +2,5 @@ import { updateIssuer } from "@/lib/server/commands/issuers";
 import { readJson, writeHandler, type IdContext } from "@/lib/server/edge/http";
 
 export const PUT = writeHandler("update issuer", async (req, { params }: IdContext) =>
-  updateIssuer((await params).id, await readJson(req)),
+  updateIssuer((await params).id, () => readJson(req)),
 );

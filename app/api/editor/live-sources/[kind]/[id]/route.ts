@@ -5,5 +5,5 @@ type KindIdContext = { params: Promise<{ kind: string; id: string }> };
 
 export const PUT = writeHandler("update live source", async (req, { params }: KindIdContext) => {
   const { kind, id } = await params;
-  return updateLiveSource(kind, id, await readJson(req));
+  return updateLiveSource(kind, id, () => readJson(req));
 });

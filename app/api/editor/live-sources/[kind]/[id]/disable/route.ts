@@ -5,5 +5,5 @@ type KindIdContext = { params: Promise<{ kind: string; id: string }> };
 
 export const POST = writeHandler("disable live source", async (req, { params }: KindIdContext) => {
   const { kind, id } = await params;
-  return disableLiveSource(kind, id, await readJson(req));
+  return disableLiveSource(kind, id, () => readJson(req));
 });

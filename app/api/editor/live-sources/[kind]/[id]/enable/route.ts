@@ -5,5 +5,5 @@ type KindIdContext = { params: Promise<{ kind: string; id: string }> };
 
 export const POST = writeHandler("enable live source", async (req, { params }: KindIdContext) => {
   const { kind, id } = await params;
-  return enableLiveSource(kind, id, await readJson(req));
+  return enableLiveSource(kind, id, () => readJson(req));
 });
