@@ -4,11 +4,10 @@ import "server-only";
 // fixed once created: it is part of every public link to the issuer.
 import { issuerInput, type IssuerInput } from "@/lib/domain/schemas/issuer";
 import { TAGS } from "@/lib/server/queries/tags";
-import { issuerWithLists, licenceRows, storedIssuerToInput } from "@/lib/server/records/issuer";
+import { issuerRow, issuerWithLists, licenceRows, storedIssuerToInput } from "@/lib/server/records/issuer";
 
 import { defineCommand, type Context } from "./define";
 import { CommandError, fieldError, isUniqueViolation } from "./errors";
-import { issuerRow } from "./rows";
 import { conflict, envelope, lockVersion, requireVersion } from "./shared";
 
 const canonicalIssuer = (i: IssuerInput): IssuerInput => ({

@@ -7,11 +7,11 @@ import type { z } from "zod";
 
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { datasetSchema } from "@/lib/domain/schemas/dataset";
-import { licenceRows } from "@/lib/server/records/issuer";
+import { issuerRow, licenceRows } from "@/lib/server/records/issuer";
 
 import { recordDatasetLoad } from "./dataset-loads";
 import { defineCommand, type AuditEntry, type Outcome } from "./define";
-import { attestationFields, compositionRows, issuerRow, stressEventFields } from "./rows";
+import { attestationFields, compositionRows, stressEventFields } from "./rows";
 
 export interface LoadProblem {
   /** e.g. "attestations[12].report.totalReserves.value" */

@@ -17,7 +17,7 @@ import { changedTopFields, diffValues, RECORD_ELEMENT_KEYS, type FieldDiff } fro
 import { asOfParts } from "@/lib/domain/schemas/attestation";
 import { datasetSchema } from "@/lib/domain/schemas/dataset";
 import type { IssuerInput } from "@/lib/domain/schemas/issuer";
-import { issuerWithLists, licenceRows, storedIssuerToInput } from "@/lib/server/records/issuer";
+import { issuerRow, issuerWithLists, licenceRows, storedIssuerToInput } from "@/lib/server/records/issuer";
 import { attestationWithLines, storedToInput } from "@/lib/server/records/report";
 import { storedStressToInput, stressWithSources } from "@/lib/server/records/stress-event";
 
@@ -25,7 +25,7 @@ import { applyCorrection, reportChanges } from "./corrections";
 import { recordDatasetLoad } from "./dataset-loads";
 import { defineCommand, type AuditEntry, type Context, type Outcome } from "./define";
 import { datasetProblems, type LoadProblem } from "./load-dataset";
-import { attestationFields, compositionRows, issuerRow, stressEventFields } from "./rows";
+import { attestationFields, compositionRows, stressEventFields } from "./rows";
 
 export interface ReimportSummary {
   issuers: { added: string[]; updated: string[]; unchanged: number; notInDataset: string[] };

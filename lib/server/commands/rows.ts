@@ -5,31 +5,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toUtcDate } from "@/lib/domain/dates";
 import { asOfParts, type AttestationInput } from "@/lib/domain/schemas/attestation";
-import type { IssuerInput } from "@/lib/domain/schemas/issuer";
 import type { StressEventInput } from "@/lib/domain/schemas/stress-event";
-
-export function issuerRow(i: IssuerInput, isDemo: boolean) {
-  return {
-    slug: i.slug,
-    name: i.name,
-    tokenSymbols: i.tokenSymbols,
-    legalEntity: i.legalEntity,
-    website: i.website,
-    homeJurisdiction: i.homeJurisdiction,
-    backingModel: i.backingModel,
-    status: i.status,
-    declaredCadence: i.declaredCadence,
-    chains: i.chains,
-    description: i.description,
-    redemptionEligibility: i.redemptionEligibility,
-    redemptionMinimumUsd: i.redemptionMinimumUsd,
-    redemptionFee: i.redemptionFee,
-    redemptionSettlement: i.redemptionSettlement,
-    attestationFirms: i.attestationFirms,
-    sourceUrl: i.sourceUrl,
-    isDemo,
-  };
-}
 
 export function attestationFields(a: AttestationInput) {
   const { asOf, asOfPrecision } = asOfParts(a.asOf);

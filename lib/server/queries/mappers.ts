@@ -5,7 +5,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromUtcDate } from "@/lib/domain/dates";
 import type { Precision } from "@/lib/domain/taxonomy";
-import type { AttestationData, Figure, IssuerData, StressEventData } from "@/lib/domain/types";
+import type { AttestationData, Figure, StressEventData } from "@/lib/domain/types";
 
 type Dec = Prisma.Decimal | null;
 
@@ -69,46 +69,8 @@ export function toAttestationData(a: AttestationRow): AttestationData {
   };
 }
 
-export const issuerInclude = {
-  licences: { orderBy: { since: "asc" } },
-  counterparties: { orderBy: { name: "asc" } },
-} satisfies Prisma.IssuerInclude;
-
-type IssuerRow = Prisma.IssuerGetPayload<{ include: typeof issuerInclude }>;
-
-export function toIssuerData(i: IssuerRow): IssuerData {
-  return {
-    id: i.id,
-    slug: i.slug,
-    name: i.name,
-    tokenSymbols: i.tokenSymbols,
-    legalEntity: i.legalEntity,
-    website: i.website,
-    homeJurisdiction: i.homeJurisdiction,
-    backingModel: i.backingModel,
-    status: i.status,
-    declaredCadence: i.declaredCadence,
-    chains: i.chains,
-    description: i.description,
-    redemption: {
-      eligibility: i.redemptionEligibility,
-      minimumUsd: decimalString(i.redemptionMinimumUsd),
-      fee: i.redemptionFee,
-      settlement: i.redemptionSettlement,
-    },
-    attestationFirms: i.attestationFirms,
-    sourceUrl: i.sourceUrl,
-    isDemo: i.isDemo,
-    licences: i.licences.map((l) => ({
-      regulator: l.regulator,
-      licence: l.licence,
-      jurisdiction: l.jurisdiction,
-      since: l.since ? fromUtcDate(l.since) : null,
-      sourceUrl: l.sourceUrl,
-    })),
-    counterparties: i.counterparties.map((c) => ({ name: c.name, role: c.role, sourceUrl: c.sourceUrl })),
-  };
-}
+// The issuer's include and read model live with its record (one mapping per record).
+export { issuerWithLists as issuerInclude, toIssuerData } from "@/lib/server/records/issuer";
 
 export const stressInclude = {
   issuer: { select: { slug: true } },

@@ -1,11 +1,13 @@
 import "server-only";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
-// The issuer record: the one Prisma include that loads it whole, and the one
-// mapping from its stored row to the input shape (what the editor form edits,
-// the audit log keeps and the pack re-import compares).
+// The issuer record: the one Prisma include that loads it whole, and its
+// mappings: input shape → row (every write), stored row → input shape (what the
+// editor form edits, the audit log keeps and the pack re-import compares), and
+// stored row → the read model public pages use (built on the input shape).
 import { fromUtcDate, toUtcDate } from "@/lib/domain/dates";
 import type { IssuerInput } from "@/lib/domain/schemas/issuer";
+import type { IssuerData } from "@/lib/domain/types";
 import { decimalString } from "@/lib/server/queries/mappers";
 
 export const issuerWithLists = {
@@ -13,6 +15,15 @@ export const issuerWithLists = {
   counterparties: { orderBy: [{ role: "asc" }, { name: "asc" }] },
 } satisfies Prisma.IssuerInclude;
 export type StoredIssuer = Prisma.IssuerGetPayload<{ include: typeof issuerWithLists }>;
+
+/**
+ * The input shape as the issuer's own columns. The input's fields are named after the columns,
+ * so only the lists (written as related rows, see licenceRows) are set aside.
+ */
+export function issuerRow(i: IssuerInput, isDemo: boolean) {
+  const { licences, counterparties, ...columns } = i;
+  return { ...columns, isDemo };
+}
 
 /** The stored issuer in the shape of the input schema (what the form edits and the audit log keeps). */
 export function storedIssuerToInput(i: StoredIssuer): IssuerInput {
@@ -47,3 +58,19 @@ export function storedIssuerToInput(i: StoredIssuer): IssuerInput {
 
 /** Licences as rows (dates as DATE values). */
 export const licenceRows = (input: IssuerInput) => input.licences.map((l) => ({ ...l, since: l.since ? toUtcDate(l.since) : null }));
+
+/** The read model public pages and the API use: the input shape, with the record's id, its demo flag and redemption grouped. */
+export function toIssuerData(i: StoredIssuer): IssuerData {
+  const { redemptionEligibility, redemptionMinimumUsd, redemptionFee, redemptionSettlement, ...rest } = storedIssuerToInput(i);
+  return {
+    id: i.id,
+    ...rest,
+    redemption: {
+      eligibility: redemptionEligibility,
+      minimumUsd: redemptionMinimumUsd,
+      fee: redemptionFee,
+      settlement: redemptionSettlement,
+    },
+    isDemo: i.isDemo,
+  };
+}
