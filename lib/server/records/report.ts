@@ -6,13 +6,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // snapshot holds, the editor form edits and the pack re-import compares).
 import { fromUtcDate } from "@/lib/domain/dates";
 import type { AttestationInput } from "@/lib/domain/schemas/attestation";
-import { decimalString } from "@/lib/server/queries/mappers";
+import type { AttestationData } from "@/lib/domain/types";
+import { decimalString, figure } from "@/lib/server/queries/mappers";
 
-export const attestationWithLines = { composition: true, issuer: { select: { slug: true } } } satisfies Prisma.AttestationInclude;
+export const attestationWithLines = {
+  issuer: { select: { slug: true } },
+  composition: { orderBy: [{ category: "asc" }, { custodian: "asc" }] },
+} satisfies Prisma.AttestationInclude;
 export type StoredAttestation = Prisma.AttestationGetPayload<{ include: typeof attestationWithLines }>;
-
-const fig = (value: Prisma.Decimal | null, precision: string | null) =>
-  value === null || precision === null ? null : { value: decimalString(value)!, precision: precision as "exact" };
 
 /** The stored report in the shape of the input schema (what a revision snapshot holds). */
 export function storedToInput(a: StoredAttestation): AttestationInput {
@@ -31,8 +32,8 @@ export function storedToInput(a: StoredAttestation): AttestationInput {
     reportSha256: a.reportSha256,
     sourceUrl: a.sourceUrl,
     sourceKind: a.sourceKind,
-    tokensOutstanding: fig(a.tokensOutstanding, a.tokensPrecision),
-    totalReserves: fig(a.totalReserves, a.reservesPrecision),
+    tokensOutstanding: figure(a.tokensOutstanding, a.tokensPrecision),
+    totalReserves: figure(a.totalReserves, a.reservesPrecision),
     liquidity1dPct: decimalString(a.liquidity1dPct),
     liquidity7dPct: decimalString(a.liquidity7dPct),
     liquidity30dPct: decimalString(a.liquidity30dPct),
@@ -41,11 +42,30 @@ export function storedToInput(a: StoredAttestation): AttestationInput {
       .sort((x, y) => x.category.localeCompare(y.category) || x.custodian.localeCompare(y.custodian))
       .map((l) => ({
         category: l.category,
-        amountUsd: fig(l.amountUsd, l.amountPrecision),
+        amountUsd: figure(l.amountUsd, l.amountPrecision),
         sharePct: decimalString(l.sharePct),
         custodian: l.custodian || null,
         maturity: l.maturity,
         sourceUrl: l.sourceUrl,
       })),
+  };
+}
+
+/**
+ * The read model public pages, feeds and the API use: the input shape with the record's id,
+ * state and revision, the as-of date as a day (with its precision beside it) and the
+ * liquidity ladder grouped.
+ */
+export function toAttestationData(a: StoredAttestation): AttestationData {
+  const { asOf: _monthOrDay, liquidity1dPct, liquidity7dPct, liquidity30dPct, ...fields } = storedToInput(a);
+  return {
+    id: a.id,
+    ...fields,
+    asOf: fromUtcDate(a.asOf),
+    asOfPrecision: a.asOfPrecision,
+    liquidity: { within1dPct: liquidity1dPct, within7dPct: liquidity7dPct, within30dPct: liquidity30dPct },
+    state: a.state,
+    revision: a.revision,
+    retractedReason: a.retractedReason,
   };
 }
