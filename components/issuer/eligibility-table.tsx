@@ -34,7 +34,7 @@ export async function EligibilityTable({ model }: { model: IssuerPageModel }) {
   return (
     <>
       <div className="table-scroll">
-        <table>
+        <table className="eligibility">
           <caption className="skip">{t("caption")}</caption>
           <thead>
             <tr>
