@@ -66,42 +66,18 @@ export async function IssuerCharts({ slug, locale, charts }: { slug: string; loc
   return (
     <section aria-labelledby="history-h" className="charts">
       <h2 id="history-h">{t("issuer.heading")}</h2>
-      <Figure
-        slug={slug}
-        locale={locale}
-        file="composition-share.svg"
-        chart={charts.compositionShare}
-        dataTableLabel={dataTableLabel}
-        title={t("issuer.compositionShare.title")}
-        caption={t("issuer.compositionShare.caption")}
-      />
-      <Figure
-        slug={slug}
-        locale={locale}
-        file="composition-usd.svg"
-        chart={charts.compositionUsd}
-        dataTableLabel={dataTableLabel}
-        title={t("issuer.compositionUsd.title")}
-        caption={t("issuer.compositionUsd.caption")}
-      />
-      <Figure
-        slug={slug}
-        locale={locale}
-        file="coverage.svg"
-        chart={charts.coverage}
-        dataTableLabel={dataTableLabel}
-        title={t("issuer.coverage.title")}
-        caption={t("issuer.coverage.caption")}
-      />
-      <Figure
-        slug={slug}
-        locale={locale}
-        file="cadence.svg"
-        chart={charts.cadence}
-        dataTableLabel={dataTableLabel}
-        title={t("issuer.cadence.title")}
-        caption={t("issuer.cadence.caption")}
-      />
+      {ISSUER_CHARTS.map(({ key, file, words }) => (
+        <Figure
+          key={key}
+          slug={slug}
+          locale={locale}
+          file={file}
+          chart={charts[key]}
+          dataTableLabel={dataTableLabel}
+          title={t(`issuer.${words}.title`)}
+          caption={t(`issuer.${words}.caption`)}
+        />
+      ))}
       {!charts.compositionShare && !charts.coverage && <p>{t("issuer.notEnough")}</p>}
     </section>
   );

@@ -10,35 +10,11 @@ import {
   parseCalendarDate,
   publicationLag,
 } from "@/lib/domain/metrics/cadence";
+import { reportData } from "@/lib/domain/report-data";
 import type { AttestationData } from "@/lib/domain/types";
 
 function report(id: string, asOf: string, extra: Partial<AttestationData> = {}): AttestationData {
-  return {
-    id,
-    issuerSlug: "demo",
-    asOf,
-    asOfPrecision: "day",
-    publishedOn: null,
-    reportType: "attestation",
-    assurance: "unknown",
-    firm: null,
-    standard: null,
-    opinion: "unknown",
-    scope: "reserves_and_tokens",
-    reportUrl: null,
-    reportSha256: null,
-    sourceUrl: null,
-    sourceKind: "primary",
-    tokensOutstanding: null,
-    totalReserves: null,
-    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null },
-    notes: null,
-    state: "published",
-    revision: 1,
-    retractedReason: null,
-    composition: [],
-    ...extra,
-  };
+  return reportData({ id, issuerSlug: "demo", asOf, ...extra });
 }
 
 // Lags: 31 Mar → 1 May = 31 days; 30 Apr → 4 Jun = 35; 31 May → 11 Jul = 41 (median 35, shortest 31)

@@ -10,6 +10,7 @@ import {
   compositionSource,
   reconcile,
 } from "@/lib/domain/metrics/composition";
+import { reportData } from "@/lib/domain/report-data";
 import { RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
 import type { AttestationData, CompositionLineData, Figure } from "@/lib/domain/types";
 
@@ -24,32 +25,7 @@ const line = (category: ReserveCategory, amount: string | null, extra: Partial<C
   ...extra,
 });
 function report(id: string, asOf: string, extra: Partial<AttestationData> = {}): AttestationData {
-  return {
-    id,
-    issuerSlug: "demo",
-    asOf,
-    asOfPrecision: "day",
-    publishedOn: null,
-    reportType: "attestation",
-    assurance: "unknown",
-    firm: null,
-    standard: null,
-    opinion: "unknown",
-    scope: "reserves_and_tokens",
-    reportUrl: null,
-    reportSha256: null,
-    sourceUrl: null,
-    sourceKind: "primary",
-    tokensOutstanding: null,
-    totalReserves: null,
-    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null },
-    notes: null,
-    state: "published",
-    revision: 1,
-    retractedReason: null,
-    composition: [],
-    ...extra,
-  };
+  return reportData({ id, issuerSlug: "demo", asOf, ...extra });
 }
 const shareOf = (s: ReturnType<typeof compositionShares>, c: ReserveCategory) => s.categories.find((x) => x.category === c)?.sharePct;
 

@@ -3,37 +3,13 @@ import { describe, expect, it } from "vitest";
 
 import { coverageRatio, coverageSeries, GROUP_SCOPE_LABEL } from "@/lib/domain/metrics/coverage";
 import { formatPct } from "@/lib/domain/precision";
+import { reportData } from "@/lib/domain/report-data";
 import type { AttestationData, Figure } from "@/lib/domain/types";
 
 const usd = (value: string, precision: Figure["precision"] = "exact"): Figure => ({ value, precision });
 
 function report(id: string, asOf: string, extra: Partial<AttestationData> = {}): AttestationData {
-  return {
-    id,
-    issuerSlug: "demo",
-    asOf,
-    asOfPrecision: "day",
-    publishedOn: null,
-    reportType: "attestation",
-    assurance: "unknown",
-    firm: null,
-    standard: null,
-    opinion: "unknown",
-    scope: "reserves_and_tokens",
-    reportUrl: null,
-    reportSha256: null,
-    sourceUrl: null,
-    sourceKind: "primary",
-    tokensOutstanding: null,
-    totalReserves: null,
-    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null },
-    notes: null,
-    state: "published",
-    revision: 1,
-    retractedReason: null,
-    composition: [],
-    ...extra,
-  };
+  return reportData({ id, issuerSlug: "demo", asOf, ...extra });
 }
 
 describe("coverage ratio per report", () => {

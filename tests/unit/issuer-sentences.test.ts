@@ -9,6 +9,7 @@ import { overdueJudgement, publicationLag } from "@/lib/domain/metrics/cadence";
 import { compositionShares } from "@/lib/domain/metrics/composition";
 import { coverageRatio } from "@/lib/domain/metrics/coverage";
 import { formatPct } from "@/lib/domain/precision";
+import { reportData } from "@/lib/domain/report-data";
 import type { Cadence, ReserveCategory } from "@/lib/domain/taxonomy";
 import type { AttestationData, CompositionLineData, Figure, IssuerData, StressEventData } from "@/lib/domain/types";
 import {
@@ -45,32 +46,7 @@ const line = (category: ReserveCategory, amount: string | null, extra: Partial<C
   ...extra,
 });
 function report(id: string, asOf: string, extra: Partial<AttestationData> = {}): AttestationData {
-  return {
-    id,
-    issuerSlug: "demo",
-    asOf,
-    asOfPrecision: "day",
-    publishedOn: null,
-    reportType: "attestation",
-    assurance: "unknown",
-    firm: null,
-    standard: null,
-    opinion: "unknown",
-    scope: "reserves_and_tokens",
-    reportUrl: null,
-    reportSha256: null,
-    sourceUrl: null,
-    sourceKind: "primary",
-    tokensOutstanding: null,
-    totalReserves: null,
-    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null },
-    notes: null,
-    state: "published",
-    revision: 1,
-    retractedReason: null,
-    composition: [],
-    ...extra,
-  };
+  return reportData({ id, issuerSlug: "demo", asOf, ...extra });
 }
 
 describe("the cadence explanation", () => {

@@ -7,6 +7,7 @@ import * as coverage from "@/lib/domain/metrics/coverage";
 import * as eligibility from "@/lib/domain/metrics/eligibility";
 import * as liquidity from "@/lib/domain/metrics/liquidity";
 import { formatPct, formatUsdCompact } from "@/lib/domain/precision";
+import { reportData } from "@/lib/domain/report-data";
 import { CATEGORY_LABELS, RESERVE_CATEGORIES } from "@/lib/domain/taxonomy";
 import type { AttestationData, CompositionLineData, Figure } from "@/lib/domain/types";
 
@@ -236,32 +237,7 @@ const line = (
   ...extra,
 });
 function report(id: string, asOf: string, extra: Partial<AttestationData> = {}): AttestationData {
-  return {
-    id,
-    issuerSlug: "example-dollar",
-    asOf,
-    asOfPrecision: "day",
-    publishedOn: null,
-    reportType: "attestation",
-    assurance: "examination",
-    firm: null,
-    standard: null,
-    opinion: "unqualified",
-    scope: "reserves_and_tokens",
-    reportUrl: null,
-    reportSha256: null,
-    sourceUrl: null,
-    sourceKind: "primary",
-    tokensOutstanding: null,
-    totalReserves: null,
-    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null },
-    notes: null,
-    state: "published",
-    revision: 1,
-    retractedReason: null,
-    composition: [],
-    ...extra,
-  };
+  return reportData({ id, issuerSlug: "example-dollar", asOf, assurance: "examination", opinion: "unqualified", ...extra });
 }
 
 const mixed = report("ex-mix", "2025-06-30", {

@@ -34,6 +34,7 @@ import {
 import type { AlertEventKind } from "@/lib/domain/alerts/kinds";
 import { fromUtcDate } from "@/lib/domain/dates";
 import { overdueJudgement } from "@/lib/domain/metrics/cadence";
+import { reportData } from "@/lib/domain/report-data";
 import type { Precision } from "@/lib/domain/taxonomy";
 import type { AttestationData } from "@/lib/domain/types";
 import { detectDepegs, type DepegPolicy } from "@/lib/live/depeg";
@@ -56,31 +57,13 @@ function cadenceReport(
   r: { id: string; asOf: Date; asOfPrecision: "day" | "month"; publishedOn: Date | null },
   slug: string,
 ): AttestationData {
-  return {
+  return reportData({
     id: r.id,
     issuerSlug: slug,
     asOf: fromUtcDate(r.asOf),
     asOfPrecision: r.asOfPrecision,
     publishedOn: r.publishedOn ? fromUtcDate(r.publishedOn) : null,
-    reportType: "attestation",
-    assurance: "unknown",
-    firm: null,
-    standard: null,
-    opinion: "unknown",
-    scope: "reserves_and_tokens",
-    reportUrl: null,
-    reportSha256: null,
-    sourceUrl: null,
-    sourceKind: "primary",
-    tokensOutstanding: null,
-    totalReserves: null,
-    liquidity: { within1dPct: null, within7dPct: null, within30dPct: null },
-    notes: null,
-    state: "published",
-    revision: 1,
-    retractedReason: null,
-    composition: [],
-  };
+  });
 }
 
 export interface OverdueSummary {
