@@ -67,15 +67,10 @@ function withCsp(req: http.IncomingMessage, res: http.ServerResponse) {
     // Responses that already carry a policy (nonce-based, from the editor area) keep it.
     mode = type.startsWith("text/html") && !res.getHeader("content-security-policy") ? "buffer" : "pass";
     if (mode === "pass" && !res.getHeader("content-security-policy")) {
-      if (res.statusCode === 304) {
-        // A 304's headers replace the cached response's: a policy without the page's script
-        // hashes would block its scripts on every reload. Send the page's own policy when
-        // known (by ETag), else none, so the browser keeps the one it stored.
-        const known = policyByEtag.get(String(res.getHeader("etag") ?? ""));
-        if (known) res.setHeader("Content-Security-Policy", known);
-      } else {
-        res.setHeader("Content-Security-Policy", contentSecurityPolicy([], { embeddable }));
-      }
+      // A 304's headers replace the cached response's, so a hashless policy on one would block a
+      // page's scripts on reload: 304s go out without a policy (pages get theirs in res.end below,
+      // where this layer answers If-None-Match; Next sets no ETag on pages).
+      if (res.statusCode !== 304) res.setHeader("Content-Security-Policy", contentSecurityPolicy([], { embeddable }));
     }
   };
 
