@@ -52,6 +52,16 @@ export async function makeAttestation(prisma: PrismaClient, issuerId: string, as
 
 /** A database of its own for a test that needs an empty one: migrated, dropped afterwards. */
 export async function withFreshDatabase(fn: (url: string) => Promise<void>): Promise<void> {
+  const fresh = await freshDatabase();
+  try {
+    await fn(fresh.url);
+  } finally {
+    await fresh.drop();
+  }
+}
+
+/** The same for a whole file (create in beforeAll, drop in afterAll). */
+export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const { spawnSync } = await import("node:child_process");
   const path = await import("node:path");
   const name = `usd1_t_${randomBytes(4).toString("hex")}`;
@@ -59,17 +69,19 @@ export async function withFreshDatabase(fn: (url: string) => Promise<void>): Pro
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
   const url = inject("serverUrlTemplate").replace("DBNAME", name);
-  try {
-    const root = path.resolve(__dirname, "..", "..");
-    const run = spawnSync(process.execPath, [path.join(root, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url },
-      encoding: "utf8",
-    });
-    if (run.status !== 0) throw new Error(`migrate deploy failed: ${run.stderr}`);
-    await fn(url);
-  } finally {
+  const drop = async () => {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
+  };
+  const root = path.resolve(__dirname, "..", "..");
+  const run = spawnSync(process.execPath, [path.join(root, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
+  if (run.status !== 0) {
+    await drop();
+    throw new Error(`migrate deploy failed: ${run.stderr}`);
   }
+  return { url, drop };
 }

@@ -27,15 +27,32 @@ export async function getChangelog(issuerSlug?: string): Promise<{ items: Change
   cacheLife(PUBLISHED_DATA);
   if (issuerSlug !== undefined && !isSlug(issuerSlug)) return { items: [], truncated: false };
   const prisma = readDb();
-  const issuerFilter = issuerSlug ? { issuer: { slug: issuerSlug } } : {};
+  // The entries are chosen in SQL, joined to their subjects: a list of every public report's id as query
+  // parameters outgrows PostgreSQL's limit of 65,535 parameters at a few tens of thousands of reports.
+  const slug = issuerSlug ?? null;
+  const entries = await prisma.$queryRaw<
+    { id: bigint; at: Date; action: string; entityType: string; entityId: string; reason: string | null; actorLabel: string }[]
+  >`
+    SELECT ae.id, ae.at, ae.action, ae.entity_type AS "entityType", ae.entity_id AS "entityId", ae.reason, ae.actor_label AS "actorLabel"
+    FROM audit_entry ae
+    WHERE (ae.entity_type = 'attestation' AND ae.action IN ('publish', 'correct', 'retract') AND ae.entity_id IN (
+            SELECT a.id FROM attestation a JOIN issuer i ON i.id = a.issuer_id
+            WHERE a.state IN ('published', 'retracted') AND (${slug}::text IS NULL OR i.slug = ${slug}::text)))
+       OR (ae.entity_type = 'stress_event' AND ae.action IN ('create', 'update') AND ae.entity_id IN (
+            SELECT e.id FROM stress_event e JOIN issuer i ON i.id = e.issuer_id
+            WHERE ${slug}::text IS NULL OR i.slug = ${slug}::text))
+    ORDER BY ae.at DESC, ae.id DESC
+    LIMIT ${LIMIT + 1}`;
+  const idsOf = (type: string) => [...new Set(entries.filter((e) => e.entityType === type).map((e) => e.entityId))];
+  const issuerSelect = { select: { slug: true, name: true, isDemo: true } };
   const [reports, events] = await Promise.all([
     prisma.attestation.findMany({
-      where: { ...issuerFilter, state: { in: ["published", "retracted"] } },
-      select: { id: true, asOf: true, asOfPrecision: true, reportType: true, issuer: { select: { slug: true, name: true, isDemo: true } } },
+      where: { id: { in: idsOf("attestation") } },
+      select: { id: true, asOf: true, asOfPrecision: true, reportType: true, issuer: issuerSelect },
     }),
     prisma.stressEvent.findMany({
-      where: issuerFilter,
-      select: { id: true, kind: true, startDate: true, issuer: { select: { slug: true, name: true, isDemo: true } } },
+      where: { id: { in: idsOf("stress_event") } },
+      select: { id: true, kind: true, startDate: true, issuer: issuerSelect },
     }),
   ]);
   const subjects = new Map<string, { issuer: { slug: string; name: string; isDemo: boolean }; subject: ChangelogSubject }>();
@@ -51,18 +68,6 @@ export async function getChangelog(issuerSlug?: string): Promise<{ items: Change
       subject: { type: "stress_event", kind: e.kind, startDate: e.startDate ? fromUtcDate(e.startDate) : null },
     });
   }
-  const entries = await prisma.auditEntry.findMany({
-    where: {
-      OR: PUBLIC_ACTIONS.map((p) => ({
-        entityType: p.entityType,
-        action: p.action,
-        entityId: { in: (p.entityType === "attestation" ? reports : events).map((x) => x.id) },
-      })),
-    },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: LIMIT + 1,
-    select: { id: true, at: true, action: true, entityType: true, entityId: true, reason: true, actorLabel: true },
-  });
   const items = entries.slice(0, LIMIT).flatMap((e): ChangelogItem[] => {
     const subject = subjects.get(`${e.entityType}:${e.entityId}`);
     const kind = PUBLIC_ACTIONS.find((p) => p.entityType === e.entityType && p.action === e.action)?.kind;
