@@ -2,7 +2,7 @@
 // monthly reports loaded (60,000 reports, 300,000 composition lines): each
 // sampled page's cache tag is expired, then the page is requested and timed.
 // Then the comparison table (home) with all 500 issuers: size, uncached time, cached req/s.
-//   node --conditions=react-server --import tsx bench/issuer-render.ts [samples=40]
+//   node --conditions=react-server --import tsx bench/issuer-render.ts [samples=40] [issuer|home|both]
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { gzipSync } from "node:zlib";
@@ -11,9 +11,11 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
 import { migrate } from "../scripts/lib/database";
-import { root, startApp } from "./lib/app";
+import { buildApp, root, startApp } from "./lib/app";
 
 const samples = Number(process.argv[2] ?? 40);
+/** Which measurements: "issuer", "home" or both (the default). */
+const only = process.argv[3] ?? "both";
 const ISSUERS = 500;
 const MONTHS = 120;
 const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -99,34 +101,22 @@ function* lineRows() {
 }
 
 async function main() {
-  const name = `usd1_bench_render_${process.pid}`;
+  buildApp();
+  // BENCH_KEEP_DATABASE=name keeps the generated database for the next run (loaded once, never dropped): for profiling.
+  const kept = process.env.BENCH_KEEP_DATABASE;
+  const name = kept ?? `usd1_bench_render_${process.pid}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
+  if (!exists) await admin.query(`CREATE DATABASE "${name}"`);
   const url = new URL(server);
   url.pathname = `/${name}`;
   try {
-    migrate(root, url.toString());
-    const c = new pg.Client({ connectionString: url.toString() });
-    await c.connect();
-    const t0 = performance.now();
-    await copy(c, `COPY issuer (id, slug, name, backing_model, declared_cadence, is_demo, updated_at) FROM STDIN`, issuerRows());
-    await copy(
-      c,
-      `COPY attestation (id, issuer_id, as_of, published_on, report_type, tokens_outstanding, tokens_precision, total_reserves, reserves_precision, source_url, state, updated_at) FROM STDIN`,
-      reportRows(),
-    );
-    await copy(c, `COPY composition_line (id, attestation_id, category, amount_usd, amount_precision, custodian) FROM STDIN`, lineRows());
-    await c.query("ANALYZE");
-    await c.end();
-    console.log(
-      `loaded ${ISSUERS} issuers, ${ISSUERS * MONTHS} reports, ${ISSUERS * MONTHS * CATS.length} composition lines in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    );
-
+    if (!exists) await load(url.toString());
     const app = await startApp({ port: 3430, name: "bench-render", fresh: false, env: { DATABASE_URL: url.toString() } });
     try {
       const times: number[] = [];
-      for (let s = 0; s < samples; s++) {
+      for (let s = 0; s < (only === "home" ? 0 : samples); s++) {
         const slug = `bench-issuer-${(s * 97) % ISSUERS}`;
         const exp = await fetch(`${app.url}/api/internal/revalidate?tag=${encodeURIComponent(`issuer:${slug}`)}`, {
           method: "POST",
@@ -148,14 +138,33 @@ async function main() {
       const warm = performance.now();
       await (await fetch(`${app.url}/en/issuers/bench-issuer-0`)).arrayBuffer();
       console.log(`the same page from cache: ${(performance.now() - warm).toFixed(1)} ms`);
-      await comparisonTable(app);
+      if (only !== "issuer") await comparisonTable(app);
     } finally {
       await app.stop();
     }
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (!kept) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   }
+}
+
+async function load(url: string) {
+  migrate(root, url);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const t0 = performance.now();
+  await copy(c, `COPY issuer (id, slug, name, backing_model, declared_cadence, is_demo, updated_at) FROM STDIN`, issuerRows());
+  await copy(
+    c,
+    `COPY attestation (id, issuer_id, as_of, published_on, report_type, tokens_outstanding, tokens_precision, total_reserves, reserves_precision, source_url, state, updated_at) FROM STDIN`,
+    reportRows(),
+  );
+  await copy(c, `COPY composition_line (id, attestation_id, category, amount_usd, amount_precision, custodian) FROM STDIN`, lineRows());
+  await c.query("ANALYZE");
+  await c.end();
+  console.log(
+    `loaded ${ISSUERS} issuers, ${ISSUERS * MONTHS} reports, ${ISSUERS * MONTHS * CATS.length} composition lines in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 void main();
