@@ -160,7 +160,7 @@ async function main() {
   });
   if (!res.ok) log(`warning: cache refresh answered ${res.status}; pages may show data from before this start`);
   log(`serving on http://localhost:${port} (ready in ${seconds()}). Ctrl-C stops.`);
-  void warmPages(`http://127.0.0.1:${port}`);
+  if (process.env.WARM_PAGES !== "false") void warmPages(`http://127.0.0.1:${port}`);
 }
 
 /**

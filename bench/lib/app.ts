@@ -54,6 +54,8 @@ export async function startApp(
         NEXT_DIST_DIR: ".next-bench",
         USD1_RUN_NAME: name,
         EMBEDDED_PG_PORT: String(port + 51_000),
+        // The start's background render of every public page would share the server with the measurements.
+        WARM_PAGES: "false",
         ...opts.env,
       },
       stdio: ["ignore", "pipe", "inherit"],

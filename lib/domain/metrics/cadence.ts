@@ -97,7 +97,13 @@ export interface PublicationLag {
   note: string | null;
 }
 
-export function publicationLag(a: AttestationData): PublicationLag | null {
+/**
+ * What cadence and lag measures read of a report: its dates and state, nothing else (so a read model that
+ * needs only the schedule, such as the comparison table's, loads these fields of every report, not their lines).
+ */
+export type DatedReport = Pick<AttestationData, "id" | "asOf" | "asOfPrecision" | "publishedOn" | "state">;
+
+export function publicationLag(a: DatedReport): PublicationLag | null {
   if (!a.publishedOn) return null;
   const fromMonthEnd = a.asOfPrecision === "month";
   const raw = diffDays(a.publishedOn, effectiveAsOf(a));
@@ -119,7 +125,7 @@ export function median(values: readonly number[]): number | null {
 }
 
 /** Published reports that existed on `today`, oldest effective as-of first (ties broken by id, so input order never matters). */
-function knownReports(attestations: readonly AttestationData[], today: string): AttestationData[] {
+function knownReports<A extends DatedReport>(attestations: readonly A[], today: string): A[] {
   return attestations
     .filter((a) => a.state === "published" && a.asOf <= today && (a.publishedOn === null || a.publishedOn <= today))
     .sort((a, b) => effectiveAsOf(a).localeCompare(effectiveAsOf(b)) || a.id.localeCompare(b.id));
@@ -146,7 +152,7 @@ export interface OverdueJudgement {
  * report is expected between next as-of + shortest past lag and next as-of +
  * median lag + grace. Without any past lag, 0 and DEFAULT_LAG_DAYS stand in.
  */
-export function overdueJudgement(attestations: readonly AttestationData[], cadence: Cadence, today: string): OverdueJudgement {
+export function overdueJudgement(attestations: readonly DatedReport[], cadence: Cadence, today: string): OverdueJudgement {
   const reports = knownReports(attestations, today);
   const last = reports.at(-1);
   const lastAsOf = last ? effectiveAsOf(last) : null;
@@ -231,7 +237,7 @@ export interface CadenceReport {
  * the issuer on `today`, from every report known by then.
  */
 export function cadenceAdherence(
-  attestations: readonly AttestationData[],
+  attestations: readonly DatedReport[],
   cadence: Cadence,
   range: { from: string; to: string },
   today: string,
@@ -248,7 +254,7 @@ export function cadenceAdherence(
   const lags = inRange.map(publicationLag).filter((l): l is PublicationLag => l !== null);
   const expected = expectedReportCount(cadence, range.from, range.to);
   const found = dates.length;
-  const lastAsOf = known.length > 0 ? effectiveAsOf(known.at(-1) as AttestationData) : null;
+  const lastAsOf = known.length > 0 ? effectiveAsOf(known.at(-1) as DatedReport) : null;
   return {
     cadence,
     from: range.from,

@@ -3,11 +3,11 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 
 import { fromUtcDate } from "@/lib/domain/dates";
-import { cadenceAdherence, effectiveAsOf } from "@/lib/domain/metrics/cadence";
-import { compositionSource } from "@/lib/domain/metrics/composition";
-import { coverageRatio } from "@/lib/domain/metrics/coverage";
+import { cadenceAdherence, effectiveAsOf, type DatedReport } from "@/lib/domain/metrics/cadence";
+import { compositionSource, type CompositionSource } from "@/lib/domain/metrics/composition";
+import { coverageRatio, type CoverageResult } from "@/lib/domain/metrics/coverage";
 import { eligibleShare, getFramework } from "@/lib/domain/metrics/eligibility";
-import type { AttestationData } from "@/lib/domain/types";
+import type { AttestationData, IssuerData } from "@/lib/domain/types";
 import type { ComparisonRow } from "@/lib/domain/views/comparison";
 import { readDb } from "@/lib/server/db";
 
@@ -22,93 +22,208 @@ function oneYearBefore(day: string): string {
   return fromUtcDate(d);
 }
 
+/** A published report's dates and what it holds, for choosing which reports to load in full. */
+interface Dated extends DatedReport {
+  hasFigures: boolean;
+  hasLines: boolean;
+}
+
+/**
+ * Every published report's dates, per issuer, without figures or lines: the cadence columns need the whole
+ * history (the overdue judgement uses the median lag of every report), nothing else does. One row per issuer
+ * with its reports as a JSON array (text, parsed here): at 60,000 reports this is a few MB, where loading
+ * every report with its lines (as this query once did) took minutes.
+ */
+async function publishedReportDates(prisma: ReturnType<typeof readDb>): Promise<Map<string, Dated[]>> {
+  const rows = await prisma.$queryRaw<{ issuerId: string; reports: string }[]>`
+    SELECT a.issuer_id AS "issuerId",
+           json_agg(json_build_array(
+             a.id, a.as_of, a.as_of_precision, a.published_on,
+             a.tokens_outstanding IS NOT NULL AND a.total_reserves IS NOT NULL,
+             EXISTS (SELECT 1 FROM composition_line l WHERE l.attestation_id = a.id)))::text AS reports
+    FROM attestation a
+    WHERE a.state = 'published'
+    GROUP BY a.issuer_id`;
+  const out = new Map<string, Dated[]>();
+  for (const row of rows) {
+    const list = (JSON.parse(row.reports) as [string, string, "day" | "month", string | null, boolean, boolean][]).map(
+      ([id, asOf, asOfPrecision, publishedOn, hasFigures, hasLines]): Dated => ({
+        id,
+        asOf,
+        asOfPrecision,
+        publishedOn,
+        state: "published",
+        hasFigures,
+        hasLines,
+      }),
+    );
+    // Newest first, ties by id (the order knownReports uses, reversed).
+    list.sort((a, b) => effectiveAsOf(b).localeCompare(effectiveAsOf(a)) || b.id.localeCompare(a.id));
+    out.set(row.issuerId, list);
+  }
+  return out;
+}
+
+async function fullReports(prisma: ReturnType<typeof readDb>, ids: string[]): Promise<AttestationData[]> {
+  const out: AttestationData[] = [];
+  // In slices: a list of ids is one query parameter each, and PostgreSQL takes at most 65,535.
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const rows = await prisma.attestation.findMany({ where: { id: { in: ids.slice(i, i + 10_000) } }, include: attestationInclude });
+    for (const r of rows) out.push(toAttestationData(r));
+  }
+  return out;
+}
+
+/** What a comparison row shows of an issuer's reports beyond their dates. */
+export interface Chosen {
+  latest: AttestationData | null;
+  coverage: CoverageResult | null;
+  coverageReport: AttestationData | null;
+  source: CompositionSource<AttestationData> | null;
+}
+
+/**
+ * The latest report, the latest with a computable coverage and the latest breakdown complete enough to stand
+ * for the whole, loaded in full a few at a time, newest first, until each is found or no candidate is left
+ * (one round for almost every issuer; a run of partial breakdowns takes more).
+ */
+async function chooseReports(prisma: ReturnType<typeof readDb>, dated: Map<string, Dated[]>): Promise<Map<string, Chosen>> {
+  const PER_ROUND = 2;
+  const loaded = new Map<string, AttestationData>();
+  const chosen = new Map<string, Chosen>();
+  const candidates = new Map(
+    [...dated].map(([issuerId, list]) => [issuerId, { figures: list.filter((d) => d.hasFigures), lines: list.filter((d) => d.hasLines) }]),
+  );
+  let open = [...dated.keys()];
+  for (let round = 1; open.length > 0; round++) {
+    // Each round loads the next PER_ROUND candidates of each question still open.
+    const upTo = round * PER_ROUND;
+    const want = new Set<string>();
+    for (const issuerId of open) {
+      const c = candidates.get(issuerId)!;
+      const list = dated.get(issuerId)!;
+      if (list[0]) want.add(list[0].id);
+      if (!chosen.get(issuerId)?.coverage) for (const d of c.figures.slice(upTo - PER_ROUND, upTo)) want.add(d.id);
+      if (!chosen.get(issuerId)?.source?.report) for (const d of c.lines.slice(upTo - PER_ROUND, upTo)) want.add(d.id);
+    }
+    for (const a of await fullReports(
+      prisma,
+      [...want].filter((id) => !loaded.has(id)),
+    ))
+      loaded.set(a.id, a);
+    const stillOpen: string[] = [];
+    for (const issuerId of open) {
+      const c = candidates.get(issuerId)!;
+      const first = dated.get(issuerId)![0];
+      const prior = chosen.get(issuerId);
+      const full = (ds: Dated[]) => ds.slice(0, upTo).flatMap((d) => loaded.get(d.id) ?? []);
+      // The newest report with a computable coverage among the candidates loaded so far (all newer ones are loaded).
+      const coverageHit =
+        prior?.coverage && prior.coverageReport
+          ? ([prior.coverageReport, prior.coverage] as const)
+          : full(c.figures)
+              .map((a) => [a, coverageRatio(a)] as const)
+              .find(([, r]) => r.coveragePct.value !== null);
+      // compositionSource takes reports oldest first and picks the newest complete one among them.
+      const source = prior?.source?.report ? prior.source : compositionSource(full(c.lines).reverse());
+      chosen.set(issuerId, {
+        latest: first ? (loaded.get(first.id) ?? null) : null,
+        coverage: coverageHit?.[1] ?? null,
+        coverageReport: coverageHit?.[0] ?? null,
+        source,
+      });
+      const moreFigures = !coverageHit && c.figures.length > upTo;
+      const moreLines = !source.report && c.lines.length > upTo;
+      if (moreFigures || moreLines) stillOpen.push(issuerId);
+    }
+    open = stillOpen;
+  }
+  return chosen;
+}
+
+/** One issuer's row, from its reports' dates and the reports chosen for the other columns. */
+export function comparisonRow(
+  issuer: IssuerData,
+  reports: readonly DatedReport[],
+  chosen: Chosen | undefined,
+  stressEventCount: number,
+  today: string,
+): ComparisonRow {
+  const latest = chosen?.latest ?? null;
+  // The same rule as the issuer page: only a breakdown that covers enough of total reserves.
+  const withLines = chosen?.source?.report ?? null;
+  const shares = chosen?.source?.shares ?? null;
+  // The latest report may give no figures (it still counts for cadence): coverage comes from the latest one that does.
+  const coverage = chosen?.coverage ?? (latest ? coverageRatio(latest) : null);
+  const cadence = cadenceAdherence(reports, issuer.declaredCadence, { from: oneYearBefore(today), to: today }, today);
+  const parts = shares
+    ? [
+        ...shares.categories.filter((c) => c.sharePct.value !== null).map((c) => ({ category: c.category, pct: Number(c.sharePct.value) })),
+        ...(shares.notCapturedPct.value !== null && Number(shares.notCapturedPct.value) > 0.05
+          ? [{ category: "not_captured" as const, pct: Number(shares.notCapturedPct.value) }]
+          : []),
+      ]
+    : [];
+  return {
+    issuer: {
+      slug: issuer.slug,
+      name: issuer.name,
+      tokenSymbols: issuer.tokenSymbols,
+      backingModel: issuer.backingModel,
+      status: issuer.status,
+      homeJurisdiction: issuer.homeJurisdiction,
+      declaredCadence: issuer.declaredCadence,
+      isDemo: issuer.isDemo,
+    },
+    latest: latest
+      ? {
+          asOf: latest.asOf,
+          asOfPrecision: latest.asOfPrecision,
+          reportUrl: latest.reportUrl,
+          sourceUrl: latest.sourceUrl,
+          sourceKind: latest.sourceKind,
+          scope: latest.scope,
+        }
+      : null,
+    coveragePct: coverage?.coveragePct ?? null,
+    coverageOnGroupTotals: coverage?.onGroupTotals ?? false,
+    coverageAsOf: coverage && latest && coverage.attestationId !== latest.id ? coverage.asOf : null,
+    coverageSourceUrl: (() => {
+      const from = chosen?.coverageReport ?? (coverage ? latest : null);
+      return from ? (from.sourceUrl ?? from.reportUrl) : null;
+    })(),
+    composition: shares && withLines ? { asOf: withLines.asOf, sourceUrl: withLines.sourceUrl ?? withLines.reportUrl, parts } : null,
+    otherUndisclosedPct: shares ? shares.otherUndisclosedPct : null,
+    geniusEligible: withLines
+      ? (() => {
+          const e = eligibleShare(withLines, getFramework("us_genius_2025"));
+          return { share: e.status === "assessed" ? e.share : null, reason: e.reason, why: e.why };
+        })()
+      : null,
+    daysSinceAsOf: cadence.daysSinceLastAsOf,
+    reportsLast12Months: cadence.reportsFound,
+    expectedLast12Months: cadence.expectedReports,
+    overdue: { status: cadence.overdue.status, daysOverdue: cadence.overdue.daysOverdue },
+    stressEventCount,
+  };
+}
+
 /** The home comparison table: one row per issuer, every column computed from its published reports. */
 export async function comparisonRows(): Promise<{ today: string; rows: ComparisonRow[] }> {
   "use cache";
   cacheTag(TAGS.issuers, TAGS.attestations, TAGS.stressEvents);
   cacheLife(PUBLISHED_DATA);
   const prisma = readDb();
-  const [today, issuers, attestations, stress] = await Promise.all([
+  const [today, issuers, dated, stress] = await Promise.all([
     todayUtc(),
     prisma.issuer.findMany({ include: issuerInclude, orderBy: { name: "asc" } }),
-    prisma.attestation.findMany({ where: { state: "published" }, include: attestationInclude }),
+    publishedReportDates(prisma),
     prisma.stressEvent.groupBy({ by: ["issuerId"], _count: { _all: true } }),
   ]);
-  const byIssuer = new Map<string, AttestationData[]>();
-  for (const a of attestations) {
-    const list = byIssuer.get(a.issuerId) ?? [];
-    list.push(toAttestationData(a));
-    byIssuer.set(a.issuerId, list);
-  }
+  const chosenBy = await chooseReports(prisma, dated);
   const stressBy = new Map(stress.map((s) => [s.issuerId, s._count._all]));
-  const yearAgo = oneYearBefore(today);
-  const rows = issuers.map((row): ComparisonRow => {
-    const issuer = toIssuerData(row);
-    const reports = (byIssuer.get(row.id) ?? []).sort((a, b) => effectiveAsOf(a).localeCompare(effectiveAsOf(b)));
-    const latest = reports.at(-1) ?? null;
-    // The same rule as the issuer page: only a breakdown that covers enough of total reserves.
-    const source = compositionSource(reports);
-    const withLines = source.report;
-    const shares = source.shares;
-    // The latest report may give no figures (it still counts for cadence): coverage comes from the latest one that does.
-    const coverage =
-      [...reports]
-        .reverse()
-        .map(coverageRatio)
-        .find((c) => c.coveragePct.value !== null) ?? (latest ? coverageRatio(latest) : null);
-    const cadence = cadenceAdherence(reports, issuer.declaredCadence, { from: yearAgo, to: today }, today);
-    const parts = shares
-      ? [
-          ...shares.categories
-            .filter((c) => c.sharePct.value !== null)
-            .map((c) => ({ category: c.category, pct: Number(c.sharePct.value) })),
-          ...(shares.notCapturedPct.value !== null && Number(shares.notCapturedPct.value) > 0.05
-            ? [{ category: "not_captured" as const, pct: Number(shares.notCapturedPct.value) }]
-            : []),
-        ]
-      : [];
-    return {
-      issuer: {
-        slug: issuer.slug,
-        name: issuer.name,
-        tokenSymbols: issuer.tokenSymbols,
-        backingModel: issuer.backingModel,
-        status: issuer.status,
-        homeJurisdiction: issuer.homeJurisdiction,
-        declaredCadence: issuer.declaredCadence,
-        isDemo: issuer.isDemo,
-      },
-      latest: latest
-        ? {
-            asOf: latest.asOf,
-            asOfPrecision: latest.asOfPrecision,
-            reportUrl: latest.reportUrl,
-            sourceUrl: latest.sourceUrl,
-            sourceKind: latest.sourceKind,
-            scope: latest.scope,
-          }
-        : null,
-      coveragePct: coverage?.coveragePct ?? null,
-      coverageOnGroupTotals: coverage?.onGroupTotals ?? false,
-      coverageAsOf: coverage && latest && coverage.attestationId !== latest.id ? coverage.asOf : null,
-      coverageSourceUrl: (() => {
-        const from = coverage ? reports.find((a) => a.id === coverage.attestationId) : undefined;
-        return from ? (from.sourceUrl ?? from.reportUrl) : null;
-      })(),
-      composition: shares && withLines ? { asOf: withLines.asOf, sourceUrl: withLines.sourceUrl ?? withLines.reportUrl, parts } : null,
-      otherUndisclosedPct: shares ? shares.otherUndisclosedPct : null,
-      geniusEligible: withLines
-        ? (() => {
-            const e = eligibleShare(withLines, getFramework("us_genius_2025"));
-            return { share: e.status === "assessed" ? e.share : null, reason: e.reason, why: e.why };
-          })()
-        : null,
-      daysSinceAsOf: cadence.daysSinceLastAsOf,
-      reportsLast12Months: cadence.reportsFound,
-      expectedLast12Months: cadence.expectedReports,
-      overdue: { status: cadence.overdue.status, daysOverdue: cadence.overdue.daysOverdue },
-      stressEventCount: stressBy.get(row.id) ?? 0,
-    };
-  });
+  const rows = issuers.map((row) =>
+    comparisonRow(toIssuerData(row), dated.get(row.id) ?? [], chosenBy.get(row.id), stressBy.get(row.id) ?? 0, today),
+  );
   return { today, rows };
 }
