@@ -6,8 +6,9 @@ import { fromUtcDate } from "@/lib/domain/dates";
 import { isSlug } from "@/lib/domain/schemas/common";
 import type { IssuerProfile, RevisionNote } from "@/lib/domain/views/issuer";
 import { readDb } from "@/lib/server/db";
+import { publicReportsOf } from "@/lib/server/records/report";
 
-import { attestationInclude, issuerInclude, stressInclude, toAttestationData, toIssuerData, toStressEventData } from "./mappers";
+import { issuerInclude, stressInclude, toIssuerData, toStressEventData } from "./mappers";
 import { PUBLISHED_DATA, TAGS } from "./tags";
 
 function previousValues(snapshot: unknown): RevisionNote["previous"] {
@@ -39,20 +40,18 @@ export async function issuerStaticParams(): Promise<{ slug: string }[]> {
   return slugs.length ? slugs.map((slug) => ({ slug })) : [{ slug: "__none__" }];
 }
 
+/**
+ * An issuer with its public reports, stress events and last review. Not cached itself: its one caller, the issuer
+ * page model (getIssuerPage), is cached under the same tags, and a second cache entry of every report with its lines
+ * cost a serialisation on each render and a copy in the cache.
+ */
 export async function getIssuerProfile(slug: string): Promise<IssuerProfile | null> {
-  "use cache";
   if (!isSlug(slug)) return null;
-  cacheTag(TAGS.issuer(slug), TAGS.issuers);
-  cacheLife(PUBLISHED_DATA);
   const prisma = readDb();
   const issuer = await prisma.issuer.findUnique({ where: { slug }, include: issuerInclude });
   if (!issuer) return null;
   const [attestations, stress, review] = await Promise.all([
-    prisma.attestation.findMany({
-      where: { issuerId: issuer.id, state: { in: ["published", "retracted"] } },
-      include: { ...attestationInclude, revisions: { orderBy: { revision: "asc" } } },
-      orderBy: [{ asOf: "desc" }, { reportType: "asc" }],
-    }),
+    publicReportsOf(prisma, issuer.id, issuer.slug),
     prisma.stressEvent.findMany({
       where: { issuerId: issuer.id },
       include: stressInclude,
@@ -66,9 +65,9 @@ export async function getIssuerProfile(slug: string): Promise<IssuerProfile | nu
   ]);
   return {
     issuer: toIssuerData(issuer),
-    attestations: attestations.map((a) => ({
-      ...toAttestationData(a),
-      revisions: a.revisions.map((r) => ({
+    attestations: attestations.map(({ report, revisions }) => ({
+      ...report,
+      revisions: revisions.map((r) => ({
         revision: r.revision,
         reason: r.reason,
         correctedAt: r.createdAt.toISOString(),

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 // The report record: the one Prisma include that loads it with its lines, and
 // the one mapping from its stored row to the input shape (what a revision
 // snapshot holds, the editor form edits and the pack re-import compares).
@@ -68,4 +68,103 @@ export function toAttestationData(a: StoredAttestation): AttestationData {
     revision: a.revision,
     retractedReason: a.retractedReason,
   };
+}
+
+/** A public report as the issuer page loads it: the read model and its earlier revisions as stored. */
+export interface StoredWithRevisions {
+  report: AttestationData;
+  revisions: { revision: number; reason: string; createdAt: Date; snapshot: unknown }[];
+}
+
+type RawReport = Omit<
+  StoredAttestation,
+  | "asOf"
+  | "publishedOn"
+  | "tokensOutstanding"
+  | "totalReserves"
+  | "liquidity1dPct"
+  | "liquidity7dPct"
+  | "liquidity30dPct"
+  | "firstPublishedAt"
+  | "retractedAt"
+  | "createdAt"
+  | "updatedAt"
+  | "composition"
+  | "issuer"
+> & {
+  asOf: string;
+  publishedOn: string | null;
+  tokensOutstanding: string | null;
+  totalReserves: string | null;
+  liquidity1dPct: string | null;
+  liquidity7dPct: string | null;
+  liquidity30dPct: string | null;
+  firstPublishedAt: string | null;
+  retractedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  composition: (Omit<StoredAttestation["composition"][number], "amountUsd" | "sharePct"> & {
+    amountUsd: string | null;
+    sharePct: string | null;
+  })[];
+  revisions: { revision: number; reason: string; createdAt: string; snapshot: unknown }[];
+};
+
+const day = (s: string) => new Date(`${s}T00:00:00Z`);
+const dec = (s: string | null) => (s === null ? null : new Prisma.Decimal(s));
+const at = (s: string | null) => (s === null ? null : new Date(s));
+
+/**
+ * An issuer's public reports (published and retracted), newest first, with their lines and revisions, in one SQL
+ * query that returns each report as the stored row (Prisma's field names; decimals as text, never as JSON numbers,
+ * so no digit is lost). Prisma 6.19 compiles every query in WebAssembly on the event loop and builds its results
+ * there: for an issuer with 120 reports and 600 lines that took 40-60 ms of an uncached issuer page; this takes a
+ * few. The row goes through the same mapping as every other read (toAttestationData); a test checks both loaders agree.
+ */
+export async function publicReportsOf(prisma: PrismaClient, issuerId: string, issuerSlug: string): Promise<StoredWithRevisions[]> {
+  const rows = await prisma.$queryRaw<{ row: string }[]>`
+    SELECT json_build_object(
+      'id', a.id, 'issuerId', a.issuer_id, 'asOf', a.as_of, 'asOfPrecision', a.as_of_precision, 'publishedOn', a.published_on,
+      'reportType', a.report_type, 'assurance', a.assurance, 'firm', a.firm, 'standard', a.standard, 'opinion', a.opinion,
+      'scope', a.scope, 'reportUrl', a.report_url, 'reportSha256', a.report_sha256, 'sourceUrl', a.source_url,
+      'sourceKind', a.source_kind, 'tokensOutstanding', a.tokens_outstanding::text, 'tokensPrecision', a.tokens_precision,
+      'totalReserves', a.total_reserves::text, 'reservesPrecision', a.reserves_precision,
+      'liquidity1dPct', a.liquidity_1d_pct::text, 'liquidity7dPct', a.liquidity_7d_pct::text,
+      'liquidity30dPct', a.liquidity_30d_pct::text, 'notes', a.notes, 'state', a.state,
+      'firstPublishedAt', a.first_published_at, 'retractedAt', a.retracted_at, 'retractedReason', a.retracted_reason,
+      'revision', a.revision, 'version', a.version, 'createdAt', a.created_at, 'updatedAt', a.updated_at,
+      'composition', coalesce((
+        SELECT json_agg(json_build_object(
+          'id', l.id, 'attestationId', l.attestation_id, 'category', l.category, 'amountUsd', l.amount_usd::text,
+          'amountPrecision', l.amount_precision, 'sharePct', l.share_pct::text, 'custodian', l.custodian,
+          'maturity', l.maturity, 'sourceUrl', l.source_url) ORDER BY l.category, l.custodian)
+        FROM composition_line l WHERE l.attestation_id = a.id), '[]'::json),
+      'revisions', coalesce((
+        SELECT json_agg(json_build_object('revision', r.revision, 'reason', r.reason, 'createdAt', r.created_at, 'snapshot', r.snapshot)
+          ORDER BY r.revision)
+        FROM attestation_revision r WHERE r.attestation_id = a.id), '[]'::json)
+    )::text AS row
+    FROM attestation a
+    WHERE a.issuer_id = ${issuerId} AND a.state IN ('published', 'retracted')
+    ORDER BY a.as_of DESC, a.report_type ASC`;
+  return rows.map(({ row }) => {
+    const { revisions, ...r } = JSON.parse(row) as RawReport;
+    const stored: StoredAttestation = {
+      ...r,
+      asOf: day(r.asOf),
+      publishedOn: r.publishedOn === null ? null : day(r.publishedOn),
+      tokensOutstanding: dec(r.tokensOutstanding),
+      totalReserves: dec(r.totalReserves),
+      liquidity1dPct: dec(r.liquidity1dPct),
+      liquidity7dPct: dec(r.liquidity7dPct),
+      liquidity30dPct: dec(r.liquidity30dPct),
+      firstPublishedAt: at(r.firstPublishedAt),
+      retractedAt: at(r.retractedAt),
+      createdAt: new Date(r.createdAt),
+      updatedAt: new Date(r.updatedAt),
+      issuer: { slug: issuerSlug },
+      composition: r.composition.map((l) => ({ ...l, amountUsd: dec(l.amountUsd), sharePct: dec(l.sharePct) })),
+    };
+    return { report: toAttestationData(stored), revisions: revisions.map((v) => ({ ...v, createdAt: new Date(v.createdAt) })) };
+  });
 }

@@ -1,0 +1,68 @@
+// The issuer page loads an issuer's public reports in one SQL query (lib/server/records/report.ts,
+// publicReportsOf) instead of through Prisma's query engine. Both must give the same read model,
+// field for field, on the shipped pack and on a dataset that fills every field with awkward values
+// (cents, month-only dates, share-only lines, a retracted report, a revision).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { packToDataset } from "@/lib/domain/import/public-pack";
+import { loadDataset } from "@/lib/server/commands/load-dataset";
+import { attestationWithLines, publicReportsOf, toAttestationData } from "@/lib/server/records/report";
+
+import { prismaFor, readPack } from "../../scripts/lib/seed";
+import { richDataset } from "../support/datasets";
+import { freshDatabase } from "../support/db";
+
+let prisma: PrismaClient;
+let fresh: Awaited<ReturnType<typeof freshDatabase>>;
+beforeAll(async () => {
+  fresh = await freshDatabase();
+  prisma = prismaFor(fresh.url);
+}, 120_000);
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await fresh?.drop();
+});
+
+describe("an issuer's public reports loaded in one SQL query", () => {
+  it("equal what Prisma's include and the one mapping give, for every issuer", async () => {
+    const rich = richDataset();
+    for (const dataset of [packToDataset(readPack()).dataset, rich.dataset]) {
+      const loaded = await loadDataset(prisma, dataset, "loader test");
+      expect(loaded.ok ? [] : loaded).toEqual([]);
+    }
+    // A revision with a snapshot, as a correction leaves it.
+    const corrected = await prisma.attestation.findFirstOrThrow({ where: { issuer: { slug: rich.slugs[0] }, state: "published" } });
+    await prisma.attestationRevision.create({
+      data: {
+        attestationId: corrected.id,
+        revision: 1,
+        reason: "restated",
+        snapshot: { totalReserves: { value: "1", precision: "exact" } },
+      },
+    });
+
+    const issuers = await prisma.issuer.findMany({ select: { id: true, slug: true } });
+    let reports = 0;
+    for (const issuer of issuers) {
+      const viaPrisma = await prisma.attestation.findMany({
+        where: { issuerId: issuer.id, state: { in: ["published", "retracted"] } },
+        include: { ...attestationWithLines, revisions: { orderBy: { revision: "asc" } } },
+        orderBy: [{ asOf: "desc" }, { reportType: "asc" }],
+      });
+      const viaSql = await publicReportsOf(prisma, issuer.id, issuer.slug);
+      expect(viaSql.map((r) => r.report)).toEqual(viaPrisma.map(toAttestationData));
+      expect(viaSql.map((r) => r.revisions)).toEqual(
+        viaPrisma.map((a) =>
+          a.revisions.map((v) => ({ revision: v.revision, reason: v.reason, createdAt: v.createdAt, snapshot: v.snapshot })),
+        ),
+      );
+      reports += viaSql.length;
+    }
+    expect(reports).toBeGreaterThan(50);
+    const withRevision = (await publicReportsOf(prisma, corrected.issuerId, rich.slugs[0])).find((r) => r.report.id === corrected.id)!;
+    expect(withRevision.revisions).toHaveLength(1);
+    // Stored with cents and 22 digits of precision: no digit lost on the way through JSON.
+    expect(withRevision.report.tokensOutstanding).toEqual({ value: "1000000000.25", precision: "exact" });
+  });
+});
