@@ -130,6 +130,8 @@ test("an editor drafts, publishes and corrects a report; the public page shows t
   // Publish.
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("published");
+  // the outcome outlives the form's remount on the new version
+  await expect(page.getByTestId("save-notice")).toHaveText("Published.");
 
   const publicRow = async () => {
     // The history page lists every report (the issuer page only the latest four).

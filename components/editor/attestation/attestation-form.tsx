@@ -38,6 +38,8 @@ export interface AttestationFormProps {
   initialReason?: string;
   /** Values to start from instead of the stored ones (a reader's proposed figure); the stored input stays the baseline. */
   prefill?: Partial<AttestationInput> | undefined;
+  /** What the last publish or correction did (from the URL): the form remounts on the new version, so the notice cannot live only in its state. */
+  savedNotice?: string | null | undefined;
 }
 
 const URLS: Record<Step, (id: string | null) => [string, "POST" | "PUT"]> = {
@@ -47,7 +49,15 @@ const URLS: Record<Step, (id: string | null) => [string, "POST" | "PUT"]> = {
   correct: (id) => [`/api/editor/attestations/${id}/correct`, "POST"],
 };
 
-export function AttestationForm({ id, version: initialVersion, reportState, initial, initialReason, prefill }: AttestationFormProps) {
+export function AttestationForm({
+  id,
+  version: initialVersion,
+  reportState,
+  initial,
+  initialReason,
+  prefill,
+  savedNotice,
+}: AttestationFormProps) {
   const router = useRouter();
   const opts = useMemo(
     () => ({ initial: fromInput({ ...initial, ...prefill }), toInput, schema: attestationEditorInput }),
@@ -57,7 +67,7 @@ export function AttestationForm({ id, version: initialVersion, reportState, init
   const [version, setVersion] = useState(initialVersion);
   const [baseline, setBaseline] = useState<unknown>(initial);
   const [reason, setReason] = useState(initialReason ?? "");
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(savedNotice ?? null);
   const readOnly = reportState === "retracted";
   const warnings = useMemo(
     () => attestationWarnings((form.parsed.success ? form.parsed.data : form.raw) as AttestationInput),
@@ -75,15 +85,10 @@ export function AttestationForm({ id, version: initialVersion, reportState, init
       if (step === "create") return router.push(`/editor/attestations/${saved.id}`);
       setVersion(saved.version);
       setBaseline(form.parsed.success ? form.parsed.data : form.raw);
-      setNotice(
-        step === "save"
-          ? `Draft saved at ${new Date().toLocaleTimeString()}.`
-          : step === "publish"
-            ? "Published."
-            : "Correction saved as a new revision.",
-      );
-      // Publishing and correcting change what the page shows around the form.
-      if (step !== "save") router.refresh();
+      if (step === "save") return setNotice(`Draft saved at ${new Date().toLocaleTimeString()}.`);
+      // Publishing and correcting change what the page shows around the form (state, revisions) and the version the form
+      // is keyed on: the page renders again from the server and the remounted form shows the outcome named in the URL.
+      router.replace(`/editor/attestations/${saved.id}?saved=${step}`);
     },
     onError: (err) => form.fail(err),
   });

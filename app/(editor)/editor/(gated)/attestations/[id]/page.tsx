@@ -18,12 +18,17 @@ export const metadata: Metadata = { title: "Report" };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
+/** The outcome a publish or correction names in the URL when the page renders again after it. */
+const SAVED_NOTICES: Record<string, string> = { publish: "Published.", correct: "Correction saved as a new revision." };
+
 export default async function AttestationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
   const user = await editorPageUser();
   const { id } = await params;
   const a = await editorAttestation(id);
   if (!a) notFound();
-  const sid = (await searchParams).suggestion;
+  const search = await searchParams;
+  const sid = search.suggestion;
+  const savedNotice = typeof search.saved === "string" && Object.hasOwn(SAVED_NOTICES, search.saved) ? SAVED_NOTICES[search.saved] : null;
   const suggestion = typeof sid === "string" ? await suggestionForReport(sid, a.id) : null;
   // The reader's amount, when the suggestion holds one clear figure, goes into the form (unsaved until the editor corrects).
   const prefill = suggestion ? suggestionPrefill(suggestion.field, suggestion.proposedValue) : null;
@@ -67,6 +72,7 @@ export default async function AttestationPage({ params, searchParams }: { params
         initial={a.input}
         initialReason={suggestion ? `Reader correction (suggestion ${suggestion.id}): ${suggestion.figure}`.slice(0, 1000) : undefined}
         prefill={prefill ? { [prefill.field]: prefill.figure } : undefined}
+        savedNotice={savedNotice}
       />
 
       {a.revisions.length > 0 && (
