@@ -10,8 +10,9 @@ import { eligibleShare, getFramework } from "@/lib/domain/metrics/eligibility";
 import type { AttestationData, IssuerData } from "@/lib/domain/types";
 import type { ComparisonRow } from "@/lib/domain/views/comparison";
 import { readDb } from "@/lib/server/db";
+import { reportsById } from "@/lib/server/records/report";
 
-import { attestationInclude, issuerInclude, toAttestationData, toIssuerData } from "./mappers";
+import { issuerInclude, toIssuerData } from "./mappers";
 import { PUBLISHED_DATA, TAGS } from "./tags";
 import { todayUtc } from "./today";
 
@@ -49,16 +50,6 @@ async function publishedReportDates(prisma: ReturnType<typeof readDb>): Promise<
   return out;
 }
 
-async function fullReports(prisma: ReturnType<typeof readDb>, ids: string[]): Promise<AttestationData[]> {
-  const out: AttestationData[] = [];
-  // In slices: a list of ids is one query parameter each, and PostgreSQL takes at most 65,535.
-  for (let i = 0; i < ids.length; i += 10_000) {
-    const rows = await prisma.attestation.findMany({ where: { id: { in: ids.slice(i, i + 10_000) } }, include: attestationInclude });
-    for (const r of rows) out.push(toAttestationData(r));
-  }
-  return out;
-}
-
 /** What a comparison row shows of an issuer's reports beyond their dates. */
 export interface Chosen {
   latest: AttestationData | null;
@@ -83,7 +74,7 @@ async function chooseReports(prisma: ReturnType<typeof readDb>, dated: Map<strin
         .slice(from, upTo)
         .map((d) => d.id),
     );
-    for (const a of await fullReports(prisma, want)) loaded.set(a.id, a);
+    for (const a of await reportsById(prisma, want)) loaded.set(a.id, a);
     const stillOpen: string[] = [];
     for (const issuerId of open) {
       const list = dated.get(issuerId)!;

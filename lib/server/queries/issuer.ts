@@ -51,7 +51,7 @@ export async function getIssuerProfile(slug: string): Promise<IssuerProfile | nu
   const issuer = await prisma.issuer.findUnique({ where: { slug }, include: issuerInclude });
   if (!issuer) return null;
   const [attestations, stress, review] = await Promise.all([
-    publicReportsOf(prisma, issuer.id, issuer.slug),
+    publicReportsOf(prisma, issuer.id),
     prisma.stressEvent.findMany({
       where: { issuerId: issuer.id },
       include: stressInclude,

@@ -90,7 +90,6 @@ type RawReport = Omit<
   | "createdAt"
   | "updatedAt"
   | "composition"
-  | "issuer"
 > & {
   asOf: string;
   publishedOn: string | null;
@@ -115,13 +114,13 @@ const dec = (s: string | null) => (s === null ? null : new Prisma.Decimal(s));
 const at = (s: string | null) => (s === null ? null : new Date(s));
 
 /**
- * An issuer's public reports (published and retracted), newest first, with their lines and revisions, in one SQL
- * query that returns each report as the stored row (Prisma's field names; decimals as text, never as JSON numbers,
- * so no digit is lost). Prisma 6.19 compiles every query in WebAssembly on the event loop and builds its results
- * there: for an issuer with 120 reports and 600 lines that took 40-60 ms of an uncached issuer page; this takes a
- * few. The row goes through the same mapping as every other read (toAttestationData); a test checks both loaders agree.
+ * Reports with their lines and revisions in one SQL query that returns each report as the stored row (Prisma's
+ * field names; decimals as text, never as JSON numbers, so no digit is lost), mapped with the one mapping
+ * (toAttestationData). Prisma 6.19 compiles every query in WebAssembly on the event loop and builds its results
+ * there: for an issuer with 120 reports and 600 lines its include took 40-60 ms of an uncached issuer page; this
+ * takes a few. `where` filters `attestation a`; rows come newest first. A test checks both loaders agree.
  */
-export async function publicReportsOf(prisma: PrismaClient, issuerId: string, issuerSlug: string): Promise<StoredWithRevisions[]> {
+async function storedReports(prisma: PrismaClient, where: Prisma.Sql): Promise<StoredWithRevisions[]> {
   const rows = await prisma.$queryRaw<{ row: string }[]>`
     SELECT json_build_object(
       'id', a.id, 'issuerId', a.issuer_id, 'asOf', a.as_of, 'asOfPrecision', a.as_of_precision, 'publishedOn', a.published_on,
@@ -133,6 +132,7 @@ export async function publicReportsOf(prisma: PrismaClient, issuerId: string, is
       'liquidity30dPct', a.liquidity_30d_pct::text, 'notes', a.notes, 'state', a.state,
       'firstPublishedAt', a.first_published_at, 'retractedAt', a.retracted_at, 'retractedReason', a.retracted_reason,
       'revision', a.revision, 'version', a.version, 'createdAt', a.created_at, 'updatedAt', a.updated_at,
+      'issuer', json_build_object('slug', i.slug),
       'composition', coalesce((
         SELECT json_agg(json_build_object(
           'id', l.id, 'attestationId', l.attestation_id, 'category', l.category, 'amountUsd', l.amount_usd::text,
@@ -144,8 +144,8 @@ export async function publicReportsOf(prisma: PrismaClient, issuerId: string, is
           ORDER BY r.revision)
         FROM attestation_revision r WHERE r.attestation_id = a.id), '[]'::json)
     )::text AS row
-    FROM attestation a
-    WHERE a.issuer_id = ${issuerId} AND a.state IN ('published', 'retracted')
+    FROM attestation a JOIN issuer i ON i.id = a.issuer_id
+    WHERE ${where}
     ORDER BY a.as_of DESC, a.report_type ASC`;
   return rows.map(({ row }) => {
     const { revisions, ...r } = JSON.parse(row) as RawReport;
@@ -162,9 +162,24 @@ export async function publicReportsOf(prisma: PrismaClient, issuerId: string, is
       retractedAt: at(r.retractedAt),
       createdAt: new Date(r.createdAt),
       updatedAt: new Date(r.updatedAt),
-      issuer: { slug: issuerSlug },
       composition: r.composition.map((l) => ({ ...l, amountUsd: dec(l.amountUsd), sharePct: dec(l.sharePct) })),
     };
     return { report: toAttestationData(stored), revisions: revisions.map((v) => ({ ...v, createdAt: new Date(v.createdAt) })) };
   });
+}
+
+/** An issuer's public reports (published and retracted), newest first, with their lines and revisions. */
+export function publicReportsOf(prisma: PrismaClient, issuerId: string): Promise<StoredWithRevisions[]> {
+  return storedReports(prisma, Prisma.sql`a.issuer_id = ${issuerId} AND a.state IN ('published', 'retracted')`);
+}
+
+/** Reports by id, in slices (each id is one query parameter, and PostgreSQL takes at most 65,535). */
+export async function reportsById(prisma: PrismaClient, ids: readonly string[]): Promise<AttestationData[]> {
+  const out: AttestationData[] = [];
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const slice = ids.slice(i, i + 10_000);
+    if (slice.length === 0) break;
+    for (const r of await storedReports(prisma, Prisma.sql`a.id IN (${Prisma.join(slice)})`)) out.push(r.report);
+  }
+  return out;
 }
