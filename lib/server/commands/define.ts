@@ -16,6 +16,7 @@ import type { z, ZodType } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { requireRole, type CurrentUser, type Role } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
+import { insertMany } from "@/lib/server/records/insert-many";
 
 import { validationError } from "./errors";
 import { WRITE_TX, type Written } from "./shared";
@@ -119,7 +120,6 @@ export type Command<P extends unknown[], T, Sys extends boolean = false> = ((...
     : unknown);
 
 const ROLL_BACK = Symbol("roll back");
-const AUDIT_BATCH = 1_000;
 
 export function defineCommand<S extends ZodType, T, P extends unknown[] = [], A extends Access = Access, Sys extends boolean = false>(
   spec: CommandSpec<S, T, P, A, Sys>,
@@ -192,6 +192,6 @@ export async function writeAudit(
       reason: e.reason ?? null,
     };
   });
-  for (let start = 0; start < rows.length; start += AUDIT_BATCH)
-    await tx.auditEntry.createMany({ data: rows.slice(start, start + AUDIT_BATCH) });
+  // One statement for any number of entries (a bulk import writes one per report).
+  await insertMany(tx, "AuditEntry", rows);
 }

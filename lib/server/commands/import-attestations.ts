@@ -7,13 +7,13 @@ import "server-only";
 import { z } from "zod";
 
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { toUtcDate } from "@/lib/domain/dates";
 import { locateProblem, PackError, packToDataset, type PackFiles, type PackProblem } from "@/lib/domain/import/public-pack";
 import { asOfParts, type AttestationInput } from "@/lib/domain/schemas/attestation";
 import { attestationEditorInput } from "@/lib/domain/schemas/attestation-editor";
 import { ATTESTATION_STATES } from "@/lib/domain/taxonomy";
 import { recordReportAlerts } from "@/lib/server/alerts/outbox";
 import { TAGS } from "@/lib/server/queries/tags";
+import { cuid, insertMany } from "@/lib/server/records/insert-many";
 
 import { defineCommand, type AuditEntry, type Outcome, type SystemActor } from "./define";
 import { attestationFields, compositionRows } from "./rows";
@@ -138,8 +138,13 @@ export const bulkImport = defineCommand({
     const audit: AuditEntry[] = [];
     for (let start = 0; start < valid.length; start += BATCH) {
       const batch = valid.slice(start, start + BATCH);
-      const created = await tx.attestation.createManyAndReturn({
-        data: batch.map((v) => ({
+      // Ids made here, as Prisma's client makes them, so the lines and the audit need no read back.
+      const ids = batch.map(() => cuid());
+      await insertMany(
+        tx,
+        "Attestation",
+        batch.map((v, i) => ({
+          id: ids[i]!,
           issuerId: issuers.get(v.input.issuerSlug)!,
           ...attestationFields(v.input),
           state: v.state,
@@ -147,24 +152,25 @@ export const bulkImport = defineCommand({
           retractedAt: v.state === "retracted" ? now : null,
           firstPublishedAt: v.state === "draft" ? null : now,
         })),
-        select: { id: true, issuerId: true, asOf: true, reportType: true },
-      });
-      // createManyAndReturn does not promise input order: match rows back by their unique key.
-      const ids = new Map(created.map((c) => [`${c.issuerId}|${c.asOf.toISOString().slice(0, 10)}|${c.reportType}`, c.id]));
-      const idOf = (v: (typeof batch)[number]) =>
-        ids.get(
-          `${issuers.get(v.input.issuerSlug)}|${toUtcDate(asOfParts(v.input.asOf).asOf).toISOString().slice(0, 10)}|${v.input.reportType}`,
-        )!;
-      await tx.compositionLine.createMany({ data: batch.flatMap((v) => compositionRows(idOf(v), v.input)) });
-      for (const v of batch)
+      );
+      await insertMany(
+        tx,
+        "CompositionLine",
+        batch.flatMap((v, i) => compositionRows(ids[i]!, v.input)),
+      );
+      batch.forEach((v, i) =>
         audit.push({
           action: v.state === "draft" ? "create" : "publish",
           entityType: "attestation",
-          entityId: idOf(v),
+          entityId: ids[i]!,
           after: v.input,
           reason: "bulk import",
-        });
-      await recordReportAlerts(tx, batch.filter((v) => v.state !== "draft").map(idOf)); // the alert outbox, in this transaction
+        }),
+      );
+      await recordReportAlerts(
+        tx,
+        ids.filter((_, i) => batch[i]!.state !== "draft"),
+      ); // the alert outbox, in this transaction
     }
     return {
       data: { ok: true, dryRun: false, reports: valid.length, compositionLines: lineCount, byIssuer },
