@@ -84,4 +84,3 @@ export const attestationEditorInput = attestationInput.superRefine((a, ctx) => {
     }
   }
 });
-export type AttestationEditorInput = AttestationInput;

@@ -4,6 +4,23 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 // The report record: the one Prisma include that loads it with its lines, and
 // the one mapping from its stored row to the input shape (what a revision
 // snapshot holds, the editor form edits and the pack re-import compares).
+//
+// Names. Readers see "report"; the code says "attestation" for the record (the
+// Prisma model, the table, the routes), because that is its name in the schema
+// and the API. A report's `reportType` can itself be "attestation" (or "audit",
+// "issuer_report", "proof_of_reserves"): a kind of report, never the record. One name per shape:
+//   AttestationInput   the input (z.output of lib/domain/schemas/attestation.ts): what
+//                      the editor form, the JSON API, the bulk import and the pack
+//                      write, what a revision snapshot and an audit entry keep.
+//   StoredAttestation  the stored row as Prisma loads it (attestationWithLines):
+//                      decimals as Prisma.Decimal, dates as Date. Only server code sees it.
+//   AttestationData    the view (lib/domain/types.ts): plain strings and figures, what
+//                      every page, chart, metric, CSV writer and the API serialiser read.
+//   ApiAttestation     the API's JSON (lib/domain/api/schemas.ts), made from the view.
+//   DatedReport        the few fields of the view the cadence measures read.
+// The conversions: input -> row in commands/rows.ts (attestationFields, compositionRows;
+// insert-many.ts writes those same rows in bulk); row -> input here (storedToInput);
+// row -> view here (toAttestationData, and storedReports for SQL-loaded rows).
 import { fromUtcDate } from "@/lib/domain/dates";
 import type { AttestationInput } from "@/lib/domain/schemas/attestation";
 import type { AttestationData } from "@/lib/domain/types";
