@@ -2,7 +2,7 @@
 // "Cadence and the overdue judgement"). `today` is always a parameter: the clock is never read.
 import { addDays, addMonths, addWeeks, isLastDayOfMonth, lastDayOfMonth } from "date-fns";
 
-import { daysBetween, endOfMonth } from "@/lib/domain/dates";
+import { compareDays, daysBetween, endOfMonth } from "@/lib/domain/dates";
 import type { Cadence } from "@/lib/domain/taxonomy";
 import type { AttestationData } from "@/lib/domain/types";
 
@@ -128,7 +128,7 @@ export function median(values: readonly number[]): number | null {
 function knownReports<A extends DatedReport>(attestations: readonly A[], today: string): A[] {
   return attestations
     .filter((a) => a.state === "published" && a.asOf <= today && (a.publishedOn === null || a.publishedOn <= today))
-    .sort((a, b) => effectiveAsOf(a).localeCompare(effectiveAsOf(b)) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareDays(effectiveAsOf(a), effectiveAsOf(b)) || a.id.localeCompare(b.id));
 }
 
 export type OverdueStatus = "on_schedule" | "expected_between" | "overdue" | "no_cadence" | "no_reports";

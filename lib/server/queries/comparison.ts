@@ -2,7 +2,7 @@ import "server-only";
 
 import { cacheLife, cacheTag } from "next/cache";
 
-import { fromUtcDate } from "@/lib/domain/dates";
+import { compareDays, fromUtcDate } from "@/lib/domain/dates";
 import { cadenceAdherence, effectiveAsOf, type DatedReport } from "@/lib/domain/metrics/cadence";
 import { compositionSource, type CompositionSource } from "@/lib/domain/metrics/composition";
 import { coverageRatio, type CoverageResult } from "@/lib/domain/metrics/coverage";
@@ -44,7 +44,7 @@ async function publishedReportDates(prisma: ReturnType<typeof readDb>): Promise<
       return { id, asOf, asOfPrecision, publishedOn: publishedOn === "-" ? null : publishedOn, state: "published" };
     });
     // Newest first, ties by id (the order knownReports uses, reversed).
-    list.sort((a, b) => effectiveAsOf(b).localeCompare(effectiveAsOf(a)) || b.id.localeCompare(a.id));
+    list.sort((a, b) => compareDays(effectiveAsOf(b), effectiveAsOf(a)) || b.id.localeCompare(a.id));
     out.set(row.issuerId, list);
   }
   return out;
