@@ -53,8 +53,14 @@ export const NEUTRAL = "#8A8F98";
 /** Highlight for problems (reporting gaps): the palette's vermillion. */
 export const WARN = "#B84A00";
 
-/** A short system font stack; ECharts repeats it on every <text>, so it stays short. */
-export const FONT_FAMILY = "system-ui, sans-serif";
+/**
+ * Fonts with Helvetica's widths, which zrender assumes when it lays out text on the
+ * server (legend items are placed from its estimate): with system-ui, a Linux reader's
+ * DejaVu Sans (about 15 % wider) ran each legend label into the next swatch. Arial
+ * and Liberation Sans share Helvetica's metrics; sans-serif is the last resort.
+ * Single quotes: the value sits in a double-quoted SVG attribute.
+ */
+export const FONT_FAMILY = "Helvetica, Arial, 'Liberation Sans', sans-serif";
 
 /**
  * A diagonal hatch as a zrender SVG pattern (a plain object, so it survives
@@ -150,7 +156,7 @@ export function baseOption(description: string, layout: { legendHeight: number; 
 /**
  * A plain legend across the top. ECharts does not move the grid out of the way of
  * a wrapping legend, so we predict its rows with Helvetica-like glyph widths (what
- * zrender assumes on the server, close to system-ui in browsers), plus 5 % slack.
+ * zrender assumes on the server, and the charts' FONT_FAMILY), plus 5 % slack.
  */
 export function legendBlock(names: readonly string[], width = DEFAULT_CHART_WIDTH, icons?: Record<string, object>) {
   let rows = 1;

@@ -86,6 +86,52 @@ for (const width of WIDTHS) {
   });
 }
 
+/**
+ * Chart texts (legend and axis labels) that run into another text or into a legend swatch, in one
+ * chart opened as its own document at its intrinsic size (pages show it as an <img>, scaled evenly).
+ */
+async function chartOverlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const text = [...document.querySelectorAll("text")].map((t) => ({
+      rect: t.getBoundingClientRect(),
+      what: `"${(t.textContent ?? "").slice(0, 30)}"`,
+    }));
+    // Legend swatches: small marks about one text line high.
+    const swatches = [...document.querySelectorAll("path, rect")]
+      .map((p) => ({ rect: p.getBoundingClientRect(), what: "a legend swatch" }))
+      .filter((s) => s.rect.width > 2 && s.rect.width <= 30 && s.rect.height > 2 && s.rect.height <= 14);
+    const boxes = [...text, ...swatches].filter((b) => b.rect.width > 0);
+    const found: string[] = [];
+    for (let i = 0; i < text.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.rect;
+        const b = boxes[j]!.rect;
+        const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (x > 1 && y > 1) found.push(`${boxes[i]!.what} runs into ${boxes[j]!.what}`);
+      }
+    return found.slice(0, 10);
+  });
+}
+
+test("no chart's legend or axis label runs into another label or a legend swatch", async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto("/en/issuers/tether");
+  const charts = await page
+    .locator("img[src^='/charts/']")
+    .evaluateAll((imgs) =>
+      imgs.map((i) => ({ src: i.getAttribute("src")!, width: Number(i.getAttribute("width")), height: Number(i.getAttribute("height")) })),
+    );
+  expect(charts.length).toBeGreaterThanOrEqual(4);
+  for (const chart of charts) {
+    await page.setViewportSize({ width: chart.width, height: chart.height });
+    await page.goto(chart.src);
+    expect(await page.locator("text").count(), chart.src).toBeGreaterThan(10);
+    expect(await chartOverlaps(page), chart.src).toEqual([]);
+  }
+  await page.close();
+});
+
 test("every page links an icon of ours, and /favicon.ico answers it", async ({ page, request }) => {
   await page.goto("/en/about");
   const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
