@@ -1,6 +1,7 @@
 // The report table and the comparison table laid out for reading at phone,
 // desktop and wide widths: no two pieces of text overlap, no date breaks over
-// two lines, and the comparison table fits a 1280 px window without scrolling.
+// two lines, no figure in a number cell wraps, the comparison table fits a 1280 px
+// window without scrolling, and no chart label runs into another.
 import { expect, test, type Page } from "@playwright/test";
 
 const WIDTHS = [360, 1280, 1920];
@@ -63,14 +64,37 @@ async function brokenDates(page: Page, selector: string): Promise<string[]> {
   });
 }
 
+/** Figures in number cells (the text written directly in a td.num) shown on more than one line. */
+async function brokenFigures(page: Page): Promise<string[]> {
+  return page.locator("main").evaluate((main) => {
+    const broken: string[] = [];
+    for (const cell of main.querySelectorAll("td.num")) {
+      if (cell.closest("details:not([open])")) continue;
+      for (const node of cell.childNodes) {
+        const text = node.nodeType === Node.TEXT_NODE ? node.textContent?.trim() : undefined;
+        if (!text) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+        if (lines > 1) broken.push(text);
+      }
+    }
+    return broken.slice(0, 10);
+  });
+}
+
 for (const width of WIDTHS) {
-  test(`at ${width} px, the report table and the comparison table have no overlapping text and no broken date`, async ({ browser }) => {
+  test(`at ${width} px, the report table and the comparison table have no overlapping text, no broken date and no figure over two lines`, async ({
+    browser,
+  }) => {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await page.goto("/en/issuers/tether");
     const reports = "table.attestations";
     await expect(page.locator(reports)).toBeVisible();
     expect(await overlaps(page, reports)).toEqual([]);
     expect(await brokenDates(page, reports)).toEqual([]);
+    expect(await page.locator("main td.num").count()).toBeGreaterThan(20);
+    expect(await brokenFigures(page), "figures in the issuer page's tables").toEqual([]);
     await page.goto("/en");
     const comparison = "table.comparison";
     await expect(page.locator(comparison)).toBeVisible();
