@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { packToDataset } from "@/lib/domain/import/public-pack";
 import { attestationEditorInput } from "@/lib/domain/schemas/attestation-editor";
-import { attestationFields, compositionRows } from "@/lib/server/commands/rows";
 import { cuid, insertMany } from "@/lib/server/records/insert-many";
+import { attestationFields, compositionRows } from "@/lib/server/records/report";
 
 import { prismaFor, readPack } from "../../scripts/lib/seed";
 import { richDataset } from "../support/datasets";

@@ -15,12 +15,17 @@ import { attestationEditorInput } from "@/lib/domain/schemas/attestation-editor"
 import { reasonText } from "@/lib/domain/schemas/user";
 import { recordReportAlert } from "@/lib/server/alerts/outbox";
 import { TAGS } from "@/lib/server/queries/tags";
-import { attestationWithLines, storedToInput, type StoredAttestation } from "@/lib/server/records/report";
+import {
+  attestationFields,
+  attestationWithLines,
+  compositionRows,
+  storedToInput,
+  type StoredAttestation,
+} from "@/lib/server/records/report";
 
 import { applyCorrection, ConcurrentEditError, sameReport } from "./corrections";
 import { defineCommand, type AuditEntry, type Context } from "./define";
 import { CommandError, fieldError, isUniqueViolation } from "./errors";
-import { attestationFields, compositionRows } from "./rows";
 import { conflict, envelope, lockVersion, requireVersion } from "./shared";
 
 export interface SavedAttestation {

@@ -7,10 +7,9 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { changedTopFields, diffValues, RECORD_ELEMENT_KEYS, type FieldDiff } from "@/lib/domain/editor/diff";
 import type { AttestationInput } from "@/lib/domain/schemas/attestation";
-import { storedToInput, type StoredAttestation } from "@/lib/server/records/report";
+import { attestationFields, compositionRows, storedToInput, type StoredAttestation } from "@/lib/server/records/report";
 
 import type { AuditEntry } from "./define";
-import { attestationFields, compositionRows } from "./rows";
 
 /** Every differing cell between two versions of a report, lines matched by category (and custodian). */
 export function reportChanges(before: AttestationInput, after: AttestationInput): FieldDiff[] {

@@ -14,9 +14,9 @@ import { ATTESTATION_STATES } from "@/lib/domain/taxonomy";
 import { recordReportAlerts } from "@/lib/server/alerts/outbox";
 import { TAGS } from "@/lib/server/queries/tags";
 import { cuid, insertMany } from "@/lib/server/records/insert-many";
+import { attestationFields, compositionRows } from "@/lib/server/records/report";
 
 import { defineCommand, type AuditEntry, type Outcome, type SystemActor } from "./define";
-import { attestationFields, compositionRows } from "./rows";
 
 export type ImportResult =
   | { ok: true; dryRun: boolean; reports: number; compositionLines: number; byIssuer: Record<string, number> }

@@ -8,10 +8,11 @@ import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { datasetSchema } from "@/lib/domain/schemas/dataset";
 import { issuerRow, licenceRows } from "@/lib/server/records/issuer";
+import { attestationFields, compositionRows } from "@/lib/server/records/report";
+import { stressEventFields } from "@/lib/server/records/stress-event";
 
 import { recordDatasetLoad } from "./dataset-loads";
 import { defineCommand, type AuditEntry, type Outcome } from "./define";
-import { attestationFields, compositionRows, stressEventFields } from "./rows";
 
 export interface LoadProblem {
   /** e.g. "attestations[12].report.totalReserves.value" */

@@ -18,14 +18,13 @@ import { asOfParts } from "@/lib/domain/schemas/attestation";
 import { datasetSchema } from "@/lib/domain/schemas/dataset";
 import type { IssuerInput } from "@/lib/domain/schemas/issuer";
 import { issuerRow, issuerWithLists, licenceRows, storedIssuerToInput } from "@/lib/server/records/issuer";
-import { attestationWithLines, storedToInput } from "@/lib/server/records/report";
-import { storedStressToInput, stressWithSources } from "@/lib/server/records/stress-event";
+import { attestationFields, attestationWithLines, compositionRows, storedToInput } from "@/lib/server/records/report";
+import { storedStressToInput, stressEventFields, stressWithSources } from "@/lib/server/records/stress-event";
 
 import { applyCorrection, reportChanges } from "./corrections";
 import { recordDatasetLoad } from "./dataset-loads";
 import { defineCommand, type AuditEntry, type Context, type Outcome } from "./define";
 import { datasetProblems, type LoadProblem } from "./load-dataset";
-import { attestationFields, compositionRows, stressEventFields } from "./rows";
 
 export interface ReimportSummary {
   issuers: { added: string[]; updated: string[]; unchanged: number; notInDataset: string[] };

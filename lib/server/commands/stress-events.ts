@@ -5,11 +5,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { stressEventInput, type StressEventInput } from "@/lib/domain/schemas/stress-event";
 import { recordStressAlert } from "@/lib/server/alerts/outbox";
 import { TAGS } from "@/lib/server/queries/tags";
-import { storedStressToInput, stressWithSources } from "@/lib/server/records/stress-event";
+import { storedStressToInput, stressEventFields, stressWithSources } from "@/lib/server/records/stress-event";
 
 import { defineCommand, type AuditEntry, type Context } from "./define";
 import { CommandError, fieldError } from "./errors";
-import { stressEventFields } from "./rows";
 import { conflict, envelope, lockVersion, requireVersion } from "./shared";
 
 const canonicalStress = (e: StressEventInput): StressEventInput => ({

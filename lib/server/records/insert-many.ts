@@ -8,7 +8,7 @@ import "server-only";
 // held hundreds of MB (bench/import.ts; docs/architecture.md, lib/server/records).
 //
 // The rows are the very objects createMany takes (the record mappings of
-// lib/server/commands/rows.ts), so there is no second mapping: column names and
+// lib/server/records/report.ts), so there is no second mapping: column names and
 // the table come from Prisma's own model of the schema (its @map and @@map).
 // What Prisma's client, not the database, supplies is supplied here the same way:
 // a cuid for a String @id with @default(cuid()) and the time for @updatedAt.

@@ -18,11 +18,11 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 //                      every page, chart, metric, CSV writer and the API serialiser read.
 //   ApiAttestation     the API's JSON (lib/domain/api/schemas.ts), made from the view.
 //   DatedReport        the few fields of the view the cadence measures read.
-// The conversions: input -> row in commands/rows.ts (attestationFields, compositionRows;
-// insert-many.ts writes those same rows in bulk); row -> input here (storedToInput);
-// row -> view here (toAttestationData, and storedReports for SQL-loaded rows).
-import { fromUtcDate } from "@/lib/domain/dates";
-import type { AttestationInput } from "@/lib/domain/schemas/attestation";
+// The conversions, all here: input -> row (attestationFields, compositionRows: what every
+// write stores, insert-many.ts included); row -> input (storedToInput); row -> view
+// (toAttestationData, and storedReports for SQL-loaded rows).
+import { fromUtcDate, toUtcDate } from "@/lib/domain/dates";
+import { asOfParts, type AttestationInput } from "@/lib/domain/schemas/attestation";
 import type { AttestationData } from "@/lib/domain/types";
 import { decimalString, figure } from "@/lib/server/queries/mappers";
 
@@ -31,6 +31,48 @@ export const attestationWithLines = {
   composition: { orderBy: [{ category: "asc" }, { custodian: "asc" }] },
 } satisfies Prisma.AttestationInclude;
 export type StoredAttestation = Prisma.AttestationGetPayload<{ include: typeof attestationWithLines }>;
+
+/** Input -> the report's columns (without its issuer, state and write times, which each write sets). */
+export function attestationFields(a: AttestationInput) {
+  const { asOf, asOfPrecision } = asOfParts(a.asOf);
+  return {
+    asOf: toUtcDate(asOf),
+    asOfPrecision,
+    publishedOn: a.publishedOn ? toUtcDate(a.publishedOn) : null,
+    reportType: a.reportType,
+    assurance: a.assurance,
+    firm: a.firm,
+    standard: a.standard,
+    opinion: a.opinion,
+    scope: a.scope,
+    reportUrl: a.reportUrl,
+    reportSha256: a.reportSha256,
+    sourceUrl: a.sourceUrl,
+    sourceKind: a.sourceKind,
+    tokensOutstanding: a.tokensOutstanding?.value ?? null,
+    tokensPrecision: a.tokensOutstanding?.precision ?? null,
+    totalReserves: a.totalReserves?.value ?? null,
+    reservesPrecision: a.totalReserves?.precision ?? null,
+    liquidity1dPct: a.liquidity1dPct,
+    liquidity7dPct: a.liquidity7dPct,
+    liquidity30dPct: a.liquidity30dPct,
+    notes: a.notes,
+  };
+}
+
+/** Input -> the report's composition lines. */
+export function compositionRows(attestationId: string, a: AttestationInput): Prisma.CompositionLineCreateManyInput[] {
+  return a.composition.map((l) => ({
+    attestationId,
+    category: l.category,
+    amountUsd: l.amountUsd?.value ?? null,
+    amountPrecision: l.amountUsd?.precision ?? null,
+    sharePct: l.sharePct,
+    custodian: l.custodian ?? "",
+    maturity: l.maturity,
+    sourceUrl: l.sourceUrl,
+  }));
+}
 
 /** The stored report in the shape of the input schema (what a revision snapshot holds). */
 export function storedToInput(a: StoredAttestation): AttestationInput {
