@@ -139,12 +139,7 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
       <p className="sub">{t("intro", { computed: utcMinute(live.computedAt) })}</p>
       {live.off.length > 0 && (
         <p className="notice-inline" data-testid="live-off">
-          {t("off", {
-            readers: live.off
-              .map((o) => o.reason || o.reader)
-              .slice(0, 4)
-              .join("; "),
-          })}
+          {t("off", { readers: live.off.map((o) => o.reason || o.reader).join("; ") })}
         </p>
       )}
       {nothing && (

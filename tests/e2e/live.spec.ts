@@ -85,8 +85,11 @@ test("the issuer page shows supply by chain and the peg history as SVG in the fi
   await expect(live.locator('[data-testid="peg-history-svg"] rect')).toHaveCount(1);
   await expect(live.getByTestId("peg-table").locator("tbody tr")).toHaveCount(7);
   await expect(live.getByTestId("peg-table")).toContainText("-80");
-  // readers with no endpoint configured say so, rather than showing zeros
-  await expect(live.getByTestId("live-off")).toContainText("RPC_URL_");
+  // readers with no endpoint configured say so, rather than showing zeros: every one of Tether's
+  // chains that is off, and no other issuer's (USD1's abcore, plume, monad are not Tether's)
+  const off = live.getByTestId("live-off");
+  for (const chain of ["ETHEREUM", "TRON", "SOLANA", "CELO"]) await expect(off).toContainText(`RPC_URL_${chain} is not set`);
+  for (const chain of ["ABCORE", "PLUME", "MONAD"]) await expect(off).not.toContainText(`RPC_URL_${chain}`);
   // the comparison table carries tokens now beside the last report, marked live, with when it was read
   await page.goto("/en");
   const row = page.getByTestId("issuer-row").filter({ hasText: "Tether" });

@@ -112,7 +112,11 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
     : null;
   return {
     computedAt: new Date().toISOString(),
-    off: status.readers.filter((r) => !r.on).map((r) => ({ reader: r.reader, reason: r.reason ?? "" })),
+    // Only what this issuer's figures would come from: its deployments' chains, and the readers
+    // not tied to a chain (issuers' transparency pages, prices); another chain being off is not news here.
+    off: status.readers
+      .filter((r) => !r.on && (r.chain === null || issuer.liveDeployments.some((d) => d.chain === r.chain)))
+      .map((r) => ({ reader: r.reader, reason: r.reason ?? "" })),
     deployments: issuer.liveDeployments,
     supply,
     supplyTotal,
