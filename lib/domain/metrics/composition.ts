@@ -126,7 +126,18 @@ export function reconcile(
   return { ...found, status: "lines_above_total", reason: `captured lines exceed total reserves by ${points} points${minimum}` };
 }
 
+// Read models are plain data, never changed once built: the issuer page asks for the same report's
+// shares from its composition source, its history chart and its evaluation (about 120 reports each at
+// ten years of monthly reports, most of the page's decimal arithmetic), so each is computed once.
+const sharesOf = new WeakMap<AttestationData, CompositionShares>();
+
 export function compositionShares(a: AttestationData): CompositionShares {
+  let found = sharesOf.get(a);
+  if (!found) sharesOf.set(a, (found = computeCompositionShares(a)));
+  return found;
+}
+
+function computeCompositionShares(a: AttestationData): CompositionShares {
   const shares = lineShares(a.composition, a.totalReserves);
   const totalReserves = fromFigure(a.totalReserves, "total reserves not reported");
   const categories: CategoryShare[] = [];
