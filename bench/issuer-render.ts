@@ -10,6 +10,8 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
+import { RE_EXPIRE_MS } from "@/lib/server/replica";
+
 import { migrate } from "../scripts/lib/database";
 import { buildApp, root, startApp } from "./lib/app";
 
@@ -136,9 +138,18 @@ async function main() {
         console.log(
           `uncached issuer page (120 reports, 600 lines, 4 charts), ${samples} samples: p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, max ${q(1)} ms (target: under 30 ms)`,
         );
-        const warm = performance.now();
-        await (await fetch(`${app.url}/en/issuers/bench-issuer-0`)).arrayBuffer();
-        console.log(`the same page from cache: ${(performance.now() - warm).toFixed(1)} ms`);
+        // Every expiry is repeated RE_EXPIRE_MS after it (lib/server/replica.ts): wait that out, render once, then time hits.
+        await new Promise((r) => setTimeout(r, RE_EXPIRE_MS + 1_000));
+        const page = `${app.url}/en/issuers/bench-issuer-0`;
+        await (await fetch(page)).arrayBuffer();
+        const cached: number[] = [];
+        for (let s = 0; s < 10; s++) {
+          const t = performance.now();
+          await (await fetch(page)).arrayBuffer();
+          cached.push(performance.now() - t);
+        }
+        cached.sort((a, b) => a - b);
+        console.log(`the same page from cache, 10 requests: median ${cached[5]!.toFixed(1)} ms`);
       }
       if (only !== "issuer") await comparisonTable(app);
     } finally {
