@@ -16,13 +16,33 @@ import { pegDeviationBp } from "@/lib/live/decimal";
 import { DEFAULT_DEPEG_POLICY, detectDepegs } from "@/lib/live/depeg";
 import { readDb } from "@/lib/server/db";
 import { dailySeries } from "@/lib/server/live/prices";
-import { latestReadings, liveStatus } from "@/lib/server/live/queries";
+import { latestReadings, liveStatus, type ReaderStatus } from "@/lib/server/live/queries";
 
 import { PUBLISHED_DATA, TAGS } from "./tags";
 
 export const LIVE_TAG = "live";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * Whether a reader is one this issuer's figures come from: a chain of its token deployments,
+ * reserve addresses or reserve feeds, the adapter of one of its transparency pages, or prices.
+ * Another issuer's reader being off is not news on this page.
+ */
+function readsFor(
+  issuer: {
+    liveDeployments: { chain: string }[];
+    liveReserveAddresses: { chain: string }[];
+    liveReserveFeeds: { chain: string }[];
+    liveEndpoints: { adapter: string }[];
+  },
+  reader: ReaderStatus,
+): boolean {
+  if (reader.chain !== null)
+    return [...issuer.liveDeployments, ...issuer.liveReserveAddresses, ...issuer.liveReserveFeeds].some((x) => x.chain === reader.chain);
+  if (reader.family === "transparency") return issuer.liveEndpoints.some((e) => reader.reader === `transparency:${e.adapter}`);
+  return true;
+}
 
 export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | null> {
   "use cache";
@@ -36,6 +56,9 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
       id: true,
       tokenSymbols: true,
       liveDeployments: { where: { enabled: true }, select: { chain: true, address: true, symbol: true, sourceUrl: true } },
+      liveReserveAddresses: { where: { enabled: true }, select: { chain: true } },
+      liveReserveFeeds: { where: { enabled: true }, select: { chain: true } },
+      liveEndpoints: { where: { enabled: true }, select: { adapter: true } },
     },
   });
   if (!issuer) return null;
@@ -112,11 +135,7 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
     : null;
   return {
     computedAt: new Date().toISOString(),
-    // Only what this issuer's figures would come from: its deployments' chains, and the readers
-    // not tied to a chain (issuers' transparency pages, prices); another chain being off is not news here.
-    off: status.readers
-      .filter((r) => !r.on && (r.chain === null || issuer.liveDeployments.some((d) => d.chain === r.chain)))
-      .map((r) => ({ reader: r.reader, reason: r.reason ?? "" })),
+    off: status.readers.filter((r) => !r.on && readsFor(issuer, r)).map((r) => ({ reader: r.reader, reason: r.reason ?? "" })),
     deployments: issuer.liveDeployments,
     supply,
     supplyTotal,
