@@ -45,31 +45,35 @@ export async function insertMany<M extends keyof BulkRows>(tx: Prisma.Transactio
   if (rows.length === 0) return;
   const m = modelOf(tx, model);
   const byName = new Map(m.fields.filter((f) => f.kind === "scalar" || f.kind === "enum").map((f) => [f.name, f]));
-  const id = byName.get("id");
-  const withId = id?.type === "String" && !("id" in rows[0]!);
-  const withUpdatedAt = byName.has("updatedAt") && !("updatedAt" in rows[0]!);
-  const names = [...Object.keys(rows[0]!), ...(withId ? ["id"] : []), ...(withUpdatedAt ? ["updatedAt"] : [])];
-  const columns = names.map((name) => {
+  const column = (name: string) => {
     const field = byName.get(name);
     if (!field) throw new Error(`insertMany: ${model} has no field ${name}`);
-    return quote(field.dbName ?? name);
-  });
+    return field.dbName ?? name;
+  };
+  const given = Object.keys(rows[0]!);
+  const withId = byName.get("id")?.type === "String" && !given.includes("id");
+  const withUpdatedAt = byName.has("updatedAt") && !given.includes("updatedAt");
+  const givenColumns = given.map(column);
+  const idColumn = withId ? column("id") : null;
+  const updatedAtColumn = withUpdatedAt ? column("updatedAt") : null;
+  const columns = [...givenColumns, ...(idColumn ? [idColumn] : []), ...(updatedAtColumn ? [updatedAtColumn] : [])];
   const table = quote(m.dbName ?? model);
+  const list = columns.map(quote).join(", ");
   const now = new Date();
   for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK).map((row) => ({
-      ...row,
-      ...(withId ? { id: cuid() } : {}),
-      ...(withUpdatedAt ? { updatedAt: now } : {}),
-    }));
-    for (const row of chunk)
-      if (Object.keys(row).length !== names.length) throw new Error(`insertMany: every ${model} row must name the same fields`);
     // Keyed by column name, the form json_populate_recordset reads. Decimals and
     // dates serialise as strings (Decimal#toJSON, Date#toJSON) that PostgreSQL casts.
     const json = JSON.stringify(
-      chunk.map((row) => Object.fromEntries(names.map((name, i) => [columns[i]!.slice(1, -1), (row as Record<string, unknown>)[name]]))),
+      rows.slice(start, start + CHUNK).map((row: Record<string, unknown>) => {
+        if (Object.keys(row).length !== given.length || !given.every((name) => name in row))
+          throw new Error(`insertMany: every ${model} row must name the same fields`);
+        const out: Record<string, unknown> = {};
+        given.forEach((name, i) => (out[givenColumns[i]!] = row[name]));
+        if (idColumn) out[idColumn] = cuid();
+        if (updatedAtColumn) out[updatedAtColumn] = now;
+        return out;
+      }),
     );
-    const list = columns.join(", ");
     await tx.$executeRawUnsafe(
       `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(null::${table}, $1::json)`,
       json,
