@@ -4,41 +4,32 @@
 // column: here both write every report of the shipped pack and of the all-fields dataset (cents,
 // month-only dates, share-only lines, retracted reports), and audit entries with and without
 // before/after, under twin issuers, and the stored rows are compared whole.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { packToDataset } from "@/lib/domain/import/public-pack";
 import { attestationEditorInput } from "@/lib/domain/schemas/attestation-editor";
 import { cuid, insertMany } from "@/lib/server/records/insert-many";
 import { attestationFields, compositionRows } from "@/lib/server/records/report";
 
-import { prismaFor, readPack } from "../../scripts/lib/seed";
+import { readPack } from "../../scripts/lib/seed";
 import { richDataset } from "../support/datasets";
-import { freshDatabase } from "../support/db";
+import { freshDatabaseForFile } from "../support/db";
 
-let prisma: PrismaClient;
-let fresh: Awaited<ReturnType<typeof freshDatabase>>;
-beforeAll(async () => {
-  fresh = await freshDatabase();
-  prisma = prismaFor(fresh.url);
-}, 120_000);
-afterAll(async () => {
-  await prisma?.$disconnect();
-  await fresh?.drop();
-});
+const db = freshDatabaseForFile();
 
 type Way = "prisma" | "bulk";
 
 /** Every stored column but the ones that differ by design (ids, the twin's issuer, write times), per twin. */
 async function stored(way: Way) {
-  const reports = await prisma.$queryRaw<Record<string, unknown>[]>`
+  const reports = await db.prisma.$queryRaw<Record<string, unknown>[]>`
     SELECT to_jsonb(a) - 'id' - 'issuer_id' - 'created_at' - 'updated_at' - 'first_published_at' - 'retracted_at'
       || jsonb_build_object('issuer', substr(i.slug, length(${way}) + 2),
            'published_at_set', a.first_published_at IS NOT NULL, 'retracted_at_set', a.retracted_at IS NOT NULL) AS row
     FROM attestation a JOIN issuer i ON i.id = a.issuer_id
     WHERE i.slug LIKE ${way + "-%"}
     ORDER BY i.slug, a.as_of, a.report_type`;
-  const lines = await prisma.$queryRaw<Record<string, unknown>[]>`
+  const lines = await db.prisma.$queryRaw<Record<string, unknown>[]>`
     SELECT to_jsonb(l) - 'id' - 'attestation_id'
       || jsonb_build_object('report', substr(i.slug, length(${way}) + 2) || ' ' || a.as_of || ' ' || a.report_type) AS row
     FROM composition_line l JOIN attestation a ON a.id = l.attestation_id JOIN issuer i ON i.id = a.issuer_id
@@ -55,7 +46,7 @@ describe("insertMany", () => {
     const issuerIds = new Map<string, string>();
     for (const way of ["prisma", "bulk"] as const)
       for (const slug of slugs) {
-        const issuer = await prisma.issuer.create({
+        const issuer = await db.prisma.issuer.create({
           data: { slug: `${way}-${slug}`, name: slug, backingModel: "fiat_reserve", declaredCadence: "monthly" },
         });
         issuerIds.set(`${way}-${slug}`, issuer.id);
@@ -82,9 +73,9 @@ describe("insertMany", () => {
       }));
     const prismaIds = reports.map(() => cuid());
     const bulkIds = reports.map(() => cuid());
-    await prisma.attestation.createMany({ data: rowsFor("prisma", prismaIds) });
-    await prisma.compositionLine.createMany({ data: reports.flatMap((r, i) => compositionRows(prismaIds[i]!, r.input)) });
-    await prisma.$transaction(async (tx) => {
+    await db.prisma.attestation.createMany({ data: rowsFor("prisma", prismaIds) });
+    await db.prisma.compositionLine.createMany({ data: reports.flatMap((r, i) => compositionRows(prismaIds[i]!, r.input)) });
+    await db.prisma.$transaction(async (tx) => {
       await insertMany(tx, "Attestation", rowsFor("bulk", bulkIds));
       await insertMany(
         tx,
@@ -99,7 +90,7 @@ describe("insertMany", () => {
     expect(viaPrisma.lines.length).toBeGreaterThan(reports.length);
     expect(viaBulk).toEqual(viaPrisma);
     // The times it writes are the ones it was given, and the ones Prisma's client would have set.
-    const times = await prisma.$queryRaw<{ same: boolean; fresh: boolean }[]>`
+    const times = await db.prisma.$queryRaw<{ same: boolean; fresh: boolean }[]>`
       SELECT bool_and(a.first_published_at IS NOT DISTINCT FROM p.first_published_at AND a.retracted_at IS NOT DISTINCT FROM p.retracted_at) AS same,
              bool_and(a.updated_at > now() - interval '1 hour' AND a.created_at > now() - interval '1 hour') AS fresh
       FROM attestation a JOIN attestation p ON p.id = ANY(${prismaIds}::text[]) AND p.as_of = a.as_of AND p.report_type = a.report_type
@@ -119,9 +110,9 @@ describe("insertMany", () => {
         after: r.input as unknown as Prisma.InputJsonValue,
         reason: i % 4 ? "bulk import" : null,
       }));
-    await prisma.auditEntry.createMany({ data: entries("prisma") });
-    await prisma.$transaction((tx) => insertMany(tx, "AuditEntry", entries("bulk")));
-    const audit = (way: Way) => prisma.$queryRaw<{ row: unknown }[]>`
+    await db.prisma.auditEntry.createMany({ data: entries("prisma") });
+    await db.prisma.$transaction((tx) => insertMany(tx, "AuditEntry", entries("bulk")));
+    const audit = (way: Way) => db.prisma.$queryRaw<{ row: unknown }[]>`
       SELECT to_jsonb(e) - 'id' - 'at' - 'entity_id' || jsonb_build_object('n', substr(e.entity_id, length(${way}) + 2)) AS row
       FROM audit_entry e WHERE e.entity_id LIKE ${way + "-%"} ORDER BY substr(e.entity_id, length(${way}) + 2)::int`;
     const auditViaPrisma = await audit("prisma");
@@ -131,14 +122,14 @@ describe("insertMany", () => {
 
   it("refuses a field the model does not have, and rows that name different fields", async () => {
     await expect(
-      prisma.$transaction((tx) =>
+      db.prisma.$transaction((tx) =>
         insertMany(tx, "AuditEntry", [
           { actorLabel: "a", action: "x", entityType: "t", entityId: "1", colour: "red" } as Prisma.AuditEntryCreateManyInput,
         ]),
       ),
     ).rejects.toThrow(/AuditEntry has no field colour/);
     await expect(
-      prisma.$transaction((tx) =>
+      db.prisma.$transaction((tx) =>
         insertMany(tx, "AuditEntry", [
           { actorLabel: "a", action: "x", entityType: "t", entityId: "1" },
           { actorLabel: "a", action: "x", entityType: "t", entityId: "2", reason: "r" },

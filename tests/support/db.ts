@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -84,4 +84,31 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
     throw new Error(`migrate deploy failed: ${run.stderr}`);
   }
   return { url, drop };
+}
+
+/**
+ * A file on a database of its own (made in beforeAll, dropped in afterAll) with a
+ * client on it: `const db = freshDatabaseForFile();` then `db.prisma` inside the tests.
+ */
+export function freshDatabaseForFile(): { readonly prisma: PrismaClient; readonly url: string } {
+  let fresh: Awaited<ReturnType<typeof freshDatabase>> | undefined;
+  let prisma: PrismaClient | undefined;
+  beforeAll(async () => {
+    fresh = await freshDatabase();
+    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: fresh.url, max: 4 }) });
+  }, 120_000);
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await fresh?.drop();
+  });
+  return {
+    get prisma() {
+      if (!prisma) throw new Error("freshDatabaseForFile: the database is made in beforeAll");
+      return prisma;
+    },
+    get url() {
+      if (!fresh) throw new Error("freshDatabaseForFile: the database is made in beforeAll");
+      return fresh.url;
+    },
+  };
 }
