@@ -19,23 +19,26 @@ export interface ChartImage {
   height: number;
 }
 
-export interface ChartFigureProps {
+export type ChartFigureProps = {
   /** Output of renderChartSvg (lib/charts/render.ts), never markup from anywhere else. */
   svg?: string;
   /** Or the same SVG as an image URL. */
   image?: ChartImage;
   title: string;
   caption?: string;
-  table: ChartTable;
   /** Where the option the SVG was rendered from is served as JSON, to go live on interaction. */
   interactiveSrc?: string;
   /** Month names and digit marks the live chart's ECharts writes itself; absent: English. */
   chartLocale?: ChartLocale;
   /** The data table's disclosure label, in the page's language (charts.dataTable). */
   dataTableLabel: string;
-  /** Where the data table is when it lives on another page (a long history keeps the page small); absent: inline. */
-  tableHref?: string;
-}
+} & (
+  | { /** The chart's numbers, in a disclosure under it. */ table: ChartTable; tableHref?: undefined }
+  | {
+      /** Where the data table is when it lives on another page (a long history keeps the page small). */ tableHref: string;
+      table?: undefined;
+    }
+);
 
 // Right-align figures such as "12.5%", "$1.2B", "US$ 1,2 bi", "30 d", "-4" like the site's other tables.
 const NUMERIC = /^[-+−]?(?:US\$\s?|\$)?[\d.,]+\s?(%|[KMB]|mil M|bi|mi|d|days?)?$/;
@@ -82,7 +85,7 @@ export function ChartFigure({
       ) : (
         staticSvg
       )}
-      {tableHref ? (
+      {tableHref !== undefined ? (
         <p className="chart-data-link">
           <a href={tableHref}>{dataTableLabel}</a>
         </p>

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
 import { localizeDigits } from "@/lib/domain/precision";
-import type { IssuerPageModel } from "@/lib/domain/views/issuer";
+import type { IssuerSummary } from "@/lib/domain/views/issuer";
 import { formatDay } from "@/lib/i18n/dates";
 import { numberFormatters } from "@/lib/i18n/format";
 import { currentLocale } from "@/lib/i18n/server";
@@ -11,7 +11,7 @@ import { Pct } from "@/components/ui/measured";
 import { eligibilityReason } from "./eligibility-reason";
 
 /** Share of the latest composition that each framework's reserve rule would accept, by our mapping. */
-export async function EligibilityTable({ model }: { model: IssuerPageModel }) {
+export async function EligibilityTable({ model }: { model: IssuerSummary }) {
   const [t, tr, locale] = await Promise.all([
     getTranslations("issuer.eligibility"),
     getTranslations("issuer.eligibilityReason"),

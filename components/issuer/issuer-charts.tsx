@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import { CHART_HEIGHT, CHART_WIDTH, type ChartSpec, type IssuerChartSpecs } from "@/lib/charts/issuer-specs";
+import { CHART_HEIGHT, CHART_WIDTH, type ChartLink, type IssuerChartLinks } from "@/lib/charts/issuer-specs";
 import { localizeHref, type Locale } from "@/i18n/routing";
 import { ChartFigure } from "@/components/charts/chart-figure";
 
@@ -9,7 +9,7 @@ import { ChartFigure } from "@/components/charts/chart-figure";
  * The file is drawn in the page's language (?lang=, none for English), and its version
  * (?v=) is that language's, so the immutable cache keeps languages apart.
  */
-export function chartImage(slug: string, file: string, chart: ChartSpec, locale: Locale = "en") {
+export function chartImage(slug: string, file: string, chart: ChartLink, locale: Locale = "en") {
   return {
     url: chartUrl(slug, file, chart, locale),
     alt: chart.summary,
@@ -18,14 +18,14 @@ export function chartImage(slug: string, file: string, chart: ChartSpec, locale:
   };
 }
 
-const chartUrl = (slug: string, file: string, chart: ChartSpec, locale: Locale) =>
+const chartUrl = (slug: string, file: string, chart: ChartLink, locale: Locale) =>
   `/charts/issuers/${slug}/${file}?v=${chart.version}${locale === "en" ? "" : `&lang=${locale}`}`;
 
 type FigureProps = {
   slug: string;
   locale: Locale;
   file: string;
-  chart: ChartSpec | null;
+  chart: ChartLink | null;
   title: string;
   caption: string;
   dataTableLabel: string;
@@ -50,7 +50,6 @@ function Figure({ slug, locale, file, chart, title, caption, dataTableLabel }: F
       image={chartImage(slug, file, chart, locale)}
       title={title}
       caption={caption}
-      table={chart.table}
       interactiveSrc={chart.interactive ? chartUrl(slug, file.replace(/\.svg$/, ".json"), chart, locale) : undefined}
       chartLocale={chart.chartLocale}
       dataTableLabel={dataTableLabel}
@@ -58,8 +57,8 @@ function Figure({ slug, locale, file, chart, title, caption, dataTableLabel }: F
   );
 }
 
-/** Composition, coverage and cadence over time, as server-rendered SVG with data tables. */
-export async function IssuerCharts({ slug, locale, charts }: { slug: string; locale: Locale; charts: IssuerChartSpecs | null }) {
+/** Composition, coverage and cadence over time, as server-rendered SVG; their data tables are on the history page. */
+export async function IssuerCharts({ slug, locale, charts }: { slug: string; locale: Locale; charts: IssuerChartLinks | null }) {
   if (!charts) return null;
   const t = await getTranslations("charts");
   const dataTableLabel = t("dataTable");

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
 import { localizeDigits } from "@/lib/domain/precision";
-import type { IssuerPageModel } from "@/lib/domain/views/issuer";
+import type { IssuerSummary } from "@/lib/domain/views/issuer";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
 import { localizeHref } from "@/i18n/routing";
@@ -14,7 +14,7 @@ import { SourceLink } from "@/components/ui/source-link";
 import { cadenceExplanation, coverageReason } from "./sentences";
 
 /** The latest report at a glance, and whether the next one is due. */
-export async function KeyFigures({ model }: { model: IssuerPageModel }) {
+export async function KeyFigures({ model }: { model: IssuerSummary }) {
   const [t, common, L, f] = await Promise.all([
     getTranslations("issuer.keyFigures"),
     getTranslations("common"),
@@ -23,10 +23,7 @@ export async function KeyFigures({ model }: { model: IssuerPageModel }) {
   ]);
   const { latest, latestCoverage, cadence } = model;
   // The latest report may give no figures; then the latest coverage that can be computed, with its date.
-  const earlierCoverage =
-    latestCoverage?.coveragePct.value === null
-      ? [...model.coverageOverTime].reverse().find((c) => c.coveragePct.value !== null)
-      : undefined;
+  const earlierCoverage = model.lastComputedCoverage ?? undefined;
   const o = cadence.overdue;
   const days = (n: number) => t("days", { count: n, n: localizeDigits(String(n), f.locale) });
   return (

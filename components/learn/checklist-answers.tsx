@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
 import { localizeDigits } from "@/lib/domain/precision";
-import type { IssuerPageModel } from "@/lib/domain/views/issuer";
+import type { IssuerSummary } from "@/lib/domain/views/issuer";
 import type { ChecklistQuestion } from "@/lib/domain/views/learn";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
@@ -18,24 +18,23 @@ interface Answer {
  * facts, each with where it comes from, and "not disclosed" where the data is
  * silent. No score, no verdict: the reader weighs the answers.
  */
-export async function ChecklistAnswers({ model, questions }: { model: IssuerPageModel; questions: ChecklistQuestion[] }) {
+export async function ChecklistAnswers({ model, questions }: { model: IssuerSummary; questions: ChecklistQuestion[] }) {
   const t = await getTranslations("learn.checklist");
   const tc = await getTranslations("common");
   const f = await numberFormatters();
   const L = await taxonomyLabels();
-  const published = model.rows.filter((r) => r.attestation.state === "published");
-  const latest = model.latest && model.latest.state === "published" ? model.latest : (published[0]?.attestation ?? null);
+  const latest = model.latest;
   const reportLink = (a: { reportUrl: string | null; sourceUrl: string | null; asOf: string } | null) =>
     a && (a.reportUrl ?? a.sourceUrl) ? { href: (a.reportUrl ?? a.sourceUrl)!, label: t("sourceOf", { date: f.date(a.asOf) }) } : undefined;
 
   const answers: Record<ChecklistQuestion["id"], Answer> = {
     "publishes-reports": {
-      facts: published.length
+      facts: model.known.asOfRange
         ? [
             t("reportsCount", {
-              count: published.length,
-              first: f.date(published.at(-1)!.attestation.asOf),
-              last: f.date(published[0]!.attestation.asOf),
+              count: model.known.reports,
+              first: f.date(model.known.asOfRange.first),
+              last: f.date(model.known.asOfRange.last),
             }),
           ]
         : [],
@@ -76,8 +75,8 @@ export async function ChecklistAnswers({ model, questions }: { model: IssuerPage
     },
     assurance: {
       facts: (() => {
-        const firms = [...new Set(published.map((r) => r.attestation.firm).filter((x): x is string => Boolean(x)))];
-        const methods = [...new Set(published.map((r) => r.attestation.assurance))].map((a) => L.assurance(a));
+        const firms = model.known.firms;
+        const methods = model.known.assurances.map((a) => L.assurance(a));
         return [
           firms.length ? t("firms", { firms: firms.join(", ") }) : null,
           latest ? t("latestKind", { kind: L.reportType(latest.reportType), method: L.assurance(latest.assurance) }) : null,
@@ -94,9 +93,7 @@ export async function ChecklistAnswers({ model, questions }: { model: IssuerPage
               model.latestCoverage.onGroupTotals ? t("groupTotals") : null,
             ].filter(Boolean)
           : [],
-      source: model.latestCoverage
-        ? reportLink(model.rows.find((r) => r.attestation.id === model.latestCoverage!.attestationId)?.attestation ?? null)
-        : undefined,
+      source: model.latestCoverage ? reportLink(model.latest) : undefined,
     },
     composition: {
       facts: model.latestComposition

@@ -6,7 +6,7 @@ import type { EChartsOption } from "echarts";
 
 import { CADENCE_PERIOD_DAYS, effectiveAsOf } from "@/lib/domain/metrics/cadence";
 import { RESERVE_CATEGORIES } from "@/lib/domain/taxonomy";
-import type { IssuerPageModel } from "@/lib/domain/views/issuer";
+import type { IssuerModel } from "@/lib/domain/views/issuer";
 import type { ChartLocale } from "@/lib/charts/locale";
 import {
   cadenceScatterOption,
@@ -38,6 +38,9 @@ export interface RenderedChart extends ChartSpec {
 
 type ChartKey = "compositionShare" | "compositionUsd" | "coverage" | "cadence";
 export type IssuerChartSpecs = Record<ChartKey, ChartSpec | null>;
+/** A chart as a page links it (its SVG file, summary and live version), without its series or data table. */
+export type ChartLink = Pick<ChartSpec, "version" | "summary" | "chartLocale"> & { interactive: boolean };
+export type IssuerChartLinks = Record<ChartKey, ChartLink | null>;
 export type IssuerCharts = Record<ChartKey, RenderedChart | null>;
 
 function spec(option: EChartsOption, table: ChartSpec["table"], interactive: boolean, words: ChartWords): ChartSpec {
@@ -72,7 +75,7 @@ export function thin<T>(items: readonly T[], max = MAX_POINTS): T[] {
   return Array.from({ length: max }, (_, i) => items[Math.round(i * step)]!);
 }
 
-export function buildCompositionPoints(model: IssuerPageModel, mode: "share" | "usd"): CompositionPoint[] {
+export function buildCompositionPoints(model: IssuerModel, mode: "share" | "usd"): CompositionPoint[] {
   const byId = new Map(model.compositionOverTime.map((c) => [c.attestationId, c]));
   // Every published report is a point: one whose shares (or amounts) cannot be computed is a gap, never a zero.
   const published = model.rows.filter((r) => r.attestation.state === "published").map((r) => r.attestation);
@@ -95,7 +98,7 @@ export function buildCompositionPoints(model: IssuerPageModel, mode: "share" | "
   return points.some((p) => !p.gap) ? points.sort((x, y) => x.asOf.localeCompare(y.asOf)) : [];
 }
 
-export function buildCoveragePoints(model: IssuerPageModel): CoveragePoint[] {
+export function buildCoveragePoints(model: IssuerModel): CoveragePoint[] {
   return model.coverageOverTime.flatMap((c) =>
     c.coveragePct.value === null
       ? []
@@ -103,7 +106,7 @@ export function buildCoveragePoints(model: IssuerPageModel): CoveragePoint[] {
   );
 }
 
-function compositionChart(model: IssuerPageModel, mode: "share" | "usd", scale: ScaleOpts, words: ChartWords): ChartSpec | null {
+function compositionChart(model: IssuerModel, mode: "share" | "usd", scale: ScaleOpts, words: ChartWords): ChartSpec | null {
   const points = thin(buildCompositionPoints(model, mode));
   if (points.length === 0) return null;
   const present = RESERVE_CATEGORIES.filter((c) => points.some((p) => (p.values[c] ?? 0) !== 0));
@@ -127,7 +130,7 @@ function compositionChart(model: IssuerPageModel, mode: "share" | "usd", scale: 
   );
 }
 
-function coverageChart(model: IssuerPageModel, scale: ScaleOpts, words: ChartWords): ChartSpec | null {
+function coverageChart(model: IssuerModel, scale: ScaleOpts, words: ChartWords): ChartSpec | null {
   const points = thin(buildCoveragePoints(model));
   if (points.length === 0) return null;
   const option = coverageLineOption(points, { ...scale, width: WIDTH, subject: model.issuer.name, words });
@@ -140,7 +143,7 @@ function coverageChart(model: IssuerPageModel, scale: ScaleOpts, words: ChartWor
   );
 }
 
-function cadenceChart(model: IssuerPageModel, scale: ScaleOpts, words: ChartWords): ChartSpec | null {
+function cadenceChart(model: IssuerModel, scale: ScaleOpts, words: ChartWords): ChartSpec | null {
   const reports = model.rows.filter((r) => r.attestation.state === "published");
   if (reports.length === 0) return null;
   const points = thin(
@@ -171,7 +174,7 @@ function cadenceChart(model: IssuerPageModel, scale: ScaleOpts, words: ChartWord
   );
 }
 
-export function issuerChartSpecs(model: IssuerPageModel, scale: ScaleOpts = {}, words: ChartWords = CHART_WORDS_EN): IssuerChartSpecs {
+export function issuerChartSpecs(model: IssuerModel, scale: ScaleOpts = {}, words: ChartWords = CHART_WORDS_EN): IssuerChartSpecs {
   return {
     compositionShare: compositionChart(model, "share", scale, words),
     compositionUsd: compositionChart(model, "usd", scale, words),
@@ -180,7 +183,20 @@ export function issuerChartSpecs(model: IssuerPageModel, scale: ScaleOpts = {}, 
   };
 }
 
-export function renderIssuerCharts(model: IssuerPageModel, scale: ScaleOpts = {}, words: ChartWords = CHART_WORDS_EN): IssuerCharts {
+const linkOf = (c: ChartSpec | null): ChartLink | null =>
+  c && { version: c.version, summary: c.summary, chartLocale: c.chartLocale, interactive: c.interactive !== undefined };
+
+/** What the issuer page needs of its charts: a few hundred bytes, where the specs carry every report's figures. */
+export function chartLinks(specs: IssuerChartSpecs): IssuerChartLinks {
+  return {
+    compositionShare: linkOf(specs.compositionShare),
+    compositionUsd: linkOf(specs.compositionUsd),
+    coverage: linkOf(specs.coverage),
+    cadence: linkOf(specs.cadence),
+  };
+}
+
+export function renderIssuerCharts(model: IssuerModel, scale: ScaleOpts = {}, words: ChartWords = CHART_WORDS_EN): IssuerCharts {
   const specs = issuerChartSpecs(model, scale, words);
   return {
     compositionShare: renderSpec(specs.compositionShare, words),
@@ -197,7 +213,7 @@ export interface CompareChartItem {
 }
 
 /** Several issuers' charts drawn on shared scales: one time range, one coverage axis (the compare view). */
-export function compareCharts(models: readonly IssuerPageModel[], words: ChartWords): CompareChartItem[] {
+export function compareCharts(models: readonly IssuerModel[], words: ChartWords): CompareChartItem[] {
   const dates = models.flatMap((m) => m.rows.map((r) => effectiveAsOf(r.attestation))).sort();
   const coverageMax = Math.max(110, ...models.flatMap((m) => buildCoveragePoints(m).map((p) => p.pct)));
   const scale: ScaleOpts = { xMin: dates[0], xMax: dates.at(-1), zoom: false };

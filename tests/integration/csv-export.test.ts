@@ -15,7 +15,7 @@ import { sql, testPrisma } from "../support/db";
 // The read models run here without Next: their cache calls become no-ops, the queries are real.
 vi.mock("next/cache", () => ({ cacheTag: () => {}, cacheLife: () => {} }));
 process.env.DATABASE_URL = inject("databaseUrl");
-const { getIssuerPage } = await import("@/lib/server/queries/issuer-page");
+const { loadIssuerModel } = await import("@/lib/server/queries/issuer-page");
 const { issuerComputedBySlug } = await import("@/lib/server/queries/issuer-computed");
 
 const prisma = testPrisma();
@@ -48,7 +48,7 @@ describe("CSV exports", () => {
   });
 
   it("recompute, from an issuer's rows, exactly the coverage and composition shares its page shows", async () => {
-    const page = (await getIssuerPage(slugA))!;
+    const page = (await loadIssuerModel(slugA))!;
     const reports = csvRows(await exportCsv(pool, "reports", { issuer: [slugA] }));
     const lines = csvRows(await exportCsv(pool, "composition", { issuer: [slugA] }));
     const wide = csvRows(await exportCsv(pool, "compositionWide", { issuer: [slugA] }));

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
-import { type IssuerPageModel } from "@/lib/domain/views/issuer";
+import { type IssuerSummary } from "@/lib/domain/views/issuer";
 import { taxonomyLabels } from "@/lib/i18n/labels";
 import { currentLocale } from "@/lib/i18n/server";
 import { issuerSlugs } from "@/lib/server/queries/issuer";
@@ -25,7 +25,7 @@ const EXAMPLE_ADDRESS = "/compare?issuers=first-issuer,second-issuer";
 
 type Props = { searchParams: Promise<{ issuers?: string | string[] }> };
 
-function Row({ label, models, cell }: { label: string; models: IssuerPageModel[]; cell: (m: IssuerPageModel) => React.ReactNode }) {
+function Row({ label, models, cell }: { label: string; models: IssuerSummary[]; cell: (m: IssuerSummary) => React.ReactNode }) {
   return (
     <tr>
       <th scope="row">{label}</th>
@@ -64,7 +64,7 @@ async function Comparison({ searchParams }: Props) {
       </div>
     );
   }
-  const models = (await Promise.all(slugs.map((s) => getIssuerPage(s)))).filter((m): m is IssuerPageModel => m !== null);
+  const models = (await Promise.all(slugs.map((s) => getIssuerPage(s)))).filter((m): m is IssuerSummary => m !== null);
   return (
     <>
       {unknown.length > 0 && <p role="status">{t("notFoundLeftOut", { list: unknown.join(", ") })}</p>}

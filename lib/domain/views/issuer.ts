@@ -41,7 +41,12 @@ export interface AttestationRow {
   lag: PublicationLag | null;
 }
 
-export interface IssuerPageModel extends IssuerProfile {
+/**
+ * Everything computed from an issuer's profile: every report and the series the charts draw. Built in
+ * memory (lib/server/queries/issuer-page.ts) and never cached whole: at ten years of monthly reports it
+ * is hundreds of kilobytes, and every cached read of it is a parse. Pages get an IssuerSummary.
+ */
+export interface IssuerModel extends IssuerProfile {
   today: string;
   rows: AttestationRow[];
   latest: AttestationWithHistory | null;
@@ -60,5 +65,38 @@ export interface IssuerPageModel extends IssuerProfile {
   compositionOverTime: CompositionShares[];
   evaluation: EvaluationAnswer[];
   /** What the published reports state at all: some issuers have only supply snapshots (tokens, no reserves). */
-  known: { reports: number; withTokens: number; withReserves: number; withComposition: number };
+  known: {
+    reports: number;
+    withTokens: number;
+    withReserves: number;
+    withComposition: number;
+    /** The earliest and latest as-of date among published reports. */
+    asOfRange: { first: string; last: string } | null;
+    /** Audit firms and kinds of assurance named by published reports, newest report's first. */
+    firms: string[];
+    assurances: AttestationData["assurance"][];
+  };
+}
+
+/** How many of the newest reports the issuer page lists; the history page lists them all. */
+export const RECENT_REPORTS = 4;
+
+/**
+ * What the issuer page and the pages beside it (compare, checklist, follow, API detail) show: the model
+ * without the full report list and the chart series, which only the history page and the charts need.
+ */
+export interface IssuerSummary extends Omit<IssuerModel, "attestations" | "rows" | "coverageOverTime" | "compositionOverTime"> {
+  /** The RECENT_REPORTS newest reports (published and retracted), newest as-of first. */
+  recentRows: AttestationRow[];
+  /** Every report we hold (published and retracted). */
+  reportCount: number;
+  /** When the latest report's coverage cannot be computed: the latest that can, with its date. */
+  lastComputedCoverage: CoverageResult | null;
+}
+
+/** The issuer's history page: every report and stress event. */
+export interface IssuerHistory {
+  issuer: IssuerData;
+  rows: AttestationRow[];
+  stressEvents: StressEventData[];
 }

@@ -120,7 +120,7 @@ export async function apiIssuerDetail(slug: string): Promise<ApiBody | null> {
         latest: model.latest,
         composition: model.latestComposition,
         laterPartial: model.laterPartial?.shares ?? null,
-        reportCount: model.attestations.length,
+        reportCount: model.reportCount,
         stressEventCount: model.stressEvents.length,
       },
       meta,

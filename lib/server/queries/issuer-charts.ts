@@ -4,13 +4,15 @@ import "server-only";
 // the issuer page model and the chart words of the page's language.
 import { cacheLife, cacheTag } from "next/cache";
 
-import type { IssuerPageModel } from "@/lib/domain/views/issuer";
+import type { IssuerModel, IssuerSummary } from "@/lib/domain/views/issuer";
 import { chartWordsFromMessages } from "@/lib/charts/catalogue-words";
 import {
+  chartLinks,
   compareCharts,
   issuerChartSpecs,
   renderSpec,
   type CompareChartItem,
+  type IssuerChartLinks,
   type IssuerCharts,
   type IssuerChartSpecs,
 } from "@/lib/charts/issuer-specs";
@@ -18,7 +20,7 @@ import { CHART_WORDS_EN, type ChartWords } from "@/lib/charts/words";
 import { loadMessages } from "@/i18n/messages";
 import type { Locale } from "@/i18n/routing";
 
-import { getIssuerPage } from "./issuer-page";
+import { loadIssuerModel, summarize } from "./issuer-page";
 import { PUBLISHED_DATA, TAGS } from "./tags";
 
 /** The chart words in a language, from the message catalogues (no request needed, so fine inside 'use cache'). */
@@ -35,8 +37,23 @@ export async function getIssuerChartSpecs(slug: string, locale: Locale = "en"): 
   "use cache";
   cacheTag(TAGS.issuer(slug), TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
-  const [model, words] = await Promise.all([getIssuerPage(slug), chartWords(locale)]);
+  const [model, words] = await Promise.all([loadIssuerModel(slug), chartWords(locale)]);
   return model ? issuerChartSpecs(model, {}, words) : null;
+}
+
+/**
+ * The issuer page's data, from one read of the issuer: its summary and its charts' links, in the page's
+ * language. Its metadata asks for the same entry, so an uncached page reads and computes the issuer once.
+ */
+export async function getIssuerPageView(
+  slug: string,
+  locale: Locale = "en",
+): Promise<{ summary: IssuerSummary; charts: IssuerChartLinks } | null> {
+  "use cache";
+  cacheTag(TAGS.issuer(slug), TAGS.issuers);
+  cacheLife(PUBLISHED_DATA);
+  const [model, words] = await Promise.all([loadIssuerModel(slug), chartWords(locale)]);
+  return model && { summary: summarize(model), charts: chartLinks(issuerChartSpecs(model, {}, words)) };
 }
 
 /** The issuer page's charts, drawn (for the SVG files and the embeds, which stay English); cached apart from the page. */
@@ -61,6 +78,6 @@ export async function getCompareCharts(slugs: string[], locale: Locale = "en"): 
   cacheTag(TAGS.issuers, ...slugs.map(TAGS.issuer));
   cacheLife(PUBLISHED_DATA);
   const words = await chartWords(locale);
-  const models = (await Promise.all(slugs.map((s) => getIssuerPage(s)))).filter((m): m is IssuerPageModel => m !== null);
+  const models = (await Promise.all(slugs.map((s) => loadIssuerModel(s)))).filter((m): m is IssuerModel => m !== null);
   return compareCharts(models, words);
 }

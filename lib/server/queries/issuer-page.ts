@@ -8,19 +8,63 @@ import { compositionChange, compositionSource } from "@/lib/domain/metrics/compo
 import { coverageRatio, coverageSeries, publishedInOrder } from "@/lib/domain/metrics/coverage";
 import { ELIGIBILITY_FRAMEWORKS, eligibleShare } from "@/lib/domain/metrics/eligibility";
 import { custodianConcentration, liquidityLadder } from "@/lib/domain/metrics/liquidity";
-import { type AttestationWithHistory, type IssuerPageModel } from "@/lib/domain/views/issuer";
+import {
+  RECENT_REPORTS,
+  type AttestationWithHistory,
+  type IssuerHistory,
+  type IssuerModel,
+  type IssuerProfile,
+  type IssuerSummary,
+} from "@/lib/domain/views/issuer";
 
 import { getIssuerProfile } from "./issuer";
 import { PUBLISHED_DATA, TAGS } from "./tags";
 import { todayUtc } from "./today";
 
-/** Everything the issuer page shows, computed once per publish (cached). */
-export async function getIssuerPage(slug: string): Promise<IssuerPageModel | null> {
+/**
+ * The full model, read from the database and computed, not cached: callers are cached functions that keep
+ * only what they need of it (a summary, chart specs), so no cache entry holds, and no render parses, the
+ * whole history.
+ */
+export async function loadIssuerModel(slug: string): Promise<IssuerModel | null> {
+  const [profile, today] = await Promise.all([getIssuerProfile(slug), todayUtc()]);
+  return profile ? issuerModel(profile, today) : null;
+}
+
+/** The summary of a model: what every page but the history page shows. */
+export function summarize(model: IssuerModel): IssuerSummary {
+  const { attestations: _attestations, rows, coverageOverTime, compositionOverTime: _series, ...rest } = model;
+  return {
+    ...rest,
+    recentRows: rows.slice(0, RECENT_REPORTS),
+    reportCount: rows.length,
+    lastComputedCoverage:
+      model.latestCoverage?.coveragePct.value === null
+        ? ([...coverageOverTime].reverse().find((c) => c.coveragePct.value !== null) ?? null)
+        : null,
+  };
+}
+
+/** The issuer's summary, computed once per publish (cached). */
+export async function getIssuerPage(slug: string): Promise<IssuerSummary | null> {
   "use cache";
   cacheTag(TAGS.issuer(slug), TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
-  const [profile, today] = await Promise.all([getIssuerProfile(slug), todayUtc()]);
-  if (!profile) return null;
+  const model = await loadIssuerModel(slug);
+  return model && summarize(model);
+}
+
+/** Every report and stress event of the issuer, for its history page (cached). */
+export async function getIssuerHistory(slug: string): Promise<IssuerHistory | null> {
+  "use cache";
+  cacheTag(TAGS.issuer(slug), TAGS.issuers);
+  cacheLife(PUBLISHED_DATA);
+  const model = await loadIssuerModel(slug);
+  return model && { issuer: model.issuer, rows: model.rows, stressEvents: model.stressEvents };
+}
+
+/** Every metric of an issuer's profile on `today` (pure: loadIssuerModel feeds it). */
+export function issuerModel(profile: IssuerProfile, today: string): IssuerModel {
   const published = profile.attestations.filter((a) => a.state === "published");
   const ordered = publishedInOrder(published) as AttestationWithHistory[];
   const latest = ordered.at(-1) ?? null;
@@ -38,6 +82,10 @@ export async function getIssuerPage(slug: string): Promise<IssuerPageModel | nul
       withTokens: ordered.filter((a) => a.tokensOutstanding !== null).length,
       withReserves: ordered.filter((a) => a.totalReserves !== null).length,
       withComposition: withComposition.length,
+      // Newest as-of first, as the reports are listed.
+      asOfRange: published.length ? { first: published.at(-1)!.asOf, last: published[0]!.asOf } : null,
+      firms: [...new Set(published.map((a) => a.firm).filter((x): x is string => Boolean(x)))],
+      assurances: [...new Set(published.map((a) => a.assurance))],
     },
     latest,
     latestCoverage: latest ? coverageRatio(latest) : null,

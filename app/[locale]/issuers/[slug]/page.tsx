@@ -3,11 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 
 import { COMPLETE_BREAKDOWN_PCT } from "@/lib/domain/metrics/composition";
+import { RECENT_REPORTS } from "@/lib/domain/views/issuer";
 import { formatDay } from "@/lib/i18n/dates";
 import { currentLocale } from "@/lib/i18n/server";
 import { issuerStaticParams } from "@/lib/server/queries/issuer";
-import { getIssuerChartSpecs } from "@/lib/server/queries/issuer-charts";
-import { getIssuerPage } from "@/lib/server/queries/issuer-page";
+import { getIssuerPageView } from "@/lib/server/queries/issuer-charts";
 import { getIssuerLive } from "@/lib/server/queries/live";
 import { localizeHref } from "@/i18n/routing";
 import { Link } from "@/components/i18n/link";
@@ -27,18 +27,18 @@ import { Markdown } from "@/components/ui/markdown";
 type Props = { params: Promise<{ slug: string }> };
 
 /**
- * Reports and stress events listed on the issuer page; the history page lists them all (a page
- * that grew with every report would grow without bound, and it is the site's most read page).
+ * Stress events listed on the issuer page (reports: RECENT_REPORTS); the history page lists them all (a
+ * page that grew with every report would grow without bound, and it is the site's most read page).
  */
-const RECENT_REPORTS = 4;
 const RECENT_STRESS = 3;
 
 export const generateStaticParams = issuerStaticParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const [model, t] = await Promise.all([getIssuerPage(slug), getTranslations("issuer.meta")]);
-  if (!model) return { title: t("notFound") };
+  const [view, t] = await Promise.all([getIssuerPageView(slug, await currentLocale()), getTranslations("issuer.meta")]);
+  if (!view) return { title: t("notFound") };
+  const model = view.summary;
   const symbols = model.issuer.tokenSymbols.join(", ");
   return {
     title: t("title", { issuer: `${model.issuer.name}${symbols ? ` (${symbols})` : ""}` }),
@@ -49,8 +49,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 async function IssuerProfile({ params }: Props) {
   const { slug } = await params;
   const locale = await currentLocale();
-  const [model, live, charts] = await Promise.all([getIssuerPage(slug), getIssuerLive(slug), getIssuerChartSpecs(slug, locale)]);
-  if (!model) notFound();
+  const [view, live] = await Promise.all([getIssuerPageView(slug, locale), getIssuerLive(slug)]);
+  if (!view) notFound();
+  const { summary: model, charts } = view;
   const [t, common, tf] = await Promise.all([getTranslations("issuer"), getTranslations("common"), getTranslations("follow")]);
   const { issuer } = model;
   return (
@@ -116,7 +117,7 @@ async function IssuerProfile({ params }: Props) {
       </section>
 
       <section aria-labelledby="reports-h">
-        <h2 id="reports-h">{t("page.reports", { count: model.rows.length })}</h2>
+        <h2 id="reports-h">{t("page.reports", { count: model.reportCount })}</h2>
         <p className="sub">
           {t.rich("page.reportsNote", {
             changelog: (chunks) => <Link href={`/issuers/${issuer.slug}/changelog`}>{chunks}</Link>,
@@ -127,11 +128,11 @@ async function IssuerProfile({ params }: Props) {
             ),
           })}
         </p>
-        <AttestationTable rows={model.rows.slice(0, RECENT_REPORTS)} slug={issuer.slug} termsExplained />
+        <AttestationTable rows={model.recentRows} slug={issuer.slug} termsExplained />
         <p className="sub" data-testid="all-reports">
           {t.rich("page.reportsRecent", {
-            shown: Math.min(RECENT_REPORTS, model.rows.length),
-            count: model.rows.length,
+            shown: Math.min(RECENT_REPORTS, model.reportCount),
+            count: model.reportCount,
             all: (chunks) => <Link href={`/issuers/${issuer.slug}/history`}>{chunks}</Link>,
           })}
         </p>

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { currentLocale } from "@/lib/i18n/server";
 import { issuerStaticParams } from "@/lib/server/queries/issuer";
 import { getIssuerChartSpecs } from "@/lib/server/queries/issuer-charts";
-import { getIssuerPage } from "@/lib/server/queries/issuer-page";
+import { getIssuerHistory } from "@/lib/server/queries/issuer-page";
 import { Link } from "@/components/i18n/link";
 import { AttestationTable } from "@/components/issuer/attestation-table";
 import { ChartDataTables } from "@/components/issuer/chart-data-tables";
@@ -20,14 +20,14 @@ export const generateStaticParams = issuerStaticParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const [model, t] = await Promise.all([getIssuerPage(slug), getTranslations("issuer")]);
+  const [model, t] = await Promise.all([getIssuerHistory(slug), getTranslations("issuer")]);
   return { title: model ? t("history.title", { name: model.issuer.name }) : t("meta.notFound") };
 }
 
 export default async function IssuerHistoryPage({ params }: Props) {
   const { slug } = await params;
   const locale = await currentLocale();
-  const [model, charts, t] = await Promise.all([getIssuerPage(slug), getIssuerChartSpecs(slug, locale), getTranslations("issuer")]);
+  const [model, charts, t] = await Promise.all([getIssuerHistory(slug), getIssuerChartSpecs(slug, locale), getTranslations("issuer")]);
   if (!model) notFound();
   const name = model.issuer.name;
   return (
