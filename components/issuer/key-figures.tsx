@@ -118,7 +118,13 @@ export async function KeyFigures({ model }: { model: IssuerSummary }) {
           <dt>{t("longestGap")}</dt>
           <dd>
             {cadence.longestGap
-              ? t("gap", { count: cadence.longestGap.days, from: f.date(cadence.longestGap.from), to: f.date(cadence.longestGap.to) })
+              ? t.rich("gap", {
+                  count: cadence.longestGap.days,
+                  from: f.date(cadence.longestGap.from),
+                  to: f.date(cadence.longestGap.to),
+                  // A date never breaks at its hyphens.
+                  d: (chunks) => <span className="nowrap">{chunks}</span>,
+                })
               : t("na")}
           </dd>
           <dt>{t("daysSinceLastAsOf")}</dt>

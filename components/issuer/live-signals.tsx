@@ -15,6 +15,20 @@ function age(readAt: string, computedAt: string): { unit: "minutes" | "hours" | 
 
 const WIDTH = 640;
 
+type Translate = Awaited<ReturnType<typeof getTranslations<"issuer.live">>>;
+
+/** An off reader in the page's language, with the setting that would turn it on (a name, the same in every language). */
+function offReader(o: IssuerLiveModel["off"][number], t: Translate): string {
+  const name = o.reader.startsWith("unsupported:")
+    ? t("offReader.unsupported", { chain: o.chain ?? "" })
+    : o.family === "evm"
+      ? t("offReader.evm", { chain: o.chain ?? "" })
+      : o.family === "transparency"
+        ? t("offReader.transparency", { adapter: o.reader.slice("transparency:".length) })
+        : t(`offReader.${o.family}`);
+  return o.setting ? `${name} (${t("offSetting", { setting: o.setting })})` : name;
+}
+
 /** Supply by chain as horizontal bars: server-rendered SVG, readable without JavaScript, with a table beside it. */
 function SupplyBars({ figures, label, fmt }: { figures: LiveFigure[]; label: string; fmt: (v: string) => string }) {
   const rows = figures.filter((f) => f.amount !== null);
@@ -139,7 +153,7 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
       <p className="sub">{t("intro", { computed: utcMinute(live.computedAt) })}</p>
       {live.off.length > 0 && (
         <p className="notice-inline" data-testid="live-off">
-          {t("off", { readers: live.off.map((o) => o.reason || o.reader).join("; ") })}
+          {t("off", { readers: live.off.map((o) => offReader(o, t)).join("; ") })}
         </p>
       )}
       {nothing && (

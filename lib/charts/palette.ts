@@ -200,6 +200,8 @@ export function timeAxis(range: { min?: number; max?: number }): EChartsOption["
   return {
     type: "time",
     ...range,
+    // Reports are dated to the day: a short range (one report) never gets hour ticks.
+    minInterval: 86_400_000,
     axisLine: { lineStyle: { color: INK } },
     axisTick: { lineStyle: { color: INK } },
     axisLabel: { color: INK, hideOverlap: true },

@@ -88,8 +88,12 @@ test("the issuer page shows supply by chain and the peg history as SVG in the fi
   // readers with no endpoint configured say so, rather than showing zeros: every one of Tether's
   // chains that is off, and no other issuer's (USD1's abcore, plume, monad are not Tether's)
   const off = live.getByTestId("live-off");
-  for (const chain of ["ETHEREUM", "TRON", "SOLANA", "CELO"]) await expect(off).toContainText(`RPC_URL_${chain} is not set`);
+  for (const chain of ["ETHEREUM", "TRON", "SOLANA", "CELO"]) await expect(off).toContainText(`set RPC_URL_${chain}`);
   for (const chain of ["ABCORE", "PLUME", "MONAD"]) await expect(off).not.toContainText(`RPC_URL_${chain}`);
+  // in Spanish, in Spanish words: only the setting's name is the same in every language
+  await page.goto("/es/issuers/tether");
+  await expect(page.getByTestId("live-off")).toContainText("lector en cadena de ethereum (definir RPC_URL_ETHEREUM)");
+  await expect(page.getByTestId("live-off")).not.toContainText("is not set");
   // the comparison table carries tokens now beside the last report, marked live, with when it was read
   await page.goto("/en");
   const row = page.getByTestId("issuer-row").filter({ hasText: "Tether" });

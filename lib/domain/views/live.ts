@@ -14,8 +14,11 @@ export interface LiveFigure {
 export interface IssuerLiveModel {
   /** When this model was computed: each figure's age is stated against it. */
   computedAt: string;
-  /** Readers that are off on this server, with what would turn them on. */
-  off: { reader: string; reason: string }[];
+  /**
+   * Readers that are off on this server: which (family, and chain for on-chain readers; adapter for an issuer's
+   * page) and the setting that would turn each on (null: none would, e.g. a chain we have no reader for).
+   */
+  off: { reader: string; family: "evm" | "tron" | "solana" | "transparency" | "prices"; chain: string | null; setting: string | null }[];
   deployments: { chain: string; address: string; symbol: string; sourceUrl: string | null }[];
   supply: LiveFigure[];
   supplyTotal: { amount: string; oldestReadAt: string; complete: boolean } | null;

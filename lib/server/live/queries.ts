@@ -161,8 +161,10 @@ export interface ReaderStatus {
   family: "evm" | "tron" | "solana" | "transparency" | "prices";
   chain: string | null;
   on: boolean;
-  /** Why it is off (the variable to set), when it is. */
+  /** Why it is off (the variable to set), when it is: for operators, in English. */
   reason: string | null;
+  /** What would turn it on, as the setting to give (a variable name, language-neutral); null when no setting would. */
+  setting: string | null;
   lastSuccessAt: Date | null;
   lastFailure: { at: Date; error: string } | null;
   breaker: "closed" | "open" | "half-open";
@@ -224,6 +226,7 @@ export async function liveStatus(prisma: PrismaClient, opts: { now?: Date; confi
         chain,
         on: false,
         reason: `no reader for ${chain}`,
+        setting: null,
         ...fromBreakers([]),
       });
       continue;
@@ -235,6 +238,7 @@ export async function liveStatus(prisma: PrismaClient, opts: { now?: Date; confi
       chain,
       on: !!url,
       reason: url ? null : `${rpcEnvName(chain)} is not set`,
+      setting: url ? null : rpcEnvName(chain),
       ...fromBreakers([`rpc:${chain}`]),
     });
   }
@@ -248,7 +252,8 @@ export async function liveStatus(prisma: PrismaClient, opts: { now?: Date; confi
       : config.issuerEndpoints
         ? null
         : "issuers' transparency pages are not fetched: set LIVE_ISSUER_ENDPOINTS=true";
-    readers.push({ reader: `transparency:${adapter}`, family: "transparency", chain: null, on, reason, ...fromBreakers(ids) });
+    const setting = known && !on ? "LIVE_ISSUER_ENDPOINTS=true" : null;
+    readers.push({ reader: `transparency:${adapter}`, family: "transparency", chain: null, on, reason, setting, ...fromBreakers(ids) });
   }
   readers.push({
     reader: "prices",
@@ -256,6 +261,7 @@ export async function liveStatus(prisma: PrismaClient, opts: { now?: Date; confi
     chain: null,
     on: !!config.priceApi,
     reason: config.priceApi ? null : config.priceApiProblem,
+    setting: config.priceApi ? null : "PRICE_API_URL, PRICE_API_KIND",
     ...fromBreakers(config.priceApi ? [`price:${config.priceApi.kind}`] : []),
   });
   const kinds: ReadingKind[] = ["supply", "reserve_balance", "reserve_feed", "issuer_figure"];
