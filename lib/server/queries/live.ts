@@ -135,7 +135,9 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
     : null;
   return {
     computedAt: new Date().toISOString(),
-    off: status.readers.filter((r) => !r.on && readsFor(issuer, r)).map((r) => ({ reader: r.reader, family: r.family, chain: r.chain, setting: r.setting })),
+    off: status.readers
+      .filter((r) => !r.on && readsFor(issuer, r))
+      .map((r) => ({ reader: r.reader, family: r.family, chain: r.chain, setting: r.setting })),
     deployments: issuer.liveDeployments,
     supply,
     supplyTotal,
