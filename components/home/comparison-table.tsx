@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
 
 import { formatAsOf, utcMinute } from "@/lib/domain/dates";
-import { localizeDigits } from "@/lib/domain/precision";
 import { BACKING_MODELS, ISSUER_STATUSES, type ReserveCategory } from "@/lib/domain/taxonomy";
 import type { ComparisonRow } from "@/lib/domain/views/comparison";
 import type { LiveSupplyTotals } from "@/lib/domain/views/live";
 import { CATEGORY_COLORS } from "@/lib/charts/palette";
 import { numberFormatters, type NumberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels, type TaxonomyLabels } from "@/lib/i18n/labels";
+import { localizeDigits } from "@/lib/i18n/numbers";
 import { localizeHref } from "@/i18n/routing";
 import { Link } from "@/components/i18n/link";
 import { eligibilityReason } from "@/components/issuer/eligibility-reason";

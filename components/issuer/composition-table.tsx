@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
 
 import type { CompositionChange, CompositionShares } from "@/lib/domain/metrics/composition";
-import type { Bound, NumberLocale } from "@/lib/domain/precision";
+import type { Bound } from "@/lib/domain/precision";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
+import type { NumberLocale } from "@/lib/i18n/numbers";
 import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { Pct } from "@/components/ui/measured";
 import { shortUsd } from "@/components/ui/money";

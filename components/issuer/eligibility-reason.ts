@@ -3,7 +3,7 @@
 // English sentence stays for the API. tests/unit/issuer-sentences.test.ts keeps
 // the English catalogue saying exactly what the domain says.
 import type { EligibilityWhy } from "@/lib/domain/metrics/eligibility";
-import { localizeDigits, type NumberLocale } from "@/lib/domain/precision";
+import { localizeDigits, type NumberLocale } from "@/lib/i18n/numbers";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 
-import { localizeDigits } from "@/lib/domain/precision";
 import type { IssuerSummary } from "@/lib/domain/views/issuer";
 import { formatDay } from "@/lib/i18n/dates";
 import { numberFormatters } from "@/lib/i18n/format";
+import { localizeDigits } from "@/lib/i18n/numbers";
 import { currentLocale } from "@/lib/i18n/server";
 import { localizeHref } from "@/i18n/routing";
 import { Pct } from "@/components/ui/measured";

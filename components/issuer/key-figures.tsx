@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 
-import { localizeDigits } from "@/lib/domain/precision";
 import type { IssuerSummary } from "@/lib/domain/views/issuer";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
+import { localizeDigits } from "@/lib/i18n/numbers";
 import { localizeHref } from "@/i18n/routing";
 import { GlossaryTerm } from "@/components/learn/glossary-term";
 import { DateText } from "@/components/ui/date-text";

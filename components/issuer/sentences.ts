@@ -8,9 +8,10 @@ import Decimal from "decimal.js";
 import type { EvaluationFact } from "@/lib/domain/evaluation";
 import { DEFAULT_LAG_DAYS, type OverdueJudgement, type PublicationLag } from "@/lib/domain/metrics/cadence";
 import type { CompositionShares } from "@/lib/domain/metrics/composition";
-import { localizeDigits, type Measured, type NumberLocale } from "@/lib/domain/precision";
+import type { Measured } from "@/lib/domain/precision";
 import type { Assurance, ReserveCategory } from "@/lib/domain/taxonomy";
 import { formatDay } from "@/lib/i18n/dates";
+import { localizeDigits, type NumberLocale } from "@/lib/i18n/numbers";
 
 /** A translator bound to the "issuer" namespace (or a sub-namespace, as noted). */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 
-import { localizeDigits } from "@/lib/domain/precision";
 import type { IssuerSummary } from "@/lib/domain/views/issuer";
 import type { ChecklistQuestion } from "@/lib/domain/views/learn";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
+import { localizeDigits } from "@/lib/i18n/numbers";
 import { Link } from "@/components/i18n/link";
 
 interface Answer {

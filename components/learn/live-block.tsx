@@ -1,12 +1,13 @@
 import { getTranslations } from "next-intl/server";
 
-import { localizeDigits, type Measured } from "@/lib/domain/precision";
+import type { Measured } from "@/lib/domain/precision";
 import type { ReserveCategory } from "@/lib/domain/taxonomy";
 import { type ComparisonRow } from "@/lib/domain/views/comparison";
 import type { LearnLiveData, LiveBlockId } from "@/lib/domain/views/learn";
 import { CATEGORY_COLORS } from "@/lib/charts/palette";
 import { numberFormatters } from "@/lib/i18n/format";
 import { taxonomyLabels } from "@/lib/i18n/labels";
+import { localizeDigits } from "@/lib/i18n/numbers";
 import { Link } from "@/components/i18n/link";
 import { DateText } from "@/components/ui/date-text";
 

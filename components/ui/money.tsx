@@ -1,9 +1,10 @@
 import Decimal from "decimal.js";
 import { getTranslations } from "next-intl/server";
 
-import { formatUsdCompact, type Bound, type NumberLocale } from "@/lib/domain/precision";
+import type { Bound } from "@/lib/domain/precision";
 import type { Figure } from "@/lib/domain/types";
 import { numberFormatters } from "@/lib/i18n/format";
+import { formatUsdCompact, type NumberLocale } from "@/lib/i18n/numbers";
 
 const EN_US = "en-US";
 const UNITS: [number, string][] = [

@@ -4,10 +4,10 @@
 // the request, so it runs inside 'use cache' functions and in unit tests.
 import { createTranslator } from "next-intl";
 
-import { localizeDigits, type NumberLocale } from "@/lib/domain/precision";
 import { RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy";
 import type { ChartLocale } from "@/lib/charts/locale";
 import type { ChartWords } from "@/lib/charts/words";
+import { localizeDigits, type NumberLocale } from "@/lib/i18n/numbers";
 
 export type ChartMessages = Record<string, unknown>;
 

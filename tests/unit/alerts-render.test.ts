@@ -1,4 +1,4 @@
-// Alert messages in three languages (lib/domain/alerts/render.ts): each says
+// Alert messages in three languages (lib/i18n/alerts/render.ts): each says
 // what happened, carries its figures with their precision marks in the
 // language's number style, links the issuer page (in that language) and the
 // source, and ends with the management and unsubscribe links; plus the digest,
@@ -6,19 +6,19 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 
+import { ALERT_LOCALES, type AlertLocale } from "@/lib/domain/alerts/kinds";
+import { alertWebhookSchema, type AlertEventView } from "@/lib/domain/alerts/payload";
+import { openApiDocument } from "@/lib/domain/api/openapi";
+import { overdueJudgement } from "@/lib/domain/metrics/cadence";
+import type { AttestationData } from "@/lib/domain/types";
 import {
   overduePayload,
   priceBandPayload,
   reportEventPayload,
   stressEventPayload,
   supplyDivergencePayload,
-} from "@/lib/domain/alerts/events";
-import { ALERT_LOCALES, type AlertLocale } from "@/lib/domain/alerts/kinds";
-import { alertWebhookSchema, type AlertEventView } from "@/lib/domain/alerts/payload";
-import { alertSubject, renderAlertMessage, renderConfirmation, renderDigest, webhookBody } from "@/lib/domain/alerts/render";
-import { openApiDocument } from "@/lib/domain/api/openapi";
-import { overdueJudgement } from "@/lib/domain/metrics/cadence";
-import type { AttestationData } from "@/lib/domain/types";
+} from "@/lib/i18n/alerts/payloads";
+import { alertSubject, renderAlertMessage, renderConfirmation, renderDigest, webhookBody } from "@/lib/i18n/alerts/render";
 
 const issuer = { slug: "acme-usd", name: "Acme <USD>" };
 const ctx = (locale: AlertLocale) => ({

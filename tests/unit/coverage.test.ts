@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { coverageRatio, coverageSeries, GROUP_SCOPE_LABEL } from "@/lib/domain/metrics/coverage";
-import { formatPct } from "@/lib/domain/precision";
 import { reportData } from "@/lib/domain/report-data";
 import type { AttestationData, Figure } from "@/lib/domain/types";
+import { formatPct } from "@/lib/i18n/numbers";
 
 const usd = (value: string, precision: Figure["precision"] = "exact"): Figure => ({ value, precision });
 

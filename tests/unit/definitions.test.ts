@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  IMPLEMENTATION_MODULES,
-  METRIC_DEFINITIONS,
-  METRIC_IDS,
-  runWorkedExample,
-  WORKED_EXAMPLES,
-} from "@/lib/domain/metrics/definitions";
+import { IMPLEMENTATION_MODULES, METRIC_DEFINITIONS, METRIC_IDS } from "@/lib/domain/metrics/definitions";
+import { runWorkedExample, WORKED_EXAMPLES } from "@/lib/i18n/illustrative-examples";
 
 describe("methodology registry", () => {
   it("defines every metric once, with a worked example", () => {

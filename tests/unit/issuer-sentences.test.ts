@@ -8,10 +8,10 @@ import { evaluate } from "@/lib/domain/evaluation";
 import { overdueJudgement, publicationLag } from "@/lib/domain/metrics/cadence";
 import { compositionShares } from "@/lib/domain/metrics/composition";
 import { coverageRatio } from "@/lib/domain/metrics/coverage";
-import { formatPct } from "@/lib/domain/precision";
 import { reportData } from "@/lib/domain/report-data";
 import type { Cadence, ReserveCategory } from "@/lib/domain/taxonomy";
 import type { AttestationData, CompositionLineData, Figure, IssuerData, StressEventData } from "@/lib/domain/types";
+import { formatPct } from "@/lib/i18n/numbers";
 import {
   cadenceExplanation,
   coverageReason,

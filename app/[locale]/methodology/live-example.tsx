@@ -7,10 +7,11 @@ import type { ReactNode } from "react";
 
 import type { MetricId } from "@/lib/domain/metrics/definitions";
 import type { LiveInput, LiveMeasured, LiveWorkedExample, LiveWorkedExamples } from "@/lib/domain/metrics/worked-examples";
-import { BOUND_SYMBOLS, formatUsdCompact, type Measured } from "@/lib/domain/precision";
+import { BOUND_SYMBOLS, type Measured } from "@/lib/domain/precision";
 import type { DatePrecision } from "@/lib/domain/taxonomy";
 import type { NumberFormatters } from "@/lib/i18n/format";
 import type { TaxonomyLabels } from "@/lib/i18n/labels";
+import { formatUsdCompact } from "@/lib/i18n/numbers";
 import { Link } from "@/components/i18n/link";
 import { shortUsd } from "@/components/ui/money";
 

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
-import { METRIC_DEFINITIONS, runWorkedExample } from "@/lib/domain/metrics/definitions";
+import { METRIC_DEFINITIONS } from "@/lib/domain/metrics/definitions";
 import { ELIGIBILITY_FRAMEWORKS } from "@/lib/domain/metrics/eligibility";
 import { METHODOLOGY_VERSION, METRIC_CHANGELOG, metricVersion } from "@/lib/domain/metrics/versions";
 import { RESERVE_CATEGORIES } from "@/lib/domain/taxonomy";
 import { numberFormatters } from "@/lib/i18n/format";
+import { runWorkedExample } from "@/lib/i18n/illustrative-examples";
 import { taxonomyLabels } from "@/lib/i18n/labels";
 import { currentLocale } from "@/lib/i18n/server";
 import { liveWorkedExamples } from "@/lib/server/queries/methodology-examples";
@@ -23,12 +24,12 @@ const HEADING_ANCHOR: Partial<Record<string, string>> = { eligible_share: "eligi
 
 /**
  * Generated from the same definitions the code computes with: each metric's
- * formula and worked examples come from lib/domain/metrics/definitions.ts and
- * its version and dated changelog from lib/domain/metrics/versions.ts. Two
- * worked examples per metric: one from a real published row of the database
+ * formula comes from lib/domain/metrics/definitions.ts and its version and dated
+ * changelog from lib/domain/metrics/versions.ts. Two worked examples per metric:
+ * one from a real published row of the database
  * (lib/server/queries/methodology-examples.ts), recomputed whenever published
- * data changes, and one with illustrative figures that documents an edge case;
- * both run the production function. The metric names, plain-language summaries
+ * data changes, and one with illustrative figures that documents an edge case
+ * (lib/i18n/illustrative-examples.ts); both run the production function. The metric names, plain-language summaries
  * and the wording of the live examples are in the catalogue
  * (methodology.metric.<id>, methodology.live.*); the technical text is English
  * in every language, marked lang="en" on the other languages' pages.

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 
-import { feedDocument, reportEntry } from "@/lib/domain/feeds/entries";
+import { feedDocument, reportEntry } from "@/lib/i18n/feed-entries";
 import { atomResponse } from "@/lib/server/feeds/respond";
 import { feedData } from "@/lib/server/queries/feeds";
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 
-import { feedDocument, stressEntry } from "@/lib/domain/feeds/entries";
+import { feedDocument, stressEntry } from "@/lib/i18n/feed-entries";
 import { atomResponse } from "@/lib/server/feeds/respond";
 import { feedData } from "@/lib/server/queries/feeds";
 

@@ -1,6 +1,8 @@
 // Alert events from the product's records (issue 20): the dedupe key that makes
-// each event recorded once, and the payload it stores (payload.ts). Built from
-// plain shapes; lib/server/alerts/ loads the records and writes the outbox.
+// each event recorded once, and the content of the payload it stores (payload.ts):
+// which figures, with which bounds, and the facts. Built from plain shapes;
+// lib/i18n/alerts/payloads.ts writes the figures' English text and checks the
+// payload, lib/server/alerts/ loads the records and writes the outbox.
 // Pure: no server, framework or database code; no clock.
 import Decimal from "decimal.js";
 
@@ -10,7 +12,7 @@ import type { Figure } from "@/lib/domain/types";
 
 import { daysFigure, measuredFigure, pctFigure, priceFigure, tokensFigure, usdFigure } from "./figures";
 import type { AlertEventKind } from "./kinds";
-import { alertEventPayloadSchema, type AlertEventPayload, type AlertFigure } from "./payload";
+import type { AlertEventContent, AlertFigureValue } from "./payload";
 
 /** One event per key, ever: the outbox's UNIQUE dedupe_key. */
 export const dedupeKeys = {
@@ -34,7 +36,7 @@ export interface IssuerRef {
 
 export const issuerPagePath = (slug: string) => `/issuers/${slug}`;
 
-const nonEmpty = (figures: (AlertFigure | null)[]) => figures.filter((f): f is AlertFigure => f !== null);
+const nonEmpty = (figures: (AlertFigureValue | null)[]) => figures.filter((f): f is AlertFigureValue => f !== null);
 
 /** A web address a reader can follow, or null: a stored source that is not one (a typo, a relative path) drops out rather than failing the alert. */
 function webAddress(url: string | null): string | null {
@@ -47,8 +49,9 @@ function webAddress(url: string | null): string | null {
   }
 }
 
-function payload(p: AlertEventPayload): AlertEventPayload {
-  return alertEventPayloadSchema.parse({ ...p, sourceUrl: webAddress(p.sourceUrl) });
+/** The schema check waits for the figures' text (lib/i18n/alerts/payloads.ts): the stored shape has it. */
+function content(c: AlertEventContent): AlertEventContent {
+  return { ...c, sourceUrl: webAddress(c.sourceUrl) };
 }
 
 export interface ReportForAlert {
@@ -65,17 +68,17 @@ export interface ReportForAlert {
 }
 
 /** Published, corrected or retracted: the report's figures and, on reserves-and-tokens figures, coverage. */
-export function reportEventPayload(
+export function reportEventContent(
   kind: "report_published" | "report_corrected" | "report_retracted",
   issuer: IssuerRef,
   report: ReportForAlert,
   reason: string | null = null,
-): AlertEventPayload {
+): AlertEventContent {
   const coverage =
     report.scope === "reserves_and_tokens" && report.totalReserves && report.tokensOutstanding
       ? measuredFigure("coverage", divideMeasured(fromFigure(report.totalReserves), fromFigure(report.tokensOutstanding), 100), "pct")
       : null;
-  return payload({
+  return content({
     issuer,
     pagePath: issuerPagePath(issuer.slug),
     sourceUrl: report.sourceUrl ?? report.reportUrl,
@@ -104,8 +107,8 @@ export interface StressForAlert {
   sourceUrl: string | null;
 }
 
-export function stressEventPayload(issuer: IssuerRef, e: StressForAlert): AlertEventPayload {
-  return payload({
+export function stressEventContent(issuer: IssuerRef, e: StressForAlert): AlertEventContent {
+  return content({
     issuer,
     pagePath: issuerPagePath(issuer.slug),
     sourceUrl: e.sourceUrl,
@@ -123,8 +126,8 @@ export function stressEventPayload(issuer: IssuerRef, e: StressForAlert): AlertE
 }
 
 /** From an overdue judgement (status "overdue"): which report, by when it was expected, how late. */
-export function overduePayload(issuer: IssuerRef, j: OverdueJudgement, sourceUrl: string | null = null): AlertEventPayload {
-  return payload({
+export function overdueContent(issuer: IssuerRef, j: OverdueJudgement, sourceUrl: string | null = null): AlertEventContent {
+  return content({
     issuer,
     pagePath: issuerPagePath(issuer.slug),
     sourceUrl,
@@ -149,14 +152,14 @@ export interface PriceEpisodeForAlert {
   lastPrice: string;
 }
 
-export function priceBandPayload(
+export function priceBandContent(
   issuer: IssuerRef,
   token: string,
   ep: PriceEpisodeForAlert,
   bandBp: number,
   sourceUrl: string | null = null,
-): AlertEventPayload {
-  return payload({
+): AlertEventContent {
+  return content({
     issuer,
     pagePath: issuerPagePath(issuer.slug),
     sourceUrl,
@@ -186,8 +189,8 @@ export interface DivergenceForAlert {
   sourceUrl: string | null;
 }
 
-export function supplyDivergencePayload(issuer: IssuerRef, d: DivergenceForAlert): AlertEventPayload {
-  return payload({
+export function supplyDivergenceContent(issuer: IssuerRef, d: DivergenceForAlert): AlertEventContent {
+  return content({
     issuer,
     pagePath: issuerPagePath(issuer.slug),
     sourceUrl: d.sourceUrl,
@@ -213,10 +216,10 @@ export interface ReservesForAlert {
   sourceUrl: string | null;
 }
 
-export function reserveBelowSupplyPayload(issuer: IssuerRef, r: ReservesForAlert): AlertEventPayload {
+export function reserveBelowSupplyContent(issuer: IssuerRef, r: ReservesForAlert): AlertEventContent {
   const reserves = exactly(r.reserves);
   const supply = exactly(r.supply);
-  return payload({
+  return content({
     issuer,
     pagePath: issuerPagePath(issuer.slug),
     sourceUrl: r.sourceUrl,

@@ -1,6 +1,6 @@
 // What a reader can follow (issue 20). The same list is the Prisma enum
 // AlertEventKind (prisma/schema.prisma); a new kind needs both, a migration,
-// and its words in lib/domain/alerts/words.ts.
+// and its words in lib/i18n/alerts/words.ts.
 // Pure: no server, framework or database code.
 
 export const ALERT_EVENT_KINDS = [

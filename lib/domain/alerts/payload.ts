@@ -3,11 +3,13 @@
 // - AlertEventPayload: what the outbox (alert_event.payload, jsonb) stores,
 //   written once when the event is recorded. Figures are decimal strings with
 //   their bound (exact, ≈ approx, ≥ lower, ≤ upper) and an English display text
-//   carrying the same mark (lib/domain/precision.ts); the page is a path without
-//   a language ("/issuers/tether"); the source is the URL the figures were read from.
+//   carrying the same mark; the page is a path without a language
+//   ("/issuers/tether"); the source is the URL the figures were read from.
+//   events.ts decides the content (AlertEventContent: figures without text);
+//   lib/i18n/alerts/payloads.ts writes the texts and checks the result.
 // - AlertWebhook: the JSON body of every webhook request. Documented in the
 //   OpenAPI document (lib/domain/api/openapi.ts, `webhooks.alert` and
-//   components AlertWebhook, AlertFigure); built by `webhookBody` (render.ts).
+//   components AlertWebhook, AlertFigure); built by `webhookBody` (lib/i18n/alerts/render.ts).
 //
 // Pure: no server, framework or database code.
 import { z } from "zod";
@@ -70,6 +72,8 @@ export const alertFigureSchema = component(
     .meta({ description: "A figure of an alert, with how exact it is." }),
 );
 export type AlertFigure = z.infer<typeof alertFigureSchema>;
+/** A figure before it is written for people: what it is, its value, bound and unit. */
+export type AlertFigureValue = Omit<AlertFigure, "text">;
 
 const optionalText = z.string().max(4000).nullable().optional();
 
@@ -115,6 +119,8 @@ export const alertEventPayloadSchema = z
   })
   .strict();
 export type AlertEventPayload = z.infer<typeof alertEventPayloadSchema>;
+/** A payload before its figures are written for people (lib/i18n/alerts/payloads.ts adds their text). */
+export type AlertEventContent = Omit<AlertEventPayload, "figures"> & { figures: AlertFigureValue[] };
 
 /** An event as the renderers and the webhook builder take it. */
 export interface AlertEventView {

@@ -3,7 +3,6 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { AlertEventKind, AlertLocale } from "@/lib/domain/alerts/kinds";
 import { alertEventPayloadSchema, type AlertEventView } from "@/lib/domain/alerts/payload";
-import { renderAlertMessage, renderDigest, webhookBody } from "@/lib/domain/alerts/render";
 // Delivering alert events (issue 20), run by the jobs (lib/server/jobs/index.ts):
 //
 //   deliverAlerts(prisma, opts)   "alerts-deliver", every minute: fan out new outbox events,
@@ -28,6 +27,7 @@ import { renderAlertMessage, renderDigest, webhookBody } from "@/lib/domain/aler
 // signed (X-USD1-Signature), with X-USD1-Event-Id for idempotency, a timeout,
 // no redirects, and private addresses refused at connect time (webhook-target.ts).
 import { DELIVERY_ATTEMPT_HEADER, EVENT_ID_HEADER, EVENT_KIND_HEADER, SIGNATURE_HEADER, signWebhook } from "@/lib/domain/alerts/signature";
+import { renderAlertMessage, renderDigest, webhookBody } from "@/lib/i18n/alerts/render";
 
 import { alertChannels, alertsConfig, type AlertsConfig } from "./config";
 import { manageUrl, unsubscribeUrl } from "./links";

@@ -23,20 +23,14 @@ import "server-only";
 import Decimal from "decimal.js";
 
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import {
-  dedupeKeys,
-  overduePayload,
-  priceBandPayload,
-  reserveBelowSupplyPayload,
-  supplyDivergence,
-  supplyDivergencePayload,
-} from "@/lib/domain/alerts/events";
+import { dedupeKeys, supplyDivergence } from "@/lib/domain/alerts/events";
 import type { AlertEventKind } from "@/lib/domain/alerts/kinds";
 import { fromUtcDate } from "@/lib/domain/dates";
 import { overdueJudgement } from "@/lib/domain/metrics/cadence";
 import { reportData } from "@/lib/domain/report-data";
 import type { Precision } from "@/lib/domain/taxonomy";
 import type { AttestationData } from "@/lib/domain/types";
+import { overduePayload, priceBandPayload, reserveBelowSupplyPayload, supplyDivergencePayload } from "@/lib/i18n/alerts/payloads";
 import { detectDepegs, type DepegPolicy } from "@/lib/live/depeg";
 import { liveConfig } from "@/lib/server/live/config";
 import { dailySeries } from "@/lib/server/live/prices";

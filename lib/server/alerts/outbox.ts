@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { dedupeKeys, reportEventPayload, stressEventPayload, type ReportForAlert } from "@/lib/domain/alerts/events";
+import { dedupeKeys, type ReportForAlert } from "@/lib/domain/alerts/events";
 import type { AlertEventKind } from "@/lib/domain/alerts/kinds";
 import { alertEventPayloadSchema, type AlertEventPayload } from "@/lib/domain/alerts/payload";
 // The alert outbox (issue 20). Every alert event is written to alert_event in
@@ -17,6 +17,7 @@ import { alertEventPayloadSchema, type AlertEventPayload } from "@/lib/domain/al
 //   recordStressAlert(tx, stressEventId)            inside createStressEvent
 import { fromUtcDate } from "@/lib/domain/dates";
 import type { Figure } from "@/lib/domain/types";
+import { reportEventPayload, stressEventPayload } from "@/lib/i18n/alerts/payloads";
 import { decimalString } from "@/lib/server/queries/mappers";
 
 /** Any client: a transaction's (the normal case) or the plain client (jobs recording on their own). */

@@ -31,9 +31,9 @@ import {
   type SubscriptionStatus,
 } from "@/lib/domain/alerts/kinds";
 import { alertEventPayloadSchema } from "@/lib/domain/alerts/payload";
-import { alertSubject, renderConfirmation } from "@/lib/domain/alerts/render";
 import { subscriptionRequest, subscriptionUpdate, type SubscriptionRequest } from "@/lib/domain/alerts/subscription-request";
 import type { ManagedSubscription } from "@/lib/domain/views/alerts";
+import { alertSubject, renderConfirmation } from "@/lib/i18n/alerts/render";
 import { fieldErrorsOf } from "@/lib/server/commands/errors";
 import { db } from "@/lib/server/db";
 

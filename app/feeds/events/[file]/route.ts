@@ -4,8 +4,8 @@
 import type { NextRequest } from "next/server";
 
 import { ALERT_EVENT_KINDS, isAlertEventKind } from "@/lib/domain/alerts/kinds";
-import { alertSubject, alertSummaryText, pageUrl } from "@/lib/domain/alerts/render";
 import { atomFeed, tagUri } from "@/lib/domain/feeds/atom";
+import { alertSubject, alertSummaryText, pageUrl } from "@/lib/i18n/alerts/render";
 import { recentAlertEvents } from "@/lib/server/alerts/overview";
 import { db } from "@/lib/server/db";
 import { atomResponse } from "@/lib/server/feeds/respond";

@@ -1,7 +1,7 @@
 // /feeds/issuers/<slug>.xml: one issuer's new reports and stress events.
 import type { NextRequest } from "next/server";
 
-import { feedDocument, reportEntry, stressEntry } from "@/lib/domain/feeds/entries";
+import { feedDocument, reportEntry, stressEntry } from "@/lib/i18n/feed-entries";
 import { atomResponse } from "@/lib/server/feeds/respond";
 import { feedData } from "@/lib/server/queries/feeds";
 

@@ -8,15 +8,15 @@
 //   renderDigest(events, ctx)           a day's events     → { subject, text, html }
 //   renderConfirmation(ctx)             double opt-in mail → { subject, text, html }
 //   alertSubject(event, locale)         the one-line summary (subject, webhook `summary`)
-//   webhookBody(event, ctx)             the AlertWebhook JSON body (payload.ts)
+//   webhookBody(event, ctx)             the AlertWebhook JSON body (lib/domain/alerts/payload.ts)
 //
 // Pure: no server, framework or database code; no clock (dates come in).
-import { isCalendarDate, isCalendarMonth } from "@/lib/domain/dates";
-import { localizeDigits } from "@/lib/domain/precision";
+import type { AlertEventKind, AlertLocale } from "@/lib/domain/alerts/kinds";
+import { alertWebhookSchema, type AlertEventView, type AlertWebhook } from "@/lib/domain/alerts/payload";
+import { formatDay } from "@/lib/i18n/dates";
+import { localizeDigits } from "@/lib/i18n/numbers";
 
 import { formatAlertFigure } from "./figures";
-import type { AlertEventKind, AlertLocale } from "./kinds";
-import { alertWebhookSchema, type AlertEventView, type AlertWebhook } from "./payload";
 import { ALERT_WORDS, type SentenceVars } from "./words";
 
 export interface RenderedMessage {
@@ -39,23 +39,6 @@ export interface MessageContext {
 
 const trimBase = (base: string) => base.replace(/\/+$/, "");
 
-// Alert messages are rendered outside any page (by the delivery job), so they
-// carry their own date style, the site's: ISO in English ("2025-09-30", "2025-09"
-// by month), the language's medium style in Spanish (es-419) and Portuguese (pt-BR).
-const INTL_TAGS: Record<Exclude<AlertLocale, "en">, string> = { es: "es-419", pt: "pt-BR" };
-
-/** A calendar date (YYYY-MM-DD, or YYYY-MM) in a language; anything else is returned as is. */
-export function formatAlertDate(iso: string, locale: AlertLocale, precision: "day" | "month" = "day"): string {
-  const isDay = isCalendarDate(iso);
-  if (!isDay && !isCalendarMonth(iso)) return iso;
-  const shown = isDay ? precision : "month";
-  if (locale === "en") return shown === "month" ? iso.slice(0, 7) : iso;
-  const [y = 1970, m = 1, d = 1] = iso.split("-").map(Number);
-  const options: Intl.DateTimeFormatOptions =
-    shown === "day" ? { dateStyle: "medium", timeZone: "UTC" } : { year: "numeric", month: "short", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(INTL_TAGS[locale], options).format(new Date(Date.UTC(y, m - 1, d)));
-}
-
 /** The issuer page in a language: base + "/es" + "/issuers/tether". */
 export function pageUrl(baseUrl: string, locale: AlertLocale, pagePath: string): string {
   return `${trimBase(baseUrl)}/${locale}${pagePath}`;
@@ -64,7 +47,9 @@ export function pageUrl(baseUrl: string, locale: AlertLocale, pagePath: string):
 function vars(event: AlertEventView, locale: AlertLocale): SentenceVars {
   const w = ALERT_WORDS[locale];
   const f = event.payload.facts;
-  const date = (d: string | null | undefined, precision: "day" | "month" = "day") => (d ? formatAlertDate(d, locale, precision) : "—");
+  // Messages are rendered outside any page (by the delivery job), and formatDay reads no
+  // request: the site's date style, ISO in English and the language's medium style otherwise.
+  const date = (d: string | null | undefined, precision: "day" | "month" = "day") => (d ? formatDay(d, locale, precision) : "—");
   const divergence = event.payload.figures.find((x) => x.key === "divergence");
   return {
     issuer: event.payload.issuer.name,
@@ -184,7 +169,7 @@ export function renderAlertMessage(event: AlertEventView, ctx: MessageContext): 
 /** One message with the day's events (oldest first), for digest subscribers. `date` is YYYY-MM-DD. */
 export function renderDigest(events: AlertEventView[], ctx: MessageContext & { date: string }): RenderedMessage {
   const w = ALERT_WORDS[ctx.locale];
-  const day = formatAlertDate(ctx.date, ctx.locale);
+  const day = formatDay(ctx.date, ctx.locale);
   const subject = w.digest.subject(events.length, day);
   const intro = w.digest.intro(events.length, day);
   const sections = events.map((e) => eventSection(e, ctx, true));

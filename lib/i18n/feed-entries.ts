@@ -1,13 +1,13 @@
 // Feed data → Atom entries: what a reader of the feed sees for each report and
-// stress event. Figures are shown with their precision (≈, ≥) and the coverage
-// ratio is labelled as computed, as on the pages.
+// stress event, in English (the feeds link the English pages). Figures are shown
+// with their precision (≈, ≥) and the coverage ratio is labelled as computed, as
+// on the pages. The Atom writer itself is lib/domain/feeds/atom.ts.
 import { formatAsOf } from "@/lib/domain/dates";
+import { atomFeed, tagUri, type AtomEntry } from "@/lib/domain/feeds/atom";
 import { coverageRatio } from "@/lib/domain/metrics/coverage";
-import { formatPct, formatUsdCompact } from "@/lib/domain/precision";
 import { REPORT_TYPE_LABELS, SOURCE_KIND_LABELS, STRESS_KIND_LABELS } from "@/lib/domain/taxonomy";
 import type { AttestationData, Figure, StressEventData } from "@/lib/domain/types";
-
-import { atomFeed, tagUri, type AtomEntry } from "./atom";
+import { formatPct, formatUsdCompact } from "@/lib/i18n/numbers";
 
 export interface FeedSite {
   /** https://host[:port], no trailing slash. */

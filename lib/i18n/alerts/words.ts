@@ -3,12 +3,11 @@
 // (by the delivery job), as plain text and HTML. Labels the site already
 // translates (stress kinds, report types) come from messages/<lang>/taxonomy.json.
 // Pure: data and string functions only.
+import type { AlertEventKind, AlertLocale } from "@/lib/domain/alerts/kinds";
+import type { AlertFigureKey } from "@/lib/domain/alerts/payload";
 import enTaxonomy from "@/messages/en/taxonomy.json";
 import esTaxonomy from "@/messages/es/taxonomy.json";
 import ptTaxonomy from "@/messages/pt/taxonomy.json";
-
-import type { AlertEventKind, AlertLocale } from "./kinds";
-import type { AlertFigureKey } from "./payload";
 
 /** Values a sentence may use, already formatted for the language. */
 export interface SentenceVars {
