@@ -8,6 +8,12 @@ import { ComparisonTable } from "@/components/home/comparison-table";
 import { Link } from "@/components/i18n/link";
 import { GlossaryTerm } from "@/components/learn/glossary-term";
 
+/**
+ * Issuers the home page's table holds; beyond them it links to the full table (/issuers). With a few
+ * hundred issuers the whole table would be megabytes of HTML on the site's most visited page.
+ */
+const HOME_TABLE_ROWS = 50;
+
 export default async function HomePage() {
   const [t, tf, locale, { rows, today }, supply] = await Promise.all([
     getTranslations("home"),
@@ -33,7 +39,7 @@ export default async function HomePage() {
           checklist: (c) => <Link href="/learn/checklist">{c}</Link>,
         })}
       </p>
-      <ComparisonTable rows={rows} today={today} supply={supply} />
+      <ComparisonTable rows={rows} today={today} supply={supply} first={HOME_TABLE_ROWS} />
       <p className="follow-link">
         <a href={localizeHref("/follow", locale)} rel="nofollow" data-testid="follow-all">
           {tf("followAll")}

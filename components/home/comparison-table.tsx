@@ -106,16 +106,23 @@ function toTableRow(r: ComparisonRow, t: Translate, common: Translate, f: Number
   };
 }
 
+/**
+ * The comparison table. With `first`, a page that must stay light (the home page) holds only the first
+ * issuers in the table's default order (A to Z) and links to the full table at `allHref`, which any
+ * sort or filter opens: the first rows alone are never sorted or filtered as if they were all.
+ */
 export async function ComparisonTable({
-  rows,
+  rows: all,
   today,
   supply,
   pinned = null,
+  first,
 }: {
   rows: ComparisonRow[];
   today: string;
   supply: LiveSupplyTotals;
   pinned?: string[] | null;
+  first?: number;
 }) {
   const [t, common, f, L, tr, tw] = await Promise.all([
     getTranslations("home.table"),
@@ -138,8 +145,11 @@ export async function ComparisonTable({
       column: tw("column"),
     },
   };
+  const byName = (a: ComparisonRow, b: ComparisonRow) =>
+    a.issuer.name.toLowerCase().localeCompare(b.issuer.name.toLowerCase()) || a.issuer.name.localeCompare(b.issuer.name);
+  const rows = first !== undefined && all.length > first ? [...all].sort(byName).slice(0, first) : all;
   const compactTokens = new Intl.NumberFormat(f.locale, { notation: "compact", maximumFractionDigits: 1 });
-  const jurisdictions = [...new Set(rows.map((r) => r.issuer.homeJurisdiction).filter((j): j is string => Boolean(j)))].sort();
+  const jurisdictions = [...new Set(all.map((r) => r.issuer.homeJurisdiction).filter((j): j is string => Boolean(j)))].sort();
   const labels: TableLabels = {
     filters: t("filters"),
     backingModel: t("col.backingModel"),
@@ -162,6 +172,9 @@ export async function ComparisonTable({
     demo: common("demo"),
     notCaptured: t("notCaptured"),
     none: t("none"),
+    // Placeholders filled in the browser.
+    partial: t("partial", { shown: "{shown}", total: "{total}" }),
+    allIssuers: t("allIssuers", { total: "{total}" }),
   };
   return (
     <>
@@ -183,6 +196,8 @@ export async function ComparisonTable({
         compareHref={localizeHref("/compare", f.locale)}
         labels={labels}
         watch={watch}
+        total={all.length}
+        allHref={rows.length < all.length ? localizeHref("/issuers", f.locale) : null}
       />
       <p className="sub">
         {t.rich("footer", {

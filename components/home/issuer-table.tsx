@@ -10,7 +10,10 @@
 // the pin toggles in place and the storage keeps it across visits.
 // Its words come from the server as `labels` (no message catalogue ships to the
 // browser); "{count}", "{visible}" and "{total}" are filled in here.
+import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useState, useSyncExternalStore } from "react";
+
+import { needsAll, parseState, query, type SortKey, type State } from "./table-state";
 
 export interface BarPart {
   key: string;
@@ -69,6 +72,10 @@ export interface TableLabels {
   demo: string;
   notCaptured: string;
   none: string;
+  /** With "{shown}" and "{total}": the table holds the first rows only. */
+  partial: string;
+  /** With "{total}": the link to the full table. */
+  allIssuers: string;
 }
 
 export interface WatchLabels {
@@ -112,54 +119,8 @@ function storePins(pins: string[]) {
 export const watchHref = (base: string, pins: readonly string[]) => (pins.length ? `${base}/${[...pins].sort().join(",")}` : base);
 const toggled = (pins: readonly string[], slug: string) => (pins.includes(slug) ? pins.filter((s) => s !== slug) : [...pins, slug]);
 
-type SortKey = "name" | "coverage" | "other" | "eligible" | "age" | "cadence" | "stress";
-const SORTS: { key: SortKey; numeric: boolean }[] = [
-  { key: "name", numeric: false },
-  { key: "coverage", numeric: true },
-  { key: "other", numeric: true },
-  { key: "eligible", numeric: true },
-  { key: "age", numeric: true },
-  { key: "cadence", numeric: true },
-  { key: "stress", numeric: true },
-];
-
-interface State {
-  /** Show only pinned issuers (?only=pinned). */
-  only: boolean;
-  sort: SortKey;
-  dir: "asc" | "desc";
-  backing: string;
-  status: string;
-  jurisdiction: string;
-  selected: string[];
-}
-
-const DEFAULT: State = { only: false, sort: "name", dir: "asc", backing: "", status: "", jurisdiction: "", selected: [] };
-
-function parseState(search: string): State {
-  const p = new URLSearchParams(search);
-  const sort = SORTS.some((s) => s.key === p.get("sort")) ? (p.get("sort") as SortKey) : DEFAULT.sort;
-  return {
-    only: p.get("only") === "pinned",
-    sort,
-    dir: p.get("dir") === "desc" ? "desc" : "asc",
-    backing: p.get("backing") ?? "",
-    status: p.get("status") ?? "",
-    jurisdiction: p.get("jurisdiction") ?? "",
-    selected: (p.get("select") ?? "").split(",").filter(Boolean),
-  };
-}
-
 function writeUrl(s: State) {
-  const p = new URLSearchParams();
-  if (s.only) p.set("only", "pinned");
-  if (s.sort !== DEFAULT.sort) p.set("sort", s.sort);
-  if (s.dir !== DEFAULT.dir) p.set("dir", s.dir);
-  if (s.backing) p.set("backing", s.backing);
-  if (s.status) p.set("status", s.status);
-  if (s.jurisdiction) p.set("jurisdiction", s.jurisdiction);
-  if (s.selected.length) p.set("select", s.selected.join(","));
-  const q = p.toString();
+  const q = query(s);
   window.history.replaceState(null, "", q ? `?${q}` : window.location.pathname);
   for (const listener of listeners) listener();
 }
@@ -222,8 +183,17 @@ export function IssuerTable({
   compareHref,
   labels,
   watch,
+  total = rows.length,
+  allHref = null,
 }: {
   rows: TableRow[];
+  /** Every issuer, when `rows` holds only the first of them (in the default order). */
+  total?: number;
+  /**
+   * Where the full table is, when `rows` is partial: sorting or filtering the first rows alone would
+   * present part of the list as the whole, so any such view opens there instead.
+   */
+  allHref?: string | null;
   jurisdictions: string[];
   backings: { key: string; label: string }[];
   statuses: { key: string; label: string }[];
@@ -238,7 +208,17 @@ export function IssuerTable({
     () => "",
   );
   const state = useMemo(() => parseState(search), [search]);
-  const update = (patch: Partial<State>) => writeUrl({ ...state, ...patch });
+  const router = useRouter();
+  const partial = allHref !== null && rows.length < total;
+  const update = (patch: Partial<State>) => {
+    const next = { ...state, ...patch };
+    if (partial && needsAll(next)) router.push(`${allHref}?${query(next)}`);
+    else writeUrl(next);
+  };
+  useEffect(() => {
+    // An address with a sort or a filter (a shared view) opens on the full table.
+    if (partial && needsAll(state)) router.replace(`${allHref}?${query(state)}`);
+  }, [partial, state, allHref, router]);
   // Pins: the address's on a watchlist page (stored for later visits), else the stored ones,
   // read after hydration so the server's HTML and the first render agree.
   const [pins, setPins] = useState<string[]>(watch.fixed ?? []);
@@ -357,9 +337,15 @@ export function IssuerTable({
           {watch.labels.share}
         </a>
         <span className="sub" aria-live="polite">
-          {labels.shown.replace("{visible}", String(visible.length)).replace("{total}", String(rows.length))}
+          {labels.shown.replace("{visible}", String(visible.length)).replace("{total}", String(total))}
         </span>
       </div>
+      {partial && (
+        <p className="sub" data-testid="table-partial">
+          {labels.partial.replace("{shown}", String(rows.length)).replace("{total}", String(total))}{" "}
+          <a href={allHref}>{labels.allIssuers.replace("{total}", String(total))}</a>
+        </p>
+      )}
       <div className="table-scroll">
         <table className="comparison">
           <caption className="skip">{labels.caption}</caption>

@@ -14,6 +14,22 @@ test("the home page lists every issuer from the database, real ones beside the d
   await expect(rows.filter({ hasText: "Tether" })).not.toContainText("demo");
 });
 
+test("the full table (/issuers) lists every issuer and sorts; the home page, holding them all, links to no partial view", async ({
+  page,
+}) => {
+  // Beyond its first 50 issuers (A to Z) the home page holds only those and opens this page for any sort or filter.
+  await page.goto("/en");
+  await expect(page.getByTestId("issuer-row")).toHaveCount(25);
+  await expect(page.getByTestId("table-partial")).toHaveCount(0);
+  await page.goto("/en/issuers?sort=stress&dir=desc");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("All issuers");
+  await expect(page.getByTestId("issuer-row")).toHaveCount(25);
+  await expect(page.getByRole("columnheader", { name: /Stress/ })).toHaveAttribute("aria-sort", "descending");
+  const stress = (await page.getByTestId("issuer-row").locator("td:last-child").allTextContents()).map(Number);
+  expect(stress).toEqual([...stress].sort((a, b) => b - a));
+  expect(stress[0]).toBeGreaterThan(0);
+});
+
 test("the comparison table sorts and filters, and its URL restores the same view", async ({ page }) => {
   await page.goto("/");
   const names = () => page.getByTestId("issuer-row").locator("th a").allTextContents();
