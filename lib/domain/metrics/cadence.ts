@@ -80,9 +80,13 @@ export function expectedReportCount(cadence: Cadence, from: string, to: string):
   if (cadence === "daily") return span;
   if (cadence === "weekly") return Math.floor(span / 7);
   const step = CADENCE_MONTHS[cadence] as number;
+  // Month ends from the one of `from` on, as ISO strings (no Date objects: the comparison table
+  // counts this for every issuer on each render). A month end before `from` cannot occur.
   let count = 0;
-  for (let end = lastDayOfMonth(parseCalendarDate(from)); formatCalendarDate(end) <= to; end = lastDayOfMonth(addMonths(end, 1))) {
-    if ((end.getMonth() + 1) % step === 0 && formatCalendarDate(end) >= from) count += 1;
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  for (let end = endOfMonth(from); end <= to; end = endOfMonth(`${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-01`)) {
+    if (m % step === 0) count += 1;
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
   }
   return count;
 }
