@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
 import { currentLocale } from "@/lib/i18n/server";
-import { comparisonRows } from "@/lib/server/queries/comparison";
+import { firstComparisonRows } from "@/lib/server/queries/comparison";
 import { liveSupplyTotals } from "@/lib/server/queries/live";
 import { localizeHref } from "@/i18n/routing";
 import { ComparisonTable } from "@/components/home/comparison-table";
@@ -15,11 +15,11 @@ import { GlossaryTerm } from "@/components/learn/glossary-term";
 const HOME_TABLE_ROWS = 50;
 
 export default async function HomePage() {
-  const [t, tf, locale, { rows, today }, supply] = await Promise.all([
+  const [t, tf, locale, { rows, today, total, jurisdictions }, supply] = await Promise.all([
     getTranslations("home"),
     getTranslations("follow"),
     currentLocale(),
-    comparisonRows(),
+    firstComparisonRows(HOME_TABLE_ROWS),
     liveSupplyTotals(),
   ]);
   return (
@@ -39,7 +39,7 @@ export default async function HomePage() {
           checklist: (c) => <Link href="/learn/checklist">{c}</Link>,
         })}
       </p>
-      <ComparisonTable rows={rows} today={today} supply={supply} first={HOME_TABLE_ROWS} />
+      <ComparisonTable rows={rows} today={today} supply={supply} total={total} jurisdictions={jurisdictions} />
       <p className="follow-link">
         <a href={localizeHref("/follow", locale)} rel="nofollow" data-testid="follow-all">
           {tf("followAll")}

@@ -107,22 +107,26 @@ function toTableRow(r: ComparisonRow, t: Translate, common: Translate, f: Number
 }
 
 /**
- * The comparison table. With `first`, a page that must stay light (the home page) holds only the first
- * issuers in the table's default order (A to Z) and links to the full table at `allHref`, which any
- * sort or filter opens: the first rows alone are never sorted or filtered as if they were all.
+ * The comparison table. Given the first rows only (the home page: `total` issuers in all, the first of
+ * them in the table's default order, A to Z), it says so and links to the full table (/issuers), which
+ * any sort or filter opens: the first rows alone are never sorted or filtered as if they were all.
  */
 export async function ComparisonTable({
-  rows: all,
+  rows,
   today,
   supply,
   pinned = null,
-  first,
+  total = rows.length,
+  jurisdictions = [...new Set(rows.map((r) => r.issuer.homeJurisdiction).filter((j): j is string => Boolean(j)))].sort(),
 }: {
   rows: ComparisonRow[];
   today: string;
   supply: LiveSupplyTotals;
   pinned?: string[] | null;
-  first?: number;
+  /** Every issuer, when `rows` holds the first of them only. */
+  total?: number;
+  /** Every issuer's home jurisdiction (the filter's choices), when `rows` holds the first issuers only. */
+  jurisdictions?: string[];
 }) {
   const [t, common, f, L, tr, tw] = await Promise.all([
     getTranslations("home.table"),
@@ -145,11 +149,7 @@ export async function ComparisonTable({
       column: tw("column"),
     },
   };
-  const byName = (a: ComparisonRow, b: ComparisonRow) =>
-    a.issuer.name.toLowerCase().localeCompare(b.issuer.name.toLowerCase()) || a.issuer.name.localeCompare(b.issuer.name);
-  const rows = first !== undefined && all.length > first ? [...all].sort(byName).slice(0, first) : all;
   const compactTokens = new Intl.NumberFormat(f.locale, { notation: "compact", maximumFractionDigits: 1 });
-  const jurisdictions = [...new Set(all.map((r) => r.issuer.homeJurisdiction).filter((j): j is string => Boolean(j)))].sort();
   const labels: TableLabels = {
     filters: t("filters"),
     backingModel: t("col.backingModel"),
@@ -196,8 +196,8 @@ export async function ComparisonTable({
         compareHref={localizeHref("/compare", f.locale)}
         labels={labels}
         watch={watch}
-        total={all.length}
-        allHref={rows.length < all.length ? localizeHref("/issuers", f.locale) : null}
+        total={total}
+        allHref={rows.length < total ? localizeHref("/issuers", f.locale) : null}
       />
       <p className="sub">
         {t.rich("footer", {

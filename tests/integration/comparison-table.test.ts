@@ -11,6 +11,7 @@ import { compositionSource } from "@/lib/domain/metrics/composition";
 import { coverageRatio } from "@/lib/domain/metrics/coverage";
 import { datasetSchema, type DatasetInput } from "@/lib/domain/schemas/dataset";
 import type { AttestationData } from "@/lib/domain/types";
+import { byIssuerName } from "@/lib/domain/views/comparison";
 import { loadDataset } from "@/lib/server/commands/load-dataset";
 import { attestationInclude, issuerInclude, toAttestationData, toIssuerData } from "@/lib/server/queries/mappers";
 import { demoDataset } from "@/prisma/seed/demo";
@@ -106,5 +107,17 @@ describe("the comparison table at scale", () => {
     expect(run.composition?.parts).toEqual([{ category: "cash_deposits", pct: 100 }]);
     expect(run.coverageAsOf).toBe("2025-09-30");
     expect(run.coveragePct?.value).toBe("101");
+  });
+
+  it("gives the home page's first rows exactly as the full table's first rows A to Z, with every issuer counted", async () => {
+    // Runs after the test above loaded three datasets (more than 20 issuers).
+    const { rows } = await comparison.comparisonRows();
+    const alphabetical = [...rows].sort((x, y) => byIssuerName(x.issuer, y.issuer));
+    for (const n of [1, 7, rows.length, rows.length + 5]) {
+      const first = await comparison.firstComparisonRows(n);
+      expect(first.rows).toEqual(alphabetical.slice(0, n));
+      expect(first.total).toBe(rows.length);
+      expect(first.jurisdictions).toEqual([...new Set(rows.flatMap((r) => r.issuer.homeJurisdiction ?? []))].sort());
+    }
   });
 });

@@ -4,6 +4,11 @@ import type { Measured } from "@/lib/domain/precision";
 import type { ReserveCategory } from "@/lib/domain/taxonomy";
 import type { AttestationData, IssuerData } from "@/lib/domain/types";
 
+/** The comparison table's default order: by name, case aside (A to Z); the home's first rows are the first in it. */
+export function byIssuerName(a: { name: string }, b: { name: string }): number {
+  return a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.name.localeCompare(b.name);
+}
+
 export interface ComparisonRow {
   issuer: Pick<
     IssuerData,

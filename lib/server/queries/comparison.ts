@@ -2,13 +2,14 @@ import "server-only";
 
 import { cacheLife, cacheTag } from "next/cache";
 
+import { Prisma } from "@/lib/generated/prisma/client";
 import { compareDays, fromUtcDate } from "@/lib/domain/dates";
 import { cadenceAdherence, effectiveAsOf, type DatedReport } from "@/lib/domain/metrics/cadence";
 import { compositionSource, type CompositionSource } from "@/lib/domain/metrics/composition";
 import { coverageRatio, type CoverageResult } from "@/lib/domain/metrics/coverage";
 import { eligibleShare, getFramework } from "@/lib/domain/metrics/eligibility";
 import type { AttestationData, IssuerData } from "@/lib/domain/types";
-import type { ComparisonRow } from "@/lib/domain/views/comparison";
+import { byIssuerName, type ComparisonRow } from "@/lib/domain/views/comparison";
 import { readDb } from "@/lib/server/db";
 import { reportsById } from "@/lib/server/records/report";
 
@@ -29,12 +30,16 @@ function oneYearBefore(day: string): string {
  * string (parsed here): at 60,000 reports about 3 MB in 30 ms, where loading every report with its lines (as this
  * query once did) took minutes.
  */
-async function publishedReportDates(prisma: ReturnType<typeof readDb>): Promise<Map<string, DatedReport[]>> {
+async function publishedReportDates(
+  prisma: ReturnType<typeof readDb>,
+  issuerIds: string[] | null = null,
+): Promise<Map<string, DatedReport[]>> {
+  const only = issuerIds === null ? Prisma.empty : Prisma.sql`AND a.issuer_id = ANY(${issuerIds})`;
   const rows = await prisma.$queryRaw<{ issuerId: string; reports: string }[]>`
     SELECT a.issuer_id AS "issuerId",
            string_agg(concat_ws(' ', a.id, a.as_of, a.as_of_precision, coalesce(a.published_on::text, '-')), ',') AS reports
     FROM attestation a
-    WHERE a.state = 'published'
+    WHERE a.state = 'published' ${only}
     GROUP BY a.issuer_id`;
   const out = new Map<string, DatedReport[]>();
   for (const row of rows) {
@@ -163,17 +168,22 @@ export function comparisonRow(
   };
 }
 
-/** The home comparison table: one row per issuer, every column computed from its published reports. */
-export async function comparisonRows(): Promise<{ today: string; rows: ComparisonRow[] }> {
-  "use cache";
-  cacheTag(TAGS.issuers, TAGS.attestations, TAGS.stressEvents);
-  cacheLife(PUBLISHED_DATA);
+/** Rows of the given issuers (every issuer: null), each column computed from its published reports. */
+async function rowsOf(issuerIds: string[] | null): Promise<{ today: string; rows: ComparisonRow[] }> {
   const prisma = readDb();
   const [today, issuers, dated, stress] = await Promise.all([
     todayUtc(),
-    prisma.issuer.findMany({ include: issuerInclude, orderBy: { name: "asc" } }),
-    publishedReportDates(prisma),
-    prisma.stressEvent.groupBy({ by: ["issuerId"], _count: { _all: true } }),
+    prisma.issuer.findMany({
+      where: issuerIds === null ? {} : { id: { in: issuerIds } },
+      include: issuerInclude,
+      orderBy: { name: "asc" },
+    }),
+    publishedReportDates(prisma, issuerIds),
+    prisma.stressEvent.groupBy({
+      by: ["issuerId"],
+      where: issuerIds === null ? {} : { issuerId: { in: issuerIds } },
+      _count: { _all: true },
+    }),
   ]);
   const chosenBy = await chooseReports(prisma, dated);
   const stressBy = new Map(stress.map((s) => [s.issuerId, s._count._all]));
@@ -181,4 +191,34 @@ export async function comparisonRows(): Promise<{ today: string; rows: Compariso
     comparisonRow(toIssuerData(row), dated.get(row.id) ?? [], chosenBy.get(row.id), stressBy.get(row.id) ?? 0, today),
   );
   return { today, rows };
+}
+
+/** The comparison table: one row per issuer, every column computed from its published reports. */
+export async function comparisonRows(): Promise<{ today: string; rows: ComparisonRow[] }> {
+  "use cache";
+  cacheTag(TAGS.issuers, TAGS.attestations, TAGS.stressEvents);
+  cacheLife(PUBLISHED_DATA);
+  return rowsOf(null);
+}
+
+/**
+ * The first `n` rows in the table's default order (byIssuerName), with how many issuers there are and every
+ * home jurisdiction (the filter lists them all): the home page's table, computed for its rows only, so its
+ * render does not grow with the number of issuers.
+ */
+export async function firstComparisonRows(
+  n: number,
+): Promise<{ today: string; rows: ComparisonRow[]; total: number; jurisdictions: string[] }> {
+  "use cache";
+  cacheTag(TAGS.issuers, TAGS.attestations, TAGS.stressEvents);
+  cacheLife(PUBLISHED_DATA);
+  const names = await readDb().issuer.findMany({ select: { id: true, name: true, homeJurisdiction: true } });
+  const first = names.length > n ? [...names].sort(byIssuerName).slice(0, n) : names;
+  const { today, rows } = await rowsOf(first.map((i) => i.id));
+  return {
+    today,
+    rows: rows.sort((a, b) => byIssuerName(a.issuer, b.issuer)),
+    total: names.length,
+    jurisdictions: [...new Set(names.map((i) => i.homeJurisdiction).filter((j): j is string => Boolean(j)))].sort(),
+  };
 }
