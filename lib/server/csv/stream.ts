@@ -25,12 +25,12 @@ import type { CsvParams } from "@/lib/domain/api/params";
 import { columnNames, type CsvKind } from "@/lib/domain/csv/columns";
 import { compositionWideRecord, issuerRecord, reportRecord, stressEventRecord, type IssuerComputed } from "@/lib/domain/csv/records";
 import {
-  attestationFromRow,
   compositionCopySql,
   exportMetaFromRow,
   issuerFromRow,
   issuersQuery,
   liveReadingsCopySql,
+  reportFromCsvRow,
   reportsQuery,
   stressEventFromRow,
   stressEventsQuery,
@@ -142,12 +142,12 @@ export async function* csvChunks(kind: CsvKind, params: CsvParams, opts: CsvStre
       return;
     case "reports":
       yield* recordsCsv(kind, pool, reportsQuery(params, { withComposition: false }), (r) =>
-        reportRecord(attestationFromRow(r), exportMetaFromRow(r)),
+        reportRecord(reportFromCsvRow(r), exportMetaFromRow(r)),
       );
       return;
     case "compositionWide":
       yield* recordsCsv(kind, pool, reportsQuery(params, { withComposition: true }), (r) =>
-        compositionWideRecord(attestationFromRow(r), exportMetaFromRow(r)),
+        compositionWideRecord(reportFromCsvRow(r), exportMetaFromRow(r)),
       );
       return;
     case "stressEvents":

@@ -5,13 +5,16 @@ import "server-only";
 // mappers.decimalString does; dates as YYYY-MM-DD, never a JS Date, so no time
 // zone can shift them), and are turned into the plain shapes of
 // lib/domain/types.ts so the CSV records use the same metric functions as the
-// pages. Only published and retracted reports are public; drafts never leave.
+// pages. Reports leave as their stored row and are read by the record module's one
+// mapping (lib/server/records/report.ts), like every other reader of reports. Only
+// published and retracted reports are public; drafts never leave.
 import type { FilterParams } from "@/lib/domain/api/params";
 import { columnNames, type ColumnName } from "@/lib/domain/csv/columns";
 import { neutraliseSql } from "@/lib/domain/csv/neutralise";
 import type { ExportMeta } from "@/lib/domain/csv/records";
 import { METHODOLOGY_VERSION } from "@/lib/domain/metrics/versions";
-import type { AttestationData, CompositionLineData, Figure, IssuerData, StressEventData } from "@/lib/domain/types";
+import type { AttestationData, Figure, IssuerData, StressEventData } from "@/lib/domain/types";
+import { reportFromJson, storedReportJson, type RawReport } from "@/lib/server/records/report";
 
 export interface SqlQuery {
   text: string;
@@ -69,20 +72,13 @@ ORDER BY i.slug`,
   );
 }
 
-const COMPOSITION_JSON = `COALESCE((SELECT json_agg(json_build_object('category', l.category, 'amountUsd', ${dec("l.amount_usd")},
-    'amountPrecision', l.amount_precision, 'sharePct', ${dec("l.share_pct")}, 'custodian', l.custodian, 'maturity', l.maturity,
-    'sourceUrl', l.source_url) ORDER BY l.category, l.custodian) FROM composition_line l WHERE l.attestation_id = a.id), '[]')`;
-
-/** Reports, oldest first per issuer; with lines: only reports that have a composition, each with its lines. */
+/**
+ * Reports, oldest first per issuer, each as its stored row (storedReportJson, read by the record module's one
+ * mapping); with lines: only reports that have a composition, each with its lines.
+ */
 export function reportsQuery(filter: FilterParams, opts: { withComposition: boolean }): SqlQuery {
   return parameterised(
-    (bind) => `SELECT a.id, i.slug AS issuer_slug, ${day("a.as_of")} AS as_of, a.as_of_precision::text AS as_of_precision,
-  ${day("a.published_on")} AS published_on, a.report_type::text AS report_type, a.assurance::text AS assurance, a.firm, a.standard,
-  a.opinion::text AS opinion, a.scope::text AS scope, a.report_url, a.report_sha256, a.source_url, a.source_kind::text AS source_kind,
-  ${dec("a.tokens_outstanding")} AS tokens_outstanding, a.tokens_precision::text AS tokens_precision,
-  ${dec("a.total_reserves")} AS total_reserves, a.reserves_precision::text AS reserves_precision,
-  ${dec("a.liquidity_1d_pct")} AS liquidity_1d, ${dec("a.liquidity_7d_pct")} AS liquidity_7d, ${dec("a.liquidity_30d_pct")} AS liquidity_30d,
-  a.notes, a.state::text AS state, a.revision, a.retracted_reason, ${DATA_AS_OF_SQL} AS data_as_of${opts.withComposition ? `, ${COMPOSITION_JSON} AS composition` : ""}
+    (bind) => `SELECT ${storedReportJson({ lines: opts.withComposition })} AS report, ${DATA_AS_OF_SQL} AS data_as_of
 FROM attestation a JOIN issuer i ON i.id = a.issuer_id
 WHERE a.state IN ('published', 'retracted')${opts.withComposition ? " AND EXISTS (SELECT 1 FROM composition_line l WHERE l.attestation_id = a.id)" : ""}${conditions(filter, "a.as_of", bind)}
 ORDER BY i.slug, a.as_of, a.report_type`,
@@ -194,40 +190,9 @@ export function issuerFromRow(r: Row): IssuerData {
   };
 }
 
-export function attestationFromRow(r: Row): AttestationData {
-  const lines = (r.composition ?? []) as Record<string, string | null>[];
-  return {
-    id: String(r.id),
-    issuerSlug: String(r.issuer_slug),
-    asOf: String(r.as_of),
-    asOfPrecision: r.as_of_precision as AttestationData["asOfPrecision"],
-    publishedOn: str(r.published_on),
-    reportType: r.report_type as AttestationData["reportType"],
-    assurance: r.assurance as AttestationData["assurance"],
-    firm: str(r.firm),
-    standard: str(r.standard),
-    opinion: r.opinion as AttestationData["opinion"],
-    scope: r.scope as AttestationData["scope"],
-    reportUrl: str(r.report_url),
-    reportSha256: str(r.report_sha256),
-    sourceUrl: str(r.source_url),
-    sourceKind: r.source_kind as AttestationData["sourceKind"],
-    tokensOutstanding: fig(r.tokens_outstanding, r.tokens_precision),
-    totalReserves: fig(r.total_reserves, r.reserves_precision),
-    liquidity: { within1dPct: str(r.liquidity_1d), within7dPct: str(r.liquidity_7d), within30dPct: str(r.liquidity_30d) },
-    notes: str(r.notes),
-    state: r.state as AttestationData["state"],
-    revision: Number(r.revision),
-    retractedReason: str(r.retracted_reason),
-    composition: lines.map((l): CompositionLineData => ({
-      category: l.category as CompositionLineData["category"],
-      amountUsd: fig(l.amountUsd, l.amountPrecision),
-      sharePct: l.sharePct ?? null,
-      custodian: l.custodian || null,
-      maturity: l.maturity ?? null,
-      sourceUrl: l.sourceUrl ?? null,
-    })),
-  };
+/** A reports-file row: the report through the record module's mapping. */
+export function reportFromCsvRow(r: Row): AttestationData {
+  return reportFromJson(r.report as RawReport);
 }
 
 export function stressEventFromRow(r: Row): StressEventData {

@@ -135,7 +135,8 @@ export interface StoredWithRevisions {
   revisions: { revision: number; reason: string; createdAt: Date; snapshot: unknown }[];
 }
 
-type RawReport = Omit<
+/** A report as storedReportJson gives it, parsed: dates and decimals as text. */
+export type RawReport = Omit<
   StoredAttestation,
   | "asOf"
   | "publishedOn"
@@ -165,23 +166,28 @@ type RawReport = Omit<
     amountUsd: string | null;
     sharePct: string | null;
   })[];
-  revisions: { revision: number; reason: string; createdAt: string; snapshot: unknown }[];
 };
+type RawRevision = { revision: number; reason: string; createdAt: string; snapshot: unknown };
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 const dec = (s: string | null) => (s === null ? null : new Prisma.Decimal(s));
 const at = (s: string | null) => (s === null ? null : new Date(s));
 
 /**
- * Reports with their lines and revisions in one SQL query that returns each report as the stored row (Prisma's
- * field names; decimals as text, never as JSON numbers, so no digit is lost), mapped with the one mapping
- * (toAttestationData). Prisma 6.19 compiles every query in WebAssembly on the event loop and builds its results
- * there: for an issuer with 120 reports and 600 lines its include took 40-60 ms of an uncached issuer page; this
- * takes a few. `where` filters `attestation a`; rows come newest first. A test checks both loaders agree.
+ * A report as its stored row, as SQL over `attestation a JOIN issuer i`: a JSON object with Prisma's field names,
+ * decimals as text (never JSON numbers, so no digit is lost), with its lines or, `lines: false`, none. The one
+ * projection every reader of whole reports uses (the issuer pages, the CSV files), revived by reportFromJson.
  */
-async function storedReports(prisma: PrismaClient, where: Prisma.Sql): Promise<StoredWithRevisions[]> {
-  const rows = await prisma.$queryRaw<{ row: string }[]>`
-    SELECT json_build_object(
+export function storedReportJson({ lines }: { lines: boolean }): string {
+  const composition = lines
+    ? `coalesce((
+        SELECT json_agg(json_build_object(
+          'id', l.id, 'attestationId', l.attestation_id, 'category', l.category, 'amountUsd', l.amount_usd::text,
+          'amountPrecision', l.amount_precision, 'sharePct', l.share_pct::text, 'custodian', l.custodian,
+          'maturity', l.maturity, 'sourceUrl', l.source_url) ORDER BY l.category, l.custodian)
+        FROM composition_line l WHERE l.attestation_id = a.id), '[]'::json)`
+    : `'[]'::json`;
+  return `json_build_object(
       'id', a.id, 'issuerId', a.issuer_id, 'asOf', a.as_of, 'asOfPrecision', a.as_of_precision, 'publishedOn', a.published_on,
       'reportType', a.report_type, 'assurance', a.assurance, 'firm', a.firm, 'standard', a.standard, 'opinion', a.opinion,
       'scope', a.scope, 'reportUrl', a.report_url, 'reportSha256', a.report_sha256, 'sourceUrl', a.source_url,
@@ -192,39 +198,48 @@ async function storedReports(prisma: PrismaClient, where: Prisma.Sql): Promise<S
       'firstPublishedAt', a.first_published_at, 'retractedAt', a.retracted_at, 'retractedReason', a.retracted_reason,
       'revision', a.revision, 'version', a.version, 'createdAt', a.created_at, 'updatedAt', a.updated_at,
       'issuer', json_build_object('slug', i.slug),
-      'composition', coalesce((
-        SELECT json_agg(json_build_object(
-          'id', l.id, 'attestationId', l.attestation_id, 'category', l.category, 'amountUsd', l.amount_usd::text,
-          'amountPrecision', l.amount_precision, 'sharePct', l.share_pct::text, 'custodian', l.custodian,
-          'maturity', l.maturity, 'sourceUrl', l.source_url) ORDER BY l.category, l.custodian)
-        FROM composition_line l WHERE l.attestation_id = a.id), '[]'::json),
-      'revisions', coalesce((
+      'composition', ${composition})`;
+}
+
+/** A report as storedReportJson gives it (parsed), in the plain shape: through the one mapping, toAttestationData. */
+export function reportFromJson(r: RawReport): AttestationData {
+  return toAttestationData({
+    ...r,
+    asOf: day(r.asOf),
+    publishedOn: r.publishedOn === null ? null : day(r.publishedOn),
+    tokensOutstanding: dec(r.tokensOutstanding),
+    totalReserves: dec(r.totalReserves),
+    liquidity1dPct: dec(r.liquidity1dPct),
+    liquidity7dPct: dec(r.liquidity7dPct),
+    liquidity30dPct: dec(r.liquidity30dPct),
+    firstPublishedAt: at(r.firstPublishedAt),
+    retractedAt: at(r.retractedAt),
+    createdAt: new Date(r.createdAt),
+    updatedAt: new Date(r.updatedAt),
+    composition: r.composition.map((l) => ({ ...l, amountUsd: dec(l.amountUsd), sharePct: dec(l.sharePct) })),
+  });
+}
+
+/**
+ * Reports with their lines and revisions in one SQL query (storedReportJson, and the revisions beside it), mapped
+ * with the one mapping. Prisma 6.19 compiles every query in WebAssembly on the event loop and builds its results
+ * there: for an issuer with 120 reports and 600 lines its include took 40-60 ms of an uncached issuer page; this
+ * takes a few. `where` filters `attestation a`; rows come newest first. A test checks both loaders agree.
+ */
+async function storedReports(prisma: PrismaClient, where: Prisma.Sql): Promise<StoredWithRevisions[]> {
+  const rows = await prisma.$queryRaw<{ row: string; revisions: string }[]>`
+    SELECT ${Prisma.raw(storedReportJson({ lines: true }))}::text AS row,
+      coalesce((
         SELECT json_agg(json_build_object('revision', r.revision, 'reason', r.reason, 'createdAt', r.created_at, 'snapshot', r.snapshot)
           ORDER BY r.revision)
-        FROM attestation_revision r WHERE r.attestation_id = a.id), '[]'::json)
-    )::text AS row
+        FROM attestation_revision r WHERE r.attestation_id = a.id), '[]'::json)::text AS revisions
     FROM attestation a JOIN issuer i ON i.id = a.issuer_id
     WHERE ${where}
     ORDER BY a.as_of DESC, a.report_type ASC`;
-  return rows.map(({ row }) => {
-    const { revisions, ...r } = JSON.parse(row) as RawReport;
-    const stored: StoredAttestation = {
-      ...r,
-      asOf: day(r.asOf),
-      publishedOn: r.publishedOn === null ? null : day(r.publishedOn),
-      tokensOutstanding: dec(r.tokensOutstanding),
-      totalReserves: dec(r.totalReserves),
-      liquidity1dPct: dec(r.liquidity1dPct),
-      liquidity7dPct: dec(r.liquidity7dPct),
-      liquidity30dPct: dec(r.liquidity30dPct),
-      firstPublishedAt: at(r.firstPublishedAt),
-      retractedAt: at(r.retractedAt),
-      createdAt: new Date(r.createdAt),
-      updatedAt: new Date(r.updatedAt),
-      composition: r.composition.map((l) => ({ ...l, amountUsd: dec(l.amountUsd), sharePct: dec(l.sharePct) })),
-    };
-    return { report: toAttestationData(stored), revisions: revisions.map((v) => ({ ...v, createdAt: new Date(v.createdAt) })) };
-  });
+  return rows.map(({ row, revisions }) => ({
+    report: reportFromJson(JSON.parse(row) as RawReport),
+    revisions: (JSON.parse(revisions) as RawRevision[]).map((v) => ({ ...v, createdAt: new Date(v.createdAt) })),
+  }));
 }
 
 /** An issuer's public reports (published and retracted), newest first, with their lines and revisions. */
