@@ -168,10 +168,7 @@ export function defineCommand<S extends ZodType, T, P extends unknown[] = [], A 
   }) as Command<P, T, Sys>;
 }
 
-/**
- * Appends audit entries in the caller's transaction. Only defineCommand calls it,
- * and the price import, which cannot run inside one transaction (see prices.ts).
- */
+/** Appends audit entries in the caller's transaction. Only defineCommand calls it (and insert-many's callers through it). */
 export async function writeAudit(
   tx: Prisma.TransactionClient,
   actor: { id: string | null; displayName: string } | null,

@@ -34,37 +34,55 @@ export interface DraftChange {
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 const iso = (d: Date) => fromUtcDate(d);
 
+/** A client or a transaction's client: the detector and the import run in the caller's transaction when given one. */
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/**
+ * A price CSV in the caller's transaction: every row checked (all or none), stored, then the depeg detector run
+ * on each series it touched, so the prices and the drafts they open commit together. The editor's import runs it
+ * inside its command (lib/server/commands/prices.ts).
+ */
+export async function importPriceCsvIn(
+  tx: Prisma.TransactionClient,
+  input: string | Buffer,
+  opts: { now?: Date; policy?: DepegPolicy } = {},
+): Promise<PriceImportResult> {
+  const now = opts.now ?? new Date();
+  const issuers = new Map((await tx.issuer.findMany({ select: { id: true, slug: true } })).map((i) => [i.slug, i.id]));
+  const parsed = parsePriceCsv(input, { today: iso(now), knownIssuers: new Set(issuers.keys()) });
+  if (!parsed.ok) return parsed;
+  const rows = parsed.rows;
+  for (const r of rows) {
+    const issuerId = issuers.get(r.issuer)!;
+    await tx.livePrice.upsert({
+      where: { issuerId_token_date_source: { issuerId, token: r.token, date: day(r.date), source: r.source } },
+      create: { issuerId, token: r.token, date: day(r.date), priceUsd: r.priceUsd, source: r.source },
+      update: { priceUsd: r.priceUsd, importedAt: now },
+    });
+  }
+  const series = new Set(rows.map((r) => `${issuers.get(r.issuer)!}|${r.token}`));
+  const drafts: DraftChange[] = [];
+  for (const key of series) {
+    const [issuerId, token] = key.split("|") as [string, string];
+    drafts.push(...(await detectAndOpenDrafts(tx, issuerId, token, { policy: opts.policy, now })));
+  }
+  return { ok: true, stored: rows.length, drafts };
+}
+
+/** The same in a transaction of its own (scripts and tests; the editor's import goes through its command). */
 export async function importPriceCsv(
   prisma: PrismaClient,
   input: string | Buffer,
   opts: { now?: Date; policy?: DepegPolicy } = {},
 ): Promise<PriceImportResult> {
-  const now = opts.now ?? new Date();
-  const issuers = new Map((await prisma.issuer.findMany({ select: { id: true, slug: true } })).map((i) => [i.slug, i.id]));
-  const parsed = parsePriceCsv(input, { today: iso(now), knownIssuers: new Set(issuers.keys()) });
-  if (!parsed.ok) return parsed;
-  const rows = parsed.rows;
-  await prisma.$transaction(async (tx) => {
-    for (const r of rows) {
-      const issuerId = issuers.get(r.issuer)!;
-      await tx.livePrice.upsert({
-        where: { issuerId_token_date_source: { issuerId, token: r.token, date: day(r.date), source: r.source } },
-        create: { issuerId, token: r.token, date: day(r.date), priceUsd: r.priceUsd, source: r.source },
-        update: { priceUsd: r.priceUsd, importedAt: now },
-      });
-    }
-  });
-  const series = new Set(rows.map((r) => `${issuers.get(r.issuer)!}|${r.token}`));
-  const drafts: DraftChange[] = [];
-  for (const key of series) {
-    const [issuerId, token] = key.split("|") as [string, string];
-    drafts.push(...(await detectAndOpenDrafts(prisma, issuerId, token, { policy: opts.policy, now })));
-  }
-  return { ok: true, stored: rows.length, drafts };
+  return prisma.$transaction((tx) => importPriceCsvIn(tx, input, opts), PRICE_IMPORT_TX);
 }
 
+/** Years of daily prices for several tokens are thousands of upserts: longer than a form's write. */
+export const PRICE_IMPORT_TX = { timeout: 300_000, maxWait: 10_000 } as const;
+
 /** One price per day for a token: when several sources give one, the first source by name. */
-export async function dailySeries(prisma: PrismaClient, issuerId: string, token: string): Promise<PricePoint[]> {
+export async function dailySeries(prisma: Db, issuerId: string, token: string): Promise<PricePoint[]> {
   const rows = await prisma.$queryRaw<{ date: Date; price: string; source: string }[]>(Prisma.sql`
     SELECT DISTINCT ON (date) date, price_usd::text AS price, source FROM live_price
     WHERE issuer_id = ${issuerId} AND token = ${token} ORDER BY date, source`);
@@ -78,7 +96,7 @@ export async function dailySeries(prisma: PrismaClient, issuerId: string, token:
  * another, so re-imports and later days never duplicate one.
  */
 export async function detectAndOpenDrafts(
-  prisma: PrismaClient,
+  prisma: Db,
   issuerId: string,
   token: string,
   opts: { policy?: DepegPolicy; now?: Date } = {},
