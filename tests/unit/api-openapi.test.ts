@@ -95,7 +95,7 @@ describe("the OpenAPI document", () => {
     const empty = issuerLiveSchema.parse({
       data: {
         computedAt: "2026-12-06T10:00:00.000Z",
-        off: [{ reader: "evm:ethereum", reason: "set RPC_URL_ETHEREUM" }],
+        off: [{ reader: "evm:ethereum", reason: "RPC_URL_ETHEREUM is not set", setting: "RPC_URL_ETHEREUM" }],
         supply: [],
         supplyTotal: null,
         reserves: [],

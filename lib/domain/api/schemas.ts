@@ -217,7 +217,16 @@ export const issuerLiveSchema = component(
     data: z.object({
       computedAt: z.string().meta({ format: "date-time", description: "When these figures were gathered; ages are relative to it." }),
       off: z
-        .array(z.object({ reader: z.string(), reason: z.string() }))
+        .array(
+          z.object({
+            reader: z.string(),
+            reason: z.string(),
+            setting: z
+              .string()
+              .nullable()
+              .meta({ description: "The setting that would turn the reader on (an environment variable); null when none would." }),
+          }),
+        )
         .meta({ description: "Readers that are off on this server, and why." }),
       supply: z.array(liveFigureSchema),
       supplyTotal: z.object({ amount: decimalString, oldestReadAt: z.string(), complete: z.boolean() }).nullable(),

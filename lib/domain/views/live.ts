@@ -18,7 +18,14 @@ export interface IssuerLiveModel {
    * Readers that are off on this server: which (family, and chain for on-chain readers; adapter for an issuer's
    * page) and the setting that would turn each on (null: none would, e.g. a chain we have no reader for).
    */
-  off: { reader: string; family: "evm" | "tron" | "solana" | "transparency" | "prices"; chain: string | null; setting: string | null }[];
+  off: {
+    reader: string;
+    family: "evm" | "tron" | "solana" | "transparency" | "prices";
+    chain: string | null;
+    /** Why, in English, for operators and the API (the page names the reader in its own language). */
+    reason: string;
+    setting: string | null;
+  }[];
   deployments: { chain: string; address: string; symbol: string; sourceUrl: string | null }[];
   supply: LiveFigure[];
   supplyTotal: { amount: string; oldestReadAt: string; complete: boolean } | null;

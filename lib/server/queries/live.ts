@@ -137,7 +137,7 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
     computedAt: new Date().toISOString(),
     off: status.readers
       .filter((r) => !r.on && readsFor(issuer, r))
-      .map((r) => ({ reader: r.reader, family: r.family, chain: r.chain, setting: r.setting })),
+      .map((r) => ({ reader: r.reader, family: r.family, chain: r.chain, reason: r.reason ?? "", setting: r.setting })),
     deployments: issuer.liveDeployments,
     supply,
     supplyTotal,
