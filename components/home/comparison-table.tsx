@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import { formatAsOf, utcMinute } from "@/lib/domain/dates";
 import { BACKING_MODELS, ISSUER_STATUSES, type ReserveCategory } from "@/lib/domain/taxonomy";
-import type { ComparisonRow } from "@/lib/domain/views/comparison";
+import { homeJurisdictions, type ComparisonRow } from "@/lib/domain/views/comparison";
 import type { LiveSupplyTotals } from "@/lib/domain/views/live";
 import { CATEGORY_COLORS } from "@/lib/charts/palette";
 import { numberFormatters, type NumberFormatters } from "@/lib/i18n/format";
@@ -117,7 +117,7 @@ export async function ComparisonTable({
   supply,
   pinned = null,
   total = rows.length,
-  jurisdictions = [...new Set(rows.map((r) => r.issuer.homeJurisdiction).filter((j): j is string => Boolean(j)))].sort(),
+  jurisdictions = homeJurisdictions(rows.map((r) => r.issuer)),
 }: {
   rows: ComparisonRow[];
   today: string;

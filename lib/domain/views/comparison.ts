@@ -9,6 +9,11 @@ export function byIssuerName(a: { name: string }, b: { name: string }): number {
   return a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.name.localeCompare(b.name);
 }
 
+/** The jurisdiction filter's choices: every home jurisdiction named, once, sorted. */
+export function homeJurisdictions(issuers: readonly { homeJurisdiction: string | null }[]): string[] {
+  return [...new Set(issuers.map((i) => i.homeJurisdiction).filter((j): j is string => Boolean(j)))].sort();
+}
+
 export interface ComparisonRow {
   issuer: Pick<
     IssuerData,

@@ -9,7 +9,7 @@ import { compositionSource, type CompositionSource } from "@/lib/domain/metrics/
 import { coverageRatio, type CoverageResult } from "@/lib/domain/metrics/coverage";
 import { eligibleShare, getFramework } from "@/lib/domain/metrics/eligibility";
 import type { AttestationData, IssuerData } from "@/lib/domain/types";
-import { byIssuerName, type ComparisonRow } from "@/lib/domain/views/comparison";
+import { byIssuerName, homeJurisdictions, type ComparisonRow } from "@/lib/domain/views/comparison";
 import { readDb } from "@/lib/server/db";
 import { reportsById } from "@/lib/server/records/report";
 
@@ -219,6 +219,6 @@ export async function firstComparisonRows(
     today,
     rows: rows.sort((a, b) => byIssuerName(a.issuer, b.issuer)),
     total: names.length,
-    jurisdictions: [...new Set(names.map((i) => i.homeJurisdiction).filter((j): j is string => Boolean(j)))].sort(),
+    jurisdictions: homeJurisdictions(names),
   };
 }
