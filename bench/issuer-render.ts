@@ -10,6 +10,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
+import { TAGS } from "@/lib/server/queries/tags";
 import { RE_EXPIRE_MS } from "@/lib/server/replica";
 
 import { migrate } from "../scripts/lib/database";
@@ -26,21 +27,13 @@ const CATS = ["cash_deposits", "tbills_93d", "repo_overnight", "gov_mmf", "comme
 /** Size (raw, gzip), rows and uncached server time of a comparison-table page: the "issuers" tag expired before each sample. */
 async function uncachedTable(app: Awaited<ReturnType<typeof startApp>>, path: string, name: string, targets: string) {
   const times: number[] = [];
-  let html = Buffer.alloc(0);
+  let html: Buffer = Buffer.alloc(0);
   for (let s = 0; s < Math.min(samples, 20); s++) {
-    const exp = await fetch(`${app.url}/api/internal/revalidate?tag=issuers`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${app.revalidateToken}` },
-    });
-    if (!exp.ok) throw new Error(`revalidate answered ${exp.status}`);
-    const t = performance.now();
-    const res = await fetch(`${app.url}${path}`, { headers: { accept: "text/html" } });
-    html = Buffer.from(await res.arrayBuffer());
-    times.push(performance.now() - t);
-    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    const sample = await uncachedRender(app, TAGS.issuers, path);
+    times.push(sample.ms);
+    html = sample.body;
   }
-  times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
+  const q = quantiles(times);
   const rows = html.toString("utf8").split('data-testid="issuer-row"').length - 1;
   console.log(
     `${name} (${ISSUERS} issuers, ${rows} rows in the table): ${(html.length / 1024).toFixed(1)} KB of HTML, ${(gzipSync(html).length / 1024).toFixed(1)} KB gzip; uncached, ${times.length} samples: p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, max ${q(1)} ms${targets}`,
@@ -75,23 +68,20 @@ async function comparisonTable(app: Awaited<ReturnType<typeof startApp>>) {
   );
 }
 
-/** The stress list's cache tag (lib/server/queries/tags.ts). */
-const TAGS_STRESS = "stress-events";
-
-/** Milliseconds to fetch `path` right after its tag was expired: a render, never a cache hit. */
-async function uncachedRender(app: Awaited<ReturnType<typeof startApp>>, tag: string, path: string): Promise<number> {
+/** Milliseconds to fetch `path` right after its tag was expired (a render, never a cache hit), and the page. */
+async function uncachedRender(app: Awaited<ReturnType<typeof startApp>>, tag: string, path: string): Promise<{ ms: number; body: Buffer }> {
   const exp = await fetch(`${app.url}/api/internal/revalidate?tag=${encodeURIComponent(tag)}`, {
     method: "POST",
     headers: { authorization: `Bearer ${app.revalidateToken}` },
   });
   if (!exp.ok) throw new Error(`revalidate answered ${exp.status}`);
   const t = performance.now();
-  const res = await fetch(`${app.url}${path}`);
-  await res.arrayBuffer();
+  const res = await fetch(`${app.url}${path}`, { headers: { accept: "text/html" } });
+  const body = Buffer.from(await res.arrayBuffer());
   const ms = performance.now() - t;
   if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
   if (res.headers.get("x-nextjs-cache") === "HIT") throw new Error(`${path} served from cache: the measurement would be meaningless`);
-  return ms;
+  return { ms, body };
 }
 
 /** Sorted samples → a quantile as text (0: min, 1: max). */
@@ -155,8 +145,8 @@ async function main() {
         const floor: number[] = [];
         for (let s = 0; s < samples; s++) {
           const slug = `bench-issuer-${(s * 97) % ISSUERS}`;
-          floor.push(await uncachedRender(app, TAGS_STRESS, "/en/stress"));
-          times.push(await uncachedRender(app, `issuer:${slug}`, `/en/issuers/${slug}`));
+          floor.push((await uncachedRender(app, TAGS.stressEvents, "/en/stress")).ms);
+          times.push((await uncachedRender(app, TAGS.issuer(slug), `/en/issuers/${slug}`)).ms);
         }
         const q = quantiles(times);
         const f = quantiles(floor);
