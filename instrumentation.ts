@@ -8,17 +8,19 @@ export async function register() {
   if ((process.env.JOBS_IN_APP ?? "true").trim().toLowerCase() === "false") return;
   const { startJobsOnce } = await import("@/lib/server/jobs");
   const { db } = await import("@/lib/server/db");
-  // After a refresh, the pages' and API's live figures are expired through the app's own
-  // revalidation route (a job runs outside any request, where cache tags cannot be expired).
-  const onJobDone = async () => {
+  // After a run that changed what pages show (a live refresh that read something), their tags are
+  // expired through the app's own revalidation route (a job runs outside any request, where cache
+  // tags cannot be expired). Runs that changed nothing shown (alert deliveries) expire nothing.
+  const onStale = async (tags: string[]) => {
     const token = process.env.REVALIDATE_TOKEN;
     if (!token) return;
-    await fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/api/internal/revalidate?tag=live`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}` },
-    });
+    for (const tag of tags)
+      await fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/api/internal/revalidate?tag=${encodeURIComponent(tag)}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+      });
   };
-  startJobsOnce({ inApp: true, prisma: db(), onJobDone }).catch((err: unknown) => {
+  startJobsOnce({ inApp: true, prisma: db(), onStale }).catch((err: unknown) => {
     console.error(`[jobs] not started: ${err instanceof Error ? err.message : String(err)}`);
   });
 }

@@ -15,12 +15,12 @@ async function main() {
     const prisma = prismaFor(url);
     // With several instances sharing Redis, the pages' live figures are expired there once the
     // read replica (if any) has the new readings; without Redis each server's cache expires hourly.
-    const onJobDone = async () => {
+    const onStale = async (tags: string[]) => {
       if (!process.env.REDIS_URL) return;
       await waitForReplica({ what: "worker" });
-      await updateTags(["live"], { expire: 0 });
+      await updateTags(tags, { expire: 0 });
     };
-    const jobs = await startJobs({ inApp: false, prisma, connectionString: url, onJobDone, log: (m) => log(`worker: ${m}`) });
+    const jobs = await startJobs({ inApp: false, prisma, connectionString: url, onStale, log: (m) => log(`worker: ${m}`) });
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         log(`worker: ${signal}: stopping after the running job`);

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 import { parseLiveConfig } from "@/lib/live/config";
-import { deadLetterJobs, recentJobRuns, startJobs, type JobDefinition, type JobsHandle } from "@/lib/server/jobs";
+import { deadLetterJobs, defaultJobs, recentJobRuns, startJobs, type JobDefinition, type JobsHandle } from "@/lib/server/jobs";
 
 import { sql, testPrisma } from "../support/db";
 
@@ -108,4 +108,55 @@ describe("jobs on pg-boss", () => {
     expect(first).toMatchObject({ outcome: "succeeded" });
     expect(first.durationMs).toBeGreaterThanOrEqual(0);
   }, 120_000);
+
+  it("only a run that changed what pages show expires their cache tags", async () => {
+    const stale: [string, string[]][] = [];
+    const job = (name: string, staleTags?: JobDefinition["staleTags"]): JobDefinition => ({
+      name,
+      retryLimit: 0,
+      retryDelay: 1,
+      retryBackoff: false,
+      expireInSeconds: 60,
+      run: async (_prisma, data) => ({ changed: data.changed === true }),
+      staleTags,
+    });
+    const h = await startJobs({
+      inApp: false,
+      prisma,
+      connectionString: inject("databaseUrl"),
+      config: parseLiveConfig({}),
+      jobs: [job("test-quiet"), job("test-reader", (r) => ((r as { changed: boolean }).changed ? ["live"] : []))],
+      workOptions: { pollingIntervalSeconds: 0.5 },
+      log: () => undefined,
+      onStale: (tags, name) => void stale.push([name, tags]),
+    });
+    handles.push(h!);
+    for (const [name, changed] of [
+      ["test-quiet", true],
+      ["test-reader", false],
+      ["test-reader", true],
+    ] as const)
+      await h!.boss.send(name, { changed });
+    await until(
+      "three finished runs",
+      async () =>
+        (await recentJobRuns(prisma)).filter((r) => /^test-(quiet|reader)$/.test(r.name) && r.outcome === "succeeded").length === 3,
+      20_000,
+    );
+    // onStale follows its run's record: wait for the one expected, then a moment for any other.
+    await until("the expiry", async () => stale.length > 0, 5_000);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(stale).toEqual([["test-reader", ["live"]]]);
+  }, 60_000);
+
+  it("the live refresh with every reader off expires the live pages on its first run only", async () => {
+    const refresh = defaultJobs(parseLiveConfig({})).find((j) => j.name === "live-refresh")!;
+    const first = await refresh.run(prisma, {});
+    const second = await refresh.run(prisma, {});
+    expect(refresh.staleTags!(first)).toEqual(["live"]);
+    expect(second).toMatchObject({ changed: false, readings: 0, failures: 0 });
+    expect(refresh.staleTags!(second)).toEqual([]);
+    // Every other default job changes nothing a public page caches.
+    for (const j of defaultJobs(parseLiveConfig({}))) if (j.name !== "live-refresh") expect(j.staleTags).toBeUndefined();
+  });
 });

@@ -17,7 +17,8 @@ import { deliverAlerts, sendDigests } from "@/lib/server/alerts/delivery";
 import { detectLiveAlerts, detectOverdue, detectPriceBandAlerts } from "@/lib/server/alerts/detect";
 import { liveConfig } from "@/lib/server/live/config";
 import { pollPrices } from "@/lib/server/live/prices";
-import { refreshLive } from "@/lib/server/live/refresh";
+import { refreshLive, type RefreshSummary } from "@/lib/server/live/refresh";
+import { TAGS } from "@/lib/server/queries/tags";
 
 export const PGBOSS_SCHEMA = "pgboss";
 
@@ -32,11 +33,33 @@ export interface JobDefinition {
   /** Longest a run may take before pg-boss expires it (and retries it). */
   expireInSeconds: number;
   run: (prisma: PrismaClient, data: Record<string, unknown>) => Promise<unknown>;
+  /**
+   * The cache tags a successful run's result makes stale (pages showing what it changed). Absent or
+   * empty: the run changed nothing a page shows, and no page is expired (an alert delivery every
+   * minute must not re-render every issuer page).
+   */
+  staleTags?: (result: unknown) => string[];
 }
 
 export const deadLetterName = (name: string) => `${name}-dead`;
 
+/**
+ * Whether a live refresh may have changed what the pages show: a reader read, failed or had its
+ * breaker open, or it is this process's first run (a restart may have turned readers on or off).
+ * A refresh with every reader off (no RPC URL, no endpoint) leaves the cached pages as they are.
+ */
+function refreshChangedPages(s: RefreshSummary, first: boolean): boolean {
+  return (
+    first ||
+    s.readings > 0 ||
+    s.failures > 0 ||
+    s.endpoints.length > 0 ||
+    s.chains.some((c) => c.status === "read" || c.status === "breaker-open")
+  );
+}
+
 export function defaultJobs(config: LiveConfig): JobDefinition[] {
+  let firstRefresh = true;
   return [
     {
       name: "live-refresh",
@@ -47,7 +70,10 @@ export function defaultJobs(config: LiveConfig): JobDefinition[] {
       expireInSeconds: 600,
       run: async (prisma) => {
         const s = await refreshLive(prisma, { config });
+        const changed = refreshChangedPages(s, firstRefresh);
+        firstRefresh = false;
         return {
+          changed,
           readings: s.readings,
           failures: s.failures,
           chains: s.chains.map((c) => `${c.chain}:${c.status}${c.status === "read" ? ` ${c.ok}/${c.targets}` : ""}`),
@@ -55,6 +81,7 @@ export function defaultJobs(config: LiveConfig): JobDefinition[] {
           alerts: await liveAlertsAfter(() => detectLiveAlerts(prisma)),
         };
       },
+      staleTags: (r) => ((r as { changed?: boolean }).changed ? [TAGS.live] : []),
     },
     ...(config.priceApi
       ? [
@@ -72,6 +99,8 @@ export function defaultJobs(config: LiveConfig): JobDefinition[] {
               const alerts = await liveAlertsAfter(() => detectPriceBandAlerts(prisma, { policy: config.depeg }));
               return { status: s.status, stored: s.stored, drafts: s.drafts.filter((d) => d.change !== "unchanged").length, alerts };
             },
+            // Stored prices feed the issuer pages' peg history.
+            staleTags: (r: unknown) => ((r as { stored?: number }).stored ? [TAGS.live] : []),
           } satisfies JobDefinition,
         ]
       : []),
@@ -153,8 +182,8 @@ export interface StartJobsOptions {
   bossOptions?: Partial<PgBoss.ConstructorOptions>;
   workOptions?: PgBoss.WorkOptions;
   log?: (message: string) => void;
-  /** Called after each successful run (e.g. to expire cached pages that show live figures); its errors are logged, not retried. */
-  onJobDone?: (name: string, result: unknown) => void | Promise<void>;
+  /** Called after a successful run whose result made cache tags stale (its job's `staleTags`), to expire them; its errors are logged, not retried. */
+  onStale?: (tags: string[], job: string) => void | Promise<void>;
 }
 
 export interface JobsHandle {
@@ -254,8 +283,10 @@ async function setUpJobs(boss: PgBoss, opts: StartJobsOptions, config: LiveConfi
     await boss.work<object>(job.name, { includeMetadata: true, batchSize: 1, ...opts.workOptions }, async (batch) => {
       for (const j of batch as PgBoss.JobWithMetadata<object>[]) {
         const result = await recordRun(opts.prisma, job.name, j, () => job.run(opts.prisma, (j.data ?? {}) as Record<string, unknown>));
+        const tags = job.staleTags?.(result) ?? [];
+        if (tags.length === 0) continue;
         try {
-          await opts.onJobDone?.(job.name, result);
+          await opts.onStale?.(tags, job.name);
         } catch (err) {
           log(`after ${job.name}: ${err instanceof Error ? err.message : String(err)}`);
         }

@@ -20,7 +20,7 @@ import { latestReadings, liveStatus, type ReaderStatus } from "@/lib/server/live
 
 import { PUBLISHED_DATA, TAGS } from "./tags";
 
-export const LIVE_TAG = "live";
+export const LIVE_TAG = TAGS.live;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

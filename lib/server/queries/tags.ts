@@ -5,6 +5,8 @@ export const TAGS = {
   attestations: "attestations",
   stressEvents: "stress-events",
   issuer: (slug: string) => `issuer:${slug}`,
+  /** Live figures (readings, reader status, prices): expired by a live job that changed them. */
+  live: "live",
 } as const;
 
 /**
