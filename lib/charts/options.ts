@@ -10,12 +10,14 @@ import { RESERVE_CATEGORIES, type ReserveCategory } from "@/lib/domain/taxonomy"
 import {
   baseOption,
   CATEGORY_COLORS,
+  DEFAULT_CHART_WIDTH,
   hatchPattern,
   INK,
   legendBlock,
   NEUTRAL,
   NOT_CAPTURED_FILL,
   SERIES_COLORS,
+  textWidth,
   timeAxis,
   valueAxis,
   WARN,
@@ -302,7 +304,13 @@ export function cadenceScatterOption(points: readonly CadencePoint[], opts: Cade
         silent: true,
         itemStyle,
         label: { show: true, position: "insideTop", color: INK, formatter: "{b}" },
-        data: gaps.map((g) => [{ xAxis: utcDay(g.from), name: `${words.num(g.days)} ${words.dayUnit}` }, { xAxis: utcDay(g.to) }]),
+        // A band too narrow for its label (a long shared time range, as on the compare page) stays
+        // unlabelled: labels of neighbouring gaps ran into each other ("92 d92 d"). Every gap is
+        // listed with its dates and days in the chart's text alternative and the table under it.
+        data: gaps.map((g) => {
+          const label = `${words.num(g.days)} ${words.dayUnit}`;
+          return [{ xAxis: utcDay(g.from), name: fitsBetween(label, g.from, g.to, sorted, opts) ? label : "" }, { xAxis: utcDay(g.to) }];
+        }),
       },
     });
   }
@@ -334,6 +342,21 @@ export function cadenceScatterOption(points: readonly CadencePoint[], opts: Cade
     yAxis: valueAxis({ min: 0, max: opts.yMax, formatter: `{value} ${words.dayUnit}` }),
     series,
   };
+}
+
+/** Room left of and right of a time series' plot (y-axis labels, grid margin), in px: a generous estimate. */
+const PLOT_MARGIN_PX = 64;
+
+/**
+ * Whether a label fits, with a little room, inside the band from one date to another, at the chart's width and
+ * its time range (fixed by the options, or the first and last report, as the axis then spans at least those).
+ */
+function fitsBetween(label: string, from: string, to: string, sorted: readonly CadencePoint[], opts: ScaleOpts): boolean {
+  const min = utcDay(opts.xMin ?? sorted[0]!.asOf);
+  const max = utcDay(opts.xMax ?? sorted.at(-1)!.asOf);
+  if (max <= min) return true;
+  const plot = (opts.width ?? DEFAULT_CHART_WIDTH) - PLOT_MARGIN_PX;
+  return ((utcDay(to) - utcDay(from)) / (max - min)) * plot >= textWidth(label) + 8;
 }
 
 function findGaps(sorted: readonly CadencePoint[], gapDays: number | undefined) {

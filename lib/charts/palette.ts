@@ -183,7 +183,8 @@ export function legendBlock(names: readonly string[], width = DEFAULT_CHART_WIDT
   return { option, height: rows * 12 + (rows - 1) * LEGEND_GAP };
 }
 
-function textWidth(text: string): number {
+/** Width in px of a text at the charts' font size, as zrender measures it (estimated per glyph class). */
+export function textWidth(text: string): number {
   let em = 0;
   for (const ch of text) {
     if (ch.charCodeAt(0) > 0x7e)

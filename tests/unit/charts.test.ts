@@ -190,6 +190,23 @@ describe("cadenceScatterOption", () => {
     expect(ariaLabel(svg)).toContain("gaps: 2024-03-31 to 2024-09-27 (180 days)");
   });
 
+  it("labels a gap only where its band holds the label: neighbouring narrow gaps never run their labels together", () => {
+    // Quarterly reports with two 92-day gaps, drawn on a shared ten-year range (the compare page).
+    const quarterly = ["2020-03-31", "2020-06-30", "2020-09-30"].map((asOf) => ({ asOf, lagDays: 30 }));
+    const wide = renderChartSvg(
+      cadenceScatterOption(quarterly, { gapDays: 45, xMin: "2016-01-31", xMax: "2026-01-31", width: 320 }),
+      320,
+      300,
+    );
+    expect(wide.match(/<polygon /g)).toHaveLength(2); // both gaps still drawn
+    expect(wide).not.toContain(">92 d</text>");
+    expect(ariaLabel(wide)).toContain("gaps: 2020-03-31 to 2020-06-30 (91 days); 2020-06-30 to 2020-09-30 (92 days)");
+    // The same reports on their own range: each band is wide enough, each is labelled.
+    const own = renderChartSvg(cadenceScatterOption(quarterly, { gapDays: 45 }), W, 300);
+    expect(own).toContain(">91 d</text>");
+    expect(own).toContain(">92 d</text>");
+  });
+
   it("keeps interaction-only parts out of the static SVG but in the option", () => {
     expect(option.dataZoom).toBeDefined();
     expect(option.tooltip).toBeDefined();
