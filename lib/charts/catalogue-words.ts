@@ -55,6 +55,8 @@ export function chartWordsFromMessages(locale: NumberLocale, messages: ChartMess
       description: (what, summary, subject) => w("composition.description", { what, summary, ...subjectArgs(subject) }),
       notReported: w("composition.notReported"),
       bar: (list) => w("composition.bar", { list }),
+      partialSeries: (threshold) => w("composition.partialSeries", { threshold }),
+      partialSummary: (count, threshold) => w("composition.partialSummary", { count, threshold }),
     },
     coverage: {
       ratio: w("coverage.ratio"),

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import type { EChartsOption } from "echarts";
 
 import { CADENCE_PERIOD_DAYS, effectiveAsOf } from "@/lib/domain/metrics/cadence";
+import { COMPLETE_BREAKDOWN_PCT, isCompleteBreakdown } from "@/lib/domain/metrics/composition";
 import { RESERVE_CATEGORIES } from "@/lib/domain/taxonomy";
 import type { IssuerModel } from "@/lib/domain/views/issuer";
 import type { ChartLocale } from "@/lib/charts/locale";
@@ -92,7 +93,7 @@ export function buildCompositionPoints(model: IssuerModel, mode: "share" | "usd"
     }
     if (Object.keys(values).length === 0) return gap;
     const rest = mode === "share" ? c.notCapturedPct.value : c.notCapturedUsd.value;
-    return { asOf: c.asOf, values, notCaptured: rest !== null && Number(rest) > 0 ? Number(rest) : 0 };
+    return { asOf: c.asOf, values, notCaptured: rest !== null && Number(rest) > 0 ? Number(rest) : 0, partial: !isCompleteBreakdown(c) };
   });
   // A chart of gaps only says nothing: no chart then.
   return points.some((p) => !p.gap) ? points.sort((x, y) => x.asOf.localeCompare(y.asOf)) : [];
@@ -112,7 +113,13 @@ function compositionChart(model: IssuerModel, mode: "share" | "usd", scale: Scal
   const present = RESERVE_CATEGORIES.filter((c) => points.some((p) => (p.values[c] ?? 0) !== 0));
   const fmt = mode === "share" ? words.table.pct : words.table.usd;
   return spec(
-    compositionAreaOption(points, mode, { ...scale, width: WIDTH, subject: model.issuer.name, words }),
+    compositionAreaOption(points, mode, {
+      ...scale,
+      width: WIDTH,
+      subject: model.issuer.name,
+      words,
+      partialThreshold: COMPLETE_BREAKDOWN_PCT,
+    }),
     {
       columns: [words.table.asOf, ...present.map((c) => words.categories[c]), words.notCaptured],
       rows: points.map((p) =>

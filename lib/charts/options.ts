@@ -68,13 +68,18 @@ export interface CompositionPoint {
   notCaptured?: number;
   /** A report whose shares (or amounts) cannot be computed: no breakdown, or no total. Drawn as a gap, never as zero. */
   gap?: boolean;
+  /**
+   * A report whose lines break down less than `partialThreshold` percent of total reserves: drawn (its categories
+   * with the hatched remainder above them) and marked with a dashed line, so its dip does not read as a collapse.
+   */
+  partial?: boolean;
 }
 
 /** Stacked area of reserve composition over time, bottom-up in taxonomy order. */
 export function compositionAreaOption(
   points: readonly CompositionPoint[],
   mode: "share" | "usd",
-  opts: ScaleOpts & { notCapturedLabel?: string } = {},
+  opts: ScaleOpts & { notCapturedLabel?: string; partialThreshold?: number } = {},
 ): EChartsOption {
   const words = opts.words ?? CHART_WORDS_EN;
   const sorted = [...points].sort((a, b) => a.asOf.localeCompare(b.asOf));
@@ -114,10 +119,30 @@ export function compositionAreaOption(
   if (sorted.some((p) => (p.notCaptured ?? 0) > 0)) {
     series.push({ ...line(remainderLabel, NEUTRAL, (p) => p.notCaptured ?? 0), areaStyle: { color: NOT_CAPTURED_FILL, opacity: 1 } });
   }
+  const partial = opts.partialThreshold === undefined ? [] : sorted.filter((p) => p.partial && !p.gap);
+  const partialName = opts.partialThreshold === undefined ? "" : words.composition.partialSeries(opts.partialThreshold);
+  if (partial.length > 0)
+    series.push({
+      type: "line",
+      name: partialName,
+      data: [],
+      itemStyle: { color: INK },
+      lineStyle: { color: INK, type: "dashed", width: 1 },
+      markLine: {
+        silent: true,
+        symbol: "none",
+        label: { show: false },
+        lineStyle: { color: INK, type: "dashed", width: 1, opacity: 0.8 },
+        data: partial.map((p) => ({ xAxis: utcDay(p.asOf) })),
+      },
+    });
   const names = series.map((s) => String(s.name));
   // Rect swatches read as areas; the remainder's swatch shows its hatch, or it would pass for a grey category.
   const icons: Record<string, object> = Object.fromEntries(names.map((n) => [n, { icon: "rect" }]));
   icons[remainderLabel] = { icon: "rect", itemStyle: { color: NOT_CAPTURED_FILL, borderColor: INK, borderWidth: 0.5 } };
+  // The partial reports' swatch is a short dashed rule, as drawn.
+  if (partial.length > 0)
+    icons[partialName] = { icon: "path://M0,5 h4 v1 h-4 z M6,5 h4 v1 h-4 z M12,5 h4 v1 h-4 z", itemStyle: { color: INK } };
   const legend = legendBlock(names, opts.width, icons);
 
   const latest = sorted.filter((p) => !p.gap).at(-1);
@@ -127,7 +152,7 @@ export function compositionAreaOption(
         words.reportsRange(sorted.length, sorted[0]?.asOf ?? latest.asOf, latest.asOf),
         latest.asOf,
         listShares(latest, fmt, remainderLabel, words),
-      )
+      ) + (partial.length > 0 ? ` ${words.composition.partialSummary(partial.length, opts.partialThreshold!)}` : "")
     : words.noReports;
   const what = mode === "share" ? words.composition.share : words.composition.usd;
   return {

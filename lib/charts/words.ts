@@ -37,6 +37,10 @@ export interface ChartWords {
     notReported: string;
     /** The composition bar's label. */
     bar: (list: string) => string;
+    /** Legend name of the dashed lines at partial reports (COMPLETE_BREAKDOWN_PCT). */
+    partialSeries: (threshold: number) => string;
+    /** The text alternative's sentence on partial reports. */
+    partialSummary: (count: number, threshold: number) => string;
   };
   coverage: {
     ratio: string;
@@ -97,6 +101,9 @@ export const CHART_WORDS_EN: ChartWords = {
     description: (what, summary, subject) => `Stacked area chart of reserve composition${forSubject(subject)}, ${what}: ${summary}`,
     notReported: "not reported",
     bar: (list) => `Reserve composition: ${list}.`,
+    partialSeries: (threshold) => `Partial report (under ${threshold}% of reserves broken down)`,
+    partialSummary: (count, threshold) =>
+      `${count} ${count === 1 ? "report breaks" : "reports break"} down less than ${threshold}% of total reserves (dashed lines): the hatch above them is what they leave out, not a fall in the categories.`,
   },
   coverage: {
     ratio: "Coverage ratio",

@@ -307,6 +307,31 @@ describe("ChartFigure", () => {
   });
 });
 
+describe("partial reports on the composition chart", () => {
+  // Three reports; the middle one breaks down 20% of reserves (its remainder hatched).
+  const points = [
+    { asOf: "2024-03-31", values: { tbills_93d: 80, cash_deposits: 15 }, notCaptured: 5 },
+    { asOf: "2024-06-30", values: { cash_deposits: 20 }, notCaptured: 80, partial: true },
+    { asOf: "2024-09-30", values: { tbills_93d: 82, cash_deposits: 14 }, notCaptured: 4 },
+  ];
+  const dashedRules = (svg: string) => (svg.match(/stroke-dasharray/g) ?? []).length;
+
+  it("marks each partial report with a dashed line named in the legend, and says why it dips", () => {
+    const marked = renderChartSvg(compositionAreaOption(points, "share", { partialThreshold: 90 }), W, H);
+    const plain = renderChartSvg(compositionAreaOption(points, "share"), W, H);
+    expect(marked).toContain(">Partial report (under 90% of reserves broken down)</text>");
+    expect(dashedRules(marked)).toBeGreaterThan(dashedRules(plain));
+    expect(ariaLabel(marked)).toContain("1 report breaks down less than 90% of total reserves (dashed lines)");
+    expect(plain).not.toContain("Partial report");
+  });
+
+  it("says it in Spanish too", () => {
+    const es = chartWordsFromMessages("es", { charts: esCharts, taxonomy: esTaxonomy });
+    const svg = renderChartSvg(compositionAreaOption(points, "share", { partialThreshold: 90, words: es }), W, H, es);
+    expect(ariaLabel(svg)).toContain("1 informe desglosa menos del 90% de las reservas totales");
+  });
+});
+
 describe("chart words in the page's language", () => {
   const words = {
     en: chartWordsFromMessages("en", { charts: enCharts, taxonomy: enTaxonomy }),
