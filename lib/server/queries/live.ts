@@ -44,6 +44,17 @@ function readsFor(
   return true;
 }
 
+/**
+ * Which readers are on, off (and why) or failing: the same for every issuer, so cached once (expired with the
+ * live figures) rather than read again, four queries, by each issuer page that renders.
+ */
+async function readerStatus(): Promise<ReaderStatus[]> {
+  "use cache";
+  cacheTag(LIVE_TAG);
+  cacheLife(PUBLISHED_DATA);
+  return (await liveStatus(readDb())).readers;
+}
+
 export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | null> {
   "use cache";
   if (!isSlug(slug)) return null;
@@ -62,9 +73,9 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
     },
   });
   if (!issuer) return null;
-  const [readings, status, latest] = await Promise.all([
+  const [readings, readers, latest] = await Promise.all([
     latestReadings(prisma, issuer.id),
-    liveStatus(prisma),
+    readerStatus(),
     prisma.attestation.findMany({
       where: { issuerId: issuer.id, state: "published" },
       orderBy: { asOf: "desc" },
@@ -135,7 +146,7 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
     : null;
   return {
     computedAt: new Date().toISOString(),
-    off: status.readers
+    off: readers
       .filter((r) => !r.on && readsFor(issuer, r))
       .map((r) => ({ reader: r.reader, family: r.family, chain: r.chain, reason: r.reason ?? "", setting: r.setting })),
     deployments: issuer.liveDeployments,
