@@ -103,6 +103,7 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
     edgeCases: [
       "Unknown when a line has neither an amount usable against the total nor a stated share.",
       "In USD only when every line has an amount.",
+      `On the composition charts a report whose lines break down less than ${composition.COMPLETE_BREAKDOWN_PCT}% of total reserves is drawn with its remainder hatched and marked with a dashed line: its categories dip because the report leaves them out, not because they fell.`,
     ],
     implementation: { module: "lib/domain/metrics/composition", exportName: "compositionShares" },
   },

@@ -38,7 +38,15 @@ export const METRIC_CHANGELOG: Readonly<Record<MetricId, readonly MetricChange[]
         "Computed only from a report whose captured lines cover at least 90% of total reserves; a newer, partial breakdown is named with its captured share instead of being taken for the whole.",
     },
   ],
-  not_captured: [FIRST("Shown apart from the issuer's own “other / undisclosed” line.")],
+  not_captured: [
+    FIRST("Shown apart from the issuer's own “other / undisclosed” line."),
+    {
+      version: "1.1",
+      date: "2026-12-07",
+      change:
+        "The composition charts mark each report that breaks down less than 90% of total reserves with a dashed line, named in the legend: the hatched remainder above its dip is what it leaves out.",
+    },
+  ],
   other_undisclosed_share: [FIRST()],
   eligible_share: [
     FIRST("Rule tables: GENIUS Act, NYDFS, MiCA, MAS, Hong Kong; “not assessed” where data is missing."),
