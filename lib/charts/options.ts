@@ -330,8 +330,8 @@ export function cadenceScatterOption(points: readonly CadencePoint[], opts: Cade
         itemStyle,
         label: { show: true, position: "insideTop", color: INK, formatter: "{b}" },
         // A band too narrow for its label (a long shared time range, as on the compare page) stays
-        // unlabelled: labels of neighbouring gaps ran into each other ("92 d92 d"). Every gap is
-        // listed with its dates and days in the chart's text alternative and the table under it.
+        // unlabelled: labels of neighbouring gaps ran into each other ("92 d92 d"). Every gap stays
+        // drawn, and the chart's text alternative lists each with its dates and days.
         data: gaps.map((g) => {
           const label = `${words.num(g.days)} ${words.dayUnit}`;
           return [{ xAxis: utcDay(g.from), name: fitsBetween(label, g.from, g.to, sorted, opts) ? label : "" }, { xAxis: utcDay(g.to) }];
