@@ -35,7 +35,6 @@ import {
 import { ADAPTERS } from "@/lib/live/adapters";
 import { db } from "@/lib/server/db";
 import { latestReadings } from "@/lib/server/live/queries";
-import { LIVE_TAG } from "@/lib/server/queries/live";
 import { TAGS } from "@/lib/server/queries/tags";
 
 import { editorAttestationHref, insertDraft, type SavedAttestation } from "./attestations";
@@ -73,7 +72,7 @@ interface Row {
   issuer: { slug: string };
 }
 
-const liveTags = (slug: string) => [LIVE_TAG, TAGS.issuer(slug)];
+const liveTags = (slug: string) => [TAGS.live, TAGS.issuer(slug)];
 
 function kindOf(kind: string): LiveSourceKind {
   if (!isLiveSourceKind(kind)) throw new CommandError("not_found", "There is no such kind of live source; nothing was saved.");

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { PackProblem } from "@/lib/domain/import/public-pack";
 import { firstNonUtf8Line } from "@/lib/domain/import/read-csv";
 import { importPriceCsvIn, PRICE_IMPORT_TX, type PriceImportResult } from "@/lib/server/live/prices";
-import { LIVE_TAG } from "@/lib/server/queries/live";
+import { TAGS } from "@/lib/server/queries/tags";
 
 import { defineCommand, type Outcome } from "./define";
 
@@ -43,7 +43,7 @@ export const importPrices = defineCommand({
         after: { stored: result.stored, drafts: result.drafts.length },
         reason: "price CSV import",
       },
-      tags: [LIVE_TAG],
+      tags: [TAGS.live],
     };
   },
 });

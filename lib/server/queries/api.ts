@@ -26,13 +26,13 @@ import { readDb } from "@/lib/server/db";
 
 import { DATA_AS_OF_SQL } from "./csv-export";
 import { getIssuerPage } from "./issuer-page";
-import { getIssuerLive, LIVE_TAG } from "./live";
+import { getIssuerLive } from "./live";
 import { attestationInclude, issuerInclude, stressInclude, toAttestationData, toIssuerData, toStressEventData } from "./mappers";
 import { PUBLISHED_DATA, TAGS } from "./tags";
 
 /** What every answer states about itself. Callers carry all three data tags: the time moves with any publish. */
 async function apiMeta(): Promise<ApiMeta> {
-  cacheTag(LIVE_TAG);
+  cacheTag(TAGS.live);
   const [rows, live] = await Promise.all([
     readDb().$queryRawUnsafe<{ data_as_of: string | null }[]>(`SELECT ${DATA_AS_OF_SQL} AS data_as_of`),
     readDb().$queryRawUnsafe<{ kind: string; last: Date }[]>(
@@ -52,8 +52,8 @@ async function apiMeta(): Promise<ApiMeta> {
 export async function apiIssuerLive(slug: string): Promise<ApiBody | null> {
   "use cache";
   if (!isSlug(slug)) return null;
-  cacheTag(LIVE_TAG, TAGS.issuer(slug));
-  cacheLife(PUBLISHED_DATA); // a refresh expires LIVE_TAG; each figure states when it was read
+  cacheTag(TAGS.live, TAGS.issuer(slug));
+  cacheLife(PUBLISHED_DATA); // a refresh expires TAGS.live; each figure states when it was read
   const live = await getIssuerLive(slug);
   if (!live) return null;
   const meta = await apiMeta();

@@ -20,8 +20,6 @@ import { latestReadings, liveStatus, type ReaderStatus } from "@/lib/server/live
 
 import { PUBLISHED_DATA, TAGS } from "./tags";
 
-export const LIVE_TAG = TAGS.live;
-
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
@@ -50,7 +48,7 @@ function readsFor(
  */
 async function readerStatus(): Promise<ReaderStatus[]> {
   "use cache";
-  cacheTag(LIVE_TAG);
+  cacheTag(TAGS.live);
   cacheLife(PUBLISHED_DATA);
   return (await liveStatus(readDb())).readers;
 }
@@ -58,8 +56,8 @@ async function readerStatus(): Promise<ReaderStatus[]> {
 export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | null> {
   "use cache";
   if (!isSlug(slug)) return null;
-  cacheTag(LIVE_TAG, TAGS.issuer(slug));
-  cacheLife(PUBLISHED_DATA); // a refresh expires LIVE_TAG; each figure states when it was read
+  cacheTag(TAGS.live, TAGS.issuer(slug));
+  cacheLife(PUBLISHED_DATA); // a refresh expires TAGS.live; each figure states when it was read
   const prisma = readDb();
   const issuer = await prisma.issuer.findUnique({
     where: { slug },
@@ -164,8 +162,8 @@ export async function getIssuerLive(slug: string): Promise<IssuerLiveModel | nul
 /** Per issuer: the sum of the latest supply reading of every tracked deployment, and the oldest of those readings (the comparison table). */
 export async function liveSupplyTotals(): Promise<LiveSupplyTotals> {
   "use cache";
-  cacheTag(LIVE_TAG);
-  cacheLife(PUBLISHED_DATA); // a refresh expires LIVE_TAG; each figure states when it was read
+  cacheTag(TAGS.live);
+  cacheLife(PUBLISHED_DATA); // a refresh expires TAGS.live; each figure states when it was read
   const rows = await readDb().$queryRawUnsafe<{ slug: string; amount: string; oldest: Date; read: number; tracked: number }[]>(`
     WITH latest AS (
       SELECT DISTINCT ON (r.target_id) r.issuer_id, r.amount, r.read_at
