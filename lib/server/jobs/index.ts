@@ -49,13 +49,8 @@ export const deadLetterName = (name: string) => `${name}-dead`;
  * A refresh with every reader off (no RPC URL, no endpoint) leaves the cached pages as they are.
  */
 function refreshChangedPages(s: RefreshSummary, first: boolean): boolean {
-  return (
-    first ||
-    s.readings > 0 ||
-    s.failures > 0 ||
-    s.endpoints.length > 0 ||
-    s.chains.some((c) => c.status === "read" || c.status === "breaker-open")
-  );
+  // Readings and failures only come from a chain read or an endpoint, so these two cover them.
+  return first || s.endpoints.length > 0 || s.chains.some((c) => c.status === "read" || c.status === "breaker-open");
 }
 
 export function defaultJobs(config: LiveConfig): JobDefinition[] {
