@@ -2,6 +2,7 @@
 // caption, and the same numbers as a table for screen readers, keyboard users and
 // anyone who wants the figures. A server component; only InteractiveChart ships JS.
 import type { ChartLocale } from "@/lib/charts/locale";
+import { NARROW_CHART_MEDIA } from "@/lib/charts/sizes";
 import { InteractiveChart } from "@/components/charts/interactive-chart";
 
 export interface ChartTable {
@@ -17,6 +18,8 @@ export interface ChartImage {
   alt: string;
   width: number;
   height: number;
+  /** The same chart drawn for phones (NARROW_CHART_MEDIA): its own file and size. */
+  narrow?: { url: string; width: number; height: number };
 }
 
 export type ChartFigureProps = {
@@ -28,6 +31,8 @@ export type ChartFigureProps = {
   caption?: string;
   /** Where the option the SVG was rendered from is served as JSON, to go live on interaction. */
   interactiveSrc?: string;
+  /** The same for the phone drawing (image.narrow). */
+  narrowInteractiveSrc?: string;
   /** Month names and digit marks the live chart's ECharts writes itself; absent: English. */
   chartLocale?: ChartLocale;
   /** The data table's disclosure label, in the page's language (charts.dataTable). */
@@ -50,6 +55,7 @@ export function ChartFigure({
   caption,
   table,
   interactiveSrc,
+  narrowInteractiveSrc,
   chartLocale,
   dataTableLabel,
   tableHref,
@@ -59,10 +65,17 @@ export function ChartFigure({
   // renderChartSvg escapes the aria-label it adds, and all attribute values are our
   // own numbers and colours. tests/unit/charts.test.ts checks that a series named
   // "<script>…" comes out escaped. Never pass SVG from user input or a third party.
+  // The browser picks the phone drawing by the same media query the live chart checks (width and height on
+  // <source> keep the box's aspect ratio before the file arrives).
   const staticSvg = image ? (
     <div className="chart-svg">
-      {/* eslint-disable-next-line @next/next/no-img-element -- an SVG drawn on our server: nothing for the image optimiser to do */}
-      <img src={image.url} alt={image.alt} width={image.width} height={image.height} loading="lazy" decoding="async" />
+      <picture>
+        {image.narrow && (
+          <source media={NARROW_CHART_MEDIA} srcSet={image.narrow.url} width={image.narrow.width} height={image.narrow.height} />
+        )}
+        {/* A plain <img>: an SVG drawn on our server, nothing for the image optimiser to do. */}
+        <img src={image.url} alt={image.alt} width={image.width} height={image.height} loading="lazy" decoding="async" />
+      </picture>
     </div>
   ) : (
     <div className="chart-svg" dangerouslySetInnerHTML={{ __html: svg ?? "" }} />
@@ -79,7 +92,13 @@ export function ChartFigure({
         {caption ? <span className="sub"> {caption}</span> : null}
       </figcaption>
       {canGoLive ? (
-        <InteractiveChart optionSrc={interactiveSrc} locale={chartLocale} width={width} height={height}>
+        <InteractiveChart
+          optionSrc={interactiveSrc}
+          locale={chartLocale}
+          width={width}
+          height={height}
+          narrowOptionSrc={image?.narrow ? narrowInteractiveSrc : undefined}
+        >
           {staticSvg}
         </InteractiveChart>
       ) : (

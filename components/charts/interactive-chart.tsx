@@ -10,6 +10,7 @@ import type { ECharts, EChartsInitOpts } from "echarts/core";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
 import { echartsLocaleObject, formatChartNumber, withLocalNumbers, type ChartLocale } from "@/lib/charts/locale";
+import { CHART_SIZES, NARROW_CHART_MEDIA } from "@/lib/charts/sizes";
 
 type CreateChart = (el: HTMLElement, width: number, height: number, locale?: ChartLocale) => ECharts;
 
@@ -98,18 +99,23 @@ export interface InteractiveChartProps {
   /** The size the static SVG was rendered at (its viewBox). */
   width: number;
   height: number;
+  /** The option of the phone drawing (CHART_SIZES.narrow), live where NARROW_CHART_MEDIA matches, as the static <picture> picks. */
+  narrowOptionSrc?: string;
   /** The server-rendered SVG. */
   children: ReactNode;
 }
 
-export function InteractiveChart({ optionSrc, locale, width, height, children }: InteractiveChartProps) {
+export function InteractiveChart({ optionSrc, locale, width, height, narrowOptionSrc, children }: InteractiveChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const liveRef = useRef<HTMLDivElement>(null);
   const [started, setStarted] = useState(false);
   const [live, setLive] = useState(false);
+  // Which drawing the live chart replaces: read when the reader first interacts, as the static image was picked.
+  const [drawing, setDrawing] = useState({ optionSrc, width, height });
 
   useEffect(() => {
     if (!started) return;
+    const { optionSrc, width, height } = drawing;
     let cancelled = false;
     let chart: ECharts | undefined;
     let observer: ResizeObserver | undefined;
@@ -141,9 +147,14 @@ export function InteractiveChart({ optionSrc, locale, width, height, children }:
       chart?.dispose();
       setLive(false);
     };
-  }, [started, optionSrc, locale, width, height]);
+  }, [started, drawing, locale]);
 
-  const start = () => setStarted(true);
+  const start = () => {
+    if (started) return;
+    if (narrowOptionSrc && window.matchMedia(NARROW_CHART_MEDIA).matches) setDrawing({ optionSrc: narrowOptionSrc, ...CHART_SIZES.narrow });
+    else setDrawing({ optionSrc, width, height });
+    setStarted(true);
+  };
   // Styles only ever appear after hydration, where React sets them through the CSSOM:
   // the site's CSP (style-src 'self') would drop style="" attributes sent in the HTML.
   return (
@@ -166,8 +177,8 @@ export function InteractiveChart({ optionSrc, locale, width, height, children }:
             position: "absolute",
             top: 0,
             left: 0,
-            width,
-            height,
+            width: drawing.width,
+            height: drawing.height,
             transformOrigin: "0 0",
             visibility: live ? undefined : "hidden",
             // zrender sizes text with style="" attributes, which that CSP blocks; inherited size is the fallback.

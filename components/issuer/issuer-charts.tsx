@@ -1,25 +1,27 @@
 import { getTranslations } from "next-intl/server";
 
-import { CHART_HEIGHT, CHART_WIDTH, type ChartLink, type IssuerChartLinks } from "@/lib/charts/issuer-specs";
+import type { ChartLink, IssuerChartLinks } from "@/lib/charts/issuer-specs";
+import { CHART_SIZES, type ChartSize } from "@/lib/charts/sizes";
 import { localizeHref, type Locale } from "@/i18n/routing";
 import { ChartFigure } from "@/components/charts/chart-figure";
 
 /**
  * A chart as an image of its own: the page's HTML stays small and the SVG is cached apart.
  * The file is drawn in the page's language (?lang=, none for English), and its version
- * (?v=) is that language's, so the immutable cache keeps languages apart.
+ * (?v=) is that language's, so the immutable cache keeps languages apart. Phones get the
+ * chart drawn at their width (?size=narrow), with that drawing's own version.
  */
 export function chartImage(slug: string, file: string, chart: ChartLink, locale: Locale = "en") {
   return {
-    url: chartUrl(slug, file, chart, locale),
+    url: chartUrl(slug, file, chart, locale, "wide"),
     alt: chart.summary,
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    ...CHART_SIZES.wide,
+    narrow: { url: chartUrl(slug, file, chart, locale, "narrow"), ...CHART_SIZES.narrow },
   };
 }
 
-const chartUrl = (slug: string, file: string, chart: ChartLink, locale: Locale) =>
-  `/charts/issuers/${slug}/${file}?v=${chart.version}${locale === "en" ? "" : `&lang=${locale}`}`;
+const chartUrl = (slug: string, file: string, chart: ChartLink, locale: Locale, size: ChartSize) =>
+  `/charts/issuers/${slug}/${file}?v=${size === "narrow" ? chart.narrowVersion : chart.version}${locale === "en" ? "" : `&lang=${locale}`}${size === "narrow" ? "&size=narrow" : ""}`;
 
 type FigureProps = {
   slug: string;
@@ -50,7 +52,8 @@ function Figure({ slug, locale, file, chart, title, caption, dataTableLabel }: F
       image={chartImage(slug, file, chart, locale)}
       title={title}
       caption={caption}
-      interactiveSrc={chart.interactive ? chartUrl(slug, file.replace(/\.svg$/, ".json"), chart, locale) : undefined}
+      interactiveSrc={chart.interactive ? chartUrl(slug, file.replace(/\.svg$/, ".json"), chart, locale, "wide") : undefined}
+      narrowInteractiveSrc={chart.interactive ? chartUrl(slug, file.replace(/\.svg$/, ".json"), chart, locale, "narrow") : undefined}
       chartLocale={chart.chartLocale}
       dataTableLabel={dataTableLabel}
     />

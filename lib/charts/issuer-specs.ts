@@ -18,6 +18,7 @@ import {
   type ScaleOpts,
 } from "@/lib/charts/options";
 import { renderChartSvg } from "@/lib/charts/render";
+import { CHART_SIZES, type ChartSize } from "@/lib/charts/sizes";
 import { CHART_WORDS_EN, type ChartWords } from "@/lib/charts/words";
 
 /** A chart before rendering: its option, its data table, and a version that changes when either does. */
@@ -31,6 +32,8 @@ export interface ChartSpec {
   summary: string;
   /** What ECharts formats itself (month names, digit marks), for the live chart; empty in English. */
   chartLocale: ChartLocale;
+  /** The drawing size the option was laid out for (legend rows, which gap labels fit). */
+  size: ChartSize;
 }
 
 export interface RenderedChart extends ChartSpec {
@@ -40,11 +43,28 @@ export interface RenderedChart extends ChartSpec {
 type ChartKey = "compositionShare" | "compositionUsd" | "coverage" | "cadence";
 export type IssuerChartSpecs = Record<ChartKey, ChartSpec | null>;
 /** A chart as a page links it (its SVG file, summary and live version), without its series or data table. */
-export type ChartLink = Pick<ChartSpec, "version" | "summary" | "chartLocale"> & { interactive: boolean };
+export type ChartLink = Pick<ChartSpec, "version" | "summary" | "chartLocale"> & {
+  interactive: boolean;
+  /** The version of the same chart drawn for phones (CHART_SIZES.narrow). */
+  narrowVersion: string;
+};
 export type IssuerChartLinks = Record<ChartKey, ChartLink | null>;
 export type IssuerCharts = Record<ChartKey, RenderedChart | null>;
 
-function spec(option: EChartsOption, table: ChartSpec["table"], interactive: boolean, words: ChartWords): ChartSpec {
+/**
+ * A chart before it is laid out: its data table, and its option at a given width (the points are computed once,
+ * the option for each size the page links).
+ */
+interface Draft {
+  table: ChartSpec["table"];
+  interactive: boolean;
+  option: (width: number) => EChartsOption;
+}
+
+function spec(draft: Draft | null, size: ChartSize, words: ChartWords): ChartSpec | null {
+  if (!draft) return null;
+  const option = draft.option(CHART_SIZES[size].width);
+  const { table, interactive } = draft;
   const aria = option.aria as { label?: { description?: string } } | undefined;
   // The words are in the option, and ECharts' own (month names) are hashed too:
   // each language's SVG file gets its own version, so an immutable cache never crosses languages.
@@ -56,16 +76,13 @@ function spec(option: EChartsOption, table: ChartSpec["table"], interactive: boo
     version: createHash("sha256").update(JSON.stringify(hashed)).digest("base64url").slice(0, 10),
     summary: aria?.label?.description ?? "",
     chartLocale: words.echarts,
+    size,
   };
 }
 
 export const renderSpec = (c: ChartSpec | null, words: ChartWords): RenderedChart | null =>
-  c ? { ...c, svg: renderChartSvg(c.option, WIDTH, HEIGHT, words) } : null;
+  c ? { ...c, svg: renderChartSvg(c.option, CHART_SIZES[c.size].width, CHART_SIZES[c.size].height, words) } : null;
 
-export const CHART_WIDTH = 640;
-export const CHART_HEIGHT = 340;
-const WIDTH = CHART_WIDTH;
-const HEIGHT = CHART_HEIGHT;
 // Ten years of monthly reports stay readable and the SVG small: at most this many points.
 const MAX_POINTS = 120;
 
@@ -107,20 +124,21 @@ export function buildCoveragePoints(model: IssuerModel): CoveragePoint[] {
   );
 }
 
-function compositionChart(model: IssuerModel, mode: "share" | "usd", scale: ScaleOpts, words: ChartWords): ChartSpec | null {
+function compositionChart(model: IssuerModel, mode: "share" | "usd", scale: ScaleOpts, words: ChartWords): Draft | null {
   const points = thin(buildCompositionPoints(model, mode));
   if (points.length === 0) return null;
   const present = RESERVE_CATEGORIES.filter((c) => points.some((p) => (p.values[c] ?? 0) !== 0));
   const fmt = mode === "share" ? words.table.pct : words.table.usd;
-  return spec(
-    compositionAreaOption(points, mode, {
-      ...scale,
-      width: WIDTH,
-      subject: model.issuer.name,
-      words,
-      partialThreshold: COMPLETE_BREAKDOWN_PCT,
-    }),
-    {
+  return {
+    option: (width) =>
+      compositionAreaOption(points, mode, {
+        ...scale,
+        width,
+        subject: model.issuer.name,
+        words,
+        partialThreshold: COMPLETE_BREAKDOWN_PCT,
+      }),
+    table: {
       columns: [words.table.asOf, ...present.map((c) => words.categories[c]), words.notCaptured],
       rows: points.map((p) =>
         p.gap
@@ -132,25 +150,25 @@ function compositionChart(model: IssuerModel, mode: "share" | "usd", scale: Scal
             ],
       ),
     },
-    false,
-    words,
-  );
+    interactive: false,
+  };
 }
 
-function coverageChart(model: IssuerModel, scale: ScaleOpts, words: ChartWords): ChartSpec | null {
+function coverageChart(model: IssuerModel, scale: ScaleOpts, words: ChartWords): Draft | null {
   const points = thin(buildCoveragePoints(model));
   if (points.length === 0) return null;
-  const option = coverageLineOption(points, { ...scale, width: WIDTH, subject: model.issuer.name, words });
   const mark = { exact: "", approx: "≈ ", lower: "≥ ", upper: "≤ " } as const;
-  return spec(
-    option,
-    { columns: [words.table.asOf, words.table.coverage], rows: points.map((p) => [p.asOf, `${mark[p.bound]}${words.table.pct(p.pct)}`]) },
-    true,
-    words,
-  );
+  return {
+    option: (width) => coverageLineOption(points, { ...scale, width, subject: model.issuer.name, words }),
+    table: {
+      columns: [words.table.asOf, words.table.coverage],
+      rows: points.map((p) => [p.asOf, `${mark[p.bound]}${words.table.pct(p.pct)}`]),
+    },
+    interactive: true,
+  };
 }
 
-function cadenceChart(model: IssuerModel, scale: ScaleOpts, words: ChartWords): ChartSpec | null {
+function cadenceChart(model: IssuerModel, scale: ScaleOpts, words: ChartWords): Draft | null {
   const reports = model.rows.filter((r) => r.attestation.state === "published");
   if (reports.length === 0) return null;
   const points = thin(
@@ -161,27 +179,29 @@ function cadenceChart(model: IssuerModel, scale: ScaleOpts, words: ChartWords): 
   const o = model.cadence.overdue;
   const expected: [number, number] | undefined =
     o.typicalLagDays !== null && o.graceDays !== null ? [o.minLagDays ?? 0, Math.ceil(o.typicalLagDays) + o.graceDays] : undefined;
-  const option = cadenceScatterOption(points, {
-    ...scale,
-    width: WIDTH,
-    subject: model.issuer.name,
-    words,
-    expectedLag: expected,
-    expectedLagLabel: expected ? words.cadence.expectedLagFromHistory(expected[0], expected[1]) : undefined,
-    gapDays: period ? Math.round(period * 1.5) : undefined,
-  });
-  return spec(
-    option,
-    {
+  return {
+    option: (width) =>
+      cadenceScatterOption(points, {
+        ...scale,
+        width,
+        subject: model.issuer.name,
+        words,
+        expectedLag: expected,
+        expectedLagLabel: expected ? words.cadence.expectedLagFromHistory(expected[0], expected[1]) : undefined,
+        gapDays: period ? Math.round(period * 1.5) : undefined,
+      }),
+    table: {
       columns: [words.table.asOf, words.table.lagDays],
       rows: points.map((p) => [p.asOf, p.lagDays === null ? words.table.dateUnknown : words.num(p.lagDays)]),
     },
-    true,
-    words,
-  );
+    interactive: true,
+  };
 }
 
-export function issuerChartSpecs(model: IssuerModel, scale: ScaleOpts = {}, words: ChartWords = CHART_WORDS_EN): IssuerChartSpecs {
+type Drafts = Record<ChartKey, Draft | null>;
+
+function drafts(model: IssuerModel, scale: ScaleOpts, words: ChartWords): Drafts {
+  // Each chart's own builder (two share one, in two modes).
   return {
     compositionShare: compositionChart(model, "share", scale, words),
     compositionUsd: compositionChart(model, "usd", scale, words),
@@ -190,27 +210,52 @@ export function issuerChartSpecs(model: IssuerModel, scale: ScaleOpts = {}, word
   };
 }
 
-const linkOf = (c: ChartSpec | null): ChartLink | null =>
-  c && { version: c.version, summary: c.summary, chartLocale: c.chartLocale, interactive: c.interactive !== undefined };
+const CHART_KEYS = ["compositionShare", "compositionUsd", "coverage", "cadence"] as const satisfies readonly ChartKey[];
 
-/** What the issuer page needs of its charts: a few hundred bytes, where the specs carry every report's figures. */
-export function chartLinks(specs: IssuerChartSpecs): IssuerChartLinks {
-  return {
-    compositionShare: linkOf(specs.compositionShare),
-    compositionUsd: linkOf(specs.compositionUsd),
-    coverage: linkOf(specs.coverage),
-    cadence: linkOf(specs.cadence),
-  };
+/** One value per chart, in page order. */
+export function eachChart<T>(f: (key: ChartKey) => T): Record<ChartKey, T> {
+  return Object.fromEntries(CHART_KEYS.map((key) => [key, f(key)])) as Record<ChartKey, T>;
+}
+
+const specsOf = (d: Drafts, size: ChartSize, words: ChartWords): IssuerChartSpecs => eachChart((key) => spec(d[key], size, words));
+
+/** The issuer's charts laid out at one size (the SVG files: one per size, each with its own version). */
+export function issuerChartSpecs(
+  model: IssuerModel,
+  scale: ScaleOpts = {},
+  words: ChartWords = CHART_WORDS_EN,
+  size: ChartSize = "wide",
+): IssuerChartSpecs {
+  return specsOf(drafts(model, scale, words), size, words);
+}
+
+function linkOf(wide: ChartSpec | null, narrow: ChartSpec | null): ChartLink | null {
+  return (
+    wide &&
+    narrow && {
+      version: wide.version,
+      narrowVersion: narrow.version,
+      summary: wide.summary,
+      chartLocale: wide.chartLocale,
+      interactive: wide.interactive !== undefined,
+    }
+  );
+}
+
+/**
+ * What the issuer page needs of its charts, at both sizes: a few hundred bytes, where the specs carry every report's
+ * figures. The points and tables are computed once; only the options are laid out twice.
+ */
+export function issuerChartLinks(model: IssuerModel, words: ChartWords = CHART_WORDS_EN): IssuerChartLinks {
+  const d = drafts(model, {}, words);
+  const wide = specsOf(d, "wide", words);
+  const narrow = specsOf(d, "narrow", words);
+  return eachChart((key) => linkOf(wide[key], narrow[key]));
 }
 
 export function renderIssuerCharts(model: IssuerModel, scale: ScaleOpts = {}, words: ChartWords = CHART_WORDS_EN): IssuerCharts {
   const specs = issuerChartSpecs(model, scale, words);
-  return {
-    compositionShare: renderSpec(specs.compositionShare, words),
-    compositionUsd: renderSpec(specs.compositionUsd, words),
-    coverage: renderSpec(specs.coverage, words),
-    cadence: renderSpec(specs.cadence, words),
-  };
+  return eachChart((key) => renderSpec(specs[key], words));
 }
 
 export interface CompareChartItem {
@@ -226,7 +271,7 @@ export function compareCharts(models: readonly IssuerModel[], words: ChartWords)
   const scale: ScaleOpts = { xMin: dates[0], xMax: dates.at(-1), zoom: false };
   return models.map((m) => {
     const shared = renderIssuerCharts(m, scale, words);
-    const coverage = renderSpec(coverageChart(m, { ...scale, yMax: Math.ceil(coverageMax / 10) * 10 }, words), words);
+    const coverage = renderSpec(spec(coverageChart(m, { ...scale, yMax: Math.ceil(coverageMax / 10) * 10 }, words), "wide", words), words);
     return { slug: m.issuer.slug, name: m.issuer.name, charts: { ...shared, coverage, compositionUsd: null } };
   });
 }

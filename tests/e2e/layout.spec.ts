@@ -141,12 +141,16 @@ async function chartOverlaps(page: Page): Promise<string[]> {
 test("no chart's legend or axis label runs into another label or a legend swatch", async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto("/en/issuers/tether");
-  const charts = await page
-    .locator("img[src^='/charts/']")
-    .evaluateAll((imgs) =>
-      imgs.map((i) => ({ src: i.getAttribute("src")!, width: Number(i.getAttribute("width")), height: Number(i.getAttribute("height")) })),
-    );
-  expect(charts.length).toBeGreaterThanOrEqual(4);
+  // Each chart's wide drawing (the <img>) and its phone drawing (the <source> beside it).
+  const charts = await page.locator("img[src^='/charts/'], source[srcset^='/charts/']").evaluateAll((els) =>
+    els.map((e) => ({
+      src: e.getAttribute("src") ?? e.getAttribute("srcset")!,
+      width: Number(e.getAttribute("width")),
+      height: Number(e.getAttribute("height")),
+    })),
+  );
+  expect(charts.length).toBeGreaterThanOrEqual(8);
+  expect(charts.filter((c) => c.src.includes("size=narrow")).length).toBe(charts.length / 2);
   for (const chart of charts) {
     await page.setViewportSize({ width: chart.width, height: chart.height });
     await page.goto(chart.src);
@@ -154,6 +158,41 @@ test("no chart's legend or axis label runs into another label or a legend swatch
     expect(await chartOverlaps(page), chart.src).toEqual([]);
   }
   await page.close();
+});
+
+test("a phone shows each chart drawn at its width, its text at about the size it was drawn at; a desktop the wide one", async ({
+  browser,
+}) => {
+  for (const [width, narrow] of [
+    [360, true],
+    [1280, false],
+  ] as const) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto("/en/issuers/tether");
+    const images = page.locator("figure.chart-figure img");
+    expect(await images.count()).toBeGreaterThanOrEqual(4);
+    for (const img of await images.all()) {
+      await img.scrollIntoViewIfNeeded();
+      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.currentSrc !== "")).toBe(true);
+      const shown = await img.evaluate((i: HTMLImageElement) => ({ src: i.currentSrc, width: i.getBoundingClientRect().width }));
+      expect(shown.src.includes("size=narrow"), `${width} px: ${shown.src}`).toBe(narrow);
+      // Shown at 0.85 times the drawing's width or more: its 12 px text stays at 10 px or more on screen.
+      expect(shown.width / (narrow ? 360 : 640), `${width} px: ${shown.src}`).toBeGreaterThan(0.85);
+    }
+    // The live chart that replaces a static one on interaction is the same drawing.
+    const live = page.locator("figure.chart-figure .chart-interactive").first();
+    const option = page.waitForRequest((r) => /\/charts\/issuers\/tether\/[\w-]+\.json/.test(r.url()));
+    await live.scrollIntoViewIfNeeded();
+    await live.hover();
+    expect((await option).url().includes("size=narrow")).toBe(narrow);
+    await expect(live.locator("> div[aria-hidden='true']")).toHaveCount(1);
+    const drawn = await live
+      .locator("svg")
+      .last()
+      .evaluate((svg) => svg.getAttribute("width"));
+    expect(drawn).toBe(narrow ? "360" : "640");
+    await page.close();
+  }
 });
 
 test("every page links an icon of ours, and /favicon.ico answers it", async ({ page, request }) => {

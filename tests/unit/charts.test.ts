@@ -14,8 +14,9 @@ import {
   type CompositionPoint,
   type CoverageBound,
 } from "@/lib/charts/options";
-import { CATEGORY_COLORS, SERIES_COLORS } from "@/lib/charts/palette";
+import { CATEGORY_COLORS, legendBlock, SERIES_COLORS } from "@/lib/charts/palette";
 import { renderChartSvg, renderCompositionBarSvg } from "@/lib/charts/render";
+import { CHART_SIZES, NARROW_CHART_MEDIA } from "@/lib/charts/sizes";
 import { CHART_WORDS_EN, type ChartWords } from "@/lib/charts/words";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import enCharts from "@/messages/en/charts.json";
@@ -295,6 +296,28 @@ describe("ChartFigure", () => {
     expect(out).toContain("<details");
     expect(out).toContain("<summary>Data table</summary>");
     expect(out).toContain('<th scope="row">2023-03-02</th><td>≥ 100%</td>');
+  });
+
+  it("offers phones the chart drawn at their width, with the size of each drawing for the layout", () => {
+    const out = renderToStaticMarkup(
+      createElement(ChartFigure, {
+        image: {
+          url: "/charts/issuers/demo/coverage.svg?v=w",
+          alt: "Coverage, 2023",
+          ...CHART_SIZES.wide,
+          narrow: { url: "/charts/issuers/demo/coverage.svg?v=n&size=narrow", ...CHART_SIZES.narrow },
+        },
+        title: "Coverage",
+        tableHref: "/en/issuers/demo/history#data-coverage",
+        dataTableLabel: "Data table",
+      }),
+    );
+    expect(out).toContain(
+      `<picture><source media="${NARROW_CHART_MEDIA}" srcSet="/charts/issuers/demo/coverage.svg?v=n&amp;size=narrow" width="${CHART_SIZES.narrow.width}" height="${CHART_SIZES.narrow.height}"/><img src="/charts/issuers/demo/coverage.svg?v=w" alt="Coverage, 2023" width="${CHART_SIZES.wide.width}" height="${CHART_SIZES.wide.height}"`,
+    );
+    // At the narrow size the legend wraps to more rows than at the wide one, so the phone drawing keeps its text size.
+    const names = RESERVE_CATEGORIES.map((c) => CATEGORY_LABELS[c]);
+    expect(legendBlock(names, CHART_SIZES.narrow.width).height).toBeGreaterThan(legendBlock(names, CHART_SIZES.wide.width).height);
   });
 
   it("wraps the SVG for the live chart without loading anything yet", () => {

@@ -7,8 +7,9 @@ import { cacheLife, cacheTag } from "next/cache";
 import type { IssuerModel, IssuerSummary } from "@/lib/domain/views/issuer";
 import { chartWordsFromMessages } from "@/lib/charts/catalogue-words";
 import {
-  chartLinks,
   compareCharts,
+  eachChart,
+  issuerChartLinks,
   issuerChartSpecs,
   renderSpec,
   type CompareChartItem,
@@ -16,6 +17,7 @@ import {
   type IssuerCharts,
   type IssuerChartSpecs,
 } from "@/lib/charts/issuer-specs";
+import type { ChartSize } from "@/lib/charts/sizes";
 import { CHART_WORDS_EN, type ChartWords } from "@/lib/charts/words";
 import { loadMessages } from "@/i18n/messages";
 import type { Locale } from "@/i18n/routing";
@@ -33,12 +35,12 @@ export async function chartWords(locale: Locale): Promise<ChartWords> {
  * the page's language (part of the cache key). Drawing (tens of ms each) happens
  * when the chart's SVG file is asked for, so an issuer page's own render does not wait for it.
  */
-export async function getIssuerChartSpecs(slug: string, locale: Locale = "en"): Promise<IssuerChartSpecs | null> {
+export async function getIssuerChartSpecs(slug: string, locale: Locale = "en", size: ChartSize = "wide"): Promise<IssuerChartSpecs | null> {
   "use cache";
   cacheTag(TAGS.issuer(slug), TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
   const [model, words] = await Promise.all([loadIssuerModel(slug), chartWords(locale)]);
-  return model ? issuerChartSpecs(model, {}, words) : null;
+  return model ? issuerChartSpecs(model, {}, words, size) : null;
 }
 
 /**
@@ -53,23 +55,19 @@ export async function getIssuerPageView(
   cacheTag(TAGS.issuer(slug), TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
   const [model, words] = await Promise.all([loadIssuerModel(slug), chartWords(locale)]);
-  return model && { summary: summarize(model), charts: chartLinks(issuerChartSpecs(model, {}, words)) };
+  return model && { summary: summarize(model), charts: issuerChartLinks(model, words) };
 }
 
-/** The issuer page's charts, drawn (for the SVG files and the embeds, which stay English); cached apart from the page. */
-export async function getIssuerCharts(slug: string, locale: Locale = "en"): Promise<IssuerCharts | null> {
+/**
+ * The issuer page's charts, drawn at one size (for the SVG files, and wide for the embeds, which stay English);
+ * cached apart from the page, each size on its own.
+ */
+export async function getIssuerCharts(slug: string, locale: Locale = "en", size: ChartSize = "wide"): Promise<IssuerCharts | null> {
   "use cache";
   cacheTag(TAGS.issuer(slug), TAGS.issuers);
   cacheLife(PUBLISHED_DATA);
-  const [specs, words] = await Promise.all([getIssuerChartSpecs(slug, locale), chartWords(locale)]);
-  return specs
-    ? {
-        compositionShare: renderSpec(specs.compositionShare, words),
-        compositionUsd: renderSpec(specs.compositionUsd, words),
-        coverage: renderSpec(specs.coverage, words),
-        cadence: renderSpec(specs.cadence, words),
-      }
-    : null;
+  const [specs, words] = await Promise.all([getIssuerChartSpecs(slug, locale, size), chartWords(locale)]);
+  return specs ? eachChart((key) => renderSpec(specs[key], words)) : null;
 }
 
 /** Several issuers' charts on shared scales (same time range, same coverage axis), for the compare view, in the page's language. */

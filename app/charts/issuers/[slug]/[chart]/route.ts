@@ -1,5 +1,6 @@
 import type { IssuerCharts } from "@/lib/charts/issuer-specs";
 import { standaloneSvg } from "@/lib/charts/render";
+import { isChartSize } from "@/lib/charts/sizes";
 import { getIssuerCharts } from "@/lib/server/queries/issuer-charts";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/routing";
 
@@ -17,6 +18,7 @@ const CHARTS: Record<string, keyof IssuerCharts> = {
  * hash>, so a matching request may be cached for good; any other is short-lived.
  * ?lang=es|pt draws it in that language (anything else: English); each language
  * has its own version, so a cached file never answers for another language.
+ * ?size=narrow draws it for phones (CHART_SIZES; anything else: wide), again with a version of its own.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string; chart: string }> }) {
   const { slug, chart } = await params;
@@ -24,8 +26,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const search = new URL(request.url).searchParams;
   const lang = search.get("lang");
   const locale: Locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
+  const size = search.get("size");
   const key = Object.hasOwn(CHARTS, name) ? CHARTS[name] : undefined;
-  const charts = key ? await getIssuerCharts(slug, locale) : null;
+  const charts = key ? await getIssuerCharts(slug, locale, isChartSize(size) ? size : "wide") : null;
   const rendered = key && charts ? charts[key] : null;
   if (!rendered || (format === "json" && !rendered.interactive))
     return new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
