@@ -18,8 +18,8 @@ export interface ChartImage {
   alt: string;
   width: number;
   height: number;
-  /** The same chart drawn for phones (NARROW_CHART_MEDIA): its own file and size. */
-  narrow?: { url: string; width: number; height: number };
+  /** The same chart drawn for phones: its own file and size, shown where `media` matches (default NARROW_CHART_MEDIA). */
+  narrow?: { url: string; width: number; height: number; media?: string };
 }
 
 export type ChartFigureProps = {
@@ -71,7 +71,12 @@ export function ChartFigure({
     <div className="chart-svg">
       <picture>
         {image.narrow && (
-          <source media={NARROW_CHART_MEDIA} srcSet={image.narrow.url} width={image.narrow.width} height={image.narrow.height} />
+          <source
+            media={image.narrow.media ?? NARROW_CHART_MEDIA}
+            srcSet={image.narrow.url}
+            width={image.narrow.width}
+            height={image.narrow.height}
+          />
         )}
         {/* A plain <img>: an SVG drawn on our server, nothing for the image optimiser to do. */}
         <img src={image.url} alt={image.alt} width={image.width} height={image.height} loading="lazy" decoding="async" />

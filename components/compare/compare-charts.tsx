@@ -1,11 +1,38 @@
 import { getTranslations } from "next-intl/server";
 
-import type { CompareChartItem } from "@/lib/charts/issuer-specs";
+import type { CompareChartView } from "@/lib/charts/issuer-specs";
+import { CHART_SIZES, type ChartSize } from "@/lib/charts/sizes";
+import type { Locale } from "@/i18n/routing";
 import { ChartFigure } from "@/components/charts/chart-figure";
 
-/** Coverage, composition and cadence of each issuer, on shared time and coverage scales, drawn in the page's language. */
-export async function CompareCharts({ items }: { items: CompareChartItem[] }) {
+const FILES = { coverage: "coverage.svg", compositionShare: "composition-share.svg", cadence: "cadence.svg" } as const;
+
+/**
+ * A compare chart's file (app/charts/compare/[chart]/route.ts): the issuers compared, in the page's order (their
+ * shared scales), the one drawn, its version at that size, language and size.
+ */
+function compareChartUrl(file: string, slugs: readonly string[], issuer: string, version: string, locale: Locale, size: ChartSize) {
+  const q = new URLSearchParams({ issuers: slugs.join(","), issuer, v: version });
+  if (locale !== "en") q.set("lang", locale);
+  if (size === "narrow") q.set("size", "narrow");
+  return `/charts/compare/${file}?${q.toString().replaceAll("%2C", ",")}`;
+}
+
+/**
+ * Where the compare grid's columns are under about 480 px wide, the drawing made for that width reads better than the
+ * wide one shrunk (globals.css .compare-grid: columns of at least 280 px, 16 px apart, in a page at most 1200 px wide).
+ * Two issuers share a row from 576 px of content; their columns reach 480 px at about 1008 px of window. Three or four
+ * always get columns under 400 px, or one column under 576 px.
+ */
+const narrowMedia = (count: number) => (count >= 3 ? "all" : "(max-width: 1008px)");
+
+/**
+ * Coverage, composition and cadence of each issuer, on shared time and coverage scales, drawn in the page's language:
+ * each an image of its own (wide, and drawn again for phones), each with its numbers in a table under it.
+ */
+export async function CompareCharts({ items, locale }: { items: CompareChartView[]; locale: Locale }) {
   const t = await getTranslations("charts");
+  const slugs = items.map((i) => i.slug);
   const rows = [
     { key: "coverage", title: t("compare.coverage") },
     { key: "compositionShare", title: t("compare.compositionShare") },
@@ -20,10 +47,20 @@ export async function CompareCharts({ items }: { items: CompareChartItem[] }) {
           <div className="compare-grid">
             {items.map(({ slug, name, charts }) => {
               const chart = charts[row.key];
+              const file = FILES[row.key];
               return chart ? (
                 <ChartFigure
                   key={slug}
-                  svg={chart.svg}
+                  image={{
+                    url: compareChartUrl(file, slugs, slug, chart.link.version, locale, "wide"),
+                    alt: chart.link.summary,
+                    ...CHART_SIZES.wide,
+                    narrow: {
+                      url: compareChartUrl(file, slugs, slug, chart.link.narrowVersion, locale, "narrow"),
+                      ...CHART_SIZES.narrow,
+                      media: narrowMedia(items.length),
+                    },
+                  }}
                   title={t("compare.figureTitle", { chart: row.title, name })}
                   table={chart.table}
                   dataTableLabel={t("dataTable")}

@@ -40,7 +40,7 @@ export interface RenderedChart extends ChartSpec {
   svg: string;
 }
 
-type ChartKey = "compositionShare" | "compositionUsd" | "coverage" | "cadence";
+export type ChartKey = "compositionShare" | "compositionUsd" | "coverage" | "cadence";
 export type IssuerChartSpecs = Record<ChartKey, ChartSpec | null>;
 /** A chart as a page links it (its SVG file, summary and live version), without its series or data table. */
 export type ChartLink = Pick<ChartSpec, "version" | "summary" | "chartLocale"> & {
@@ -253,9 +253,45 @@ export function issuerChartLinks(model: IssuerModel, words: ChartWords = CHART_W
   return eachChart((key) => linkOf(wide[key], narrow[key]));
 }
 
-export function renderIssuerCharts(model: IssuerModel, scale: ScaleOpts = {}, words: ChartWords = CHART_WORDS_EN): IssuerCharts {
-  const specs = issuerChartSpecs(model, scale, words);
-  return eachChart((key) => renderSpec(specs[key], words));
+/** Several issuers' chart drafts on shared scales: one time range, one coverage axis (the compare view); no dollar chart. */
+function compareDrafts(models: readonly IssuerModel[], words: ChartWords): { slug: string; name: string; drafts: Drafts }[] {
+  const dates = models.flatMap((m) => m.rows.map((r) => effectiveAsOf(r.attestation))).sort();
+  const coverageMax = Math.max(110, ...models.flatMap((m) => buildCoveragePoints(m).map((p) => p.pct)));
+  const scale: ScaleOpts = { xMin: dates[0], xMax: dates.at(-1), zoom: false };
+  return models.map((m) => ({
+    slug: m.issuer.slug,
+    name: m.issuer.name,
+    drafts: {
+      compositionShare: compositionChart(m, "share", scale, words),
+      compositionUsd: null,
+      coverage: coverageChart(m, { ...scale, yMax: Math.ceil(coverageMax / 10) * 10 }, words),
+      cadence: cadenceChart(m, scale, words),
+    },
+  }));
+}
+
+/** A compare-view chart as the page shows it: links to its files at both sizes, and its data table. */
+export type CompareChart = { link: ChartLink; table: ChartSpec["table"] };
+export interface CompareChartView {
+  slug: string;
+  name: string;
+  charts: Record<ChartKey, CompareChart | null>;
+}
+
+/** What the compare page needs of its charts: their files' versions at both sizes and their tables, no drawing. */
+export function compareChartViews(models: readonly IssuerModel[], words: ChartWords): CompareChartView[] {
+  return compareDrafts(models, words).map(({ slug, name, drafts }) => {
+    const wide = specsOf(drafts, "wide", words);
+    const narrow = specsOf(drafts, "narrow", words);
+    return {
+      slug,
+      name,
+      charts: eachChart((key) => {
+        const link = linkOf(wide[key], narrow[key]);
+        return link && { link, table: wide[key]!.table };
+      }),
+    };
+  });
 }
 
 export interface CompareChartItem {
@@ -264,14 +300,10 @@ export interface CompareChartItem {
   charts: IssuerCharts;
 }
 
-/** Several issuers' charts drawn on shared scales: one time range, one coverage axis (the compare view). */
-export function compareCharts(models: readonly IssuerModel[], words: ChartWords): CompareChartItem[] {
-  const dates = models.flatMap((m) => m.rows.map((r) => effectiveAsOf(r.attestation))).sort();
-  const coverageMax = Math.max(110, ...models.flatMap((m) => buildCoveragePoints(m).map((p) => p.pct)));
-  const scale: ScaleOpts = { xMin: dates[0], xMax: dates.at(-1), zoom: false };
-  return models.map((m) => {
-    const shared = renderIssuerCharts(m, scale, words);
-    const coverage = renderSpec(spec(coverageChart(m, { ...scale, yMax: Math.ceil(coverageMax / 10) * 10 }, words), "wide", words), words);
-    return { slug: m.issuer.slug, name: m.issuer.name, charts: { ...shared, coverage, compositionUsd: null } };
+/** Several issuers' charts drawn on shared scales, at one size (the compare view's SVG files). */
+export function compareCharts(models: readonly IssuerModel[], words: ChartWords, size: ChartSize = "wide"): CompareChartItem[] {
+  return compareDrafts(models, words).map(({ slug, name, drafts }) => {
+    const specs = specsOf(drafts, size, words);
+    return { slug, name, charts: eachChart((key) => renderSpec(specs[key], words)) };
   });
 }

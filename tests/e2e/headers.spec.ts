@@ -14,7 +14,7 @@ const FAMILIES: Record<string, string[]> = {
   embed: ["/embed/issuers/tether/coverage"],
   feeds: ["/feeds/attestations.xml"],
   data: ["/data/issuers.csv"],
-  charts: ["/charts/issuers/tether/coverage.svg?v=x"],
+  charts: ["/charts/issuers/tether/coverage.svg?v=x", "/charts/compare/coverage.svg?issuers=tether,circle&issuer=tether"],
 };
 const ALL = Object.entries(FAMILIES).flatMap(([family, urls]) => urls.map((url) => ({ family, url })));
 

@@ -53,7 +53,17 @@ test("a three-issuer compare view renders with shared charts and their text alte
   await expect(page.locator("table.compare thead th")).toHaveCount(3);
   const figures = page.locator("figure.chart-figure");
   expect(await figures.count()).toBeGreaterThanOrEqual(6);
-  for (const f of await figures.all()) await expect(f.locator("details table")).toHaveCount(1);
+  for (const f of await figures.all()) {
+    await expect(f.locator("details table")).toHaveCount(1);
+    // Each chart is a file of its own (inline, each SVG travelled twice: in the HTML and in the RSC payload).
+    const img = f.locator("img");
+    expect((await img.getAttribute("alt"))?.length).toBeGreaterThan(40);
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+    // Three issuers side by side get columns under 400 px at 1280: the drawing made for that width.
+    expect(await img.evaluate((i: HTMLImageElement) => i.currentSrc)).toContain("size=narrow");
+  }
+  await expect(page.locator("figure.chart-figure svg")).toHaveCount(0);
 });
 
 test("a chart goes live when the reader points at it: ECharts and the chart's option arrive then, not with the page", async ({ page }) => {

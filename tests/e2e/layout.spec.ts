@@ -140,17 +140,22 @@ async function chartOverlaps(page: Page): Promise<string[]> {
 
 test("no chart's legend or axis label runs into another label or a legend swatch", async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto("/en/issuers/tether");
-  // Each chart's wide drawing (the <img>) and its phone drawing (the <source> beside it).
-  const charts = await page.locator("img[src^='/charts/'], source[srcset^='/charts/']").evaluateAll((els) =>
-    els.map((e) => ({
-      src: e.getAttribute("src") ?? e.getAttribute("srcset")!,
-      width: Number(e.getAttribute("width")),
-      height: Number(e.getAttribute("height")),
-    })),
-  );
-  expect(charts.length).toBeGreaterThanOrEqual(8);
-  expect(charts.filter((c) => c.src.includes("size=narrow")).length).toBe(charts.length / 2);
+  // Each chart's wide drawing (the <img>) and its phone drawing (the <source> beside it), on an issuer page and
+  // on the compare page (other scales, shared by the issuers compared).
+  const charts: { src: string; width: number; height: number }[] = [];
+  for (const path of ["/en/issuers/tether", "/en/compare?issuers=tether,circle"]) {
+    await page.goto(path);
+    const found = await page.locator("img[src^='/charts/'], source[srcset^='/charts/']").evaluateAll((els) =>
+      els.map((e) => ({
+        src: e.getAttribute("src") ?? e.getAttribute("srcset")!,
+        width: Number(e.getAttribute("width")),
+        height: Number(e.getAttribute("height")),
+      })),
+    );
+    expect(found.length, path).toBeGreaterThanOrEqual(8);
+    expect(found.filter((c) => c.src.includes("size=narrow")).length, path).toBe(found.length / 2);
+    charts.push(...found);
+  }
   for (const chart of charts) {
     await page.setViewportSize({ width: chart.width, height: chart.height });
     await page.goto(chart.src);

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
+import { MAX_COMPARED } from "@/lib/domain/views/comparison";
 import { type IssuerSummary } from "@/lib/domain/views/issuer";
 import { taxonomyLabels } from "@/lib/i18n/labels";
 import { currentLocale } from "@/lib/i18n/server";
 import { issuerSlugs } from "@/lib/server/queries/issuer";
-import { getCompareCharts } from "@/lib/server/queries/issuer-charts";
+import { getCompareView } from "@/lib/server/queries/issuer-charts";
 import { getIssuerPage } from "@/lib/server/queries/issuer-page";
 import { CompareCharts } from "@/components/compare/compare-charts";
 import { Link } from "@/components/i18n/link";
@@ -47,7 +48,7 @@ async function Comparison({ searchParams }: Props) {
     ),
   ];
   const known = new Set(await issuerSlugs());
-  const slugs = wanted.filter((s) => known.has(s)).slice(0, 4);
+  const slugs = wanted.filter((s) => known.has(s)).slice(0, MAX_COMPARED);
   const unknown = wanted.filter((s) => !known.has(s));
   const [t, tc, L, locale] = await Promise.all([getTranslations("compare"), getTranslations("common"), taxonomyLabels(), currentLocale()]);
   if (slugs.length < 2) {
@@ -126,10 +127,11 @@ async function Comparison({ searchParams }: Props) {
         </table>
       </div>
       <CompareCharts
-        items={await getCompareCharts(
+        items={await getCompareView(
           models.map((m) => m.issuer.slug),
           locale,
         )}
+        locale={locale}
       />
     </>
   );

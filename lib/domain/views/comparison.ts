@@ -4,6 +4,9 @@ import type { Measured } from "@/lib/domain/precision";
 import type { ReserveCategory } from "@/lib/domain/taxonomy";
 import type { AttestationData, IssuerData } from "@/lib/domain/types";
 
+/** How many issuers the compare view puts side by side (the page and its chart files). */
+export const MAX_COMPARED = 4;
+
 /** The comparison table's default order: by name, case aside (A to Z); the home's first rows are the first in it. */
 export function byIssuerName(a: { name: string }, b: { name: string }): number {
   return a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.name.localeCompare(b.name);

@@ -8,11 +8,13 @@ import type { IssuerModel, IssuerSummary } from "@/lib/domain/views/issuer";
 import { chartWordsFromMessages } from "@/lib/charts/catalogue-words";
 import {
   compareCharts,
+  compareChartViews,
   eachChart,
   issuerChartLinks,
   issuerChartSpecs,
   renderSpec,
   type CompareChartItem,
+  type CompareChartView,
   type IssuerChartLinks,
   type IssuerCharts,
   type IssuerChartSpecs,
@@ -70,12 +72,28 @@ export async function getIssuerCharts(slug: string, locale: Locale = "en", size:
   return specs ? eachChart((key) => renderSpec(specs[key], words)) : null;
 }
 
-/** Several issuers' charts on shared scales (same time range, same coverage axis), for the compare view, in the page's language. */
-export async function getCompareCharts(slugs: string[], locale: Locale = "en"): Promise<CompareChartItem[]> {
+async function compareModels(slugs: readonly string[]): Promise<IssuerModel[]> {
+  return (await Promise.all(slugs.map((s) => loadIssuerModel(s)))).filter((m): m is IssuerModel => m !== null);
+}
+
+/**
+ * The compare view's charts (same time range, same coverage axis), in the page's language, as the page links them:
+ * each chart's file versions at both sizes and its data table. The page never carries the SVG itself (inline, it
+ * travelled twice, in the HTML and in the RSC payload: about 215 KB for two issuers).
+ */
+export async function getCompareView(slugs: string[], locale: Locale = "en"): Promise<CompareChartView[]> {
   "use cache";
   cacheTag(TAGS.issuers, ...slugs.map(TAGS.issuer));
   cacheLife(PUBLISHED_DATA);
-  const words = await chartWords(locale);
-  const models = (await Promise.all(slugs.map((s) => loadIssuerModel(s)))).filter((m): m is IssuerModel => m !== null);
-  return compareCharts(models, words);
+  const [models, words] = await Promise.all([compareModels(slugs), chartWords(locale)]);
+  return compareChartViews(models, words);
+}
+
+/** The compare view's charts drawn at one size, for its SVG files (app/charts/compare/[chart]/route.ts). */
+export async function getCompareCharts(slugs: string[], locale: Locale = "en", size: ChartSize = "wide"): Promise<CompareChartItem[]> {
+  "use cache";
+  cacheTag(TAGS.issuers, ...slugs.map(TAGS.issuer));
+  cacheLife(PUBLISHED_DATA);
+  const [models, words] = await Promise.all([compareModels(slugs), chartWords(locale)]);
+  return compareCharts(models, words, size);
 }
