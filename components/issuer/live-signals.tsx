@@ -17,16 +17,15 @@ const WIDTH = 640;
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"issuer.live">>>;
 
-/** An off reader in the page's language, with the setting that would turn it on (a name, the same in every language). */
-function offReader(o: IssuerLiveModel["off"][number], t: Translate): string {
-  const name = o.reader.startsWith("unsupported:")
+/** An off reader's name in the page's language. */
+function offReaderName(o: IssuerLiveModel["off"][number], t: Translate): string {
+  return o.reader.startsWith("unsupported:")
     ? t("offReader.unsupported", { chain: o.chain ?? "" })
     : o.family === "evm"
       ? t("offReader.evm", { chain: o.chain ?? "" })
       : o.family === "transparency"
         ? t("offReader.transparency", { adapter: o.reader.slice("transparency:".length) })
         : t(`offReader.${o.family}`);
-  return o.setting ? `${name} (${t("offSetting", { setting: o.setting })})` : name;
 }
 
 /** Supply by chain as horizontal bars: server-rendered SVG, readable without JavaScript, with a table beside it. */
@@ -152,9 +151,25 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
       <h2 id="live-h">{t("heading")}</h2>
       <p className="sub">{t("intro", { computed: utcMinute(live.computedAt) })}</p>
       {live.off.length > 0 && (
-        <p className="notice-inline" data-testid="live-off">
-          {t("off", { readers: live.off.map((o) => offReader(o, t)).join("; ") })}
-        </p>
+        // What is off, for every reader; what would turn each on (a setting's name, the same in every language), for
+        // the maintainer, folded away.
+        <div className="notice-inline" data-testid="live-off">
+          <p>{t("off", { readers: live.off.map((o) => offReaderName(o, t)).join(", ") })}</p>
+          {live.off.some((o) => o.setting) && (
+            <details>
+              <summary>{t("offHow")}</summary>
+              <ul>
+                {live.off
+                  .filter((o) => o.setting)
+                  .map((o) => (
+                    <li key={`${o.reader}-${o.chain ?? ""}`}>
+                      {offReaderName(o, t)} ({t("offSetting", { setting: o.setting! })})
+                    </li>
+                  ))}
+              </ul>
+            </details>
+          )}
+        </div>
       )}
       {nothing && (
         <p data-testid="live-none">

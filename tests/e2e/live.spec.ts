@@ -88,6 +88,11 @@ test("the issuer page shows supply by chain and the peg history as SVG in the fi
   // readers with no endpoint configured say so, rather than showing zeros: every one of Tether's
   // chains that is off, and no other issuer's (USD1's abcore, plume, monad are not Tether's)
   const off = live.getByTestId("live-off");
+  await expect(off.locator("p")).toContainText("on-chain reader for ethereum, ");
+  // the settings that would turn them on are for the maintainer: folded away until asked for
+  await expect(off.getByText("set RPC_URL_ETHEREUM")).toBeHidden();
+  await off.locator("summary").click();
+  await expect(off.getByText("on-chain reader for ethereum (set RPC_URL_ETHEREUM)")).toBeVisible();
   for (const chain of ["ETHEREUM", "TRON", "SOLANA", "CELO"]) await expect(off).toContainText(`set RPC_URL_${chain}`);
   for (const chain of ["ABCORE", "PLUME", "MONAD"]) await expect(off).not.toContainText(`RPC_URL_${chain}`);
   // in Spanish, in Spanish words: only the setting's name is the same in every language
