@@ -145,6 +145,7 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
       </table>
     </div>
   );
+  const settings = [...new Set(live.off.flatMap((o) => (o.setting ? [o.setting] : [])))];
   const nothing = live.supply.length === 0 && live.reserves.length === 0 && live.issuerFigures.length === 0 && !live.peg;
   return (
     <section aria-labelledby="live-h" data-testid="live-signals">
@@ -155,18 +156,10 @@ export async function LiveSignals({ live }: { live: IssuerLiveModel }) {
         // the maintainer, folded away.
         <div className="notice-inline" data-testid="live-off">
           <p>{t("off", { readers: live.off.map((o) => offReaderName(o, t)).join(", ") })}</p>
-          {live.off.some((o) => o.setting) && (
+          {settings.length > 0 && (
             <details>
               <summary>{t("offHow")}</summary>
-              <ul>
-                {live.off
-                  .filter((o) => o.setting)
-                  .map((o) => (
-                    <li key={`${o.reader}-${o.chain ?? ""}`}>
-                      {offReaderName(o, t)} ({t("offSetting", { setting: o.setting! })})
-                    </li>
-                  ))}
-              </ul>
+              <p>{t("offSetting", { setting: settings.join(", ") })}</p>
             </details>
           )}
         </div>

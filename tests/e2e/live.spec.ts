@@ -88,16 +88,19 @@ test("the issuer page shows supply by chain and the peg history as SVG in the fi
   // readers with no endpoint configured say so, rather than showing zeros: every one of Tether's
   // chains that is off, and no other issuer's (USD1's abcore, plume, monad are not Tether's)
   const off = live.getByTestId("live-off");
-  await expect(off.locator("p")).toContainText("on-chain reader for ethereum, ");
+  await expect(off.locator("p").first()).toContainText("on-chain reader for ethereum");
   // the settings that would turn them on are for the maintainer: folded away until asked for
-  await expect(off.getByText("set RPC_URL_ETHEREUM")).toBeHidden();
+  const settings = off.locator("details p");
+  await expect(settings).toBeHidden();
   await off.locator("summary").click();
-  await expect(off.getByText("on-chain reader for ethereum (set RPC_URL_ETHEREUM)")).toBeVisible();
-  for (const chain of ["ETHEREUM", "TRON", "SOLANA", "CELO"]) await expect(off).toContainText(`set RPC_URL_${chain}`);
+  await expect(settings).toBeVisible();
+  await expect(settings).toContainText(/^set RPC_URL_/);
+  for (const chain of ["ETHEREUM", "TRON", "SOLANA", "CELO"]) await expect(settings).toContainText(`RPC_URL_${chain}`);
   for (const chain of ["ABCORE", "PLUME", "MONAD"]) await expect(off).not.toContainText(`RPC_URL_${chain}`);
   // in Spanish, in Spanish words: only the setting's name is the same in every language
   await page.goto("/es/issuers/tether");
-  await expect(page.getByTestId("live-off")).toContainText("lector en cadena de ethereum (definir RPC_URL_ETHEREUM)");
+  await expect(page.getByTestId("live-off")).toContainText("lector en cadena de ethereum");
+  await expect(page.getByTestId("live-off").locator("details p")).toContainText(/^definir RPC_URL_/);
   await expect(page.getByTestId("live-off")).not.toContainText("is not set");
   // the comparison table carries tokens now beside the last report, marked live, with when it was read
   await page.goto("/en");
