@@ -2,7 +2,7 @@
 // caption, and the same numbers as a table for screen readers, keyboard users and
 // anyone who wants the figures. A server component; only InteractiveChart ships JS.
 import type { ChartLocale } from "@/lib/charts/locale";
-import { NARROW_CHART_MEDIA } from "@/lib/charts/sizes";
+import { CHART_SIZES, NARROW_CHART_MEDIA, type ChartSize } from "@/lib/charts/sizes";
 import { InteractiveChart } from "@/components/charts/interactive-chart";
 
 export interface ChartTable {
@@ -20,6 +20,16 @@ export interface ChartImage {
   height: number;
   /** The same chart drawn for phones: its own file and size, shown where `media` matches (default NARROW_CHART_MEDIA). */
   narrow?: { url: string; width: number; height: number; media?: string };
+}
+
+/** A chart file as a figure shows it, at both sizes: `urlAt` names the file drawn at a size; `media` picks the narrow one. */
+export function chartImage(summary: string, urlAt: (size: ChartSize) => string, media?: string): ChartImage {
+  return {
+    url: urlAt("wide"),
+    alt: summary,
+    ...CHART_SIZES.wide,
+    narrow: { url: urlAt("narrow"), ...CHART_SIZES.narrow, ...(media ? { media } : {}) },
+  };
 }
 
 export type ChartFigureProps = {

@@ -10,7 +10,7 @@ import type { ECharts, EChartsInitOpts } from "echarts/core";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
 import { echartsLocaleObject, formatChartNumber, withLocalNumbers, type ChartLocale } from "@/lib/charts/locale";
-import { CHART_SIZES, NARROW_CHART_MEDIA } from "@/lib/charts/sizes";
+import { CHART_SIZES, NARROW_CHART_MEDIA, type ChartSize } from "@/lib/charts/sizes";
 
 type CreateChart = (el: HTMLElement, width: number, height: number, locale?: ChartLocale) => ECharts;
 
@@ -108,28 +108,31 @@ export interface InteractiveChartProps {
 export function InteractiveChart({ optionSrc, locale, width, height, narrowOptionSrc, children }: InteractiveChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const liveRef = useRef<HTMLDivElement>(null);
-  const [started, setStarted] = useState(false);
+  // Which drawing goes live, once the reader interacts: the one the static <picture> picked (same media query).
+  const [started, setStarted] = useState<ChartSize | null>(null);
   const [live, setLive] = useState(false);
-  // Which drawing the live chart replaces: read when the reader first interacts, as the static image was picked.
-  const [drawing, setDrawing] = useState({ optionSrc, width, height });
+  const {
+    optionSrc: src,
+    width: w,
+    height: h,
+  } = started === "narrow" && narrowOptionSrc ? { optionSrc: narrowOptionSrc, ...CHART_SIZES.narrow } : { optionSrc, width, height };
 
   useEffect(() => {
     if (!started) return;
-    const { optionSrc, width, height } = drawing;
     let cancelled = false;
     let chart: ECharts | undefined;
     let observer: ResizeObserver | undefined;
-    Promise.all([loadRuntime(), loadOption(optionSrc)]).then(
+    Promise.all([loadRuntime(), loadOption(src)]).then(
       ([create, option]) => {
         const box = boxRef.current;
         const el = liveRef.current;
         if (cancelled || !box || !el) return;
         // Drawn at the static SVG's own size and scaled like it, so the layout the
         // server computed (legend rows, grid) holds and nothing on the page moves.
-        chart = create(el, width, height, locale);
+        chart = create(el, w, h, locale);
         chart.setOption(withLocalNumbers(withTooltipUnits(option, locale), locale));
         const fit = () => {
-          el.style.transform = `scale(${box.clientWidth / width})`;
+          el.style.transform = `scale(${box.clientWidth / w})`;
         };
         fit();
         observer = new ResizeObserver(fit);
@@ -147,13 +150,10 @@ export function InteractiveChart({ optionSrc, locale, width, height, narrowOptio
       chart?.dispose();
       setLive(false);
     };
-  }, [started, drawing, locale]);
+  }, [started, src, w, h, locale]);
 
   const start = () => {
-    if (started) return;
-    if (narrowOptionSrc && window.matchMedia(NARROW_CHART_MEDIA).matches) setDrawing({ optionSrc: narrowOptionSrc, ...CHART_SIZES.narrow });
-    else setDrawing({ optionSrc, width, height });
-    setStarted(true);
+    if (!started) setStarted(narrowOptionSrc && window.matchMedia(NARROW_CHART_MEDIA).matches ? "narrow" : "wide");
   };
   // Styles only ever appear after hydration, where React sets them through the CSSOM:
   // the site's CSP (style-src 'self') would drop style="" attributes sent in the HTML.
@@ -177,8 +177,8 @@ export function InteractiveChart({ optionSrc, locale, width, height, narrowOptio
             position: "absolute",
             top: 0,
             left: 0,
-            width: drawing.width,
-            height: drawing.height,
+            width: w,
+            height: h,
             transformOrigin: "0 0",
             visibility: live ? undefined : "hidden",
             // zrender sizes text with style="" attributes, which that CSP blocks; inherited size is the fallback.

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 
 import type { CompareChartView } from "@/lib/charts/issuer-specs";
-import { CHART_SIZES, type ChartSize } from "@/lib/charts/sizes";
+import type { ChartSize } from "@/lib/charts/sizes";
 import type { Locale } from "@/i18n/routing";
-import { ChartFigure } from "@/components/charts/chart-figure";
+import { ChartFigure, chartImage } from "@/components/charts/chart-figure";
 
 const FILES = { coverage: "coverage.svg", compositionShare: "composition-share.svg", cadence: "cadence.svg" } as const;
 
@@ -51,16 +51,12 @@ export async function CompareCharts({ items, locale }: { items: CompareChartView
               return chart ? (
                 <ChartFigure
                   key={slug}
-                  image={{
-                    url: compareChartUrl(file, slugs, slug, chart.link.version, locale, "wide"),
-                    alt: chart.link.summary,
-                    ...CHART_SIZES.wide,
-                    narrow: {
-                      url: compareChartUrl(file, slugs, slug, chart.link.narrowVersion, locale, "narrow"),
-                      ...CHART_SIZES.narrow,
-                      media: narrowMedia(items.length),
-                    },
-                  }}
+                  image={chartImage(
+                    chart.link.summary,
+                    (size) =>
+                      compareChartUrl(file, slugs, slug, size === "narrow" ? chart.link.narrowVersion : chart.link.version, locale, size),
+                    narrowMedia(items.length),
+                  )}
                   title={t("compare.figureTitle", { chart: row.title, name })}
                   table={chart.table}
                   dataTableLabel={t("dataTable")}

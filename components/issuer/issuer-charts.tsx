@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 
 import type { ChartLink, IssuerChartLinks } from "@/lib/charts/issuer-specs";
-import { CHART_SIZES, type ChartSize } from "@/lib/charts/sizes";
+import type { ChartSize } from "@/lib/charts/sizes";
 import { localizeHref, type Locale } from "@/i18n/routing";
-import { ChartFigure } from "@/components/charts/chart-figure";
+import { ChartFigure, chartImage } from "@/components/charts/chart-figure";
 
 /**
  * A chart as an image of its own: the page's HTML stays small and the SVG is cached apart.
@@ -11,15 +11,6 @@ import { ChartFigure } from "@/components/charts/chart-figure";
  * (?v=) is that language's, so the immutable cache keeps languages apart. Phones get the
  * chart drawn at their width (?size=narrow), with that drawing's own version.
  */
-export function chartImage(slug: string, file: string, chart: ChartLink, locale: Locale = "en") {
-  return {
-    url: chartUrl(slug, file, chart, locale, "wide"),
-    alt: chart.summary,
-    ...CHART_SIZES.wide,
-    narrow: { url: chartUrl(slug, file, chart, locale, "narrow"), ...CHART_SIZES.narrow },
-  };
-}
-
 const chartUrl = (slug: string, file: string, chart: ChartLink, locale: Locale, size: ChartSize) =>
   `/charts/issuers/${slug}/${file}?v=${size === "narrow" ? chart.narrowVersion : chart.version}${locale === "en" ? "" : `&lang=${locale}`}${size === "narrow" ? "&size=narrow" : ""}`;
 
@@ -49,7 +40,7 @@ function Figure({ slug, locale, file, chart, title, caption, dataTableLabel }: F
   return (
     <ChartFigure
       tableHref={`${localizeHref(`/issuers/${slug}/history`, locale)}#${chartTableId(file)}`}
-      image={chartImage(slug, file, chart, locale)}
+      image={chartImage(chart.summary, (size) => chartUrl(slug, file, chart, locale, size))}
       title={title}
       caption={caption}
       interactiveSrc={chart.interactive ? chartUrl(slug, file.replace(/\.svg$/, ".json"), chart, locale, "wide") : undefined}
