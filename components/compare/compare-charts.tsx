@@ -4,8 +4,7 @@ import type { CompareChartView } from "@/lib/charts/issuer-specs";
 import type { ChartSize } from "@/lib/charts/sizes";
 import type { Locale } from "@/i18n/routing";
 import { ChartFigure, chartImage } from "@/components/charts/chart-figure";
-
-const FILES = { coverage: "coverage.svg", compositionShare: "composition-share.svg", cadence: "cadence.svg" } as const;
+import { ISSUER_CHARTS } from "@/components/issuer/issuer-charts";
 
 /**
  * A compare chart's file (app/charts/compare/[chart]/route.ts): the issuers compared, in the page's order (their
@@ -47,7 +46,7 @@ export async function CompareCharts({ items, locale }: { items: CompareChartView
           <div className="compare-grid">
             {items.map(({ slug, name, charts }) => {
               const chart = charts[row.key];
-              const file = FILES[row.key];
+              const file = ISSUER_CHARTS.find((c) => c.key === row.key)!.file;
               return chart ? (
                 <ChartFigure
                   key={slug}
