@@ -4,6 +4,8 @@
 // progress, which large files need (the bar), before the server's check.
 import { useState } from "react";
 
+import { ClientForm } from "@/components/editor/client-form";
+
 interface Problem {
   file: string;
   line: number;
@@ -57,7 +59,7 @@ export function ImportForm() {
   };
 
   return (
-    <form className="editor-form" onSubmit={(e) => e.preventDefault()}>
+    <ClientForm className="editor-form" onSubmit={(e) => e.preventDefault()}>
       <label>
         reports.csv{" "}
         <input type="file" accept=".csv,text/csv" onChange={(e) => (setReports(e.target.files?.[0] ?? null), setChecked(false))} />
@@ -123,6 +125,6 @@ export function ImportForm() {
           </p>
         )}
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -3,6 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
+import { ClientForm } from "@/components/editor/client-form";
+
 import { FormMessage } from "./ui";
 
 export function SignInForm({ callbackUrl, initialError, github }: { callbackUrl: string; initialError: string | null; github: boolean }) {
@@ -36,7 +38,7 @@ export function SignInForm({ callbackUrl, initialError, github }: { callbackUrl:
           {error}
         </FormMessage>
       )}
-      <form onSubmit={submit} className="stack">
+      <ClientForm onSubmit={submit} className="stack">
         <div className="field">
           <label htmlFor="email">Email</label>
           <input id="email" name="email" type="email" autoComplete="username" required />
@@ -48,7 +50,7 @@ export function SignInForm({ callbackUrl, initialError, github }: { callbackUrl:
         <button className="btn primary" type="submit" disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
         </button>
-      </form>
+      </ClientForm>
       {github && (
         <p>
           <button className="btn" type="button" onClick={() => void signIn("github", { callbackUrl })}>

@@ -98,6 +98,20 @@ test("an admin signs in and invites an editor with a one-time link; the editor s
   expect(csp).toEqual([]);
 });
 
+test("until React has hydrated the page, the sign-in form cannot be used: a native submit would put the password in the address", async ({
+  page,
+}) => {
+  // The page's own scripts never arrive, as on a slow phone before they do: the streamed HTML is shown (its inline
+  // scripts run) but React never takes the form over.
+  await page.route("**/_next/static/chunks/**", (route) => route.abort());
+  await page.goto("/editor/sign-in");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Email")).toBeVisible();
+  await expect(page.getByLabel("Email")).toBeDisabled();
+  await expect(page.getByLabel("Password")).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+});
+
 test("an editor drafts, publishes and corrects a report; the public page shows the new figures and the revision; the audit log shows each step", async ({
   page,
 }) => {

@@ -12,6 +12,7 @@ import { useMemo, useState } from "react";
 import { attestationWarnings } from "@/lib/domain/editor/attestation-warnings";
 import type { AttestationInput } from "@/lib/domain/schemas/attestation";
 import { attestationEditorInput } from "@/lib/domain/schemas/attestation-editor";
+import { ClientForm } from "@/components/editor/client-form";
 
 import { sendJson } from "../api";
 import { ConflictNotice, FailureNotice } from "../conflict-notice";
@@ -102,7 +103,7 @@ export function AttestationForm({
   const setText = (key: keyof AttestationFormState, value: string) => form.edit(key, (s) => ({ ...s, [key]: value }));
   const failure = form.failure;
   return (
-    <form
+    <ClientForm
       className="record-form"
       noValidate
       onSubmit={(e) => {
@@ -198,6 +199,6 @@ export function AttestationForm({
           {mutation.isPending && <span className="sub"> Saving…</span>}
         </p>
       )}
-    </form>
+    </ClientForm>
   );
 }

@@ -13,6 +13,7 @@ import {
   ISSUER_STATUS_LABELS,
   ISSUER_STATUSES,
 } from "@/lib/domain/taxonomy";
+import { ClientForm } from "@/components/editor/client-form";
 
 import { ConflictNotice, FailureNotice } from "../conflict-notice";
 import { Field, FormMessage, Options } from "../ui";
@@ -69,7 +70,7 @@ export function IssuerForm({ id, version, initial }: { id: string | null; versio
   );
   const failure = form.failure;
   return (
-    <form
+    <ClientForm
       className="record-form"
       noValidate
       onSubmit={(e) => {
@@ -136,6 +137,6 @@ export function IssuerForm({ id, version, initial }: { id: string | null; versio
         </button>
         {save.pending && <span className="sub"> Saving…</span>}
       </p>
-    </form>
+    </ClientForm>
   );
 }

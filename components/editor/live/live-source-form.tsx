@@ -9,6 +9,7 @@ import { useMemo } from "react";
 import type { ZodType } from "zod";
 
 import { ADAPTER_NAMES, LIVE_SOURCE_SCHEMAS, type LiveSourceKind } from "@/lib/domain/schemas/live-sources";
+import { ClientForm } from "@/components/editor/client-form";
 
 import { ConflictNotice, FailureNotice } from "../conflict-notice";
 import { Field, FormMessage, Options } from "../ui";
@@ -118,7 +119,7 @@ export function LiveSourceForm({
   const s = form.state;
   const failure = form.failure;
   return (
-    <form
+    <ClientForm
       className="record-form"
       noValidate
       data-testid={`live-form-${kind}`}
@@ -193,6 +194,6 @@ export function LiveSourceForm({
           {id ? "Save" : "Add"}
         </button>
       </p>
-    </form>
+    </ClientForm>
   );
 }

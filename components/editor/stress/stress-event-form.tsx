@@ -5,6 +5,7 @@ import { useMemo } from "react";
 
 import { stressEventInput, type StressEventInput } from "@/lib/domain/schemas/stress-event";
 import { STRESS_KIND_LABELS, STRESS_KINDS } from "@/lib/domain/taxonomy";
+import { ClientForm } from "@/components/editor/client-form";
 
 import { ConflictNotice, FailureNotice } from "../conflict-notice";
 import { FigureInput } from "../figure-input";
@@ -49,7 +50,7 @@ export function StressEventForm({
   const setSources = (sources: StressFormState["sources"], key: string) => form.edit(key, (st) => ({ ...st, sources }));
   const failure = form.failure;
   return (
-    <form
+    <ClientForm
       className="record-form"
       noValidate
       onSubmit={(e) => {
@@ -153,6 +154,6 @@ export function StressEventForm({
           {id ? "Save stress event" : "Record stress event"}
         </button>
       </p>
-    </form>
+    </ClientForm>
   );
 }
