@@ -208,3 +208,22 @@ test("every page links an icon of ours, and /favicon.ico answers it", async ({ p
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toContain("image/svg+xml");
 });
+
+test("the site's links are prefetched on a reader's intent, not on every page view", async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("_rsc=")) prefetched.push(new URL(r.url()).pathname);
+  });
+  await page.goto("/en/about");
+  await page.waitForLoadState("networkidle");
+  // Before: each of the header's eight pages was fetched here, on every page view.
+  expect(prefetched).toEqual([]);
+
+  const stress = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Stress history", exact: true });
+  await stress.hover();
+  await expect.poll(() => prefetched).toContain("/en/stress");
+  expect(prefetched.every((p) => p === "/en/stress")).toBe(true);
+  await stress.click();
+  await expect(page).toHaveURL(/\/en\/stress$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
