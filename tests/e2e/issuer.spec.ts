@@ -64,6 +64,17 @@ test("a three-issuer compare view renders with shared charts and their text alte
     expect(await img.evaluate((i: HTMLImageElement) => i.currentSrc)).toContain("size=narrow");
   }
   await expect(page.locator("figure.chart-figure svg")).toHaveCount(0);
+
+  // In each chart's row, the issuers' drawings and data tables start level, however their captions wrap: at 1000 px
+  // "… Contoso Cash (demo)" takes two lines where "… Tether" takes one.
+  await page.setViewportSize({ width: 1000, height: 900 });
+  for (const grid of await page.locator(".compare-grid").all()) {
+    const captionHeights = await grid.locator("figcaption strong").evaluateAll((els) => els.map((e) => e.getClientRects().length));
+    const tops = (selector: string) =>
+      grid.locator(selector).evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(new Set(await tops("figure img")).size, `images of a row whose captions take ${captionHeights} lines`).toBe(1);
+    expect(new Set(await tops("figure details")).size).toBe(1);
+  }
 });
 
 test("a chart goes live when the reader points at it: ECharts and the chart's option arrive then, not with the page", async ({ page }) => {
