@@ -32,10 +32,11 @@ const narrowMedia = (count: number) => (count >= 3 ? "all" : "(max-width: 1008px
 export async function CompareCharts({ items, locale }: { items: CompareChartView[]; locale: Locale }) {
   const t = await getTranslations("charts");
   const slugs = items.map((i) => i.slug);
+  const fileOf = (key: string) => ISSUER_CHARTS.find((c) => c.key === key)!.file;
   const rows = [
-    { key: "coverage", title: t("compare.coverage") },
-    { key: "compositionShare", title: t("compare.compositionShare") },
-    { key: "cadence", title: t("compare.cadence") },
+    { key: "coverage", title: t("compare.coverage"), file: fileOf("coverage") },
+    { key: "compositionShare", title: t("compare.compositionShare"), file: fileOf("compositionShare") },
+    { key: "cadence", title: t("compare.cadence"), file: fileOf("cadence") },
   ] as const;
   return (
     <section aria-labelledby="compare-charts-h">
@@ -46,14 +47,20 @@ export async function CompareCharts({ items, locale }: { items: CompareChartView
           <div className="compare-grid">
             {items.map(({ slug, name, charts }) => {
               const chart = charts[row.key];
-              const file = ISSUER_CHARTS.find((c) => c.key === row.key)!.file;
               return chart ? (
                 <ChartFigure
                   key={slug}
                   image={chartImage(
                     chart.link.summary,
                     (size) =>
-                      compareChartUrl(file, slugs, slug, size === "narrow" ? chart.link.narrowVersion : chart.link.version, locale, size),
+                      compareChartUrl(
+                        row.file,
+                        slugs,
+                        slug,
+                        size === "narrow" ? chart.link.narrowVersion : chart.link.version,
+                        locale,
+                        size,
+                      ),
                     narrowMedia(items.length),
                   )}
                   title={t("compare.figureTitle", { chart: row.title, name })}
